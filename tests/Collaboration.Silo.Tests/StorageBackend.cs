@@ -1,0 +1,38 @@
+using Collaboration.Testing;
+
+namespace Collaboration.Silo.Tests;
+
+/// <summary>One storage (a SQLite file or a PostgreSQL database) that any number of hosts can be started on.</summary>
+public abstract class StorageBackend : IAsyncDisposable
+{
+    public abstract Task<SiloTestHost> StartHostAsync(params (string Key, string? Value)[] settings);
+
+    public abstract ValueTask DisposeAsync();
+}
+
+public sealed class SqliteBackend : StorageBackend
+{
+    private readonly TempSqliteFile _file = new();
+
+    public override Task<SiloTestHost> StartHostAsync(params (string Key, string? Value)[] settings) =>
+        SiloTestHost.StartSqliteAsync(_file.Path, settings);
+
+    public override ValueTask DisposeAsync()
+    {
+        _file.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
+
+public sealed class PostgresBackend(string connectionString) : StorageBackend
+{
+    public string ConnectionString { get; } = connectionString;
+
+    public static async Task<PostgresBackend> CreateAsync(PostgresCluster cluster) =>
+        new(await cluster.CreateDatabaseAsync("silo"));
+
+    public override Task<SiloTestHost> StartHostAsync(params (string Key, string? Value)[] settings) =>
+        SiloTestHost.StartPostgresAsync(ConnectionString, settings);
+
+    public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
