@@ -31,7 +31,8 @@ public static class SiloServiceCollectionExtensions
         services.AddLogging();
         services.TryAddSingleton<SiloMetrics>();
         services.TryAddSingleton<SiloNode>();
-        services.TryAddSingleton(new GrainTypeRegistry([typeof(IGrain).Assembly, .. grainAssemblies]));
+        foreach (var assembly in grainAssemblies) services.AddGrainAssembly(assembly);
+        services.TryAddSingleton<GrainTypeRegistry>();
 
         // First hosted service: the schema exists before any other starts.
         services.AddHostedService<StorageInitializer>();
@@ -68,6 +69,13 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton<IGrainFactory>(sp => sp.GetRequiredService<GrainHost>());
         services.AddHostedService<IdleCollector>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        return services;
+    }
+
+    /// <summary>Lets the host activate the grain classes of <paramref name="assembly"/>.</summary>
+    public static IServiceCollection AddGrainAssembly(this IServiceCollection services, Assembly assembly)
+    {
+        services.AddSingleton(new GrainAssembly(assembly));
         return services;
     }
 }

@@ -9,10 +9,10 @@ public sealed class GrainTypeRegistry
     private readonly Dictionary<Type, string> _names = [];
     private readonly Dictionary<string, Type> _implementations = new(StringComparer.Ordinal);
 
-    /// <summary>Registers every concrete grain class of the assemblies.</summary>
-    public GrainTypeRegistry(IEnumerable<Assembly> assemblies)
+    /// <summary>Registers every concrete grain class of the assemblies added with AddSilo or AddGrainAssembly.</summary>
+    public GrainTypeRegistry(IEnumerable<GrainAssembly> assemblies)
     {
-        foreach (var type in assemblies.Distinct().SelectMany(a => a.GetTypes()))
+        foreach (var type in assemblies.Select(a => a.Assembly).Distinct().SelectMany(a => a.GetTypes()))
         {
             if (type.IsAbstract || !typeof(Grain).IsAssignableFrom(type)) continue;
             foreach (var contract in type.GetInterfaces().Where(IsGrainInterface))
@@ -55,3 +55,6 @@ public sealed class GrainTypeRegistry
         typeof(IGrain).IsAssignableFrom(type) &&
         type != typeof(IGrain) && type != typeof(IGrainWithStringKey) && type != typeof(IGrainWithGuidKey);
 }
+
+/// <summary>An assembly whose grain classes the host can activate.</summary>
+public sealed record GrainAssembly(Assembly Assembly);

@@ -1,0 +1,26 @@
+using Collaboration.Grains.Runtime;
+
+namespace Collaboration.Grains.Accounts;
+
+public sealed class DevicePairingGrain : Grain<DevicePairingState>, IDevicePairingGrain
+{
+    public async Task IssueAsync(string scope, string deviceId, DateTimeOffset expiresAt)
+    {
+        if (State.Issued) throw new InvalidOperationException("A pairing code is issued once.");
+        State.Issued = true;
+        State.Scope = scope;
+        State.DeviceId = deviceId;
+        State.ExpiresAt = expiresAt;
+        await WriteStateAsync();
+    }
+
+    public async Task<PairingClaim> ClaimAsync()
+    {
+        if (!State.Issued) return new(PairingStatus.Unknown);
+        if (State.ClaimedAt is not null) return new(PairingStatus.AlreadyUsed);
+        if (Now >= State.ExpiresAt) return new(PairingStatus.Expired);
+        State.ClaimedAt = Now;
+        await WriteStateAsync();
+        return new(PairingStatus.Paired, State.Scope, State.DeviceId);
+    }
+}

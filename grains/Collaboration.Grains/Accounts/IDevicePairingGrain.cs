@@ -1,0 +1,19 @@
+using Collaboration.Grains.Runtime;
+
+namespace Collaboration.Grains.Accounts;
+
+/// <summary>
+/// A short pairing code an organiser shows and a device types to become, e.g., a check-in desk.
+/// Keyed by the SHA-256 of the normalised code; claimable once, before it expires.
+/// </summary>
+[GrainType("pairing-code")]
+public interface IDevicePairingGrain : IGrainWithStringKey
+{
+    Task IssueAsync(string scope, string deviceId, DateTimeOffset expiresAt);
+
+    Task<PairingClaim> ClaimAsync();
+}
+
+public enum PairingStatus { Paired, Unknown, Expired, AlreadyUsed }
+
+public sealed record PairingClaim(PairingStatus Status, string? Scope = null, string? DeviceId = null);

@@ -1,0 +1,28 @@
+using Collaboration.Grains.Runtime;
+
+namespace Collaboration.Grains.Accounts;
+
+public sealed class OrganiserAccountGrain : Grain<OrganiserAccountState>, IOrganiserAccountGrain
+{
+    public async Task<AccountCreation> CreateAsync(string displayName, string passwordHash)
+    {
+        if (State.Exists) return AccountCreation.AlreadyExists;
+        State.Exists = true;
+        State.DisplayName = displayName;
+        State.PasswordHash = passwordHash;
+        State.CreatedAt = Now;
+        await WriteStateAsync();
+        return AccountCreation.Created;
+    }
+
+    public Task<OrganiserAccount?> GetAsync() => Task.FromResult(State.Exists
+        ? new OrganiserAccount(GrainKey, State.DisplayName, State.PasswordHash, State.CreatedAt)
+        : null);
+
+    public async Task ChangePasswordHashAsync(string passwordHash)
+    {
+        if (!State.Exists) throw new InvalidOperationException($"No organiser account {GrainKey}.");
+        State.PasswordHash = passwordHash;
+        await WriteStateAsync();
+    }
+}

@@ -1,0 +1,83 @@
+using System.Net.Http.Json;
+using Collaboration.Silo.Hosting;
+using Collaboration.Web.Live;
+using Collaboration.Web.Tests.TestDoubles;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Collaboration.Web.Tests;
+
+/// <summary>
+/// The real web app (silo co-hosted) on a fresh SQLite file, or on a given PostgreSQL database;
+/// optionally on real Kestrel for the Node SignalR client. Adds the test topic "test-note".
+/// </summary>
+public sealed class ConcertationFactory : WebApplicationFactory<Program>
+{
+    public const string OrganiserEmail = "organisateur@test.local";
+    public const string OrganiserPassword = "Test-Password-2026!";
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("concertation-web-").FullName;
+    private readonly Dictionary<string, string?> _settings;
+
+    public ConcertationFactory(string? postgresConnectionString = null, bool kestrel = false, params (string Key, string? Value)[] settings)
+    {
+        _settings = new()
+        {
+            ["Storage:Provider"] = postgresConnectionString is null ? "Sqlite" : "Postgres",
+            ["ConnectionStrings:Sqlite"] = $"Data Source={Path.Combine(_folder, "web.db")}",
+            ["ConnectionStrings:Postgres"] = postgresConnectionString,
+            ["Bootstrap:OrganiserEmail"] = OrganiserEmail,
+            ["Bootstrap:OrganiserPassword"] = OrganiserPassword,
+            ["RateLimiting:AnonymousPermitsPerMinute"] = "10000",
+        };
+        foreach (var (key, value) in settings) _settings[key] = value;
+        if (kestrel)
+        {
+            UseKestrel(0);
+            StartServer();
+        }
+    }
+
+    /// <summary>The real server's address (Kestrel only).</summary>
+    public Uri ServerAddress => ClientOptions.BaseAddress;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        builder.ConfigureServices(services =>
+        {
+            services.AddGrainAssembly(typeof(NoteGrain).Assembly);
+            services.AddSingleton<ILiveTopic, TestNotesTopic>();
+        });
+    }
+
+    /// <summary>A client signed in as the bootstrap organiser; it sends X-CSRF: 1 like the browser client.</summary>
+    public async Task<HttpClient> CreateOrganiserClientAsync()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-CSRF", "1");
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email = OrganiserEmail, password = OrganiserPassword });
+        response.EnsureSuccessStatusCode();
+        return client;
+    }
+
+    /// <summary>Signs in over real HTTP and returns the auth cookie as a Cookie header value.</summary>
+    public async Task<string> SignInCookieAsync()
+    {
+        using var handler = new HttpClientHandler { UseCookies = false };
+        using var client = new HttpClient(handler) { BaseAddress = ServerAddress };
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email = OrganiserEmail, password = OrganiserPassword });
+        response.EnsureSuccessStatusCode();
+        return response.Headers.GetValues("Set-Cookie").First().Split(';')[0];
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+}

@@ -1,0 +1,37 @@
+using Collaboration.Grains.Runtime;
+using Collaboration.Testing;
+using Collaboration.Web.Tests.TestDoubles;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Collaboration.Web.Tests.Live;
+
+[CollectionDefinition(Name)]
+public sealed class PostgresCollection : ICollectionFixture<PostgresFixture>
+{
+    public const string Name = "Postgres";
+}
+
+/// <summary>Two web nodes on one PostgreSQL: a browser on node B sees what node A commits.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresLiveAcrossNodesTests(PostgresFixture postgres)
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task EventCommittedOnNodeA_ReachesAHubClientOfNodeB()
+    {
+        var database = await postgres.Cluster.CreateDatabaseAsync("live");
+        await using var nodeA = new ConcertationFactory(database, kestrel: true);
+        await using var nodeB = new ConcertationFactory(database, kestrel: true);
+        await using var client = await NodeHubClient.ConnectAsync(new Uri(nodeB.ServerAddress, "/hubs/live").ToString(), await nodeB.SignInCookieAsync());
+        await client.InvokeAsync("Subscribe", "test-note:shared", 0).WaitAsync(Timeout);
+        var listener = nodeB.Services.GetRequiredService<Collaboration.Silo.ChangeFeed.Postgres.PostgresCommitListener>();
+        while (!listener.IsListening) await Task.Delay(20).WaitAsync(Timeout);
+
+        await nodeA.Services.GetRequiredService<IGrainFactory>().GetGrain<INoteGrain>("shared").AddAsync("écrit sur le nœud A");
+
+        var pushed = await client.WaitForEventAsync(e => e.GetProperty("topic").GetString() == "test-note:shared", Timeout);
+        Assert.Equal("écrit sur le nœud A", pushed.GetProperty("data").GetProperty("text").GetString());
+        Assert.Equal(1, pushed.GetProperty("version").GetInt64());
+    }
+}

@@ -1,0 +1,113 @@
+using System.Security.Claims;
+using Collaboration.Grains.Accounts;
+using Collaboration.Grains.Runtime;
+using Collaboration.Web.Platform;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+
+namespace Collaboration.Web.Accounts;
+
+/// <summary>Sign-in, sign-out, who am I, and organiser accounts.</summary>
+public static class AccountsApi
+{
+    public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
+    {
+        var auth = app.MapGroup("/api/auth").WithTags("Accounts");
+        auth.MapPost("/login", LoginAsync).RequireRateLimiting(RateLimits.Anonymous);
+        auth.MapPost("/logout", (Func<HttpContext, Task<NoContent>>)LogoutAsync);
+        auth.MapGet("/me", Me).RequireAuthorization();
+        auth.MapPost("/password", ChangePasswordAsync).RequireAuthorization(AuthenticationSetup.OrganiserPolicy);
+
+        var organisers = app.MapGroup("/api/organisers").WithTags("Accounts").RequireAuthorization(AuthenticationSetup.OrganiserPolicy);
+        organisers.MapPost("/", CreateOrganiserAsync);
+        return app;
+    }
+
+    public sealed record LoginRequest(string? Email, string? Password);
+
+    public sealed record MeResponse(string Email, string DisplayName, string Role);
+
+    public sealed record CreateOrganiserRequest(string? Email, string? DisplayName, string? Password);
+
+    public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
+
+    private static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> LoginAsync(
+        LoginRequest request, IGrainFactory grains, PasswordHasher<OrganiserAccount> hasher, HttpContext http)
+    {
+        var errors = new Dictionary<string, BilingualText>();
+        if (!EmailAddress.IsValid(request.Email))
+            errors["email"] = new("Entrez une adresse courriel valide.", "Enter a valid email address.");
+        if (string.IsNullOrEmpty(request.Password) || request.Password.Length > PasswordRules.MaxLength)
+            errors["password"] = new("Entrez votre mot de passe.", "Enter your password.");
+        if (errors.Count > 0) return Problems.Validation(errors);
+
+        var email = EmailAddress.Normalize(request.Email!);
+        var grain = grains.GetGrain<IOrganiserAccountGrain>(email);
+        var account = await grain.GetAsync();
+        // Verify against a throw-away hash when there is no account, so timing tells nothing.
+        var verification = hasher.VerifyHashedPassword(account!, account?.PasswordHash ?? PasswordRules.DummyHash, request.Password!);
+        if (account is null || verification == PasswordVerificationResult.Failed)
+            return Problems.Create(StatusCodes.Status401Unauthorized, "invalid-credentials",
+                "Courriel ou mot de passe incorrect.", "Incorrect email or password.");
+        if (verification == PasswordVerificationResult.SuccessRehashNeeded)
+            await grain.ChangePasswordHashAsync(hasher.HashPassword(account, request.Password!));
+
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, account.Email),
+            new Claim(ClaimTypes.Email, account.Email),
+            new Claim(ClaimTypes.Name, account.DisplayName),
+            new Claim(ClaimTypes.Role, Roles.Organiser),
+        ], CookieAuthenticationDefaults.AuthenticationScheme)));
+        return TypedResults.Ok(new MeResponse(account.Email, account.DisplayName, Roles.Organiser));
+    }
+
+    private static async Task<NoContent> LogoutAsync(HttpContext http)
+    {
+        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return TypedResults.NoContent();
+    }
+
+    private static Ok<MeResponse> Me(ClaimsPrincipal user) => TypedResults.Ok(new MeResponse(
+        user.FindFirstValue(ClaimTypes.Email) ?? user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "",
+        user.FindFirstValue(ClaimTypes.Name) ?? "",
+        user.FindFirstValue(ClaimTypes.Role) ?? ""));
+
+    private static async Task<Results<Created<MeResponse>, ProblemHttpResult>> CreateOrganiserAsync(
+        CreateOrganiserRequest request, IGrainFactory grains, PasswordHasher<OrganiserAccount> hasher)
+    {
+        var errors = new Dictionary<string, BilingualText>();
+        if (!EmailAddress.IsValid(request.Email))
+            errors["email"] = new("Entrez une adresse courriel valide.", "Enter a valid email address.");
+        if (string.IsNullOrWhiteSpace(request.DisplayName) || request.DisplayName.Trim().Length > 120)
+            errors["displayName"] = new("Entrez un nom (120 caractères au plus).", "Enter a name (120 characters at most).");
+        if (PasswordRules.Check(request.Password) is { } passwordError) errors["password"] = passwordError;
+        if (errors.Count > 0) return Problems.Validation(errors);
+
+        var email = EmailAddress.Normalize(request.Email!);
+        var displayName = request.DisplayName!.Trim();
+        var outcome = await grains.GetGrain<IOrganiserAccountGrain>(email)
+            .CreateAsync(displayName, hasher.HashPassword(null!, request.Password!));
+        return outcome == AccountCreation.AlreadyExists
+            ? Problems.Create(StatusCodes.Status409Conflict, "account-exists",
+                "Un compte existe déjà pour ce courriel.", "An account already exists for this email.")
+            : TypedResults.Created($"/api/organisers/{Uri.EscapeDataString(email)}", new MeResponse(email, displayName, Roles.Organiser));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> ChangePasswordAsync(
+        ChangePasswordRequest request, ClaimsPrincipal user, IGrainFactory grains, PasswordHasher<OrganiserAccount> hasher)
+    {
+        if (PasswordRules.Check(request.NewPassword) is { } passwordError)
+            return Problems.Validation(new Dictionary<string, BilingualText> { ["newPassword"] = passwordError });
+        var grain = grains.GetGrain<IOrganiserAccountGrain>(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        var account = await grain.GetAsync();
+        if (account is null || string.IsNullOrEmpty(request.CurrentPassword) ||
+            hasher.VerifyHashedPassword(account, account.PasswordHash, request.CurrentPassword) == PasswordVerificationResult.Failed)
+            return Problems.Create(StatusCodes.Status400BadRequest, "invalid-current-password",
+                "Le mot de passe actuel est incorrect.", "The current password is incorrect.");
+        await grain.ChangePasswordHashAsync(hasher.HashPassword(account, request.NewPassword!));
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,17 @@
+using Collaboration.Grains.Accounts;
+using Microsoft.AspNetCore.Identity;
+
+namespace Collaboration.Web.Accounts;
+
+public static class AccountsSetup
+{
+    public static IServiceCollection AddAccounts(this IServiceCollection services)
+    {
+        services.AddConcertationAuthentication();
+        services.AddSingleton<PasswordHasher<OrganiserAccount>>();
+        services.AddSingleton<InvitationLinks>();
+        services.AddSingleton<PairingCodes>();
+        services.AddHostedService<OrganiserBootstrap>(); // after AddSilo: storage is migrated first
+        return services;
+    }
+}

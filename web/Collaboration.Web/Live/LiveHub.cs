@@ -1,0 +1,44 @@
+using Collaboration.Grains.Runtime;
+using Collaboration.Silo.Storage;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Collaboration.Web.Live;
+
+/// <summary>
+/// The one hub, /hubs/live. Subscribe checks the topic's permission, joins its group, then
+/// answers with what the client missed; from then on every commit reaches it as an
+/// <c>event</c> (see <see cref="LiveBroadcaster"/>). Joining before reading means an event may
+/// come twice but never not at all; clients drop versions they have already seen.
+/// </summary>
+public sealed class LiveHub(TopicRegistry topics, IGrainStorage storage) : Hub
+{
+    /// <summary>Past this many missed events a snapshot is cheaper than the replay.</summary>
+    public const int MaxReplayedEvents = 500;
+
+    public async Task<SubscribeResult> Subscribe(string topic, long sinceVersion)
+    {
+        if (!topics.TryResolve(topic, out var definition, out var key))
+            throw new HubException("Sujet inconnu. / Unknown topic.");
+        if (!await definition.CanSubscribeAsync(Context.User ?? new(), key))
+            throw new HubException("Accès refusé à ce sujet. / Access to this topic is denied.");
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, topic);
+
+        if (sinceVersion > 0)
+        {
+            var missed = await storage.ReadEventsAsync(new GrainId(definition.GrainType, key), sinceVersion, MaxReplayedEvents + 1);
+            if (missed.Count <= MaxReplayedEvents)
+            {
+                var envelopes = missed
+                    .Select(e => new LiveEnvelope(topic, e.Version, e.Type, definition.Project(key, e)))
+                    .Where(e => e.Data is not null)
+                    .ToList();
+                return new SubscribeResult(topic, missed.Count > 0 ? missed[^1].Version : sinceVersion, null, envelopes);
+            }
+        }
+        var snapshot = await definition.SnapshotAsync(key);
+        return new SubscribeResult(topic, snapshot.Version, snapshot.Data, null);
+    }
+
+    public Task Unsubscribe(string topic) => Groups.RemoveFromGroupAsync(Context.ConnectionId, topic);
+}

@@ -1,0 +1,22 @@
+using System.Text.Json.Serialization;
+
+namespace Collaboration.Web.Live;
+
+public static class LiveSetup
+{
+    public const string HubPath = "/hubs/live";
+
+    public static IServiceCollection AddLive(this IServiceCollection services)
+    {
+        services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddSingleton<TopicRegistry>();
+        services.AddHostedService<LiveBroadcaster>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapLive(this IEndpointRouteBuilder app)
+    {
+        app.MapHub<LiveHub>(HubPath);
+        return app;
+    }
+}

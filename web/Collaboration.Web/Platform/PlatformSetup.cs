@@ -1,0 +1,47 @@
+using System.Text.Json.Serialization;
+
+namespace Collaboration.Web.Platform;
+
+/// <summary>What every feature relies on: JSON, problem details, errors, rate limits, OpenAPI, health, static files.</summary>
+public static class PlatformSetup
+{
+    public static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // bad JSON → our bilingual 400
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Localize);
+        services.AddExceptionHandler<ErrorHandler>();
+        services.AddConcertationRateLimits(configuration);
+        services.AddOpenApi();
+        return services;
+    }
+
+    public static WebApplication UsePlatform(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseSecurityHeaders();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        return app;
+    }
+
+    public static WebApplication MapPlatformEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks("/health");
+        app.MapOpenApi();
+        return app;
+    }
+
+    /// <summary>Prints where the app listens and, in Development, the organiser login to use.</summary>
+    public static void PrintStartupBanner(this WebApplication app) => app.Lifetime.ApplicationStarted.Register(() =>
+    {
+        var addresses = app.Urls.Count > 0 ? string.Join(", ", app.Urls) : "(see Kestrel configuration)";
+        Console.WriteLine();
+        Console.WriteLine($"  Concertation est prête / is ready: {addresses}");
+        if (app.Environment.IsDevelopment() && app.Configuration["Bootstrap:OrganiserEmail"] is { } email)
+            Console.WriteLine($"  Organisateur / Organiser: {email} / {app.Configuration["Bootstrap:OrganiserPassword"]}");
+        Console.WriteLine($"  Stockage / Storage: {app.Configuration["Storage:Provider"] ?? "Sqlite"}");
+        Console.WriteLine();
+    });
+}

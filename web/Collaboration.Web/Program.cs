@@ -1,0 +1,30 @@
+using Collaboration.Grains.Accounts;
+using Collaboration.Silo.Hosting;
+using Collaboration.Web.Accounts;
+using Collaboration.Web.Live;
+using Collaboration.Web.Platform;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSilo(builder.Configuration, typeof(OrganiserAccountGrain).Assembly);
+builder.Services.AddPlatform(builder.Configuration);
+builder.Services.AddAccounts();
+builder.Services.AddLive();
+
+var app = builder.Build();
+
+app.UsePlatform();
+app.UseAuthentication();
+app.UseCsrfProtection();
+app.UseRateLimiter();
+app.UseAuthorization();
+
+app.MapAccountsApi();
+app.MapLive();
+app.MapPlatformEndpoints();
+
+app.PrintStartupBanner();
+app.Run();
+
+/// <summary>Entry point, visible to the test host.</summary>
+public partial class Program;
