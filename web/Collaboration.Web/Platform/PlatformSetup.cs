@@ -13,6 +13,7 @@ public static class PlatformSetup
         services.AddExceptionHandler<ErrorHandler>();
         services.AddConcertationRateLimits(configuration);
         services.AddOpenApi();
+        PostgresKeyRing.AddSharedKeyRing(services, configuration);
         return services;
     }
 

@@ -28,6 +28,13 @@ public static class PostgresMigrations
                 PRIMARY KEY (grain_id, version)
             );
             """),
+        (2, "shared data protection key ring (auth cookies valid on every web node)", """
+            CREATE TABLE data_protection_keys (
+                name       text        NOT NULL PRIMARY KEY,
+                xml        text        NOT NULL,
+                created_at timestamptz NOT NULL DEFAULT now()
+            );
+            """),
     ];
 
     public static async Task ApplyAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
