@@ -1,10 +1,15 @@
+using Collaboration.Silo.Tests.TestGrains;
 using Collaboration.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Collaboration.Silo.Tests;
 
 /// <summary>One storage (a SQLite file or a PostgreSQL database) that any number of hosts can be started on.</summary>
 public abstract class StorageBackend : IAsyncDisposable
 {
+    /// <summary>The test grains, and the gates some of them wait on.</summary>
+    public static readonly SiloTestSetup Setup = new([typeof(CounterGrain).Assembly], services => services.AddSingleton<TestGates>());
+
     public abstract Task<SiloTestHost> StartHostAsync(params (string Key, string? Value)[] settings);
 
     public abstract ValueTask DisposeAsync();
@@ -15,7 +20,7 @@ public sealed class SqliteBackend : StorageBackend
     private readonly TempSqliteFile _file = new();
 
     public override Task<SiloTestHost> StartHostAsync(params (string Key, string? Value)[] settings) =>
-        SiloTestHost.StartSqliteAsync(_file.Path, settings);
+        SiloTestHost.StartSqliteAsync(_file.Path, Setup, settings);
 
     public override ValueTask DisposeAsync()
     {
@@ -32,7 +37,7 @@ public sealed class PostgresBackend(string connectionString) : StorageBackend
         new(await cluster.CreateDatabaseAsync("silo"));
 
     public override Task<SiloTestHost> StartHostAsync(params (string Key, string? Value)[] settings) =>
-        SiloTestHost.StartPostgresAsync(ConnectionString, settings);
+        SiloTestHost.StartPostgresAsync(ConnectionString, Setup, settings);
 
     public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -1,6 +1,7 @@
 using Collaboration.Silo.ChangeFeed;
 using Collaboration.Silo.Tests.TestGrains;
 using Collaboration.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Collaboration.Silo.Tests.Runtime;
 
@@ -59,14 +60,14 @@ public abstract class GrainHostTests
         await held.IncrementAsync().WaitAsync(Timeout);
 
         var holding = held.HoldTurnAsync("gate");
-        await silo.Gates.Entered("gate").WaitAsync(Timeout);
+        await silo.Services.GetRequiredService<TestGates>().Entered("gate").WaitAsync(Timeout);
         var queuedBehind = held.IncrementAsync();
 
         Assert.Equal(1, await other.IncrementAsync().WaitAsync(Timeout)); // another grain is not blocked
         await Task.Delay(100);
         Assert.False(queuedBehind.IsCompleted, "a second call on the held grain must wait for the first");
 
-        silo.Gates.Open("gate");
+        silo.Services.GetRequiredService<TestGates>().Open("gate");
         Assert.Equal(1, await holding.WaitAsync(Timeout));
         Assert.Equal(2, await queuedBehind.WaitAsync(Timeout));
     }

@@ -1,4 +1,4 @@
-namespace Collaboration.Silo.Tests;
+namespace Collaboration.Testing;
 
 /// <summary>A real SQLite database file in a temp folder, deleted with its WAL files afterwards.</summary>
 public sealed class TempSqliteFile : IDisposable

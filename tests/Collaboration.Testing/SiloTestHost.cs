@@ -3,12 +3,12 @@ using Collaboration.Silo.ChangeFeed;
 using Collaboration.Silo.Hosting;
 using Collaboration.Silo.Runtime;
 using Collaboration.Silo.Storage;
-using Collaboration.Silo.Tests.TestGrains;
+using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace Collaboration.Silo.Tests;
+namespace Collaboration.Testing;
 
 /// <summary>A real silo (grain host, storage, change feed, background services) in the test process.</summary>
 public sealed class SiloTestHost : IAsyncDisposable
@@ -27,20 +27,18 @@ public sealed class SiloTestHost : IAsyncDisposable
 
     public LocalChangeFeed Feed => Services.GetRequiredService<LocalChangeFeed>();
 
-    public TestGates Gates => Services.GetRequiredService<TestGates>();
+    public static Task<SiloTestHost> StartSqliteAsync(string file, SiloTestSetup setup, params (string Key, string? Value)[] settings) =>
+        StartAsync([("Storage:Provider", "Sqlite"), ("ConnectionStrings:Sqlite", $"Data Source={file}"), .. settings], setup);
 
-    public static Task<SiloTestHost> StartSqliteAsync(string file, params (string Key, string? Value)[] settings) =>
-        StartAsync([("Storage:Provider", "Sqlite"), ("ConnectionStrings:Sqlite", $"Data Source={file}"), .. settings]);
+    public static Task<SiloTestHost> StartPostgresAsync(string connectionString, SiloTestSetup setup, params (string Key, string? Value)[] settings) =>
+        StartAsync([("Storage:Provider", "Postgres"), ("ConnectionStrings:Postgres", connectionString), .. settings], setup);
 
-    public static Task<SiloTestHost> StartPostgresAsync(string connectionString, params (string Key, string? Value)[] settings) =>
-        StartAsync([("Storage:Provider", "Postgres"), ("ConnectionStrings:Postgres", connectionString), .. settings]);
-
-    public static async Task<SiloTestHost> StartAsync(IEnumerable<(string Key, string? Value)> settings)
+    public static async Task<SiloTestHost> StartAsync(IEnumerable<(string Key, string? Value)> settings, SiloTestSetup setup)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
-        builder.Services.AddSingleton<TestGates>();
-        builder.Services.AddSilo(builder.Configuration, typeof(CounterGrain).Assembly);
+        setup.ConfigureServices?.Invoke(builder.Services);
+        builder.Services.AddSilo(builder.Configuration, [.. setup.GrainAssemblies]);
         var host = builder.Build();
         await host.StartAsync().WaitAsync(TimeSpan.FromSeconds(30));
         return new SiloTestHost(host);
@@ -52,3 +50,6 @@ public sealed class SiloTestHost : IAsyncDisposable
         _host.Dispose();
     }
 }
+
+/// <summary>The grain assemblies a test silo activates, and services it adds (registered before the silo's own, so they win).</summary>
+public sealed record SiloTestSetup(IReadOnlyList<Assembly> GrainAssemblies, Action<IServiceCollection>? ConfigureServices = null);
