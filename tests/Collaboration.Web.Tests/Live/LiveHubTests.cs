@@ -53,6 +53,18 @@ public sealed class LiveHubTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Subscribe_FromAVersionAheadOfStorage_ReturnsASnapshot()
+    {
+        await Notes("reset").AddAsync("seule note");
+        await using var client = await NodeHubClient.ConnectAsync(HubUrl, await _app.SignInCookieAsync());
+
+        var result = await client.InvokeAsync("Subscribe", "test-note:reset", 40).WaitAsync(Timeout);
+
+        Assert.Equal(1, result.GetProperty("version").GetInt64());
+        Assert.Equal("seule note", result.GetProperty("snapshot").GetProperty("notes")[0].GetString());
+    }
+
+    [Fact]
     public async Task Subscribe_IsRefused_ForATopicTheCallerMayNotSee_AndNothingIsPushed()
     {
         await using var anonymous = await NodeHubClient.ConnectAsync(HubUrl);

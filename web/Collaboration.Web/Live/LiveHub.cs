@@ -26,8 +26,12 @@ public sealed class LiveHub(TopicRegistry topics, IGrainStorage storage) : Hub
 
         if (sinceVersion > 0)
         {
-            var missed = await storage.ReadEventsAsync(new GrainId(definition.GrainType, key), sinceVersion, MaxReplayedEvents + 1);
-            if (missed.Count <= MaxReplayedEvents)
+            var grainId = new GrainId(definition.GrainType, key);
+            var missed = await storage.ReadEventsAsync(grainId, sinceVersion, MaxReplayedEvents + 1);
+            // A client ahead of storage (history reset) must start again from a snapshot.
+            var aheadOfStorage = missed.Count == 0 &&
+                (await storage.ReadVersionsAsync([grainId])).GetValueOrDefault(grainId) < sinceVersion;
+            if (missed.Count <= MaxReplayedEvents && !aheadOfStorage)
             {
                 var envelopes = missed
                     .Select(e => new LiveEnvelope(topic, e.Version, e.Type, definition.Project(key, e)))

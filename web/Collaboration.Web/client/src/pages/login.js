@@ -1,0 +1,69 @@
+// The login page: sign in, then go to ?returnUrl (a local path) or home.
+import { ApiError } from '../api.js';
+import { safeReturnUrl, signIn } from '../auth.js';
+import { onLangChange, t } from '../i18n.js';
+
+const form = document.querySelector('[data-login-form]');
+const email = form.elements.namedItem('email');
+const password = form.elements.namedItem('password');
+const submit = form.querySelector('button[type="submit"]');
+const errorRegion = document.querySelector('[data-testid="login-error"]');
+
+let shownError = null; // () => string, so the message follows a language switch
+
+/** Shows message() in the error region; field (when the fault is one field's) is marked invalid and focused. */
+function showError(message, field) {
+  shownError = message;
+  errorRegion.textContent = message();
+  if (field) {
+    field.setAttribute('aria-invalid', 'true');
+  }
+  (field ?? password).focus();
+}
+
+function clearError() {
+  shownError = null;
+  errorRegion.textContent = '';
+  email.removeAttribute('aria-invalid');
+  password.removeAttribute('aria-invalid');
+}
+
+onLangChange(() => {
+  if (shownError) {
+    errorRegion.textContent = shownError();
+  }
+  submit.textContent = t(form.getAttribute('aria-busy') === 'true' ? 'login.submitting' : 'login.submit');
+});
+
+form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  clearError();
+  if (!email.value.trim() || !password.value) {
+    showError(() => t('login.missingFields'), email.value.trim() ? password : email);
+    return;
+  }
+  if (!email.validity.valid) {
+    showError(() => t('login.invalidEmail'), email);
+    return;
+  }
+
+  form.setAttribute('aria-busy', 'true');
+  submit.disabled = true;
+  submit.textContent = t('login.submitting');
+  try {
+    await signIn(email.value.trim(), password.value);
+  } catch (error) {
+    form.removeAttribute('aria-busy');
+    submit.disabled = false;
+    submit.textContent = t('login.submit');
+    password.value = '';
+    if (error instanceof ApiError) {
+      showError(() => error.localizedMessage());
+    } else {
+      console.error('Sign-in failed', error);
+      showError(() => t('error.network'));
+    }
+    return;
+  }
+  location.assign(safeReturnUrl());
+});

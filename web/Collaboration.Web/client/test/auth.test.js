@@ -1,0 +1,21 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { safeReturnUrl } from '../src/auth.js';
+
+globalThis.location = new URL('https://concertation.test/login.html');
+
+test('returnUrl is followed only to a local path', () => {
+  const cases = {
+    '?returnUrl=%2Fateliers%2F3%3Fx%3D1%23a': '/ateliers/3?x=1#a',
+    '?returnUrl=%2F': '/',
+    '': '/',
+    '?returnUrl=https%3A%2F%2Fevil.test%2F': '/',
+    '?returnUrl=%2F%2Fevil.test%2F': '/',
+    '?returnUrl=%2F%5Cevil.test': '/',
+    '?returnUrl=javascript%3Aalert(1)': '/',
+    '?returnUrl=%2Flogin.html': '/',
+  };
+  for (const [search, expected] of Object.entries(cases)) {
+    assert.equal(safeReturnUrl(search), expected, search);
+  }
+});
