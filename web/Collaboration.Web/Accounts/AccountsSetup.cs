@@ -12,6 +12,7 @@ public static class AccountsSetup
         services.AddSingleton<InvitationLinks>();
         services.AddSingleton<PairingCodes>();
         services.AddHostedService<OrganiserBootstrap>(); // after AddSilo: storage is migrated first
+        services.AddHostedService<Demo.DemoSeeder>(); // after the organiser exists: demo data may name them
         return services;
     }
 }
