@@ -1,0 +1,4 @@
+namespace Collaboration.Grains.Workshops.Events;
+
+/// <summary>Someone registered (confirmed or waitlisted). Every workshop event carries the counts, which is all the public topic shows.</summary>
+public sealed record RegistrationReceived(RegistrantView Registrant, WorkshopCounts Counts);

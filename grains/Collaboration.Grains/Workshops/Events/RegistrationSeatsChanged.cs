@@ -1,0 +1,4 @@
+namespace Collaboration.Grains.Workshops.Events;
+
+/// <summary>An employer changed the number of seats. Every workshop event carries the counts, which is all the public topic shows.</summary>
+public sealed record RegistrationSeatsChanged(string Code, int Seats, WorkshopCounts Counts);

@@ -1,0 +1,264 @@
+using Collaboration.Grains.Runtime;
+using Collaboration.Grains.Workshops.Events;
+
+namespace Collaboration.Grains.Workshops;
+
+/// <summary>
+/// A workshop session with its registrations and waitlist.
+/// <para>
+/// <b>Waitlist rule — strict arrival order, nobody jumps the queue.</b> Freed seats (a
+/// cancellation, fewer seats, a larger capacity, a reopening) go to the waitlist from its head:
+/// the first in line is confirmed if their seats fit in the free seats, then the next, and so on;
+/// promotion stops at the first registration that does not fit, even if a later, smaller one
+/// would. A newcomer is confirmed only when nobody is waiting and their seats fit. A confirmed
+/// employer may ask for more seats only under the same condition. So an employer asking for 5
+/// seats when 2 are free keeps their place and blocks the 2 seats until more are freed, the
+/// organiser raises capacity, or they lower their own request (from the private page) — the
+/// price of a rule that every employer can predict and no one can game by asking for 1 seat.
+/// A capacity decrease never removes a confirmed registration: seats left is then 0 until enough
+/// confirmed seats are cancelled. Cancelled and finished sessions promote nobody.
+/// </para>
+/// </summary>
+public sealed class WorkshopSessionGrain : Grain<WorkshopSessionState>, IWorkshopSessionGrain
+{
+    public const int MaxSeatsPerRegistration = 5;
+    public const int MaxCapacity = 10_000;
+
+    public async Task<WorkshopCreation> CreateAsync(WorkshopDetails details, int capacity)
+    {
+        if (State.Details is not null) return WorkshopCreation.AlreadyExists;
+        if (capacity is < 1 or > MaxCapacity) throw new ArgumentOutOfRangeException(nameof(capacity));
+        State.Details = details;
+        State.Capacity = capacity;
+        State.Status = WorkshopStatus.Open;
+        RaiseEvent(new WorkshopCreated(details, Counts()));
+        await WriteStateAsync();
+        return WorkshopCreation.Created;
+    }
+
+    public Task<WorkshopView?> GetAsync() =>
+        Task.FromResult(State.Details is null ? null : new WorkshopView(GrainGuidKey, State.Details, Counts(), Version));
+
+    public async Task<RegistrationOutcome> RegisterAsync(RegistrationRequest request)
+    {
+        if (State.Details is null) return new(RegistrationResult.SessionNotFound);
+        if (request.Seats is < 1 or > MaxSeatsPerRegistration) throw new ArgumentOutOfRangeException(nameof(request));
+
+        var existing = State.Registrations.Find(r => r.Status != RegistrationStatus.Cancelled &&
+            string.Equals(r.Email, request.Email, StringComparison.OrdinalIgnoreCase));
+        if (existing is not null) return new(RegistrationResult.AlreadyRegistered, View(existing), Counts());
+
+        var refusal = State.Status switch
+        {
+            WorkshopStatus.Cancelled => RegistrationResult.SessionCancelled,
+            WorkshopStatus.Done => RegistrationResult.SessionOver,
+            WorkshopStatus.Closed => RegistrationResult.RegistrationClosed,
+            _ when Now < State.Details.RegistrationOpensAt => RegistrationResult.RegistrationNotOpenYet,
+            _ when Now >= State.Details.RegistrationClosesAt => RegistrationResult.RegistrationClosed,
+            _ => (RegistrationResult?)null,
+        };
+        if (refusal is not null) return new(refusal.Value, Counts: Counts());
+        if (State.Registrations.Exists(r => r.Code == request.Code)) return new(RegistrationResult.CodeTaken);
+
+        var fits = !AnyoneWaiting() && request.Seats <= FreeSeats();
+        var registration = new WorkshopRegistration
+        {
+            Code = request.Code,
+            TokenHash = request.TokenHash,
+            Sequence = ++State.LastSequence,
+            Organisation = request.Organisation,
+            ContactName = request.ContactName,
+            Email = request.Email,
+            Phone = request.Phone,
+            Seats = request.Seats,
+            Sector = request.Sector,
+            Consent = request.Consent,
+            Status = fits ? RegistrationStatus.Confirmed : RegistrationStatus.Waitlisted,
+            RegisteredAt = Now,
+            ConfirmedAt = fits ? Now : null,
+        };
+        State.Registrations.Add(registration);
+        var view = View(registration);
+        RaiseEvent(new RegistrationReceived(view, Counts()));
+        await WriteStateAsync();
+        return new(RegistrationResult.Ok, view, Counts());
+    }
+
+    public Task<RegistrationOutcome> GetRegistrationAsync(string code, string tokenHash)
+    {
+        var registration = Find(code, tokenHash);
+        return Task.FromResult(registration is null
+            ? new RegistrationOutcome(RegistrationResult.NotFound)
+            : new RegistrationOutcome(RegistrationResult.Ok, View(registration), Counts()));
+    }
+
+    public async Task<RegistrationOutcome> CancelRegistrationAsync(string code, string tokenHash)
+    {
+        var registration = Find(code, tokenHash);
+        if (registration is null) return new(RegistrationResult.NotFound);
+        if (registration.Status == RegistrationStatus.Cancelled)
+            return new(RegistrationResult.AlreadyCancelled, View(registration), Counts());
+        if (State.Status == WorkshopStatus.Done) return new(RegistrationResult.SessionOver, View(registration), Counts());
+
+        registration.Status = RegistrationStatus.Cancelled;
+        registration.CancelledAt = Now;
+        RaiseEvent(new RegistrationCancelled(registration.Code, Counts()));
+        PromoteWaitlist();
+        await WriteStateAsync();
+        return new(RegistrationResult.Ok, View(registration), Counts());
+    }
+
+    public async Task<RegistrationOutcome> ChangeSeatsAsync(string code, string tokenHash, int seats)
+    {
+        if (seats is < 1 or > MaxSeatsPerRegistration) throw new ArgumentOutOfRangeException(nameof(seats));
+        var registration = Find(code, tokenHash);
+        if (registration is null) return new(RegistrationResult.NotFound);
+        if (registration.Status == RegistrationStatus.Cancelled) return new(RegistrationResult.AlreadyCancelled, View(registration), Counts());
+        if (State.Status == WorkshopStatus.Done) return new(RegistrationResult.SessionOver, View(registration), Counts());
+        if (State.Status == WorkshopStatus.Cancelled) return new(RegistrationResult.SessionCancelled, View(registration), Counts());
+        if (seats == registration.Seats) return new(RegistrationResult.Ok, View(registration), Counts());
+
+        // A confirmed employer asking for more: same rule as a newcomer (nobody waiting, seats free).
+        var extra = seats - registration.Seats;
+        if (registration.Status == RegistrationStatus.Confirmed && extra > 0 && (AnyoneWaiting() || extra > FreeSeats()))
+            return new(RegistrationResult.NotEnoughSeats, View(registration), Counts());
+
+        // A waitlisted employer keeps their place whatever the seats asked.
+        registration.Seats = seats;
+        RaiseEvent(new RegistrationSeatsChanged(registration.Code, seats, Counts()));
+        PromoteWaitlist();
+        await WriteStateAsync();
+        return new(RegistrationResult.Ok, View(registration), Counts());
+    }
+
+    public async Task<WorkshopUpdate> UpdateAsync(int? capacity, WorkshopStatus? status)
+    {
+        if (State.Details is null) return new(WorkshopUpdateResult.SessionNotFound);
+        if (capacity is < 1 or > MaxCapacity) return new(WorkshopUpdateResult.InvalidCapacity, Counts());
+        if ((capacity ?? State.Capacity) == State.Capacity && (status ?? State.Status) == State.Status)
+            return new(WorkshopUpdateResult.Ok, Counts(), []);
+
+        State.Capacity = capacity ?? State.Capacity;
+        State.Status = status ?? State.Status;
+        RaiseEvent(new WorkshopUpdated(State.Capacity, State.Status, Counts()));
+        var promoted = PromoteWaitlist();
+        await WriteStateAsync();
+        return new(WorkshopUpdateResult.Ok, Counts(), promoted);
+    }
+
+    public async Task<RegistrationOutcome> MarkAttendanceAsync(string code, bool attended)
+    {
+        var registration = State.Registrations.Find(r => r.Code == code);
+        if (registration is null) return new(RegistrationResult.NotFound);
+        if (registration.Status != RegistrationStatus.Confirmed) return new(RegistrationResult.NotConfirmed, View(registration), Counts());
+        if (registration.Attended == attended) return new(RegistrationResult.Ok, View(registration), Counts());
+        registration.Attended = attended;
+        RaiseEvent(new AttendanceMarked(code, attended, Counts()));
+        await WriteStateAsync();
+        return new(RegistrationResult.Ok, View(registration), Counts());
+    }
+
+    public Task<IReadOnlyList<RegistrantView>> GetRegistrantsAsync()
+    {
+        var views = new List<RegistrantView>(State.Registrations.Count);
+        var position = 0;
+        foreach (var registration in State.Registrations)
+        {
+            if (registration.Status == RegistrationStatus.Waitlisted) position++;
+            views.Add(View(registration, registration.Status == RegistrationStatus.Waitlisted ? position : null));
+        }
+        return Task.FromResult<IReadOnlyList<RegistrantView>>(views);
+    }
+
+    public Task<IReadOnlyList<OutboxMessage>> GetOutboxAsync() =>
+        Task.FromResult<IReadOnlyList<OutboxMessage>>([.. State.Outbox]);
+
+    public async Task MarkOutboxSentAsync(long upToId)
+    {
+        var changed = false;
+        for (var i = 0; i < State.Outbox.Count; i++)
+        {
+            if (State.Outbox[i].Id > upToId || State.Outbox[i].Sent) continue;
+            State.Outbox[i] = State.Outbox[i] with { Sent = true };
+            changed = true;
+        }
+        if (changed) await WriteStateAsync();
+    }
+
+    /// <summary>
+    /// Strict arrival order (see the class comment): confirm from the head of the waitlist while
+    /// the head fits; stop at the first that does not. Each promotion records an outbox message
+    /// in this same write.
+    /// </summary>
+    private List<string> PromoteWaitlist()
+    {
+        var promoted = new List<string>();
+        if (State.Status is WorkshopStatus.Cancelled or WorkshopStatus.Done) return promoted;
+        var free = FreeSeats();
+        foreach (var registration in State.Registrations)
+        {
+            if (registration.Status != RegistrationStatus.Waitlisted) continue;
+            if (registration.Seats > free) break;
+            free -= registration.Seats;
+            registration.Status = RegistrationStatus.Confirmed;
+            registration.ConfirmedAt = Now;
+            promoted.Add(registration.Code);
+            State.Outbox.Add(new OutboxMessage(++State.LastOutboxId, "promoted", registration.Code,
+                registration.Email, registration.ContactName, Now, Sent: false));
+        }
+        if (promoted.Count > 0) RaiseEvent(new WaitlistPromoted(promoted, Counts()));
+        return promoted;
+    }
+
+    private WorkshopRegistration? Find(string code, string tokenHash)
+    {
+        var registration = State.Registrations.Find(r => r.Code == code);
+        return registration is not null && FixedTimeEquals(registration.TokenHash, tokenHash) ? registration : null;
+    }
+
+    private static bool FixedTimeEquals(string a, string b) =>
+        System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.UTF8.GetBytes(a), System.Text.Encoding.UTF8.GetBytes(b));
+
+    private bool AnyoneWaiting() => State.Registrations.Exists(r => r.Status == RegistrationStatus.Waitlisted);
+
+    private int ConfirmedSeats()
+    {
+        var seats = 0;
+        foreach (var r in State.Registrations)
+            if (r.Status == RegistrationStatus.Confirmed) seats += r.Seats;
+        return seats;
+    }
+
+    private int FreeSeats() => Math.Max(0, State.Capacity - ConfirmedSeats());
+
+    private WorkshopCounts Counts()
+    {
+        int confirmedSeats = 0, confirmed = 0, waitlisted = 0, waitlistedSeats = 0;
+        foreach (var r in State.Registrations)
+        {
+            if (r.Status == RegistrationStatus.Confirmed) { confirmed++; confirmedSeats += r.Seats; }
+            else if (r.Status == RegistrationStatus.Waitlisted) { waitlisted++; waitlistedSeats += r.Seats; }
+        }
+        return new WorkshopCounts(State.Capacity, confirmedSeats, Math.Max(0, State.Capacity - confirmedSeats),
+            confirmed, waitlisted, waitlistedSeats, State.Status);
+    }
+
+    private RegistrantView View(WorkshopRegistration registration) =>
+        View(registration, registration.Status == RegistrationStatus.Waitlisted ? PositionOf(registration) : null);
+
+    private int PositionOf(WorkshopRegistration registration)
+    {
+        var position = 0;
+        foreach (var r in State.Registrations)
+        {
+            if (r.Status == RegistrationStatus.Waitlisted) position++;
+            if (ReferenceEquals(r, registration)) return position;
+        }
+        return position;
+    }
+
+    private static RegistrantView View(WorkshopRegistration r, int? position) => new(
+        r.Code, r.Sequence, r.Organisation, r.ContactName, r.Email, r.Phone, r.Seats, r.Sector, r.Status, position,
+        r.RegisteredAt, r.ConfirmedAt, r.Attended);
+}
