@@ -3,6 +3,7 @@ using Collaboration.Silo.Hosting;
 using Collaboration.Web.Accounts;
 using Collaboration.Web.Live;
 using Collaboration.Web.Platform;
+using Collaboration.Web.Workshops;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,6 +11,7 @@ builder.Services.AddSilo(builder.Configuration, typeof(OrganiserAccountGrain).As
 builder.Services.AddPlatform(builder.Configuration);
 builder.Services.AddAccounts();
 builder.Services.AddLive();
+builder.Services.AddWorkshops();
 
 var app = builder.Build();
 
@@ -20,6 +22,7 @@ app.UseRateLimiter();
 app.UseAuthorization();
 
 app.MapAccountsApi();
+app.MapWorkshopsApi();
 app.MapLive();
 app.MapPlatformEndpoints();
 

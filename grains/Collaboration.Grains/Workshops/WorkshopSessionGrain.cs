@@ -240,8 +240,9 @@ public sealed class WorkshopSessionGrain : Grain<WorkshopSessionState>, IWorksho
             if (r.Status == RegistrationStatus.Confirmed) { confirmed++; confirmedSeats += r.Seats; }
             else if (r.Status == RegistrationStatus.Waitlisted) { waitlisted++; waitlistedSeats += r.Seats; }
         }
-        return new WorkshopCounts(State.Capacity, confirmedSeats, Math.Max(0, State.Capacity - confirmedSeats),
-            confirmed, waitlisted, waitlistedSeats, State.Status);
+        // Seats left = what a newcomer can get now: none while anyone waits (strict order).
+        var seatsLeft = waitlisted > 0 ? 0 : Math.Max(0, State.Capacity - confirmedSeats);
+        return new WorkshopCounts(State.Capacity, confirmedSeats, seatsLeft, confirmed, waitlisted, waitlistedSeats, State.Status);
     }
 
     private RegistrantView View(WorkshopRegistration registration) =>

@@ -1,0 +1,15 @@
+using Collaboration.Web.Demo;
+using Collaboration.Web.Live;
+
+namespace Collaboration.Web.Workshops;
+
+public static class WorkshopsSetup
+{
+    public static IServiceCollection AddWorkshops(this IServiceCollection services)
+    {
+        services.AddSingleton<ILiveTopic, WorkshopTopic>();
+        services.AddSingleton<ILiveTopic, WorkshopAdminTopic>();
+        services.AddSingleton<IDemoData, WorkshopsDemoData>();
+        return services;
+    }
+}
