@@ -1,0 +1,19 @@
+namespace Collaboration.Bench;
+
+/// <summary>Per-operation latencies of a run, and the throughput they add up to.</summary>
+public sealed class Latencies(int capacity)
+{
+    private readonly double[] _ms = new double[capacity];
+    private int _count;
+
+    public void Add(double milliseconds) => _ms[Interlocked.Increment(ref _count) - 1] = milliseconds;
+
+    public int Count => _count;
+
+    public double Percentile(double p)
+    {
+        var sorted = _ms.AsSpan(0, _count).ToArray();
+        Array.Sort(sorted);
+        return sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p / 100 * sorted.Length) - 1)];
+    }
+}
