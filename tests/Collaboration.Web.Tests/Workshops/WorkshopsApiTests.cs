@@ -220,3 +220,33 @@ public sealed class WorkshopsApiTests(WorkshopsAppFixture fixture) : IClassFixtu
         return $"{code[..4]}-{code[4..]}";
     }
 }
+
+public sealed class WorkshopsRateLimitTests
+{
+    [Fact]
+    public async Task Registration_IsRateLimitedPerClient()
+    {
+        // Arrange: an app that allows 4 anonymous calls a minute per client address (the sign-in below takes one).
+        await using var app = new ConcertationFactory(settings: ("RateLimiting:AnonymousPermitsPerMinute", "4"));
+        var organiser = await app.CreateOrganiserClientAsync();
+        var starts = DateTimeOffset.UtcNow.AddDays(3);
+        var created = await organiser.PostAsJsonAsync("/api/workshops", new
+        {
+            titleFr = "Atelier", titleEn = "Workshop", startsAt = starts, endsAt = starts.AddHours(1), place = "Matane", capacity = 50,
+        });
+        var session = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var client = app.CreateClient();
+
+        // Act
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            var response = await client.PostAsJsonAsync($"/api/workshops/{session}/registrations",
+                WorkshopsAppFixture.Registration($"Entreprise {i}", $"e{i}@exemple.ca")).WaitAsync(WorkshopsAppFixture.Timeout);
+            statuses.Add(response.StatusCode);
+        }
+
+        // Assert
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests], statuses);
+    }
+}

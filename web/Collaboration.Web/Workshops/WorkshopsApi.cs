@@ -33,10 +33,12 @@ public static class WorkshopsApi
         workshops.MapPost("/{id:guid}/registrants/{code}/attendance", MarkAttendanceAsync).RequireAuthorization(AuthenticationSetup.OrganiserPolicy);
         workshops.MapGet("/{id:guid}/outbox", OutboxAsync).RequireAuthorization(AuthenticationSetup.OrganiserPolicy);
 
-        var registrations = app.MapGroup("/api/registrations").WithTags("Workshops").RequireRateLimiting(RateLimits.Anonymous);
+        // Reads need a 256-bit token, so they are not rate limited: a private page re-reads its
+        // registration whenever the session's waitlist moves. Changes are.
+        var registrations = app.MapGroup("/api/registrations").WithTags("Workshops");
         registrations.MapGet("/{id}", GetRegistrationAsync);
-        registrations.MapDelete("/{id}", CancelRegistrationAsync);
-        registrations.MapPatch("/{id}", ChangeSeatsAsync);
+        registrations.MapDelete("/{id}", CancelRegistrationAsync).RequireRateLimiting(RateLimits.Anonymous);
+        registrations.MapPatch("/{id}", ChangeSeatsAsync).RequireRateLimiting(RateLimits.Anonymous);
         registrations.MapGet("/{id}/qr.svg", QrCodeAsync);
         return app;
     }

@@ -30,6 +30,8 @@ function privateLink() {
 }
 
 function statusText(r) {
+  if (r.status !== 'Cancelled' && r.workshop?.status === 'Cancelled') return t('ws.cancelled');
+  if (r.status !== 'Cancelled' && r.workshop?.status === 'Done') return t('ws.done');
   if (r.status === 'Confirmed') return t('ws.manage.confirmed', { seats: r.seats });
   if (r.status === 'Waitlisted') return t('ws.manage.waitlisted', { position: r.position, seats: r.seats });
   return t('ws.manage.cancelled');
@@ -146,7 +148,12 @@ async function load() {
   loadQr().catch((error) => console.warn('QR code not loaded', error));
   if (!subscribed && registration.workshop) {
     subscribed = true;
-    connectLive().subscribe(`workshop:${registration.workshop.id}`, () => refreshSoon(), { onSnapshot: () => refreshSoon() });
+    // A new registration joins the end of the line and attendance changes nothing here: only the
+    // events that can move this registration trigger a re-read.
+    const moves = new Set(['RegistrationCancelled', 'RegistrationSeatsChanged', 'WaitlistPromoted', 'WorkshopUpdated']);
+    connectLive().subscribe(`workshop:${registration.workshop.id}`, (envelope) => {
+      if (moves.has(envelope.type)) refreshSoon();
+    }, { onSnapshot: () => refreshSoon() });
   }
 }
 

@@ -1,0 +1,45 @@
+using Collaboration.Grains.Workshops;
+using Collaboration.Testing;
+
+namespace Collaboration.Grains.Tests.Workshops;
+
+public sealed class WorkshopOutboxDurabilityTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task PromotionAndItsOutboxMessage_AreCommittedTogether_AndSurviveARestart()
+    {
+        // Arrange: a full session with one employer waiting, on a silo that is then stopped.
+        using var file = new TempSqliteFile();
+        var setup = new SiloTestSetup([typeof(WorkshopSessionGrain).Assembly]);
+        var id = Guid.NewGuid();
+        var now = DateTimeOffset.UtcNow;
+        await using (var first = await SiloTestHost.StartSqliteAsync(file.Path, setup))
+        {
+            var grain = first.Grains.GetGrain<IWorkshopSessionGrain>(id);
+            await grain.CreateAsync(new WorkshopDetails("Atelier", "Workshop", "", "", now.AddDays(3), now.AddDays(3).AddHours(2),
+                "Rimouski", null, now.AddDays(-1), now.AddDays(2)), 1).WaitAsync(Timeout);
+            await grain.RegisterAsync(new RegistrationRequest("AAAA1111", "hash-a", "A", "Contact A", "a@exemple.ca", null, 1, "S", true)).WaitAsync(Timeout);
+            await grain.RegisterAsync(new RegistrationRequest("BBBB2222", "hash-b", "B", "Contact B", "b@exemple.ca", null, 1, "S", true)).WaitAsync(Timeout);
+
+            // Act: the cancellation promotes B; the acknowledgement means the write is durable.
+            await grain.CancelRegistrationAsync("AAAA1111", "hash-a").WaitAsync(Timeout);
+        }
+
+        // Assert: a new silo on the same storage sees B confirmed and the notice to send.
+        await using var second = await SiloTestHost.StartSqliteAsync(file.Path, setup);
+        var reloaded = second.Grains.GetGrain<IWorkshopSessionGrain>(id);
+        var b = await reloaded.GetRegistrationAsync("BBBB2222", "hash-b").WaitAsync(Timeout);
+        Assert.Equal(RegistrationStatus.Confirmed, b.Registration!.Status);
+        var outbox = await reloaded.GetOutboxAsync().WaitAsync(Timeout);
+        Assert.Equal(("promoted", "BBBB2222", "b@exemple.ca", false), (outbox.Single().Kind, outbox[0].RegistrationCode, outbox[0].Email, outbox[0].Sent));
+        var log = await second.Storage.ReadEventsAsync(new Collaboration.Grains.Runtime.GrainId("workshop", id.ToString("D")), 0, 100).WaitAsync(Timeout);
+        Assert.Contains(log, e => e.Type == "WaitlistPromoted" && e.Data.Contains("BBBB2222", StringComparison.Ordinal));
+
+        // And marking it sent is idempotent.
+        await reloaded.MarkOutboxSentAsync(outbox[0].Id).WaitAsync(Timeout);
+        await reloaded.MarkOutboxSentAsync(outbox[0].Id).WaitAsync(Timeout);
+        Assert.True((await reloaded.GetOutboxAsync().WaitAsync(Timeout)).Single().Sent);
+    }
+}
