@@ -91,6 +91,29 @@ public sealed class WorkshopBrowserTests(BrowserAppFixture fixture, ITestOutputH
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
     }
 
+    [Fact]
+    public async Task PrivatePage_HasNoSeriousAccessibilityViolations()
+    {
+        // Arrange
+        var session = await CreateSessionAsync(capacity: 3);
+        using var api = fixture.CreateApiClient();
+        var created = await (await api.PostAsJsonAsync($"/api/workshops/{session}/registrations", new
+        {
+            organisation = "Résidence Les Érables", contactName = "Nadia Ouellet", email = "nadia@erables.qc.ca", seats = 2,
+            sector = "Santé", consent = true,
+        })).Content.ReadFromJsonAsync<JsonElement>();
+        await using var browser = await fixture.NewSessionAsync(output, new() { BypassCSP = true });
+        await browser.Page.GotoAsync(created.GetProperty("manageUrl").GetString()!);
+        await Expect(browser.Page.Locator("[data-testid=qr] svg")).ToBeVisibleAsync();
+
+        // Act
+        var violations = await Axe.SeriousViolationsAsync(browser.Page);
+
+        // Assert
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+        await Expect(browser.Page.GetByTestId("registration-status")).ToHaveTextAsync("Confirmée — 2 place(s)");
+    }
+
     private static async Task FillRegistrationAsync(IPage page, string organisation, string contact, string email)
     {
         await page.GetByLabel("Entreprise ou organisme").FillAsync(organisation);

@@ -34,6 +34,19 @@ public sealed class WorkshopLiveTests(WorkshopsAppFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task ClosingASession_ReachesPublicSubscribers_AsAStatusInTheCounts()
+    {
+        var session = await fixture.CreateSessionAsync(capacity: 3);
+        await using var anonymous = await NodeHubClient.ConnectAsync(HubUrl).WaitAsync(Timeout);
+        await anonymous.InvokeAsync("Subscribe", $"workshop:{session}", 0).WaitAsync(Timeout);
+
+        await fixture.Organiser.PatchAsJsonAsync($"/api/workshops/{session}", new { status = "Cancelled" }).WaitAsync(Timeout);
+
+        var pushed = await anonymous.WaitForEventAsync(e => e.GetProperty("type").GetString() == "WorkshopUpdated", Timeout);
+        Assert.Equal("Cancelled", pushed.GetProperty("data").GetProperty("counts").GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task OrganiserTopic_CarriesTheRegistrantList_AndIsRefusedToAnonymousClients()
     {
         var session = await fixture.CreateSessionAsync(capacity: 5);
