@@ -1,5 +1,6 @@
 // The public catalogue: upcoming sessions with seats left, kept live by the public topic workshop:{id}.
 import { api, ApiError } from '../api.js';
+import { getCurrentUser } from '../auth.js';
 import { onLangChange, t } from '../i18n.js';
 import { connectLive } from '../live.js';
 import { el, renderAvailability, title, when, where } from '../workshops.js';
@@ -56,3 +57,6 @@ async function load() {
 
 onLangChange(() => cards.forEach(render));
 load();
+getCurrentUser().then((user) => {
+  document.querySelector('[data-testid="organiser-link"]').hidden = user?.role !== 'organiser';
+}).catch(() => {});
