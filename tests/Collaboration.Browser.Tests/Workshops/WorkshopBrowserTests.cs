@@ -71,6 +71,18 @@ public sealed class WorkshopBrowserTests(BrowserAppFixture fixture, ITestOutputH
         await Expect(row).ToHaveCountAsync(1);
         await Expect(row.Locator("td").Nth(1)).ToHaveTextAsync("Scierie D'Amours & Fils — « Québec »");
         await Expect(organiser.Page.Locator("[data-count=confirmedSeats]")).ToHaveTextAsync("1");
+        await Expect(row.Locator("td").Nth(7)).ToHaveTextAsync("Confirmée");
+
+        // Act: attendance on the day
+        await row.GetByRole(AriaRole.Checkbox).CheckAsync();
+
+        // Assert: stored
+        using var api = await OrganiserApiAsync();
+        await Expect(row.GetByRole(AriaRole.Checkbox)).ToBeCheckedAsync();
+        for (var i = 0; i < 50 && !(await api.GetFromJsonAsync<JsonElement>($"/api/workshops/{session}/registrants"))[0]
+                 .GetProperty("attended").ValueKind.Equals(JsonValueKind.True); i++)
+            await Task.Delay(100);
+        Assert.True((await api.GetFromJsonAsync<JsonElement>($"/api/workshops/{session}/registrants"))[0].GetProperty("attended").GetBoolean());
     }
 
     [Theory]
@@ -124,12 +136,18 @@ public sealed class WorkshopBrowserTests(BrowserAppFixture fixture, ITestOutputH
         await page.GetByRole(AriaRole.Button, new() { Name = "M’inscrire" }).ClickAsync();
     }
 
-    private async Task<Guid> CreateSessionAsync(int capacity)
+    private async Task<HttpClient> OrganiserApiAsync()
     {
-        using var api = fixture.CreateApiClient();
+        var api = fixture.CreateApiClient();
         api.DefaultRequestHeaders.Add("X-CSRF", "1");
         (await api.PostAsJsonAsync("/api/auth/login",
             new { email = BrowserAppFixture.OrganiserEmail, password = BrowserAppFixture.OrganiserPassword })).EnsureSuccessStatusCode();
+        return api;
+    }
+
+    private async Task<Guid> CreateSessionAsync(int capacity)
+    {
+        using var api = await OrganiserApiAsync();
         var starts = DateTimeOffset.UtcNow.AddDays(5);
         var response = await api.PostAsJsonAsync("/api/workshops", new
         {

@@ -61,5 +61,9 @@ public sealed class WorkshopLiveTests(WorkshopsAppFixture fixture) : IClassFixtu
 
         Assert.Equal("Déjà Inscrite", snapshot.GetProperty("snapshot").GetProperty("registrants")[0].GetProperty("organisation").GetString());
         Assert.Equal("Nouvelle d'Arrivée", pushed.GetProperty("data").GetProperty("registrant").GetProperty("organisation").GetString());
+        // Same shape as the snapshot, so the page can merge both.
+        Assert.Equal(snapshot.GetProperty("snapshot").GetProperty("registrants")[0].GetProperty("status").GetString(),
+            pushed.GetProperty("data").GetProperty("registrant").GetProperty("status").GetString());
+        Assert.Equal("Confirmed", pushed.GetProperty("data").GetProperty("registrant").GetProperty("status").GetString());
     }
 }

@@ -1,6 +1,9 @@
 using System.Security.Claims;
 using Collaboration.Grains.Runtime;
+using System.Text.Json;
 using Collaboration.Grains.Workshops;
+using Collaboration.Grains.Workshops.Events;
+using Collaboration.Silo.Storage;
 using Collaboration.Web.Live;
 
 namespace Collaboration.Web.Workshops;
@@ -26,6 +29,18 @@ public sealed class WorkshopAdminTopic(IGrainFactory grains) : ILiveTopic
         var registrants = await session.GetRegistrantsAsync();
         // The list is read after the view: a registration in between shows in the list and comes again as an event; clients dedupe by code.
         return new LiveSnapshot(view.Version, new AdminSnapshot(WorkshopSummary.From(view), registrants));
+    }
+
+    /// <summary>
+    /// The event whole, re-read as its record so it has the same JSON shape as the snapshot and the
+    /// API (enum names as in C#), rather than the stored camelCase form.
+    /// </summary>
+    public object? Project(string key, StoredEvent storedEvent)
+    {
+        var type = typeof(WorkshopCreated).Assembly.GetType($"{typeof(WorkshopCreated).Namespace}.{storedEvent.Type}");
+        return type is null
+            ? JsonDocument.Parse(storedEvent.Data).RootElement.Clone()
+            : JsonSerializer.Deserialize(storedEvent.Data, type, WorkshopTopicKeys.Json);
     }
 
     public sealed record AdminSnapshot(WorkshopSummary Workshop, IReadOnlyList<RegistrantView> Registrants);
