@@ -88,6 +88,19 @@ public static class WorkshopRegistrationBenchmark
         var lastBlock = Block / Stopwatch.GetElapsedTime(blockDone[^2], blockDone[^1]).TotalSeconds;
         Console.WriteLine(string.Create(inv, $"workshop: {rate:F0}/s, p99 {latencies.Percentile(99):F1} ms, state {stateKb:F0} KiB"));
 
+        // Where a write's time goes at the final size: serializing the state, and PostgreSQL storing it.
+        var state = System.Text.Json.JsonSerializer.Deserialize<WorkshopSessionState>(stored.Json, Collaboration.Silo.Runtime.GrainJson.Options)!;
+        var serializeMs = Time(20, () => System.Text.Json.JsonSerializer.Serialize(state, Collaboration.Silo.Runtime.GrainJson.Options));
+        await using var raw = NpgsqlDataSource.Create(database);
+        await using (var create = raw.CreateCommand("CREATE TABLE bench_state (id int PRIMARY KEY, state jsonb NOT NULL)"))
+            await create.ExecuteNonQueryAsync();
+        var storeMs = await TimeAsync(10, async i =>
+        {
+            await using var upsert = raw.CreateCommand("INSERT INTO bench_state VALUES (1, $1::jsonb) ON CONFLICT (id) DO UPDATE SET state = excluded.state");
+            upsert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = stored.Json });
+            await upsert.ExecuteNonQueryAsync();
+        });
+
         var md = new StringBuilder();
         md.AppendLine("## Workshops");
         md.AppendLine();
@@ -97,18 +110,36 @@ public static class WorkshopRegistrationBenchmark
         md.AppendLine("|---|---:|---:|---:|");
         md.AppendLine(string.Create(inv, $"| raw Npgsql INSERT (baseline) | {baselineRate:N0} | {baselineLatencies.Percentile(50):F1} ms | {baselineLatencies.Percentile(99):F1} ms |"));
         md.AppendLine(string.Create(inv, $"| registrations, one session, whole run | {rate:N0} | {latencies.Percentile(50):F1} ms | {latencies.Percentile(99):F1} ms |"));
-        md.AppendLine(string.Create(inv, $"| registrations, first {Block:N0} (small state) | {firstBlock:N0} | | |"));
-        md.AppendLine(string.Create(inv, $"| registrations, last {Block:N0} (state ≈ {stateKb:N0} KiB) | {lastBlock:N0} | | |"));
+        md.AppendLine(string.Create(inv, $"| registrations, first {Block:N0} (small state) | {firstBlock:N0} | {latencies.Percentile(50, 0, Block):F1} ms | {latencies.Percentile(99, 0, Block):F1} ms |"));
+        md.AppendLine(string.Create(inv, $"| registrations, last {Block:N0} (state ≈ {stateKb:N0} KiB) | {lastBlock:N0} | {latencies.Percentile(50, Registrations - Block, Registrations):F1} ms | {latencies.Percentile(99, Registrations - Block, Registrations):F1} ms |"));
         md.AppendLine();
         md.AppendLine(string.Create(inv, $"Group commit: {hostWrites:N0} grain writes for {Registrations:N0} registrations (mean {(double)batchedCalls / Math.Max(1, hostWrites):F1} calls per write, largest batch {maxBatch}). Final state JSON: {stateKb:N0} KiB (≈ {stateKb * 1024 / Registrations:F0} bytes per registration), stored at version {writes:N0}."));
+        md.AppendLine();
+        md.AppendLine(string.Create(inv, $"At the final size, one write costs about {serializeMs:F0} ms to serialize the state in .NET and {storeMs:F0} ms for PostgreSQL to store it as `jsonb` (one upsert of the same JSON, measured alone after the run)."));
         md.AppendLine();
         md.AppendLine(string.Create(inv, $"Machine: {Environment.ProcessorCount} cores, load average at start `{load}` (shared with other builds), PostgreSQL 15 throw-away cluster on the same machine, .NET {Environment.Version}."));
         md.AppendLine();
         md.AppendLine("Command: `dotnet run -c Release --project tests/Collaboration.Bench -- workshops`");
         md.AppendLine();
-        md.AppendLine("**Why it is short of 1,000/s, and what would fix it.** Group commit works (tens of calls per write, see above), so the rate is (calls per write) ÷ (time per write). The time per write grows with the session: the host stores a grain's WHOLE state at every write, and a session's state holds every registration (~400 bytes each as JSON, then parsed into `jsonb`, TOASTed and WAL-logged by PostgreSQL). With a few hundred registrations — a real workshop: 20–50 seats and a waitlist — the write is small and the rate is the \"first 1,000\" line; at thousands of registrations each write carries megabytes and the rate falls in proportion. The grain's own work per call (counting seats, finding an email) is a linear scan too, but costs far less than the write. The fix belongs in the host, not the grain: store state as a snapshot plus appended events (registrations appended to the event log, snapshot every N writes), or let a grain keep large collections in per-item rows written only when changed; either makes the bytes per write proportional to the calls in the batch, not to the session's size. A cheaper stop-gap inside the feature — shorter JSON names, no nulls — would cut the bytes by about a third, not change the slope.");
+        md.AppendLine("**Reading it against the 1,000/s target.** The target holds while the session is small (the \"first 1,000\" line: a real workshop has 20–50 seats and a waitlist of tens), and is not sustained as one session grows to thousands of registrations. Group commit works (tens of calls per write, see above), so the rate is (calls per write) ÷ (time per write), and the time per write is what grows. It grows with the session because the host stores a grain's WHOLE state at every write, and a session's state holds every registration (~400 bytes each as JSON, then parsed into `jsonb`, TOASTed and WAL-logged by PostgreSQL — the measured split above shows PostgreSQL's side dominates). At thousands of registrations each write carries megabytes and the rate falls in proportion. The grain's own work per call (counting seats, finding an email) is a linear scan too, but costs far less than the write. The fix belongs in the host, not the grain: store state as a snapshot plus appended events (registrations appended to the event log, snapshot every N writes), or let a grain keep large collections in per-item rows written only when changed; either makes the bytes per write proportional to the calls in the batch, not to the session's size. A cheaper stop-gap inside the feature — shorter JSON names, no nulls — would cut the bytes by about a third, not change the slope.");
         md.AppendLine();
         return new BenchSection("Workshops", md.ToString());
+    }
+
+    private static double Time(int times, Action action)
+    {
+        action();
+        var started = Stopwatch.GetTimestamp();
+        for (var i = 0; i < times; i++) action();
+        return Stopwatch.GetElapsedTime(started).TotalMilliseconds / times;
+    }
+
+    private static async Task<double> TimeAsync(int times, Func<int, Task> action)
+    {
+        await action(-1);
+        var started = Stopwatch.GetTimestamp();
+        for (var i = 0; i < times; i++) await action(i);
+        return Stopwatch.GetElapsedTime(started).TotalMilliseconds / times;
     }
 
     private static async Task<(double Rate, Latencies Latencies)> RawWritesAsync(string connectionString)
