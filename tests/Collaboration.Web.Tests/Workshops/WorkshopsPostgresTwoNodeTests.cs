@@ -39,8 +39,8 @@ public sealed class WorkshopsPostgresTwoNodeTests(PostgresFixture postgres)
 
         // Assert: exactly 30 confirmed, 470 waitlisted with positions 1..470 in arrival order, no duplicate.
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
-        var registrants = (await organiser.GetFromJsonAsync<JsonElement>($"/api/workshops/{session}/registrants").WaitAsync(Timeout))
-            .EnumerateArray().ToList();
+        // A read on node A is as fresh as node A's change feed: wait until B's last commits reached it.
+        var registrants = await ReadUntilAsync(organiser, $"/api/workshops/{session}/registrants", list => list.Count == 500);
         Assert.Equal(500, registrants.Count);
         Assert.Equal(500, registrants.Select(r => r.GetProperty("email").GetString()).Distinct().Count());
         Assert.Equal(500, registrants.Select(r => r.GetProperty("code").GetString()).Distinct().Count());
@@ -67,8 +67,9 @@ public sealed class WorkshopsPostgresTwoNodeTests(PostgresFixture postgres)
 
         // Assert: exactly the next ten in line are promoted, the others move up ten places.
         Assert.All(cancellations, c => Assert.Equal(HttpStatusCode.OK, c.StatusCode));
-        var after = (await organiser.GetFromJsonAsync<JsonElement>($"/api/workshops/{session}/registrants").WaitAsync(Timeout))
-            .EnumerateArray().ToDictionary(r => r.GetProperty("code").GetString()!);
+        var after = (await ReadUntilAsync(organiser, $"/api/workshops/{session}/registrants",
+                list => list.Count(r => r.GetProperty("status").GetString() == "Cancelled") == 10))
+            .ToDictionary(r => r.GetProperty("code").GetString()!);
         var nextTen = waitlisted.Take(10).Select(r => r.GetProperty("code").GetString()!).ToList();
         Assert.All(nextTen, code => Assert.Equal("Confirmed", after[code].GetProperty("status").GetString()));
         Assert.Equal(30, after.Values.Count(r => r.GetProperty("status").GetString() == "Confirmed"));
@@ -76,5 +77,16 @@ public sealed class WorkshopsPostgresTwoNodeTests(PostgresFixture postgres)
         Assert.Equal(1, after[waitlisted[10].GetProperty("code").GetString()!].GetProperty("position").GetInt32());
         var outbox = await organiser.GetFromJsonAsync<JsonElement>($"/api/workshops/{session}/outbox").WaitAsync(Timeout);
         Assert.Equal(nextTen.Order(), outbox.EnumerateArray().Select(m => m.GetProperty("registrationCode").GetString()!).Order());
+    }
+
+    private static async Task<List<JsonElement>> ReadUntilAsync(HttpClient client, string path, Func<List<JsonElement>, bool> done)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (true)
+        {
+            var list = (await client.GetFromJsonAsync<JsonElement>(path).WaitAsync(Timeout)).EnumerateArray().ToList();
+            if (done(list) || DateTime.UtcNow > deadline) return list;
+            await Task.Delay(50);
+        }
     }
 }
