@@ -126,6 +126,24 @@ public sealed class WorkshopBrowserTests(BrowserAppFixture fixture, ITestOutputH
         await Expect(browser.Page.GetByTestId("registration-status")).ToHaveTextAsync("Confirmée — 2 place(s)");
     }
 
+    [Fact]
+    public async Task SessionPage_SwitchesToEnglish_WithoutReloading()
+    {
+        // Arrange
+        var session = await CreateSessionAsync(capacity: 4);
+        await using var browser = await fixture.NewSessionAsync(output);
+        await browser.Page.GotoAsync($"/workshops/session.html?id={session}");
+        await Expect(browser.Page.GetByTestId("availability")).ToHaveTextAsync("4 places restantes");
+
+        // Act
+        await browser.Page.GetByTestId("language-switch").ClickAsync();
+
+        // Assert
+        await Expect(browser.Page.GetByTestId("availability")).ToHaveTextAsync("4 seats left");
+        await Expect(browser.Page.GetByLabel("Company or organisation")).ToBeVisibleAsync();
+        await Expect(browser.Page.GetByRole(AriaRole.Button, new() { Name = "Register" })).ToBeVisibleAsync();
+    }
+
     private static async Task FillRegistrationAsync(IPage page, string organisation, string contact, string email)
     {
         await page.GetByLabel("Entreprise ou organisme").FillAsync(organisation);
