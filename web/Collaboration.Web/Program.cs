@@ -1,6 +1,7 @@
 using Collaboration.Grains.Accounts;
 using Collaboration.Silo.Hosting;
 using Collaboration.Web.Accounts;
+using Collaboration.Web.Colloque;
 using Collaboration.Web.Live;
 using Collaboration.Web.Platform;
 
@@ -10,6 +11,7 @@ builder.Services.AddSilo(builder.Configuration, typeof(OrganiserAccountGrain).As
 builder.Services.AddPlatform(builder.Configuration);
 builder.Services.AddAccounts();
 builder.Services.AddLive();
+builder.Services.AddColloque();
 
 var app = builder.Build();
 
@@ -21,6 +23,7 @@ app.UseAuthorization();
 
 app.MapAccountsApi();
 app.MapLive();
+app.MapColloqueApi();
 app.MapPlatformEndpoints();
 
 app.PrintStartupBanner();
