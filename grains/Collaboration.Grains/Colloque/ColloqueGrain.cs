@@ -83,7 +83,7 @@ public sealed class ColloqueGrain : Grain<ColloqueState>, IColloqueGrain
             CheckedIn = change.CheckedIn,
             Category = change.Category,
             DeskId = change.DeskId,
-            At = change.CheckedInAt,
+            AtUnixMs = change.CheckedInAt?.ToUnixTimeMilliseconds() ?? 0,
         };
         if (change.CheckedIn && !wasIn)
         {

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Collaboration.Grains.Colloque;
 
 public sealed class ColloqueState
@@ -16,11 +18,20 @@ public sealed class ColloqueState
     public List<RecentArrival> Recent { get; set; } = [];
 }
 
+/// <summary>
+/// One registration as the aggregates last saw it. Short JSON names: the colloque's state holds
+/// one per attendee (thousands) and is rewritten at every group commit of arrivals.
+/// </summary>
 public sealed class AppliedArrival
 {
-    public long CheckInVersion { get; set; }
-    public bool CheckedIn { get; set; }
-    public AttendeeCategory Category { get; set; }
-    public string? DeskId { get; set; }
-    public DateTimeOffset? At { get; set; }
+    [JsonPropertyName("v")] public long CheckInVersion { get; set; }
+    [JsonPropertyName("in")] public bool CheckedIn { get; set; }
+    [JsonPropertyName("c")] public AttendeeCategory Category { get; set; }
+    [JsonPropertyName("d")] public string? DeskId { get; set; }
+
+    /// <summary>Arrival time in Unix milliseconds (0 when not checked in).</summary>
+    [JsonPropertyName("t")] public long AtUnixMs { get; set; }
+
+    [JsonIgnore]
+    public DateTimeOffset? At => AtUnixMs == 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds(AtUnixMs);
 }

@@ -99,6 +99,7 @@ public sealed class ColloqueApiTests : IAsyncLifetime
         Assert.Equal("Accueil 1", elsewhere.GetProperty("deskName").GetString());
         Assert.Equal(first.GetProperty("checkedInAt").GetDateTimeOffset(), elsewhere.GetProperty("checkedInAt").GetDateTimeOffset());
         Assert.Equal("unknown", unknown.GetProperty("result").GetString());
+        await MirroredAsync(_app);
         var stats = await _organiser.GetFromJsonAsync<JsonElement>($"/api/colloques/{colloque}/stats");
         Assert.Equal(1, stats.GetProperty("arrived").GetInt32());
         Assert.Equal(1, stats.GetProperty("byCategory").GetProperty("mrc").GetInt32());
@@ -112,6 +113,7 @@ public sealed class ColloqueApiTests : IAsyncLifetime
         var desk1 = await PairedDeskAsync(_app, _organiser, colloque, "Accueil 1");
         var desk2 = await PairedDeskAsync(_app, _organiser, colloque, "Accueil 2");
         await ScanAsync(desk1, colloque, code);
+        await MirroredAsync(_app);
 
         var byOther = await desk2.DeleteAsync($"/api/colloques/{colloque}/checkins/{code}");
         var bySame = await desk1.DeleteAsync($"/api/colloques/{colloque}/checkins/{code}");
@@ -187,6 +189,7 @@ public sealed class ColloqueApiTests : IAsyncLifetime
         Assert.Equal("checked-in", first.GetProperty("result").GetString());
         Assert.Equal("Julie", first.GetProperty("operator").GetString());
         Assert.Equal(first.ToString(), retry.ToString());
+        await MirroredAsync(_app);
         var stats = await _organiser.GetFromJsonAsync<JsonElement>($"/api/colloques/{colloque}/stats");
         Assert.Equal((1, 1), (stats.GetProperty("registered").GetInt32(), stats.GetProperty("arrived").GetInt32()));
     }
@@ -198,6 +201,7 @@ public sealed class ColloqueApiTests : IAsyncLifetime
         var code = await RegisterAsync(_organiser, colloque, "Sophie Lavoie", "institution", "sophie@exemple.qc.ca");
         var desk = await PairedDeskAsync(_app, _organiser, colloque, "Accueil 1");
         await ScanAsync(desk, colloque, code);
+        await MirroredAsync(_app);
         var before = await _organiser.GetFromJsonAsync<JsonElement>($"/api/colloques/{colloque}/registrations/{code}");
 
         var erase = await _organiser.DeleteAsync($"/api/colloques/{colloque}/registrations/{code}");

@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Collaboration.Web.Colloque;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Collaboration.Web.Tests.Colloque;
 
@@ -40,6 +42,10 @@ public static class ColloqueKit
         response.EnsureSuccessStatusCode();
         return desk;
     }
+
+    /// <summary>Check-ins update the colloque's aggregates just after answering the desk: wait for that before reading stats.</summary>
+    public static Task MirroredAsync(params ConcertationFactory[] hosts) =>
+        Task.WhenAll(hosts.Select(h => h.Services.GetRequiredService<CheckIns>().WhenMirroredAsync())).WaitAsync(Within);
 
     public static async Task<JsonElement> ScanAsync(HttpClient desk, Guid colloque, string code, string? nonce = null)
     {

@@ -52,6 +52,7 @@ public sealed class PostgresColloqueTwoHostsTests(PostgresFixture postgres)
             Assert.Equal("already-checked-in", a.Answer.GetProperty("result").GetString());
             Assert.Equal(firstDesk[a.Code], a.Answer.GetProperty("deskName").GetString());
         });
+        await MirroredAsync(hostA, hostB);
         var stats = await organiserOnB.GetFromJsonAsync<JsonElement>($"/api/colloques/{colloque}/stats").WaitAsync(Within);
         Assert.Equal(200, stats.GetProperty("arrived").GetInt32());
         Assert.Equal(200, stats.GetProperty("byDesk").EnumerateArray().Sum(d => d.GetProperty("count").GetInt32()));

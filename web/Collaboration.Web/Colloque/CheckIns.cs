@@ -1,25 +1,40 @@
+using System.Collections.Concurrent;
 using Collaboration.Grains.Colloque;
 using Collaboration.Grains.Runtime;
 
 namespace Collaboration.Web.Colloque;
 
 /// <summary>
-/// Orchestrates a check-in: the registration grain decides (the truth), then the colloque's
-/// aggregates are told, with the registration's check-in version. That second write is
-/// idempotent, so it can be repeated: after a crash between the two writes, the next scan of the
-/// same badge (already-checked-in), the desk's resend of the same nonce, or a rebuild repairs it.
+/// Orchestrates a check-in: the registration grain decides (the truth) and the desk gets its
+/// answer as soon as that write is durable; the colloque's aggregates are then told, with the
+/// registration's check-in version, in the background (calls queued meanwhile on the colloque
+/// grain are committed together). That second write is idempotent, so it can be repeated: after
+/// a crash between the two writes, the next scan of the same badge (already-checked-in), the
+/// desk's resend of the same nonce, or a rebuild (POST …/stats/rebuild) repairs it.
 /// </summary>
 public sealed class CheckIns(IGrainFactory grains, ILogger<CheckIns> logger)
 {
     private const int MirrorAttempts = 6;
 
+    private readonly ConcurrentDictionary<Task, byte> _mirrors = new();
+
     public async Task<CheckInAnswer> CheckInAsync(string code, CheckInRequest request)
     {
         var answer = await grains.GetGrain<IRegistrationGrain>(code).CheckInAsync(request);
         if (answer.Result is CheckInResult.CheckedIn or CheckInResult.AlreadyCheckedIn && answer.CheckedInAt is not null)
-            await MirrorAsync(request.ColloqueId, new ArrivalChange(code, answer.CheckInVersion, true, answer.Category ?? AttendeeCategory.Other,
-                answer.DeskId, answer.DeskName, answer.Operator, answer.CheckedInAt, answer.Name ?? "", answer.Organisation ?? ""));
+            Track(MirrorAsync(request.ColloqueId, new ArrivalChange(code, answer.CheckInVersion, true, answer.Category ?? AttendeeCategory.Other,
+                answer.DeskId, answer.DeskName, answer.Operator, answer.CheckedInAt, answer.Name ?? "", answer.Organisation ?? "")));
         return answer;
+    }
+
+    /// <summary>Completes when the aggregate updates started so far are done (tests, benchmarks, shutdown).</summary>
+    public Task WhenMirroredAsync() => Task.WhenAll(_mirrors.Keys);
+
+    private void Track(Task mirror)
+    {
+        if (mirror.IsCompleted) return;
+        _mirrors.TryAdd(mirror, 0);
+        mirror.ContinueWith(t => _mirrors.TryRemove(t, out _), TaskScheduler.Default);
     }
 
     public async Task<UndoAnswer> UndoAsync(string code, UndoRequest request)
@@ -66,7 +81,7 @@ public sealed class CheckIns(IGrainFactory grains, ILogger<CheckIns> logger)
             {
                 await Task.Delay(Random.Shared.Next(5, 25 * attempt));
             }
-            catch (GrainWriteException ex)
+            catch (Exception ex)
             {
                 logger.LogWarning(ex, "Colloque {Colloque}: arrival of {Code} v{Version} not mirrored yet; repaired by the next scan or a rebuild",
                     colloqueId, change.Code, change.CheckInVersion);
