@@ -27,6 +27,8 @@ addPageMessages({
     'colloque.admin.badge': 'Badge', 'colloque.admin.export': 'Exporter ses données', 'colloque.admin.erase': 'Effacer',
     'colloque.admin.eraseConfirm': 'Effacer les renseignements personnels de {name} ? Les comptes restent.',
     'colloque.admin.erased': 'Effacé·e.',
+    'colloque.admin.undo': 'Annuler l’arrivée',
+    'colloque.admin.undone': 'Arrivée annulée.',
   },
   en: {
     'colloque.admin.pageTitle': 'Colloque — Concertation',
@@ -49,6 +51,8 @@ addPageMessages({
     'colloque.admin.badge': 'Badge', 'colloque.admin.export': 'Export their data', 'colloque.admin.erase': 'Erase',
     'colloque.admin.eraseConfirm': 'Erase the personal information of {name}? Counts are kept.',
     'colloque.admin.erased': 'Erased.',
+    'colloque.admin.undo': 'Undo the check-in',
+    'colloque.admin.undone': 'Check-in undone.',
   },
 });
 
@@ -234,11 +238,24 @@ async function findPeople(query) {
       await api.delete(`/api/colloques/${id}/registrations/${a.code}`);
       erase.replaceWith(el('span', { text: t('colloque.admin.erased') }));
     });
+    let undo = null;
+    if (a.checkedInAt) {
+      undo = el('button', { type: 'button', class: 'button', text: t('colloque.admin.undo') });
+      undo.addEventListener('click', async () => {
+        try {
+          await api.delete(`/api/colloques/${id}/checkins/${a.code}`);
+          undo.replaceWith(el('span', { text: t('colloque.admin.undone') }));
+        } catch (error) {
+          undo.replaceWith(el('span', { class: 'form-error', text: message(error) }));
+        }
+      });
+    }
     return el('li', { class: `result-item cat-${a.category}`, 'data-code': a.code },
       el('span', { class: 'result-item__name', text: `${a.name} (${a.code})` }),
       el('span', { class: 'result-item__meta', text: `${a.organisation} · ${categoryLabel(a.category)}${a.checkedInAt ? ` · ✓ ${formatTime(a.checkedInAt)}` : ''}` }),
       el('a', { class: 'button', href: `/colloque-badge.html?colloque=${id}&code=${a.code}`, text: t('colloque.admin.badge') }),
       el('a', { class: 'button', href: `/api/colloques/${id}/registrations/${a.code}`, download: `inscription-${a.code}.json`, text: t('colloque.admin.export') }),
+      undo,
       erase);
   }));
 }
