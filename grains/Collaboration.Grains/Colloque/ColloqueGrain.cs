@@ -24,9 +24,12 @@ public sealed class ColloqueGrain : Grain<ColloqueState>, IColloqueGrain
     public Task<ColloqueView?> GetAsync()
     {
         if (!State.Exists) return Task.FromResult<ColloqueView?>(null);
+        var created = State.CreatedAt.ToUnixTimeSeconds();
         var arrivals = State.Applied
+            .Select(a => (a.Key, Value: AppliedArrival.Unpack(a.Value)))
             .Where(a => a.Value.CheckedIn)
-            .Select(a => new Arrival(a.Key, a.Value.Category, a.Value.DeskId, a.Value.At ?? State.CreatedAt))
+            .Select(a => new Arrival(a.Key, a.Value.Category, DeskIdAt(a.Value.DeskIndex),
+                DateTimeOffset.FromUnixTimeSeconds(created + a.Value.SecondsAfterCreation)))
             .OrderBy(a => a.At)
             .ToList();
         var byCategory = Enum.GetValues<AttendeeCategory>().ToDictionary(c => c, c => arrivals.Count(a => a.Category == c));
@@ -72,19 +75,18 @@ public sealed class ColloqueGrain : Grain<ColloqueState>, IColloqueGrain
         await WriteStateAsync();
     }
 
+    private string DeskIdAt(int index) => index >= 0 && index < State.Desks.Count && index != AppliedArrival.NoDesk ? State.Desks[index].DeskId : "organiser";
+
     /// <summary>Applies a change unless this code is already at this check-in version or later.</summary>
     private bool Apply(ArrivalChange change)
     {
-        if (State.Applied.TryGetValue(change.Code, out var known) && known.CheckInVersion >= change.CheckInVersion) return false;
+        AppliedArrival? known = State.Applied.TryGetValue(change.Code, out var packed) ? AppliedArrival.Unpack(packed) : null;
+        if (known is { } k && k.CheckInVersion >= change.CheckInVersion) return false;
         var wasIn = known?.CheckedIn == true;
-        State.Applied[change.Code] = new AppliedArrival
-        {
-            CheckInVersion = change.CheckInVersion,
-            CheckedIn = change.CheckedIn,
-            Category = change.Category,
-            DeskId = change.DeskId,
-            AtUnixMs = change.CheckedInAt?.ToUnixTimeMilliseconds() ?? 0,
-        };
+        var deskIndex = State.Desks.FindIndex(d => d.DeskId == change.DeskId);
+        State.Applied[change.Code] = new AppliedArrival(change.CheckInVersion, change.CheckedIn, change.Category,
+            deskIndex is >= 0 and < AppliedArrival.NoDesk ? deskIndex : AppliedArrival.NoDesk,
+            change.CheckedInAt is { } checkedInAt ? checkedInAt.ToUnixTimeSeconds() - State.CreatedAt.ToUnixTimeSeconds() : 0).Pack();
         if (change.CheckedIn && !wasIn)
         {
             var at = change.CheckedInAt ?? Now;
@@ -96,7 +98,7 @@ public sealed class ColloqueGrain : Grain<ColloqueState>, IColloqueGrain
         else if (!change.CheckedIn && wasIn)
         {
             State.Recent.RemoveAll(r => r.Code == change.Code);
-            RaiseEvent(new ArrivalUndone(change.Code, change.Category, known!.DeskId, change.CheckInVersion));
+            RaiseEvent(new ArrivalUndone(change.Code, change.Category, DeskIdAt(known!.Value.DeskIndex), change.CheckInVersion));
         }
         return true;
     }

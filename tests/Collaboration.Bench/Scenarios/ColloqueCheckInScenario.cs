@@ -34,9 +34,9 @@ internal sealed class ColloqueCheckInScenario : IScenario
     public const double TargetPerSecond = 2_000;
     public const double TargetP99Ms = 50;
 
-    public string Name => "colloque";
+    public string Name => "checkins";
 
-    public string Title => "Colloque check-in";
+    public string Title => "Colloque check-ins";
 
     private sealed record Round(double PerSecond, double AnswerP50, double AnswerP99, double PushP50, double PushP99, int Arrived);
 

@@ -96,6 +96,8 @@ public sealed class ColloqueGrainTests : IClassFixture<GrainsSilo>
         var colloqueId = Guid.NewGuid();
         var colloque = _silo.Grains.GetGrain<IColloqueGrain>(colloqueId);
         await colloque.CreateAsync(new("Colloque", new DateOnly(2026, 11, 26), "Rimouski")).WaitAsync(Timeout);
+        await colloque.AddDeskAsync("d0", "Accueil 0").WaitAsync(Timeout);
+        await colloque.AddDeskAsync("d1", "Accueil 1").WaitAsync(Timeout);
         var arrived = new ArrivalChange("AGG-1", 1, true, AttendeeCategory.Mrc, "d1", "Accueil 1", "Luc", _silo.Clock.GetUtcNow(), "Luc Côté", "MRC");
         var undone = arrived with { CheckInVersion = 2, CheckedIn = false };
 
@@ -111,6 +113,23 @@ public sealed class ColloqueGrainTests : IClassFixture<GrainsSilo>
         Assert.Equal(1, view.ArrivedByCategory[AttendeeCategory.Mrc]);
         Assert.Equal(1, view.ArrivedByDesk["d1"]);
         Assert.Equal("AGG-2", Assert.Single(view.RecentArrivals).Code);
+        var arrival = Assert.Single(view.Arrivals);
+        Assert.Equal(("AGG-2", "d1", AttendeeCategory.Mrc), (arrival.Code, arrival.DeskId, arrival.Category));
+        Assert.Equal(_silo.Clock.GetUtcNow().ToUnixTimeSeconds(), arrival.At.ToUnixTimeSeconds());
+    }
+
+    [Theory]
+    [InlineData(1, true, AttendeeCategory.Employer, 0, 0L)]
+    [InlineData(524_287, false, AttendeeCategory.Other, 255, 4_294_967_295L)]
+    [InlineData(42, true, AttendeeCategory.CommunityOrganisation, 3, 3_600L)]
+    public void AppliedArrival_PacksIntoOneNumber_AndBack(long version, bool checkedIn, AttendeeCategory category, int desk, long seconds)
+    {
+        var arrival = new AppliedArrival(version, checkedIn, category, desk, seconds);
+
+        var packed = arrival.Pack();
+
+        Assert.True(packed >= 0);
+        Assert.Equal(arrival, AppliedArrival.Unpack(packed));
     }
 
     [Fact]
