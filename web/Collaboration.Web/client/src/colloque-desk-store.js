@@ -121,20 +121,31 @@ export function createDeskStore(storage, colloqueId, deskId) {
 
     /**
      * Sends the queue, oldest first, with each scan's own nonce (a resend after a cut gets the first answer,
-     * never a second check-in). send(scan) resolves to the server's answer or throws when unreachable, which
-     * stops the sync and keeps the rest queued. Returns { admitted, conflicts, other, stopped }.
+     * never a second check-in). send(scan) resolves to the server's answer or throws: when isRetryable(error)
+     * (unreachable, busy) the sync stops and the rest stays queued; otherwise (the server refused that one
+     * scan, e.g. a malformed code) the scan is dropped and reported in rejected.
+     * Returns { admitted, conflicts, other, rejected, stopped }.
      */
-    async sync(send) {
-      const outcome = { admitted: [], conflicts: [], other: [], stopped: false };
+    async sync(send, { isRetryable = () => true } = {}) {
+      const outcome = { admitted: [], conflicts: [], other: [], rejected: [], stopped: false };
       while (queue.length > 0) {
         const scan = queue[0];
         let answer;
         try {
           answer = await send(scan);
         } catch (error) {
-          outcome.stopped = true;
-          outcome.error = error;
-          break;
+          if (isRetryable(error)) {
+            outcome.stopped = true;
+            outcome.error = error;
+            break;
+          }
+          queue.shift();
+          write('queue', queue);
+          if (scan.local === 'checked-in') {
+            this.applyUndo(scan.code);
+          }
+          outcome.rejected.push({ scan, error });
+          continue;
         }
         queue.shift();
         write('queue', queue);

@@ -64,3 +64,20 @@ test('sync reports a badge admitted meanwhile elsewhere as a conflict, and keeps
   assert.equal(cut.stopped, true);
   assert.equal(store.pending(), 1);
 });
+
+test('a scan the server refuses is dropped and reported, and does not block the queue', async () => {
+  const store = createDeskStore(memoryStorage(), 'c1', 'd2');
+  store.replaceAll(list);
+  store.scanOffline({ code: 'X', nonce: 'bad', operator: '', deskName: 'Accueil 2' });
+  store.scanOffline({ code: 'BBB', nonce: 'good', operator: '', deskName: 'Accueil 2' });
+  const refused = Object.assign(new Error('400'), { status: 400 });
+
+  const outcome = await store.sync(async (scan) => {
+    if (scan.nonce === 'bad') throw refused;
+    return { result: 'checked-in', code: 'BBB', deskId: 'd2', deskName: 'Accueil 2', checkedInAt: '2026-11-26T14:05:00Z' };
+  }, { isRetryable: (e) => e.status !== 400 });
+
+  assert.equal(outcome.rejected.length, 1);
+  assert.equal(outcome.admitted.length, 1);
+  assert.equal(store.pending(), 0);
+});

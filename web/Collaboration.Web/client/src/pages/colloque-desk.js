@@ -19,6 +19,27 @@ let syncing = false;
 let lastResult = null;
 
 init();
+keepForOffline();
+
+/** Registers the desk's service worker, then fetches the page's scripts again through it so it keeps them all. */
+async function keepForOffline() {
+  if (!('serviceWorker' in navigator)) {
+    return;
+  }
+  try {
+    await navigator.serviceWorker.register('/colloque-desk-sw.js');
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+    const files = performance.getEntriesByType('resource').map((e) => new URL(e.name))
+      .filter((u) => u.origin === location.origin && (u.pathname.startsWith('/dist/') || u.pathname.startsWith('/css/')));
+    await Promise.all(files.map((u) => fetch(u.href).catch(() => null)));
+    document.documentElement.dataset.offlineReady = 'true';
+  } catch (error) {
+    console.warn('The desk will not open offline after a reload', error);
+  }
+}
 
 async function init() {
   try {
@@ -79,8 +100,10 @@ async function showDesk() {
     const input = document.getElementById('scan-code');
     const code = normalizeCode(input.value);
     input.value = '';
-    if (code) {
+    if (code.length >= 4 && code.length <= 32) {
       scan(code);
+    } else if (code) {
+      renderResult({ result: 'unknown', code });
     }
     input.focus();
   });
@@ -105,6 +128,11 @@ async function showDesk() {
     await refreshList();
     await flushQueue();
   }
+}
+
+/** Unreachable, busy or failing server: the scan is kept and sent again, never dropped. */
+function isRetryable(error) {
+  return !(error instanceof ApiError) || error.status === 0 || error.status === 409 || error.status === 429 || error.status >= 500;
 }
 
 function normalizeCode(text) {
@@ -179,11 +207,11 @@ async function scan(code) {
       renderResult(answer);
       return;
     } catch (error) {
-      if (!(error instanceof ApiError) || error.status !== 0) {
+      if (!isRetryable(error)) {
         renderError(error);
         return;
       }
-      goOffline(); // unreachable: this scan is decided locally and queued with the SAME nonce
+      goOffline(); // unreachable or failing: this scan is decided locally and queued with the SAME nonce
     }
   }
   const answer = store.scanOffline({ code, nonce, operator, deskName: desk.deskName, now: scannedAt });
@@ -282,8 +310,8 @@ async function flushQueue() {
   syncing = true;
   try {
     const outcome = await store.sync((item) => api.post(`/api/colloques/${desk.colloqueId}/checkins`,
-      { code: item.code, nonce: item.nonce, operator: item.operator, scannedAt: item.scannedAt }));
-    if (outcome.stopped && outcome.error instanceof ApiError && outcome.error.status === 0) {
+      { code: item.code, nonce: item.nonce, operator: item.operator, scannedAt: item.scannedAt }), { isRetryable });
+    if (outcome.stopped) {
       goOffline();
     }
     if (outcome.admitted.length + outcome.conflicts.length > 0) {
