@@ -92,8 +92,7 @@ public sealed class ColloqueGrain : Grain<ColloqueState>, IColloqueGrain
             var at = change.CheckedInAt ?? Now;
             State.Recent.Add(new RecentArrival(change.Code, change.Name, change.Organisation, change.Category, change.DeskId, at));
             if (State.Recent.Count > RecentCount) State.Recent.RemoveRange(0, State.Recent.Count - RecentCount);
-            RaiseEvent(new AttendeeArrived(change.Code, change.Name, change.Organisation, change.Category,
-                change.DeskId, change.DeskName, change.Operator, at, change.CheckInVersion));
+            RaiseEvent(new AttendeeArrived(change.Code, change.Category, change.DeskId, change.DeskName, at, change.CheckInVersion));
         }
         else if (!change.CheckedIn && wasIn)
         {

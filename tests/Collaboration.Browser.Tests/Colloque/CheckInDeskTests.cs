@@ -38,9 +38,9 @@ public sealed class CheckInDeskTests(BrowserAppFixture fixture, ITestOutputHelpe
         await session.Page.GotoAsync("/colloque-desk.html");
         await session.Page.GetByLabel("Code de jumelage").FillAsync(pairingCode);
         await session.Page.GetByRole(AriaRole.Button, new() { Name = "Jumeler" }).ClickAsync();
-        await Expect(session.Page.Locator("[data-list-count]")).ToHaveTextAsync("Liste locale : 5 personnes");
-        await Expect(session.Page.Locator("[data-testid=desk-connection]")).ToHaveAttributeAsync("data-state", "online");
-        await Expect(session.ConnectionState).ToHaveAttributeAsync("data-state", "connected");
+        await Expect(session.Page.Locator("[data-list-count]")).ToHaveTextAsync("Liste locale : 5 personnes", new() { Timeout = Timeouts.Ui });
+        await Expect(session.Page.Locator("[data-testid=desk-connection]")).ToHaveAttributeAsync("data-state", "online", new() { Timeout = Timeouts.Ui });
+        await Expect(session.ConnectionState).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = Timeouts.Ui });
         return session;
     }
 
@@ -65,46 +65,46 @@ public sealed class CheckInDeskTests(BrowserAppFixture fixture, ITestOutputHelpe
         await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
         await dashboard.Page.WaitForURLAsync("**/");
         await dashboard.Page.GotoAsync($"/colloque-dashboard.html?id={arranged.Colloque}");
-        await Expect(dashboard.Page.GetByTestId("waiting-count")).ToHaveTextAsync("5");
+        await Expect(dashboard.Page.GetByTestId("waiting-count")).ToHaveTextAsync("5", new() { Timeout = Timeouts.Ui });
 
         // Act 1: desk 1 scans a badge.
         await ScanAsync(desk1.Page, codes[0]);
 
         // Assert 1: green at desk 1; desk 2 and the dashboard see it without reloading.
-        await Expect(desk1.Page.GetByTestId("scan-result")).ToHaveAttributeAsync("data-result", "checked-in");
-        await Expect(desk1.Page.GetByTestId("scan-result")).ToContainTextAsync("Hélène Gagnon");
-        await Expect(desk2.Page.Locator($"[data-testid=arrivals] [data-code='{codes[0]}']")).ToContainTextAsync("Hélène Gagnon");
-        await Expect(dashboard.Page.GetByTestId("arrived-total")).ToHaveAttributeAsync("data-arrived", "1");
-        await Expect(dashboard.Page.Locator($"[data-testid=recent-arrivals] [data-code='{codes[0]}']")).ToBeVisibleAsync();
-        await Expect(dashboard.Page.GetByTestId("waiting-count")).ToHaveTextAsync("4");
-        await Expect(dashboard.Page.Locator("[data-testid=chart] rect.chart__bar")).ToHaveCountAsync(1);
+        await Expect(desk1.Page.GetByTestId("scan-result")).ToHaveAttributeAsync("data-result", "checked-in", new() { Timeout = Timeouts.Ui });
+        await Expect(desk1.Page.GetByTestId("scan-result")).ToContainTextAsync("Hélène Gagnon", new() { Timeout = Timeouts.Ui });
+        await Expect(desk2.Page.Locator($"[data-testid=arrivals] [data-code='{codes[0]}']")).ToContainTextAsync("Hélène Gagnon", new() { Timeout = Timeouts.Ui });
+        await Expect(dashboard.Page.GetByTestId("arrived-total")).ToHaveAttributeAsync("data-arrived", "1", new() { Timeout = Timeouts.Ui });
+        await Expect(dashboard.Page.Locator($"[data-testid=recent-arrivals] [data-code='{codes[0]}']")).ToBeVisibleAsync(new() { Timeout = Timeouts.Ui });
+        await Expect(dashboard.Page.GetByTestId("waiting-count")).ToHaveTextAsync("4", new() { Timeout = Timeouts.Ui });
+        await Expect(dashboard.Page.Locator("[data-testid=chart] rect.chart__bar")).ToHaveCountAsync(1, new() { Timeout = Timeouts.Ui });
 
         // Act 2: desk 2 goes offline; meanwhile desk 1 admits badge 1; desk 2 scans badges 1, 2 and 3.
         await desk2.Context.SetOfflineAsync(true);
-        await Expect(desk2.Page.GetByTestId("desk-connection")).ToHaveAttributeAsync("data-state", "offline");
+        await Expect(desk2.Page.GetByTestId("desk-connection")).ToHaveAttributeAsync("data-state", "offline", new() { Timeout = Timeouts.Ui });
         await ScanAsync(desk1.Page, codes[1]);
-        await Expect(desk1.Page.GetByTestId("scan-result")).ToContainTextAsync("Marc Tremblay");
-        await Expect(desk1.Page.GetByTestId("scan-result")).ToHaveAttributeAsync("data-result", "checked-in");
+        await Expect(desk1.Page.GetByTestId("scan-result")).ToContainTextAsync("Marc Tremblay", new() { Timeout = Timeouts.Ui });
+        await Expect(desk1.Page.GetByTestId("scan-result")).ToHaveAttributeAsync("data-result", "checked-in", new() { Timeout = Timeouts.Ui });
         foreach (var code in codes[1..4])
         {
             await ScanAsync(desk2.Page, code);
-            await Expect(desk2.Page.GetByTestId("scan-result")).ToHaveAttributeAsync("data-result", "checked-in");
-            await Expect(desk2.Page.GetByTestId("scan-result")).ToContainTextAsync("Hors ligne");
+            await Expect(desk2.Page.GetByTestId("scan-result")).ToHaveAttributeAsync("data-result", "checked-in", new() { Timeout = Timeouts.Ui });
+            await Expect(desk2.Page.GetByTestId("scan-result")).ToContainTextAsync("Hors ligne", new() { Timeout = Timeouts.Ui });
         }
-        await Expect(desk2.Page.GetByTestId("pending-count")).ToHaveAttributeAsync("data-count", "3");
+        await Expect(desk2.Page.GetByTestId("pending-count")).ToHaveAttributeAsync("data-count", "3", new() { Timeout = Timeouts.Ui });
 
         // Act 3: desk 2 is back.
         await desk2.Context.SetOfflineAsync(false);
 
         // Assert 3: two admitted, one conflict naming desk 1; nothing left in the queue; one check-in per badge.
         await Expect(desk2.Page.GetByTestId("sync-report")).ToContainTextAsync("2 admission(s) confirmée(s), 1 conflit(s)", new() { Timeout = Timeouts.Reconnect });
-        await Expect(desk2.Page.GetByTestId("conflict")).ToHaveCountAsync(1);
-        await Expect(desk2.Page.GetByTestId("conflict")).ToContainTextAsync("Marc Tremblay");
-        await Expect(desk2.Page.GetByTestId("conflict")).ToContainTextAsync("Accueil 1");
-        await Expect(desk2.Page.GetByTestId("pending-count")).ToHaveAttributeAsync("data-count", "0");
-        await Expect(desk2.Page.GetByTestId("desk-connection")).ToHaveAttributeAsync("data-state", "online");
-        await Expect(dashboard.Page.GetByTestId("arrived-total")).ToHaveAttributeAsync("data-arrived", "4");
-        await Expect(dashboard.Page.Locator("[data-testid=by-desk] [data-count]")).ToHaveCountAsync(2);
-        await Expect(dashboard.Page.GetByTestId("waiting-count")).ToHaveTextAsync("1");
+        await Expect(desk2.Page.GetByTestId("conflict")).ToHaveCountAsync(1, new() { Timeout = Timeouts.Ui });
+        await Expect(desk2.Page.GetByTestId("conflict")).ToContainTextAsync("Marc Tremblay", new() { Timeout = Timeouts.Ui });
+        await Expect(desk2.Page.GetByTestId("conflict")).ToContainTextAsync("Accueil 1", new() { Timeout = Timeouts.Ui });
+        await Expect(desk2.Page.GetByTestId("pending-count")).ToHaveAttributeAsync("data-count", "0", new() { Timeout = Timeouts.Ui });
+        await Expect(desk2.Page.GetByTestId("desk-connection")).ToHaveAttributeAsync("data-state", "online", new() { Timeout = Timeouts.Ui });
+        await Expect(dashboard.Page.GetByTestId("arrived-total")).ToHaveAttributeAsync("data-arrived", "4", new() { Timeout = Timeouts.Ui });
+        await Expect(dashboard.Page.Locator("[data-testid=by-desk] [data-count]")).ToHaveCountAsync(2, new() { Timeout = Timeouts.Ui });
+        await Expect(dashboard.Page.GetByTestId("waiting-count")).ToHaveTextAsync("1", new() { Timeout = Timeouts.Ui });
     }
 }

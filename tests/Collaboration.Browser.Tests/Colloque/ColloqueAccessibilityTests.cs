@@ -28,8 +28,8 @@ public sealed class ColloqueAccessibilityTests(BrowserAppFixture fixture, ITestO
         if (language == "en") await page.GetByTestId("language-switch").ClickAsync();
         await page.GetByTestId("scan-input").FillAsync("NOPE1234");
         await page.GetByTestId("scan-input").PressAsync("Enter");
-        await Expect(page.GetByTestId("scan-result")).ToHaveAttributeAsync("data-result", "unknown");
-        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
+        await Expect(page.GetByTestId("scan-result")).ToHaveAttributeAsync("data-result", "unknown", new() { Timeout = Timeouts.Ui });
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language, new() { Timeout = Timeouts.Ui });
 
         // Act
         var violations = await Axe.SeriousViolationsAsync(page);

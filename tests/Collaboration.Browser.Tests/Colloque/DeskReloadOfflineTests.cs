@@ -25,21 +25,21 @@ public sealed class DeskReloadOfflineTests(BrowserAppFixture fixture, ITestOutpu
         await page.GotoAsync("/colloque-desk.html");
         await page.GetByLabel("Code de jumelage").FillAsync(pairingCode);
         await page.GetByRole(AriaRole.Button, new() { Name = "Jumeler" }).ClickAsync();
-        await Expect(page.Locator("[data-list-count]")).ToHaveTextAsync("Liste locale : 1 personnes");
-        await Expect(page.Locator("html")).ToHaveAttributeAsync("data-offline-ready", "true");
+        await Expect(page.Locator("[data-list-count]")).ToHaveTextAsync("Liste locale : 1 personnes", new() { Timeout = Timeouts.Ui });
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("data-offline-ready", "true", new() { Timeout = Timeouts.Ui });
 
         // Act: offline, one scan, then a reload.
         await session.Context.SetOfflineAsync(true);
         await page.GetByTestId("scan-input").FillAsync(code);
         await page.GetByTestId("scan-input").PressAsync("Enter");
-        await Expect(page.GetByTestId("pending-count")).ToHaveAttributeAsync("data-count", "1");
+        await Expect(page.GetByTestId("pending-count")).ToHaveAttributeAsync("data-count", "1", new() { Timeout = Timeouts.Ui });
         await page.ReloadAsync();
 
         // Assert: the desk is back, offline, with its list and its queued scan; back online, the scan is sent.
-        await Expect(page.GetByTestId("desk-connection")).ToHaveAttributeAsync("data-state", "offline");
-        await Expect(page.Locator("[data-desk-name]")).ToHaveTextAsync("Accueil");
-        await Expect(page.GetByTestId("pending-count")).ToHaveAttributeAsync("data-count", "1");
-        await Expect(page.Locator("[data-list-count]")).ToHaveTextAsync("Liste locale : 1 personnes");
+        await Expect(page.GetByTestId("desk-connection")).ToHaveAttributeAsync("data-state", "offline", new() { Timeout = Timeouts.Ui });
+        await Expect(page.Locator("[data-desk-name]")).ToHaveTextAsync("Accueil", new() { Timeout = Timeouts.Ui });
+        await Expect(page.GetByTestId("pending-count")).ToHaveAttributeAsync("data-count", "1", new() { Timeout = Timeouts.Ui });
+        await Expect(page.Locator("[data-list-count]")).ToHaveTextAsync("Liste locale : 1 personnes", new() { Timeout = Timeouts.Ui });
         await session.Context.SetOfflineAsync(false);
         await Expect(page.GetByTestId("sync-report")).ToContainTextAsync("1 admission(s) confirmée(s), 0 conflit(s)", new() { Timeout = Timeouts.Reconnect });
     }

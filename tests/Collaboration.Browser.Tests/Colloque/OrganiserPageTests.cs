@@ -28,17 +28,17 @@ public sealed class OrganiserPageTests(BrowserAppFixture fixture, ITestOutputHel
         await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload { Name = "inscrits.csv", MimeType = "text/csv", Buffer = csv });
 
         // Assert: the preview names the bad line, nothing is stored yet; applying fills the progress bar.
-        await Expect(page.GetByTestId("import-preview")).ToContainTextAsync("600 ligne(s) lue(s)");
-        await Expect(page.Locator("[data-testid=import-errors] li")).ToHaveTextAsync(new Regex("^Ligne 9 : Catégorie inconnue"));
+        await Expect(page.GetByTestId("import-preview")).ToContainTextAsync("600 ligne(s) lue(s)", new() { Timeout = Timeouts.Ui });
+        await Expect(page.Locator("[data-testid=import-errors] li")).ToHaveTextAsync(new Regex("^Ligne 9 : Catégorie inconnue"), new() { Timeout = Timeouts.Ui });
         await page.GetByTestId("import-apply").ClickAsync();
-        await Expect(page.Locator("[data-import-result]")).ToHaveTextAsync("Import terminé : 599 ajoutée(s), 0 mise(s) à jour, 1 ligne(s) ignorée(s).");
-        await Expect(page.GetByTestId("import-progress")).ToHaveAttributeAsync("value", "600");
+        await Expect(page.Locator("[data-import-result]")).ToHaveTextAsync("Import terminé : 599 ajoutée(s), 0 mise(s) à jour, 1 ligne(s) ignorée(s).", new() { Timeout = Timeouts.Reconnect });
+        await Expect(page.GetByTestId("import-progress")).ToHaveAttributeAsync("value", "600", new() { Timeout = Timeouts.Ui });
 
         // Act: a desk and its pairing code.
         await page.GetByLabel("Nom de l’accueil").FillAsync("Accueil principal");
         await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter un accueil" }).ClickAsync();
 
         // Assert
-        await Expect(page.GetByTestId("pairing-code")).ToContainTextAsync(new Regex("Code : [A-Z0-9]{4}-[A-Z0-9]{4}"));
+        await Expect(page.GetByTestId("pairing-code")).ToContainTextAsync(new Regex("Code : [A-Z0-9]{4}-[A-Z0-9]{4}"), new() { Timeout = Timeouts.Ui });
     }
 }

@@ -76,9 +76,13 @@ async function loadAttendees() {
 
 function onEvent({ type, data }) {
   if (type === 'AttendeeArrived') {
-    const known = attendees.get(data.code) ?? { code: data.code, cancelled: false };
-    attendees.set(data.code, { ...known, name: data.name, organisation: data.organisation, category: data.category, checkedInAt: data.at, deskId: data.deskId });
-    recent = [{ code: data.code, name: data.name, organisation: data.organisation, category: data.category, deskId: data.deskId, at: data.at },
+    // Events carry no names (see AttendeeArrived): they come from the attendee list.
+    const known = attendees.get(data.code);
+    if (!known) {
+      loadSoon(); // a walk-in registered since the list was loaded
+    }
+    attendees.set(data.code, { code: data.code, name: '', organisation: '', cancelled: false, ...known, category: data.category, checkedInAt: data.at, deskId: data.deskId });
+    recent = [{ code: data.code, category: data.category, deskId: data.deskId, at: data.at },
       ...recent.filter((r) => r.code !== data.code)].slice(0, 30);
   } else if (type === 'ArrivalUndone') {
     const known = attendees.get(data.code);
@@ -90,6 +94,13 @@ function onEvent({ type, data }) {
     desks = [...desks, { deskId: data.deskId, name: data.name, count: 0 }];
   }
   render();
+}
+
+let loadTimer = null;
+
+function loadSoon() {
+  clearTimeout(loadTimer);
+  loadTimer = setTimeout(loadAttendees, 500);
 }
 
 function render() {
@@ -109,7 +120,9 @@ function render() {
 
   const recentList = document.querySelector('[data-testid=recent-arrivals]');
   const deskNames = new Map(desks.map((d) => [d.deskId, d.name]));
-  recentList.replaceChildren(...(recent.length === 0 ? [el('li', { text: t('colloque.dashboard.noArrivals') })] : recent.map((r) =>
+  recentList.replaceChildren(...(recent.length === 0 ? [el('li', { text: t('colloque.dashboard.noArrivals') })] : recent
+    .map((r) => ({ ...r, name: attendees.get(r.code)?.name || r.name, organisation: attendees.get(r.code)?.organisation || r.organisation }))
+    .map((r) =>
     el('li', { class: `arrival cat-${r.category}`, 'data-code': r.code },
       el('span', { class: 'arrival__time', text: formatTime(r.at) }),
       el('span', { class: 'arrival__name', text: r.name || r.code }),

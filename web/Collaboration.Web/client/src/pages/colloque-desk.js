@@ -172,12 +172,32 @@ function onLiveEvent(envelope) {
 
 function applyLiveEvent({ type, data }) {
   if (type === 'AttendeeArrived') {
-    store.applyArrival({ ...data, checkedInAt: data.at });
-    addArrival(data);
+    // Events carry no names (see AttendeeArrived): the desk's own list has them.
+    const known = store.get(data.code);
+    store.applyArrival({ ...data, name: known?.name, organisation: known?.organisation, operator: undefined, checkedInAt: data.at });
+    addArrival({ ...data, name: known?.name, organisation: known?.organisation });
+    if (!known) {
+      refreshSoon(); // a walk-in registered at another desk
+    }
   } else if (type === 'ArrivalUndone') {
     store.applyUndo(data.code);
     document.querySelector(`[data-testid=arrivals] [data-code="${CSS.escape(data.code)}"]`)?.remove();
   }
+}
+
+let refreshTimer = null;
+
+function refreshSoon() {
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(async () => {
+    await refreshList();
+    for (const item of document.querySelectorAll('[data-testid=arrivals] [data-code]')) {
+      const a = store.get(item.dataset.code);
+      if (a?.name) {
+        item.querySelector('.arrival__name').textContent = a.name;
+      }
+    }
+  }, 500);
 }
 
 function addArrival({ code, name, organisation, category, deskName, at }) {
