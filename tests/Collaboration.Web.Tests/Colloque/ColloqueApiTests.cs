@@ -106,6 +106,22 @@ public sealed class ColloqueApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CancelledRegistration_IsRefusedAtTheDesk_AndUnknownCodesToo()
+    {
+        var colloque = await CreateColloqueAsync(_organiser);
+        var code = await RegisterAsync(_organiser, colloque, "Olivier Morin");
+        var desk = await PairedDeskAsync(_app, _organiser, colloque, "Accueil 1");
+
+        var cancel = await _organiser.PostAsJsonAsync($"/api/colloques/{colloque}/registrations/{code}/cancel", new { cancelled = true });
+        var scan = await ScanAsync(desk, colloque, code);
+
+        Assert.Equal(HttpStatusCode.NoContent, cancel.StatusCode);
+        Assert.Equal("cancelled", scan.GetProperty("result").GetString());
+        var listed = (await desk.GetFromJsonAsync<JsonElement>($"/api/colloques/{colloque}/attendees")).GetProperty("attendees");
+        Assert.True(Assert.Single(listed.EnumerateArray()).GetProperty("cancelled").GetBoolean());
+    }
+
+    [Fact]
     public async Task Undo_ByAnotherDesk_IsRefused_ByTheSameDesk_IsDone()
     {
         var colloque = await CreateColloqueAsync(_organiser);

@@ -29,6 +29,8 @@ addPageMessages({
     'colloque.admin.erased': 'Effacé·e.',
     'colloque.admin.undo': 'Annuler l’arrivée',
     'colloque.admin.undone': 'Arrivée annulée.',
+    'colloque.admin.cancel': 'Annuler l’inscription',
+    'colloque.admin.reinstate': 'Rétablir l’inscription',
   },
   en: {
     'colloque.admin.pageTitle': 'Colloque — Concertation',
@@ -53,6 +55,8 @@ addPageMessages({
     'colloque.admin.erased': 'Erased.',
     'colloque.admin.undo': 'Undo the check-in',
     'colloque.admin.undone': 'Check-in undone.',
+    'colloque.admin.cancel': 'Cancel the registration',
+    'colloque.admin.reinstate': 'Reinstate the registration',
   },
 });
 
@@ -250,12 +254,24 @@ async function findPeople(query) {
         }
       });
     }
+    let cancelled = a.cancelled;
+    const cancel = el('button', { type: 'button', class: 'button', text: t(cancelled ? 'colloque.admin.reinstate' : 'colloque.admin.cancel') });
+    cancel.addEventListener('click', async () => {
+      try {
+        await api.post(`/api/colloques/${id}/registrations/${a.code}/cancel`, { cancelled: !cancelled });
+        cancelled = !cancelled;
+        cancel.textContent = t(cancelled ? 'colloque.admin.reinstate' : 'colloque.admin.cancel');
+      } catch (error) {
+        cancel.replaceWith(el('span', { class: 'form-error', text: message(error) }));
+      }
+    });
     return el('li', { class: `result-item cat-${a.category}`, 'data-code': a.code },
       el('span', { class: 'result-item__name', text: `${a.name} (${a.code})` }),
       el('span', { class: 'result-item__meta', text: `${a.organisation} · ${categoryLabel(a.category)}${a.checkedInAt ? ` · ✓ ${formatTime(a.checkedInAt)}` : ''}` }),
       el('a', { class: 'button', href: `/colloque-badge.html?colloque=${id}&code=${a.code}`, text: t('colloque.admin.badge') }),
       el('a', { class: 'button', href: `/api/colloques/${id}/registrations/${a.code}`, download: `inscription-${a.code}.json`, text: t('colloque.admin.export') }),
       undo,
+      cancel,
       erase);
   }));
 }
