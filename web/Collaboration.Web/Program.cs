@@ -1,6 +1,7 @@
 using Collaboration.Grains.Accounts;
 using Collaboration.Silo.Hosting;
 using Collaboration.Web.Accounts;
+using Collaboration.Web.Colloque;
 using Collaboration.Web.Live;
 using Collaboration.Web.Platform;
 using Collaboration.Web.Workshops;
@@ -12,6 +13,7 @@ builder.Services.AddPlatform(builder.Configuration);
 builder.Services.AddAccounts();
 builder.Services.AddLive();
 builder.Services.AddWorkshops();
+builder.Services.AddColloque();
 
 var app = builder.Build();
 
@@ -24,6 +26,7 @@ app.UseAuthorization();
 app.MapAccountsApi();
 app.MapWorkshopsApi();
 app.MapLive();
+app.MapColloqueApi();
 app.MapPlatformEndpoints();
 
 app.PrintStartupBanner();

@@ -31,6 +31,8 @@ addMessages({
     'home.workshops.text': 'Ateliers de sensibilisation : places restantes, inscription, liste d’attente.',
     'home.colloque.title': 'Colloque',
     'home.colloque.text': 'Liste des personnes inscrites, accueil aux tables d’inscription, arrivées en direct.',
+    'home.colloque.open': 'Organiser',
+    'home.colloque.desk': 'Ouvrir un accueil',
     'home.soon': 'Bientôt',
 
     'login.pageTitle': 'Connexion — Concertation',
@@ -76,6 +78,8 @@ addMessages({
     'home.workshops.text': 'Awareness workshops: seats left, registration, waiting list.',
     'home.colloque.title': 'Colloque',
     'home.colloque.text': 'Attendee list, check-in at the registration desks, arrivals as they happen.',
+    'home.colloque.open': 'Organise',
+    'home.colloque.desk': 'Open a desk',
     'home.soon': 'Coming soon',
 
     'login.pageTitle': 'Sign in — Concertation',

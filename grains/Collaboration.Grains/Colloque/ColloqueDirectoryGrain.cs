@@ -1,0 +1,60 @@
+using Collaboration.Grains.Runtime;
+
+namespace Collaboration.Grains.Colloque;
+
+public sealed class ColloqueDirectoryGrain : Grain<DirectoryState>, IColloqueDirectoryGrain
+{
+    public async Task UpsertAsync(IReadOnlyList<DirectoryEntry> entries)
+    {
+        if (entries.Count == 0) return;
+        foreach (var entry in entries) State.Entries[entry.Code] = entry;
+        await WriteStateAsync();
+    }
+
+    public Task<IReadOnlyDictionary<string, string>> FindByMatchKeysAsync(IReadOnlyList<string> matchKeys)
+    {
+        var wanted = matchKeys.Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal);
+        IReadOnlyDictionary<string, string> found = State.Entries.Values
+            .Where(e => wanted.Contains(e.MatchKey))
+            .GroupBy(e => e.MatchKey)
+            .ToDictionary(g => g.Key, g => g.First().Code);
+        return Task.FromResult(found);
+    }
+
+    public Task<IReadOnlyList<DirectoryEntry>> SearchAsync(string query, int limit)
+    {
+        var words = NameFolding.Fold(query).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var code = query.Trim().ToUpperInvariant();
+        IReadOnlyList<DirectoryEntry> found = words.Length == 0 ? [] : State.Entries.Values
+            .Where(e => e.Code == code || Matches(e, words))
+            .OrderBy(e => NameFolding.Fold(e.Name), StringComparer.Ordinal)
+            .Take(limit)
+            .ToList();
+        return Task.FromResult(found);
+    }
+
+    public Task<IReadOnlyList<DirectoryEntry>> ListAsync() =>
+        Task.FromResult<IReadOnlyList<DirectoryEntry>>(State.Entries.Values.OrderBy(e => NameFolding.Fold(e.Name), StringComparer.Ordinal).ToList());
+
+    public Task<DirectoryEntry?> FindAsync(string code) => Task.FromResult(State.Entries.GetValueOrDefault(code));
+
+    public async Task SetCancelledAsync(string code, bool cancelled)
+    {
+        if (!State.Entries.TryGetValue(code, out var entry) || entry.Cancelled == cancelled) return;
+        State.Entries[code] = entry with { Cancelled = cancelled };
+        await WriteStateAsync();
+    }
+
+    public async Task EraseAsync(string code)
+    {
+        if (!State.Entries.TryGetValue(code, out var entry)) return;
+        State.Entries[code] = entry with { Name = "", Organisation = "", MatchKey = "" };
+        await WriteStateAsync();
+    }
+
+    private static bool Matches(DirectoryEntry entry, string[] words)
+    {
+        var haystack = NameFolding.Fold(entry.Name) + " " + NameFolding.Fold(entry.Organisation);
+        return words.All(w => haystack.Contains(w, StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,7 @@
+namespace Collaboration.Grains.Colloque;
+
+/// <summary>
+/// One attendee in a colloque's name directory. <see cref="MatchKey"/> finds the registration
+/// again on re-import (a hash of the email, or of name + organisation when there is no email).
+/// </summary>
+public sealed record DirectoryEntry(string Code, string Name, string Organisation, AttendeeCategory Category, string MatchKey, bool Cancelled = false);

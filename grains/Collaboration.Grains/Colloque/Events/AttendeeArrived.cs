@@ -1,0 +1,8 @@
+namespace Collaboration.Grains.Colloque.Events;
+
+/// <summary>
+/// A registration was checked in. Carries no name: the event log is kept for replay and cannot be
+/// edited, so an erased attendee must not live on in it. Screens take the name from the attendee
+/// list they already hold (organiser and that colloque's desks only).
+/// </summary>
+public sealed record AttendeeArrived(string Code, AttendeeCategory Category, string? DeskId, string? DeskName, DateTimeOffset At, long CheckInVersion);

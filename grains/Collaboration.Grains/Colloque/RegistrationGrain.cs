@@ -1,0 +1,141 @@
+using Collaboration.Grains.Runtime;
+
+namespace Collaboration.Grains.Colloque;
+
+public sealed class RegistrationGrain : Grain<RegistrationState>, IRegistrationGrain
+{
+    /// <summary>How long the desk that checked a badge in may undo it alone.</summary>
+    public static readonly TimeSpan DeskUndoWindow = TimeSpan.FromMinutes(2);
+
+    /// <summary>Answers remembered per registration; a desk resends a nonce within minutes, not after hundreds of scans.</summary>
+    public const int RememberedNonces = 64;
+
+    public async Task<bool> RegisterAsync(Guid colloqueId, AttendeeDetails details)
+    {
+        if (State.Exists) return false;
+        State.Exists = true;
+        State.ColloqueId = colloqueId;
+        SetDetails(details);
+        State.RegisteredAt = Now;
+        State.History.Add(new(Now, "registered", null, null));
+        await WriteStateAsync();
+        return true;
+    }
+
+    public async Task<bool> UpdateAsync(Guid colloqueId, AttendeeDetails details)
+    {
+        if (!Mine(colloqueId) || State.Erased) return false;
+        if (State.Name == details.Name && State.Organisation == details.Organisation &&
+            State.Category == details.Category && State.Email == details.Email) return true;
+        SetDetails(details);
+        State.History.Add(new(Now, "updated", null, null));
+        await WriteStateAsync();
+        return true;
+    }
+
+    public async Task<CheckInAnswer> CheckInAsync(CheckInRequest request)
+    {
+        if (!Mine(request.ColloqueId)) return new(CheckInResult.Unknown, GrainKey);
+        var earlier = State.Answered.Find(a => a.Nonce == request.Nonce);
+        if (earlier is not null) return earlier.Answer;
+
+        CheckInAnswer answer;
+        if (State.Cancelled)
+        {
+            answer = Answer(CheckInResult.Cancelled);
+        }
+        else if (State.CheckIn is not null)
+        {
+            answer = Answer(CheckInResult.AlreadyCheckedIn);
+            State.History.Add(new(Now, "scanned-again", request.DeskId, request.Operator));
+        }
+        else
+        {
+            // An offline desk's scan counts from when it was scanned, but never from the future.
+            var at = request.ScannedAt is { } scanned && scanned < Now ? scanned : Now;
+            State.CheckIn = new CheckInRecord(at, request.DeskId, request.DeskName, request.Operator);
+            State.CheckInVersion++;
+            State.History.Add(new(Now, "checked-in", request.DeskId, request.Operator));
+            answer = Answer(CheckInResult.CheckedIn);
+        }
+        Remember(request.Nonce, answer);
+        await WriteStateAsync();
+        return answer;
+    }
+
+    public async Task<UndoAnswer> UndoCheckInAsync(UndoRequest request)
+    {
+        if (!Mine(request.ColloqueId)) return new(UndoResult.Unknown);
+        if (State.CheckIn is null) return new(UndoResult.NotCheckedIn, State.CheckInVersion);
+        if (request.DeskId is not null)
+        {
+            if (State.CheckIn.DeskId != request.DeskId) return new(UndoResult.OtherDesk, State.CheckInVersion);
+            if (Now - State.CheckIn.At > DeskUndoWindow) return new(UndoResult.TooLate, State.CheckInVersion);
+        }
+        State.CheckIn = null;
+        State.CheckInVersion++;
+        State.History.Add(new(Now, "check-in-undone", request.DeskId, request.By));
+        await WriteStateAsync();
+        return new(UndoResult.Undone, State.CheckInVersion);
+    }
+
+    public async Task<bool> SetCancelledAsync(Guid colloqueId, bool cancelled, string by)
+    {
+        if (!Mine(colloqueId)) return false;
+        if (State.Cancelled == cancelled) return true;
+        State.Cancelled = cancelled;
+        State.History.Add(new(Now, cancelled ? "cancelled" : "reinstated", null, by));
+        await WriteStateAsync();
+        return true;
+    }
+
+    public async Task<bool> MarkBadgePrintedAsync(Guid colloqueId)
+    {
+        if (!Mine(colloqueId)) return false;
+        State.BadgePrintedAt = Now;
+        State.History.Add(new(Now, "badge-printed", null, null));
+        await WriteStateAsync();
+        return true;
+    }
+
+    public async Task<bool> EraseAsync(Guid colloqueId, string by)
+    {
+        if (!Mine(colloqueId)) return false;
+        if (State.Erased) return true;
+        State.Erased = true;
+        State.Name = "";
+        State.Organisation = "";
+        State.Email = "";
+        if (State.CheckIn is not null) State.CheckIn = State.CheckIn with { Operator = "" };
+        State.History = [.. State.History.Select(h => h with { By = null }), new(Now, "erased", null, null)];
+        State.Answered.Clear();
+        await WriteStateAsync();
+        return true;
+    }
+
+    public Task<RegistrationView?> GetAsync() => Task.FromResult(State.Exists
+        ? new RegistrationView(GrainKey, State.ColloqueId, State.Name, State.Organisation, State.Category, State.Email,
+            State.Cancelled, State.Erased, State.BadgePrintedAt, State.CheckIn, State.CheckInVersion, State.RegisteredAt,
+            [.. State.History])
+        : null);
+
+    private bool Mine(Guid colloqueId) => State.Exists && State.ColloqueId == colloqueId;
+
+    private void SetDetails(AttendeeDetails details)
+    {
+        State.Name = details.Name;
+        State.Organisation = details.Organisation;
+        State.Category = details.Category;
+        State.Email = details.Email;
+    }
+
+    private CheckInAnswer Answer(CheckInResult result) => new(result, GrainKey,
+        State.CheckIn?.At, State.CheckIn?.DeskId, State.CheckIn?.DeskName, State.CheckIn?.Operator,
+        State.Name, State.Organisation, State.Category, State.CheckInVersion);
+
+    private void Remember(string nonce, CheckInAnswer answer)
+    {
+        State.Answered.Add(new(nonce, answer));
+        if (State.Answered.Count > RememberedNonces) State.Answered.RemoveAt(0);
+    }
+}

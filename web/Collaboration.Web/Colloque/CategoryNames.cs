@@ -1,0 +1,28 @@
+using System.Text.Json;
+using Collaboration.Grains.Colloque;
+
+namespace Collaboration.Web.Colloque;
+
+/// <summary>Categories as the API and the client name them ("electedOfficial"), and as spreadsheets spell them.</summary>
+public static class CategoryNames
+{
+    private static readonly Dictionary<string, AttendeeCategory> Spellings = new(StringComparer.Ordinal)
+    {
+        ["employer"] = AttendeeCategory.Employer, ["employeur"] = AttendeeCategory.Employer, ["employeuse"] = AttendeeCategory.Employer,
+        ["entreprise"] = AttendeeCategory.Employer,
+        ["electedofficial"] = AttendeeCategory.ElectedOfficial, ["elected official"] = AttendeeCategory.ElectedOfficial,
+        ["elected"] = AttendeeCategory.ElectedOfficial, ["elu"] = AttendeeCategory.ElectedOfficial, ["elue"] = AttendeeCategory.ElectedOfficial,
+        ["elu e"] = AttendeeCategory.ElectedOfficial, ["elus"] = AttendeeCategory.ElectedOfficial, ["elu es"] = AttendeeCategory.ElectedOfficial,
+        ["communityorganisation"] = AttendeeCategory.CommunityOrganisation, ["organisme communautaire"] = AttendeeCategory.CommunityOrganisation,
+        ["communautaire"] = AttendeeCategory.CommunityOrganisation, ["community organisation"] = AttendeeCategory.CommunityOrganisation,
+        ["community organization"] = AttendeeCategory.CommunityOrganisation, ["community"] = AttendeeCategory.CommunityOrganisation,
+        ["institution"] = AttendeeCategory.Institution, ["institutionnel"] = AttendeeCategory.Institution,
+        ["mrc"] = AttendeeCategory.Mrc,
+        ["other"] = AttendeeCategory.Other, ["autre"] = AttendeeCategory.Other, [""] = AttendeeCategory.Other,
+    };
+
+    public static string ToJson(AttendeeCategory category) => JsonNamingPolicy.CamelCase.ConvertName(category.ToString());
+
+    public static bool TryParse(string? text, out AttendeeCategory category) =>
+        Spellings.TryGetValue(NameFolding.Fold(text), out category);
+}

@@ -1,0 +1,92 @@
+using System.Collections.Concurrent;
+using Collaboration.Grains.Colloque;
+using Collaboration.Grains.Runtime;
+
+namespace Collaboration.Web.Colloque;
+
+/// <summary>
+/// Orchestrates a check-in: the registration grain decides (the truth) and the desk gets its
+/// answer as soon as that write is durable; the colloque's aggregates are then told, with the
+/// registration's check-in version, in the background (calls queued meanwhile on the colloque
+/// grain are committed together). That second write is idempotent, so it can be repeated: after
+/// a crash between the two writes, the next scan of the same badge (already-checked-in), the
+/// desk's resend of the same nonce, or a rebuild (POST …/stats/rebuild) repairs it.
+/// </summary>
+public sealed class CheckIns(IGrainFactory grains, ILogger<CheckIns> logger)
+{
+    private const int MirrorAttempts = 6;
+
+    private readonly ConcurrentDictionary<Task, byte> _mirrors = new();
+
+    public async Task<CheckInAnswer> CheckInAsync(string code, CheckInRequest request)
+    {
+        var answer = await grains.GetGrain<IRegistrationGrain>(code).CheckInAsync(request);
+        if (answer.Result is CheckInResult.CheckedIn or CheckInResult.AlreadyCheckedIn && answer.CheckedInAt is not null)
+            Track(MirrorAsync(request.ColloqueId, new ArrivalChange(code, answer.CheckInVersion, true, answer.Category ?? AttendeeCategory.Other,
+                answer.DeskId, answer.DeskName, answer.Operator, answer.CheckedInAt, answer.Name ?? "", answer.Organisation ?? "")));
+        return answer;
+    }
+
+    /// <summary>Completes when the aggregate updates started so far are done (tests, benchmarks, shutdown).</summary>
+    public Task WhenMirroredAsync() => Task.WhenAll(_mirrors.Keys);
+
+    private void Track(Task mirror)
+    {
+        if (mirror.IsCompleted) return;
+        _mirrors.TryAdd(mirror, 0);
+        mirror.ContinueWith(t => _mirrors.TryRemove(t, out _), TaskScheduler.Default);
+    }
+
+    public async Task<UndoAnswer> UndoAsync(string code, UndoRequest request)
+    {
+        var registration = grains.GetGrain<IRegistrationGrain>(code);
+        var answer = await registration.UndoCheckInAsync(request);
+        if (answer.Result is UndoResult.Undone or UndoResult.NotCheckedIn && await registration.GetAsync() is { } view)
+            await MirrorAsync(request.ColloqueId, ChangeOf(view));
+        return answer;
+    }
+
+    /// <summary>Re-applies every registration's check-in to the colloque's aggregates; returns how many changed.</summary>
+    public async Task<int> RebuildAsync(Guid colloqueId)
+    {
+        var entries = await grains.GetGrain<IColloqueDirectoryGrain>(colloqueId).ListAsync();
+        var changed = 0;
+        foreach (var chunk in entries.Chunk(200))
+        {
+            var views = await Task.WhenAll(chunk.Select(e => grains.GetGrain<IRegistrationGrain>(e.Code).GetAsync()));
+            var changes = views.Where(v => v is not null && v.ColloqueId == colloqueId && v.CheckInVersion > 0).Select(v => ChangeOf(v!)).ToList();
+            changed += await grains.GetGrain<IColloqueGrain>(colloqueId).ApplyArrivalsAsync(changes);
+        }
+        return changed;
+    }
+
+    public static ArrivalChange ChangeOf(RegistrationView view) => new(view.Code, view.CheckInVersion, view.CheckIn is not null, view.Category,
+        view.CheckIn?.DeskId, view.CheckIn?.DeskName, view.CheckIn?.Operator, view.CheckIn?.At, view.Name, view.Organisation);
+
+    /// <summary>
+    /// The aggregates are a mirror: when two nodes race on the colloque grain the host retries,
+    /// and past its retries we try again here; if it still fails the desk keeps its answer (the
+    /// registration is the truth) and the mirror is repaired by the next scan or a rebuild.
+    /// </summary>
+    private async Task MirrorAsync(Guid colloqueId, ArrivalChange change)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await grains.GetGrain<IColloqueGrain>(colloqueId).ApplyArrivalAsync(change);
+                return;
+            }
+            catch (GrainConflictException) when (attempt < MirrorAttempts)
+            {
+                await Task.Delay(Random.Shared.Next(5, 25 * attempt));
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Colloque {Colloque}: arrival of {Code} v{Version} not mirrored yet; repaired by the next scan or a rebuild",
+                    colloqueId, change.Code, change.CheckInVersion);
+                return;
+            }
+        }
+    }
+}

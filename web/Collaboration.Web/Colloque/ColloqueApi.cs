@@ -1,0 +1,480 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using Collaboration.Grains.Colloque;
+using Collaboration.Grains.Runtime;
+using Collaboration.Web.Accounts;
+using Collaboration.Web.Platform;
+using CsvHelper;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
+using QRCoder;
+
+namespace Collaboration.Web.Colloque;
+
+/// <summary>The colloque: attendee list, desks and pairing, check-ins, live figures, privacy.</summary>
+public static class ColloqueApi
+{
+    public static IEndpointRouteBuilder MapColloqueApi(this IEndpointRouteBuilder app)
+    {
+        var organiser = app.MapGroup("/api/colloques").WithTags("Colloque").RequireAuthorization(AuthenticationSetup.OrganiserPolicy);
+        organiser.MapPost("/", CreateAsync);
+        organiser.MapGet("/", ListAsync);
+        organiser.MapPost("/{id:guid}/registrations", RegisterAsync);
+        organiser.MapPost("/{id:guid}/registrations/import", ImportAsync);
+        organiser.MapGet("/{id:guid}/registrations/{code}", ExportAttendeeAsync);
+        organiser.MapDelete("/{id:guid}/registrations/{code}", EraseAttendeeAsync);
+        organiser.MapPost("/{id:guid}/registrations/{code}/cancel", CancelAsync);
+        organiser.MapPost("/{id:guid}/desks", CreateDeskAsync);
+        organiser.MapPost("/{id:guid}/desks/{deskId}/pairing-code", NewPairingCodeAsync);
+        organiser.MapGet("/{id:guid}/attendance.csv", AttendanceCsvAsync);
+        organiser.MapPost("/{id:guid}/stats/rebuild", RebuildAsync);
+
+        // Organisers, and the desks paired with THIS colloque (checked in each handler).
+        var operate = app.MapGroup("/api/colloques/{id:guid}").WithTags("Colloque").RequireAuthorization();
+        operate.MapGet("/", GetAsync);
+        operate.MapPost("/checkins", CheckInAsync);
+        operate.MapDelete("/checkins/{code}", UndoAsync);
+        operate.MapPost("/walkins", WalkInAsync);
+        operate.MapGet("/stats", StatsAsync);
+        operate.MapGet("/search", SearchAsync);
+        operate.MapGet("/attendees", AttendeesAsync);
+        operate.MapGet("/registrations/{code}/badge", BadgeAsync);
+        operate.MapGet("/registrations/{code}/qr.svg", QrAsync);
+        operate.MapPost("/registrations/{code}/badge-printed", BadgePrintedAsync);
+
+        var desks = app.MapGroup("/api/desks").WithTags("Colloque");
+        desks.MapPost("/pair", PairAsync).RequireRateLimiting(RateLimits.Anonymous);
+        desks.MapGet("/me", DeskMe).RequireAuthorization();
+        return app;
+    }
+
+    // ---- requests and responses -------------------------------------------------------------
+
+    public sealed record CreateColloqueRequest(string? Title, string? Date, string? Venue);
+
+    public sealed record ColloqueCreated(Guid Id, string Title, DateOnly Date, string Venue);
+
+    public sealed record AttendeeRequest(string? Name, string? Organisation, string? Category, string? Email);
+
+    public sealed record RegistrationCreated(string Code, bool Created);
+
+    public sealed record ImportLineError(int Line, IReadOnlyList<BilingualText> Messages);
+
+    public sealed record ImportPreview(int Total, int Valid, string Encoding, string Delimiter, IReadOnlyList<ImportLineError> Errors,
+        IReadOnlyList<AttendeeJson> Sample);
+
+    public sealed record ImportApplied(int Total, int From, int Processed, int Created, int Updated, IReadOnlyList<ImportLineError> Errors);
+
+    public sealed record DeskRequest(string? Name);
+
+    public sealed record DeskCreated(string DeskId, string Name, string PairingCode, DateTimeOffset ExpiresAt);
+
+    public sealed record PairRequest(string? PairingCode);
+
+    public sealed record DeskIdentity(Guid ColloqueId, string DeskId, string DeskName, string Title);
+
+    public sealed record CheckInBody(string? Code, string? Nonce, string? Operator, DateTimeOffset? ScannedAt);
+
+    public sealed record WalkInBody(string? Name, string? Organisation, string? Category, string? Email, string? Nonce, string? Operator);
+
+    public sealed record CheckInResponse(string Result, string Code, DateTimeOffset? CheckedInAt, string? DeskId, string? DeskName,
+        string? Operator, string? Name, string? Organisation, string? Category);
+
+    public sealed record UndoResponse(string Result);
+
+    public sealed record AttendeeJson(string Code, string Name, string Organisation, string Category, bool Cancelled,
+        DateTimeOffset? CheckedInAt, string? DeskId);
+
+    public sealed record AttendeesResponse(long Version, IReadOnlyList<AttendeeJson> Attendees);
+
+    public sealed record DeskCount(string DeskId, string Name, int Count);
+
+    public sealed record RecentJson(string Code, string Name, string Organisation, string Category, string? DeskId, DateTimeOffset At);
+
+    public sealed record StatsResponse(Guid Id, string Title, DateOnly Date, string Venue, int Registered, int Arrived,
+        IReadOnlyDictionary<string, int> ByCategory, IReadOnlyList<DeskCount> ByDesk, IReadOnlyList<RecentJson> Recent, long Version);
+
+    public sealed record BadgeResponse(string Code, string Name, string Organisation, string Category, string QrUrl);
+
+    // ---- organiser ----------------------------------------------------------------------------
+
+    private static async Task<Results<Created<ColloqueCreated>, ProblemHttpResult>> CreateAsync(CreateColloqueRequest request, IGrainFactory grains)
+    {
+        var errors = new Dictionary<string, BilingualText>();
+        var title = request.Title?.Trim() ?? "";
+        var venue = request.Venue?.Trim() ?? "";
+        if (title.Length is 0 or > 200) errors["title"] = new("Entrez un titre (200 caractères au plus).", "Enter a title (200 characters at most).");
+        if (!DateOnly.TryParseExact(request.Date ?? "", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            errors["date"] = new("Entrez une date (AAAA-MM-JJ).", "Enter a date (YYYY-MM-DD).");
+        if (venue.Length > 200) errors["venue"] = new("Le lieu a 200 caractères au plus.", "The venue has 200 characters at most.");
+        if (errors.Count > 0) return Problems.Validation(errors);
+
+        var id = Guid.NewGuid();
+        await grains.GetGrain<IColloqueGrain>(id).CreateAsync(new ColloqueDetails(title, date, venue));
+        await grains.GetGrain<IColloqueIndexGrain>("all").AddAsync(new ColloqueSummary(id, title, date, venue));
+        return TypedResults.Created($"/api/colloques/{id}", new ColloqueCreated(id, title, date, venue));
+    }
+
+    private static async Task<Ok<IReadOnlyList<ColloqueSummary>>> ListAsync(IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IColloqueIndexGrain>("all").ListAsync());
+
+    private static async Task<Results<Ok<RegistrationCreated>, Created<RegistrationCreated>, ProblemHttpResult>> RegisterAsync(
+        Guid id, AttendeeRequest request, IGrainFactory grains, Registrations registrations)
+    {
+        if (CheckAttendee(request.Name, request.Organisation, request.Category, request.Email) is not { } details) return InvalidAttendee(request.Name, request.Organisation, request.Category, request.Email);
+        if (await grains.GetGrain<IColloqueGrain>(id).GetAsync() is null) return NotFound();
+        var outcome = (await registrations.UpsertAsync(id, [details]))[0];
+        var body = new RegistrationCreated(outcome.Code, outcome.Created);
+        return outcome.Created ? TypedResults.Created($"/api/colloques/{id}/registrations/{outcome.Code}", body) : TypedResults.Ok(body);
+    }
+
+    /// <summary>
+    /// <c>?mode=preview</c> (default): every line's errors, nothing stored. <c>?mode=apply&amp;from=0&amp;count=500</c>:
+    /// applies the valid lines among data lines [from, from+count) — the page sends a big file in
+    /// slices and shows the progress; re-importing updates by email instead of duplicating.
+    /// </summary>
+    private static async Task<Results<Ok<ImportPreview>, Ok<ImportApplied>, ProblemHttpResult>> ImportAsync(
+        Guid id, HttpRequest http, IGrainFactory grains, Registrations registrations, string? mode, int? from, int? count)
+    {
+        var content = await ReadBodyAsync(http);
+        if (content is null)
+            return Problems.Create(StatusCodes.Status413PayloadTooLarge, "file-too-large",
+                $"Le fichier dépasse {AttendeeImport.MaxBytes / 1024 / 1024} Mo.", $"The file is larger than {AttendeeImport.MaxBytes / 1024 / 1024} MB.");
+        if (await grains.GetGrain<IColloqueGrain>(id).GetAsync() is null) return NotFound();
+        var parsed = AttendeeImport.Parse(content);
+        var lines = parsed.Rows.Select(r => (r.Line, Row: (AttendeeImport.Row?)r, Error: (AttendeeImport.LineError?)null))
+            .Concat(parsed.Errors.Select(e => (e.Line, Row: (AttendeeImport.Row?)null, Error: (AttendeeImport.LineError?)e)))
+            .OrderBy(l => l.Line).ToList();
+
+        if (mode is null or "preview")
+            return TypedResults.Ok(new ImportPreview(parsed.Total, parsed.Rows.Count, parsed.Encoding, parsed.Delimiter.ToString(),
+                parsed.Errors.Select(e => new ImportLineError(e.Line, e.Messages)).ToList(),
+                parsed.Rows.Take(5).Select(r => new AttendeeJson("", r.Details.Name, r.Details.Organisation, CategoryNames.ToJson(r.Details.Category), false, null, null)).ToList()));
+        if (mode != "apply")
+            return Problems.Validation(new Dictionary<string, BilingualText> { ["mode"] = new("Mode « preview » ou « apply ».", "Mode \"preview\" or \"apply\".") });
+
+        var start = Math.Clamp(from ?? 0, 0, lines.Count);
+        var size = Math.Clamp(count ?? lines.Count, 1, 2_000);
+        var slice = lines.Skip(start).Take(size).ToList();
+        var valid = slice.Where(l => l.Row is not null).Select(l => l.Row!.Details).ToList();
+        var outcomes = valid.Count == 0 ? [] : await registrations.UpsertAsync(id, valid);
+        return TypedResults.Ok(new ImportApplied(lines.Count, start, start + slice.Count,
+            outcomes.Count(o => o.Created), outcomes.Count(o => !o.Created),
+            slice.Where(l => l.Error is not null).Select(l => new ImportLineError(l.Line, l.Error!.Messages)).ToList()));
+    }
+
+    private static async Task<Results<Ok<RegistrationView>, ProblemHttpResult>> ExportAttendeeAsync(Guid id, string code, IGrainFactory grains)
+    {
+        var view = await grains.GetGrain<IRegistrationGrain>(RegistrationCodes.Normalize(code)).GetAsync();
+        return view is null || view.ColloqueId != id ? UnknownCode() : TypedResults.Ok(view);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> EraseAttendeeAsync(Guid id, string code, IGrainFactory grains, ClaimsPrincipal user)
+    {
+        code = RegistrationCodes.Normalize(code);
+        if (!await grains.GetGrain<IRegistrationGrain>(code).EraseAsync(id, user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "organiser")) return UnknownCode();
+        await grains.GetGrain<IColloqueDirectoryGrain>(id).EraseAsync(code);
+        await grains.GetGrain<IColloqueGrain>(id).ForgetNameAsync(code);
+        return TypedResults.NoContent();
+    }
+
+    public sealed record CancelRequest(bool Cancelled);
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> CancelAsync(Guid id, string code, CancelRequest request, IGrainFactory grains, ClaimsPrincipal user)
+    {
+        code = RegistrationCodes.Normalize(code);
+        if (!await grains.GetGrain<IRegistrationGrain>(code).SetCancelledAsync(id, request.Cancelled, user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "organiser"))
+            return UnknownCode();
+        await grains.GetGrain<IColloqueDirectoryGrain>(id).SetCancelledAsync(code, request.Cancelled);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Created<DeskCreated>, ProblemHttpResult>> CreateDeskAsync(Guid id, DeskRequest request, IGrainFactory grains, PairingCodes pairing)
+    {
+        var name = request.Name?.Trim() ?? "";
+        if (name.Length is 0 or > 60)
+            return Problems.Validation(new Dictionary<string, BilingualText> { ["name"] = new("Nommez l'accueil (60 caractères au plus).", "Name the desk (60 characters at most).") });
+        var deskId = "desk-" + RegistrationCodes.New()[..6].ToLowerInvariant();
+        var desk = await grains.GetGrain<IColloqueGrain>(id).AddDeskAsync(deskId, name);
+        if (desk is null)
+            return Problems.Create(StatusCodes.Status404NotFound, "no-desk", "Colloque introuvable, ou trop d'accueils.", "Colloque not found, or too many desks.");
+        var (code, expiresAt) = await pairing.IssueAsync($"colloque:{id}", deskId);
+        return TypedResults.Created($"/api/colloques/{id}/desks/{deskId}", new DeskCreated(deskId, name, code, expiresAt));
+    }
+
+    private static async Task<Results<Ok<DeskCreated>, ProblemHttpResult>> NewPairingCodeAsync(Guid id, string deskId, IGrainFactory grains, PairingCodes pairing)
+    {
+        var desk = (await grains.GetGrain<IColloqueGrain>(id).GetAsync())?.Desks.FirstOrDefault(d => d.DeskId == deskId);
+        if (desk is null) return Problems.Create(StatusCodes.Status404NotFound, "unknown-desk", "Accueil introuvable.", "Desk not found.");
+        var (code, expiresAt) = await pairing.IssueAsync($"colloque:{id}", deskId);
+        return TypedResults.Ok(new DeskCreated(deskId, desk.Name, code, expiresAt));
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> AttendanceCsvAsync(Guid id, IGrainFactory grains)
+    {
+        if (await grains.GetGrain<IColloqueGrain>(id).GetAsync() is not { } colloque) return NotFound();
+        var entries = await grains.GetGrain<IColloqueDirectoryGrain>(id).ListAsync();
+        var views = new List<RegistrationView>();
+        foreach (var chunk in entries.Chunk(200))
+            views.AddRange((await Task.WhenAll(chunk.Select(e => grains.GetGrain<IRegistrationGrain>(e.Code).GetAsync()))).OfType<RegistrationView>());
+        var desks = colloque.Desks.ToDictionary(d => d.DeskId, d => d.Name);
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = new CsvWriter(text, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";" }))
+        {
+            foreach (var header in new[] { "Code", "Nom", "Organisation", "Catégorie", "Courriel", "Présent", "Arrivée", "Accueil", "Opérateur", "Annulé" })
+                csv.WriteField(header);
+            await csv.NextRecordAsync();
+            foreach (var v in views)
+            {
+                csv.WriteField(v.Code);
+                csv.WriteField(v.Name);
+                csv.WriteField(v.Organisation);
+                csv.WriteField(CategoryNames.ToJson(v.Category));
+                csv.WriteField(v.Email);
+                csv.WriteField(v.CheckIn is null ? "non" : "oui");
+                csv.WriteField(v.CheckIn?.At.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "");
+                csv.WriteField(v.CheckIn is null ? "" : desks.GetValueOrDefault(v.CheckIn.DeskId, v.CheckIn.DeskName));
+                csv.WriteField(v.CheckIn?.Operator ?? "");
+                csv.WriteField(v.Cancelled ? "oui" : "non");
+                await csv.NextRecordAsync();
+            }
+        }
+        // BOM + semicolons: what a French-Canadian spreadsheet opens without a wizard.
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray();
+        return TypedResults.File(bytes, "text/csv; charset=utf-8", $"presences-{colloque.Date:yyyy-MM-dd}.csv");
+    }
+
+    public sealed record RebuildResponse(int Changed);
+
+    private static async Task<Ok<RebuildResponse>> RebuildAsync(Guid id, CheckIns checkIns) => TypedResults.Ok(new RebuildResponse(await checkIns.RebuildAsync(id)));
+
+    // ---- organisers and this colloque's desks ------------------------------------------------
+
+    private static async Task<Results<Ok<ColloqueView>, ProblemHttpResult>> GetAsync(Guid id, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (!ColloquePermissions.CanOperate(user, id)) return Problems.Forbidden();
+        return await grains.GetGrain<IColloqueGrain>(id).GetAsync() is { } view ? TypedResults.Ok(view) : NotFound();
+    }
+
+    private static async Task<Results<Ok<CheckInResponse>, ProblemHttpResult>> CheckInAsync(Guid id, CheckInBody body, ClaimsPrincipal user, IGrainFactory grains, CheckIns checkIns)
+    {
+        if (!ColloquePermissions.CanOperate(user, id)) return Problems.Forbidden();
+        var code = RegistrationCodes.Normalize(body.Code);
+        var errors = new Dictionary<string, BilingualText>();
+        if (!RegistrationCodes.LooksValid(code)) errors["code"] = new("Code de badge manquant ou invalide.", "Missing or invalid badge code.");
+        if (string.IsNullOrWhiteSpace(body.Nonce) || body.Nonce.Length > 100) errors["nonce"] = new("Identifiant de lecture manquant.", "Missing scan id.");
+        if (body.Operator is { Length: > 80 }) errors["operator"] = new("Nom d'opérateur trop long.", "Operator name too long.");
+        if (errors.Count > 0) return Problems.Validation(errors);
+
+        var (deskId, deskName) = DeskOf(user);
+        var answer = await checkIns.CheckInAsync(code, new CheckInRequest(id, body.Nonce!, deskId, deskName, OperatorOf(user, body.Operator), body.ScannedAt));
+        return TypedResults.Ok(ToResponse(answer));
+    }
+
+    private static async Task<Results<Ok<UndoResponse>, ProblemHttpResult>> UndoAsync(Guid id, string code, ClaimsPrincipal user, CheckIns checkIns, string? @operator)
+    {
+        if (!ColloquePermissions.CanOperate(user, id)) return Problems.Forbidden();
+        var answer = await checkIns.UndoAsync(RegistrationCodes.Normalize(code), new UndoRequest(id, ColloquePermissions.DeskOf(user), OperatorOf(user, @operator)));
+        return answer.Result switch
+        {
+            UndoResult.Undone or UndoResult.NotCheckedIn => TypedResults.Ok(new UndoResponse(answer.Result == UndoResult.Undone ? "undone" : "not-checked-in")),
+            UndoResult.Unknown => UnknownCode(),
+            UndoResult.OtherDesk => Problems.Create(StatusCodes.Status403Forbidden, "other-desk",
+                "Seul l'accueil qui a fait l'enregistrement (ou l'organisateur) peut l'annuler.", "Only the desk that checked this badge in (or the organiser) can undo it."),
+            _ => Problems.Create(StatusCodes.Status403Forbidden, "undo-too-late",
+                "Plus de 2 minutes : demandez à l'organisateur d'annuler.", "More than 2 minutes ago: ask the organiser to undo it."),
+        };
+    }
+
+    private static async Task<Results<Ok<CheckInResponse>, ProblemHttpResult>> WalkInAsync(Guid id, WalkInBody body, ClaimsPrincipal user, IGrainFactory grains,
+        Registrations registrations, CheckIns checkIns)
+    {
+        if (!ColloquePermissions.CanOperate(user, id)) return Problems.Forbidden();
+        if (CheckAttendee(body.Name, body.Organisation, body.Category, body.Email) is not { } details) return InvalidAttendee(body.Name, body.Organisation, body.Category, body.Email);
+        if (string.IsNullOrWhiteSpace(body.Nonce) || body.Nonce.Length > 100)
+            return Problems.Validation(new Dictionary<string, BilingualText> { ["nonce"] = new("Identifiant de lecture manquant.", "Missing scan id.") });
+        if (await grains.GetGrain<IColloqueGrain>(id).GetAsync() is null) return NotFound();
+        // The same person sent twice (a retry) finds the same registration again: one attendee, one check-in.
+        var outcome = (await registrations.UpsertAsync(id, [details]))[0];
+        var (deskId, deskName) = DeskOf(user);
+        var answer = await checkIns.CheckInAsync(outcome.Code, new CheckInRequest(id, body.Nonce, deskId, deskName, OperatorOf(user, body.Operator)));
+        return TypedResults.Ok(ToResponse(answer));
+    }
+
+    private static async Task<Results<Ok<StatsResponse>, ProblemHttpResult>> StatsAsync(Guid id, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (!ColloquePermissions.CanOperate(user, id)) return Problems.Forbidden();
+        if (await grains.GetGrain<IColloqueGrain>(id).GetAsync() is not { } view) return NotFound();
+        var registered = (await grains.GetGrain<IColloqueDirectoryGrain>(id).ListAsync()).Count;
+        return TypedResults.Ok(Stats(view, registered));
+    }
+
+    public static StatsResponse Stats(ColloqueView view, int registered) => new(view.Id, view.Title, view.Date, view.Venue, registered, view.Arrived,
+        view.ArrivedByCategory.ToDictionary(p => CategoryNames.ToJson(p.Key), p => p.Value),
+        view.Desks.Select(d => new DeskCount(d.DeskId, d.Name, view.ArrivedByDesk.GetValueOrDefault(d.DeskId))).ToList(),
+        view.RecentArrivals.Select(r => new RecentJson(r.Code, r.Name, r.Organisation, CategoryNames.ToJson(r.Category), r.DeskId, r.At)).ToList(),
+        view.Version);
+
+    private static async Task<Results<Ok<IReadOnlyList<AttendeeJson>>, ProblemHttpResult>> SearchAsync(Guid id, string? q, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (!ColloquePermissions.CanOperate(user, id)) return Problems.Forbidden();
+        if (string.IsNullOrWhiteSpace(q) || q.Length > 100)
+            return Problems.Validation(new Dictionary<string, BilingualText> { ["q"] = new("Tapez au moins une lettre (100 au plus).", "Type at least one letter (100 at most).") });
+        var found = await grains.GetGrain<IColloqueDirectoryGrain>(id).SearchAsync(q, 20);
+        var views = await Task.WhenAll(found.Select(e => grains.GetGrain<IRegistrationGrain>(e.Code).GetAsync()));
+        IReadOnlyList<AttendeeJson> results = found.Zip(views, (e, v) => new AttendeeJson(e.Code, e.Name, e.Organisation, CategoryNames.ToJson(e.Category),
+            v?.Cancelled ?? e.Cancelled, v?.CheckIn?.At, v?.CheckIn?.DeskId)).ToList();
+        return TypedResults.Ok(results);
+    }
+
+    /// <summary>The whole list, for a desk's offline copy and the dashboard's not-yet-arrived list.</summary>
+    private static async Task<Results<Ok<AttendeesResponse>, ProblemHttpResult>> AttendeesAsync(Guid id, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (!ColloquePermissions.CanOperate(user, id)) return Problems.Forbidden();
+        if (await grains.GetGrain<IColloqueGrain>(id).GetAsync() is not { } view) return NotFound();
+        var arrivals = view.Arrivals.ToDictionary(a => a.Code);
+        var entries = await grains.GetGrain<IColloqueDirectoryGrain>(id).ListAsync();
+        return TypedResults.Ok(new AttendeesResponse(view.Version, entries.Select(e => new AttendeeJson(e.Code, e.Name, e.Organisation,
+            CategoryNames.ToJson(e.Category), e.Cancelled, arrivals.GetValueOrDefault(e.Code)?.At, arrivals.GetValueOrDefault(e.Code)?.DeskId)).ToList()));
+    }
+
+    private static async Task<Results<Ok<BadgeResponse>, ProblemHttpResult>> BadgeAsync(Guid id, string code, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (!ColloquePermissions.CanOperate(user, id)) return Problems.Forbidden();
+        code = RegistrationCodes.Normalize(code);
+        var view = await grains.GetGrain<IRegistrationGrain>(code).GetAsync();
+        if (view is null || view.ColloqueId != id) return UnknownCode();
+        return TypedResults.Ok(new BadgeResponse(code, view.Name, view.Organisation, CategoryNames.ToJson(view.Category), $"/api/colloques/{id}/registrations/{code}/qr.svg"));
+    }
+
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> QrAsync(Guid id, string code, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (!ColloquePermissions.CanOperate(user, id)) return Problems.Forbidden();
+        code = RegistrationCodes.Normalize(code);
+        var view = await grains.GetGrain<IRegistrationGrain>(code).GetAsync();
+        if (view is null || view.ColloqueId != id) return UnknownCode();
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(code, QRCodeGenerator.ECCLevel.M);
+        var svg = new SvgQRCode(data).GetGraphic(8);
+        return TypedResults.Content(svg, "image/svg+xml");
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> BadgePrintedAsync(Guid id, string code, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (!ColloquePermissions.CanOperate(user, id)) return Problems.Forbidden();
+        return await grains.GetGrain<IRegistrationGrain>(RegistrationCodes.Normalize(code)).MarkBadgePrintedAsync(id) ? TypedResults.NoContent() : UnknownCode();
+    }
+
+    // ---- desks ----------------------------------------------------------------------------------
+
+    private static async Task<Results<Ok<DeskIdentity>, ProblemHttpResult>> PairAsync(PairRequest request, PairingCodes pairing, IGrainFactory grains, HttpContext http)
+    {
+        var claim = await pairing.ClaimAsync(request.PairingCode ?? "");
+        if (claim.Status != Grains.Accounts.PairingStatus.Paired || claim.Scope is not { } scope || !scope.StartsWith("colloque:", StringComparison.Ordinal) ||
+            !Guid.TryParse(scope["colloque:".Length..], out var colloqueId))
+            return claim.Status switch
+            {
+                Grains.Accounts.PairingStatus.Expired => Problems.Create(StatusCodes.Status400BadRequest, "pairing-expired",
+                    "Ce code a expiré : demandez-en un nouveau à l'organisateur.", "This code has expired: ask the organiser for a new one."),
+                Grains.Accounts.PairingStatus.AlreadyUsed => Problems.Create(StatusCodes.Status400BadRequest, "pairing-used",
+                    "Ce code a déjà servi : demandez-en un nouveau à l'organisateur.", "This code was already used: ask the organiser for a new one."),
+                _ => Problems.Create(StatusCodes.Status400BadRequest, "pairing-unknown", "Code inconnu.", "Unknown code."),
+            };
+        var colloque = await grains.GetGrain<IColloqueGrain>(colloqueId).GetAsync();
+        var desk = colloque?.Desks.FirstOrDefault(d => d.DeskId == claim.DeviceId);
+        if (colloque is null || desk is null) return Problems.Create(StatusCodes.Status400BadRequest, "pairing-unknown", "Code inconnu.", "Unknown code.");
+
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, $"desk:{colloqueId}:{desk.DeskId}"),
+            new Claim(ClaimTypes.Name, desk.Name),
+            new Claim(ClaimTypes.Role, Roles.Desk),
+            new Claim(ColloqueClaims.ColloqueId, colloqueId.ToString()),
+            new Claim(ColloqueClaims.DeskId, desk.DeskId),
+        ], CookieAuthenticationDefaults.AuthenticationScheme)));
+        return TypedResults.Ok(new DeskIdentity(colloqueId, desk.DeskId, desk.Name, colloque.Title));
+    }
+
+    private static Results<Ok<DeskIdentity>, ProblemHttpResult> DeskMe(ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Desk) && Guid.TryParse(user.FindFirstValue(ColloqueClaims.ColloqueId), out var colloqueId)
+            ? TypedResults.Ok(new DeskIdentity(colloqueId, user.FindFirstValue(ColloqueClaims.DeskId)!, user.FindFirstValue(ClaimTypes.Name) ?? "", ""))
+            : Problems.Forbidden();
+
+    // ---- helpers ----------------------------------------------------------------------------------
+
+    public static CheckInResponse ToResponse(CheckInAnswer answer) => new(answer.Result switch
+        {
+            CheckInResult.CheckedIn => "checked-in",
+            CheckInResult.AlreadyCheckedIn => "already-checked-in",
+            CheckInResult.Cancelled => "cancelled",
+            _ => "unknown",
+        }, answer.Code, answer.CheckedInAt, answer.DeskId, answer.DeskName, answer.Operator,
+        answer.Result == CheckInResult.Unknown ? null : answer.Name, answer.Result == CheckInResult.Unknown ? null : answer.Organisation,
+        answer.Category is { } c && answer.Result != CheckInResult.Unknown ? CategoryNames.ToJson(c) : null);
+
+    private static (string DeskId, string DeskName) DeskOf(ClaimsPrincipal user) =>
+        ColloquePermissions.DeskOf(user) is { } deskId ? (deskId, user.FindFirstValue(ClaimTypes.Name) ?? deskId) : ("organiser", "Organisation");
+
+    private static string OperatorOf(ClaimsPrincipal user, string? typed)
+    {
+        var name = typed?.Trim();
+        if (!string.IsNullOrEmpty(name)) return name.Length > 80 ? name[..80] : name;
+        return user.FindFirstValue(ClaimTypes.Name) ?? "";
+    }
+
+    private static AttendeeDetails? CheckAttendee(string? name, string? organisation, string? category, string? email)
+    {
+        name = name?.Trim() ?? "";
+        organisation = organisation?.Trim() ?? "";
+        email = email?.Trim() ?? "";
+        if (name.Length is 0 or > AttendeeImport.MaxFieldLength || organisation.Length > AttendeeImport.MaxFieldLength) return null;
+        if (!CategoryNames.TryParse(category, out var parsed)) return null;
+        if (email.Length > 0 && !EmailAddress.IsValid(email)) return null;
+        return new AttendeeDetails(name, organisation, parsed, email.Length > 0 ? EmailAddress.Normalize(email) : "");
+    }
+
+    private static ProblemHttpResult InvalidAttendee(string? name, string? organisation, string? category, string? email)
+    {
+        var errors = new Dictionary<string, BilingualText>();
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > AttendeeImport.MaxFieldLength)
+            errors["name"] = new("Entrez le nom (200 caractères au plus).", "Enter the name (200 characters at most).");
+        if (organisation?.Trim().Length > AttendeeImport.MaxFieldLength)
+            errors["organisation"] = new("L'organisation a 200 caractères au plus.", "The organisation has 200 characters at most.");
+        if (!CategoryNames.TryParse(category, out _))
+            errors["category"] = new("Choisissez une catégorie.", "Choose a category.");
+        if (!string.IsNullOrWhiteSpace(email) && !EmailAddress.IsValid(email))
+            errors["email"] = new("Entrez une adresse courriel valide.", "Enter a valid email address.");
+        return Problems.Validation(errors);
+    }
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest http)
+    {
+        if (http.HasFormContentType)
+        {
+            var form = await http.ReadFormAsync();
+            var file = form.Files.FirstOrDefault();
+            if (file is null) return [];
+            if (file.Length > AttendeeImport.MaxBytes) return null;
+            using var stream = new MemoryStream();
+            await file.CopyToAsync(stream);
+            return stream.ToArray();
+        }
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await http.Body.ReadAsync(chunk)) > 0)
+        {
+            if (buffer.Length + read > AttendeeImport.MaxBytes) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    private static ProblemHttpResult NotFound() =>
+        Problems.Create(StatusCodes.Status404NotFound, "unknown-colloque", "Colloque introuvable.", "Colloque not found.");
+
+    private static ProblemHttpResult UnknownCode() =>
+        Problems.Create(StatusCodes.Status404NotFound, "unknown-code", "Aucune inscription sous ce code.", "No registration under this code.");
+}

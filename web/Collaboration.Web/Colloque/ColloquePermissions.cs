@@ -1,0 +1,20 @@
+using System.Security.Claims;
+using Collaboration.Web.Accounts;
+
+namespace Collaboration.Web.Colloque;
+
+/// <summary>
+/// Who may do what with a colloque. Organisers manage every colloque; a desk operates (scans,
+/// searches, registers walk-ins, follows the live topic) for the ONE colloque it was paired with.
+/// Everybody else (anonymous callers, employers, table members) gets nothing.
+/// </summary>
+public static class ColloquePermissions
+{
+    public static bool CanManage(ClaimsPrincipal user) => user.IsInRole(Roles.Organiser);
+
+    public static bool CanOperate(ClaimsPrincipal user, Guid colloqueId) =>
+        CanManage(user) || (user.IsInRole(Roles.Desk) && user.FindFirstValue(ColloqueClaims.ColloqueId) == colloqueId.ToString());
+
+    /// <summary>The desk id of a desk caller; null for an organiser.</summary>
+    public static string? DeskOf(ClaimsPrincipal user) => user.IsInRole(Roles.Desk) ? user.FindFirstValue(ColloqueClaims.DeskId) : null;
+}

@@ -1,0 +1,16 @@
+using Collaboration.Web.Demo;
+using Collaboration.Web.Live;
+
+namespace Collaboration.Web.Colloque;
+
+public static class ColloqueSetup
+{
+    public static IServiceCollection AddColloque(this IServiceCollection services)
+    {
+        services.AddSingleton<CheckIns>();
+        services.AddSingleton<Registrations>();
+        services.AddSingleton<ILiveTopic, ColloqueTopic>();
+        services.AddSingleton<IDemoData, ColloqueDemoData>();
+        return services;
+    }
+}
