@@ -2,6 +2,7 @@ using Collaboration.Grains.Accounts;
 using Collaboration.Silo.Hosting;
 using Collaboration.Web.Accounts;
 using Collaboration.Web.Live;
+using Collaboration.Web.Meetings;
 using Collaboration.Web.Platform;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,6 +11,7 @@ builder.Services.AddSilo(builder.Configuration, typeof(OrganiserAccountGrain).As
 builder.Services.AddPlatform(builder.Configuration);
 builder.Services.AddAccounts();
 builder.Services.AddLive();
+builder.Services.AddMeetings();
 
 var app = builder.Build();
 
@@ -21,6 +23,7 @@ app.UseAuthorization();
 
 app.MapAccountsApi();
 app.MapLive();
+app.MapMeetingsApi();
 app.MapPlatformEndpoints();
 
 app.PrintStartupBanner();
