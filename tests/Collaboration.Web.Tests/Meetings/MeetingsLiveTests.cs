@@ -113,6 +113,33 @@ public sealed class MeetingsLiveTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Presence_AnotherTabOfSomeoneAlreadyThere_GetsTheList_WithoutAPushToTheRoom()
+    {
+        var tableId = await CreateTableAsync(_organiser);
+        var (_, token) = await AddMemberAsync(_organiser, tableId, "Amina Diallo");
+        var meetingId = await CreateMeetingAsync(_organiser, tableId);
+        var topic = $"meeting:{meetingId}";
+        var memberCookie = await MemberCookieAsync(_app.ServerAddress, token);
+        await using var organiser = await NodeHubClient.ConnectAsync(HubUrl, await _app.SignInCookieAsync());
+        await organiser.InvokeAsync("Subscribe", topic, 0).WaitAsync(CallTimeout);
+        await using var firstTab = await NodeHubClient.ConnectAsync(HubUrl, memberCookie);
+        await firstTab.InvokeAsync("Subscribe", topic, 0).WaitAsync(CallTimeout);
+        await organiser.WaitForPushAsync("presence", p => Names(p).Contains("Amina Diallo"), CallTimeout);
+        await Task.Delay(MeetingPresenceCoalescingMs * 3);
+        var pushesBefore = organiser.Pushes.Count(p => p.Method == "presence");
+
+        await using var secondTab = await NodeHubClient.ConnectAsync(HubUrl, memberCookie);
+        await secondTab.InvokeAsync("Subscribe", topic, 0).WaitAsync(CallTimeout);
+        var told = await secondTab.WaitForPushAsync("presence", null, CallTimeout);
+        await Task.Delay(MeetingPresenceCoalescingMs * 3);
+
+        Assert.Equal(2, told.GetProperty("people").GetArrayLength());
+        Assert.Equal(pushesBefore, organiser.Pushes.Count(p => p.Method == "presence"));
+    }
+
+    private static readonly int MeetingPresenceCoalescingMs = (int)Collaboration.Web.Meetings.MeetingPresence.Coalescing.TotalMilliseconds;
+
+    [Fact]
     public async Task Reconnecting_WithTheLastVersionSeen_ReturnsExactlyTheMissedChanges()
     {
         var tableId = await CreateTableAsync(_organiser);
