@@ -75,6 +75,22 @@ public sealed class MeetingsLiveTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RevokedMember_StopsReceivingPushes_AtOnce()
+    {
+        var tableId = await CreateTableAsync(_organiser);
+        var (memberId, token) = await AddMemberAsync(_organiser, tableId, "Membre");
+        var meetingId = await CreateMeetingAsync(_organiser, tableId);
+        await using var member = await NodeHubClient.ConnectAsync(HubUrl, await MemberCookieAsync(_app.ServerAddress, token));
+        await member.InvokeAsync("Subscribe", $"meeting:{meetingId}", 0).WaitAsync(CallTimeout);
+
+        (await _organiser.PostAsync($"/api/tables/{tableId}/members/{memberId}/revoke", null)).EnsureSuccessStatusCode();
+        await AddAgendaItemAsync(_organiser, meetingId, "Après la révocation");
+        await Task.Delay(500);
+
+        Assert.Empty(member.Events);
+    }
+
+    [Fact]
     public async Task RevokedMember_CannotSubscribeAgain()
     {
         var tableId = await CreateTableAsync(_organiser);

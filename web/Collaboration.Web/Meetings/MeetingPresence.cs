@@ -68,6 +68,22 @@ public sealed class MeetingPresence(IHubContext<LiveHub> hub, ILogger<MeetingPre
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Takes a person out of every meeting topic on this node (their access was revoked): their
+    /// connections leave the groups, so nothing more is pushed to them; a new Subscribe is refused.
+    /// </summary>
+    public async Task EjectAsync(string personId)
+    {
+        List<(string Topic, string ConnectionId)> ejected;
+        lock (_gate)
+        {
+            ejected = [.. _byTopic.SelectMany(t => t.Value.Where(c => c.Value.Id == personId).Select(c => (t.Key, c.Key)))];
+            foreach (var (topic, connectionId) in ejected) Remove(topic, _byTopic[topic], connectionId);
+        }
+        foreach (var (topic, connectionId) in ejected) await hub.Groups.RemoveFromGroupAsync(connectionId, topic);
+        foreach (var topic in ejected.Select(e => e.Topic).Distinct()) SchedulePush(topic);
+    }
+
     /// <summary>Removes a connection; true when a person left (their last connection to the topic).</summary>
     private bool Remove(string topic, Dictionary<string, PresentPerson> connections, string connectionId)
     {

@@ -120,13 +120,15 @@ public static partial class MeetingsApi
             : Problems.Create(StatusCodes.Status404NotFound, "member-not-found", "Membre introuvable.", "Member not found.");
     }
 
+    /// <summary>Revokes a member: link, cookies (at their next request) and, on this node, their live subscriptions.</summary>
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeMemberAsync(
-        Guid tableId, Guid memberId, ClaimsPrincipal user, MeetingsPermissions permissions, MeetingsService service)
+        Guid tableId, Guid memberId, ClaimsPrincipal user, MeetingsPermissions permissions, MeetingsService service, MeetingPresence presence)
     {
         if (!MeetingsPermissions.Allows(await permissions.ForTableAsync(user, tableId), MeetingAction.ManageTable)) return Problems.Forbidden();
-        return await service.RevokeAsync(tableId, memberId) == TableOutcome.Done
-            ? TypedResults.NoContent()
-            : Problems.Create(StatusCodes.Status404NotFound, "member-not-found", "Membre introuvable.", "Member not found.");
+        if (await service.RevokeAsync(tableId, memberId) != TableOutcome.Done)
+            return Problems.Create(StatusCodes.Status404NotFound, "member-not-found", "Membre introuvable.", "Member not found.");
+        await presence.EjectAsync($"member:{memberId:N}");
+        return TypedResults.NoContent();
     }
 
     /// <summary>
