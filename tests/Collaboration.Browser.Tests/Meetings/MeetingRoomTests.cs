@@ -120,6 +120,36 @@ public sealed partial class MeetingRoomTests(BrowserAppFixture fixture, ITestOut
     }
 
     [Fact]
+    public async Task StaleAgendaEdit_InTheRoom_IsRefused_AndShowsTheCurrentValue()
+    {
+        // Arrange: the organiser opens an item's edit form; meanwhile someone else renames the item
+        using var api = fixture.CreateApiClient();
+        api.DefaultRequestHeaders.Add("X-CSRF", "1");
+        (await api.PostAsJsonAsync("/api/auth/login", new { email = BrowserAppFixture.OrganiserEmail, password = BrowserAppFixture.OrganiserPassword })).EnsureSuccessStatusCode();
+        var tableId = (await PostAsync(api, "/api/tables", new { name = "Table des conflits", quorum = 1 })).GetProperty("id").GetGuid();
+        var meetingId = (await PostAsync(api, "/api/meetings", new { tableId, title = "Rencontre disputée", startsAt = DateTimeOffset.UtcNow.ToString("O") })).GetProperty("id").GetGuid();
+        var item = (await PostAsync(api, $"/api/meetings/{meetingId}/agenda", new { title = "Titre initial", plannedMinutes = 5 })).GetProperty("current");
+        await using var session = await fixture.NewSessionAsync(output);
+        var page = session.Page;
+        await page.Context.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { email = BrowserAppFixture.OrganiserEmail, password = BrowserAppFixture.OrganiserPassword } });
+        await page.GotoAsync($"/meeting.html?id={meetingId}");
+        await Expect(session.ConnectionState).ToHaveAttributeAsync("data-state", "connected");
+        await page.GetByTestId("agenda-item").GetByRole(AriaRole.Button, new() { Name = "Modifier" }).ClickAsync();
+        (await api.PutAsJsonAsync($"/api/meetings/{meetingId}/agenda/{item.GetProperty("id").GetGuid()}",
+            new { title = "Titre de l'autre", expectedVersion = item.GetProperty("version").GetInt64() })).EnsureSuccessStatusCode();
+
+        // Act
+        await page.GetByTestId("agenda-item").GetByLabel("Titre").FillAsync("Mon titre");
+        await page.GetByTestId("agenda-item").GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+
+        // Assert: refused, the other title is shown, nothing overwritten
+        await Expect(page.GetByTestId("room-error")).ToContainTextAsync("Rien n’a été écrasé");
+        await Expect(page.GetByTestId("agenda-item")).ToContainTextAsync("Titre de l'autre");
+        var meeting = await (await api.GetAsync($"/api/meetings/{meetingId}")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Titre de l'autre", meeting.GetProperty("meeting").GetProperty("agenda")[0].GetProperty("title").GetString());
+    }
+
+    [Fact]
     public async Task MeetingRoom_IsUsableOnAPhone_AndSwitchesToEnglish()
     {
         // Arrange

@@ -76,14 +76,17 @@ let shownOverrun = false;
 function tick() {
   if (meeting?.status !== 'inProgress') return;
   const now = serverNow();
-  if (isOverrun(meeting, now) !== shownOverrun && !$('[data-testid="agenda"] form')) return renderAgenda();
+  if (isOverrun(meeting, now) !== shownOverrun) return renderAgenda();
   const current = meeting.agenda.find((i) => i.id === meeting.currentItemId);
   const span = current && document.querySelector(`[data-elapsed-for="${current.id}"]`);
   if (span) span.textContent = t('room.elapsed', { time: clock(elapsedSeconds(current, now)) });
 }
 
+let editing = false; // an agenda item's edit form is open: live changes wait until it is saved or cancelled
+
 function renderAgenda() {
   const list = $('[data-testid="agenda"]');
+  if (editing) return;
   shownOverrun = isOverrun(meeting, serverNow());
   if (meeting.agenda.length === 0) return replaceChildren(list, h('li', { class: 'empty' }, t('room.noAgenda')));
   const now = serverNow();
@@ -139,13 +142,15 @@ function editItem(item) {
     field('plannedMinutes', t('room.plannedMinutes'), item.plannedMinutes, { type: 'number', min: 0, max: 600 }),
     field('notes', t('room.notes'), item.notes, { maxlength: 2000 }),
     h('button', { type: 'submit', class: 'button button--primary' }, t('room.save')),
-    h('button', { type: 'button', class: 'button button--quiet', onclick: () => render() }, t('room.cancel')));
+    h('button', { type: 'button', class: 'button button--quiet', onclick: () => { editing = false; render(); } }, t('room.cancel')));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const data = Object.fromEntries(new FormData(form));
     await act(() => api.put(path(`/agenda/${item.id}`), { ...data, plannedMinutes: Number(data.plannedMinutes || 0), expectedVersion: item.version }));
-    render();
+    editing = false;
+    render(); // on a stale edit the message says so and the current value is shown
   });
+  editing = true;
   li.replaceChildren(form);
   form.querySelector('input').focus();
 }
