@@ -10,7 +10,9 @@ public abstract class StorageBackend : IAsyncDisposable
     /// <summary>The test grains, and the gates some of them wait on.</summary>
     public static readonly SiloTestSetup Setup = new([typeof(CounterGrain).Assembly], services => services.AddSingleton<TestGates>());
 
-    public abstract Task<SiloTestHost> StartHostAsync(params (string Key, string? Value)[] settings);
+    public Task<SiloTestHost> StartHostAsync(params (string Key, string? Value)[] settings) => StartHostAsync(Setup, settings);
+
+    public abstract Task<SiloTestHost> StartHostAsync(SiloTestSetup setup, params (string Key, string? Value)[] settings);
 
     public abstract ValueTask DisposeAsync();
 }
@@ -19,8 +21,8 @@ public sealed class SqliteBackend : StorageBackend
 {
     private readonly TempSqliteFile _file = new();
 
-    public override Task<SiloTestHost> StartHostAsync(params (string Key, string? Value)[] settings) =>
-        SiloTestHost.StartSqliteAsync(_file.Path, Setup, settings);
+    public override Task<SiloTestHost> StartHostAsync(SiloTestSetup setup, params (string Key, string? Value)[] settings) =>
+        SiloTestHost.StartSqliteAsync(_file.Path, setup, settings);
 
     public override ValueTask DisposeAsync()
     {
@@ -36,8 +38,8 @@ public sealed class PostgresBackend(string connectionString) : StorageBackend
     public static async Task<PostgresBackend> CreateAsync(PostgresCluster cluster) =>
         new(await cluster.CreateDatabaseAsync("silo"));
 
-    public override Task<SiloTestHost> StartHostAsync(params (string Key, string? Value)[] settings) =>
-        SiloTestHost.StartPostgresAsync(ConnectionString, Setup, settings);
+    public override Task<SiloTestHost> StartHostAsync(SiloTestSetup setup, params (string Key, string? Value)[] settings) =>
+        SiloTestHost.StartPostgresAsync(ConnectionString, setup, settings);
 
     public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

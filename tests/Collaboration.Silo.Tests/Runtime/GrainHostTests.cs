@@ -76,13 +76,23 @@ public abstract class GrainHostTests
     public async Task IdleGrain_IsCollected_AndTheNextCallReactivatesItWithStoredState()
     {
         await using var backend = await CreateBackendAsync();
-        await using var silo = await backend.StartHostAsync(("Silo:IdleCollectionAge", "00:00:00.200"), ("Silo:CollectionInterval", "01:00:00"));
+        var clock = new ManualClock();
+        var setup = StorageBackend.Setup with
+        {
+            ConfigureServices = services =>
+            {
+                StorageBackend.Setup.ConfigureServices!(services);
+                services.AddSingleton<TimeProvider>(clock);
+            },
+        };
+        await using var silo = await backend.StartHostAsync(setup, ("Silo:IdleCollectionAge", "00:15:00"));
         var grain = silo.Grains.GetGrain<ICounterGrain>("idle");
         for (var i = 0; i < 3; i++) await grain.IncrementAsync().WaitAsync(Timeout);
         var before = await grain.GetAsync().WaitAsync(Timeout);
 
-        Assert.Equal(0, silo.GrainHost.CollectIdleActivations()); // just used: kept
-        await Task.Delay(300);
+        clock.Advance(TimeSpan.FromMinutes(14));
+        Assert.Equal(0, silo.GrainHost.CollectIdleActivations()); // used 14 minutes ago: kept
+        clock.Advance(TimeSpan.FromMinutes(2));
         Assert.Equal(1, silo.GrainHost.CollectIdleActivations());
         Assert.False(silo.GrainHost.IsActive(new("test-counter", "idle")));
 
@@ -91,6 +101,15 @@ public abstract class GrainHostTests
         Assert.Equal(3, after.Value);
         Assert.Equal(3, after.Version);
         Assert.Equal(4, await grain.IncrementAsync().WaitAsync(Timeout));
+    }
+
+    [Fact]
+    public async Task IdleCollection_DefaultsToFifteenMinutes_LikeOrleans()
+    {
+        await using var backend = await CreateBackendAsync();
+        await using var silo = await backend.StartHostAsync();
+
+        Assert.Equal(TimeSpan.FromMinutes(15), silo.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Collaboration.Silo.Hosting.SiloOptions>>().Value.IdleCollectionAge);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Collaboration.Grains.Runtime;
 using Collaboration.Silo.ChangeFeed;
 using Collaboration.Silo.Tests.TestGrains;
 using Collaboration.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Collaboration.Silo.Tests.Runtime;
 
@@ -75,29 +76,44 @@ public sealed class PostgresMultiNodeTests(PostgresFixture postgres)
     {
         await using var backend = await PostgresBackend.CreateAsync(postgres.Cluster);
         await using var a = await backend.StartHostAsync(("Silo:MaxConflictRetries", "0"));
-        await using var b = await backend.StartHostAsync(("Silo:MaxConflictRetries", "0"));
+        await using var b = await backend.StartHostAsync();
+        var onA = a.Grains.GetGrain<ICounterGrain>("contended");
+        var onB = b.Grains.GetGrain<ICounterGrain>("contended");
+        await onB.IncrementAsync().WaitAsync(Timeout);
+        await onA.GetAsync().WaitAsync(Timeout); // A loads version 1
 
-        var attempts = Enumerable.Range(0, 400).Select(i => Task.Run(async () =>
-        {
-            var host = i % 2 == 0 ? a : b;
-            try
-            {
-                await host.Grains.GetGrain<ICounterGrain>("contended").IncrementAsync();
-                return true;
-            }
-            catch (GrainConflictException ex)
-            {
-                Assert.Equal(new GrainId("test-counter", "contended"), ex.GrainId);
-                return false;
-            }
-        }));
-        var outcomes = await Task.WhenAll(attempts).WaitAsync(Timeout);
+        // A's call holds state loaded at version 1 while B commits version 2.
+        var stale = onA.IncrementAfterGateAsync("late");
+        await a.Services.GetRequiredService<TestGates>().Entered("late").WaitAsync(Timeout);
+        await onB.IncrementAsync().WaitAsync(Timeout);
+        a.Services.GetRequiredService<TestGates>().Open("late");
 
-        var succeeded = outcomes.Count(ok => ok);
-        Assert.Contains(false, outcomes); // two writers without retries must collide at least once
+        var error = await Assert.ThrowsAsync<GrainConflictException>(() => stale.WaitAsync(Timeout));
+        Assert.Equal(new GrainId("test-counter", "contended"), error.GrainId);
         var stored = await a.Storage.ReadStateAsync(new GrainId("test-counter", "contended"));
-        Assert.Equal(succeeded, stored!.Version);
-        Assert.Equal(succeeded, (await a.Storage.ReadEventsAsync(new GrainId("test-counter", "contended"), 0, 1_000)).Count);
+        Assert.Equal(2, stored!.Version);
+        Assert.Equal(2, (await a.Storage.ReadEventsAsync(new GrainId("test-counter", "contended"), 0, 100)).Count);
+        Assert.Equal(2, (await onA.GetAsync().WaitAsync(Timeout)).Value); // A rolled back and reloaded
+    }
+
+    [Fact]
+    public async Task Conflict_IsRetriedOnReloadedState_AndTheCallSucceeds()
+    {
+        await using var backend = await PostgresBackend.CreateAsync(postgres.Cluster);
+        await using var a = await backend.StartHostAsync();
+        await using var b = await backend.StartHostAsync();
+        var onA = a.Grains.GetGrain<ICounterGrain>("retried");
+        var onB = b.Grains.GetGrain<ICounterGrain>("retried");
+        await onB.IncrementAsync().WaitAsync(Timeout);
+        await onA.GetAsync().WaitAsync(Timeout);
+
+        var stale = onA.IncrementAfterGateAsync("late");
+        await a.Services.GetRequiredService<TestGates>().Entered("late").WaitAsync(Timeout);
+        await onB.IncrementAsync().WaitAsync(Timeout);
+        a.Services.GetRequiredService<TestGates>().Open("late");
+
+        Assert.Equal(3, await stale.WaitAsync(Timeout)); // re-run on version 2, not a lost update
+        Assert.Equal(3, (await a.Storage.ReadStateAsync(new GrainId("test-counter", "retried")))!.Version);
     }
 
     internal static async Task WaitUntilListeningAsync(SiloTestHost host)

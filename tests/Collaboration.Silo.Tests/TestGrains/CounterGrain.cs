@@ -29,6 +29,12 @@ public sealed class CounterGrain(TestGates gates) : Grain<CounterState>, ICounte
         throw new InvalidOperationException("refused after changing state");
     }
 
+    public async Task<long> IncrementAfterGateAsync(string gate)
+    {
+        await gates.WaitAsync(gate);
+        return await IncrementAsync();
+    }
+
     public async Task<long> HoldTurnAsync(string gate)
     {
         await gates.WaitAsync(gate);

@@ -18,6 +18,9 @@ public interface ICounterGrain : IGrainWithStringKey
 
     /// <summary>Waits on the named gate of <see cref="TestGates"/> while holding the grain's turn.</summary>
     Task<long> HoldTurnAsync(string gate);
+
+    /// <summary>Waits on the gate, then increments: the state it writes was loaded before the wait.</summary>
+    Task<long> IncrementAfterGateAsync(string gate);
 }
 
 /// <summary><paramref name="ActivationId"/> is new for every activation: it shows a grain was collected and reactivated.</summary>

@@ -70,11 +70,14 @@ public sealed class LiveHubTests : IAsyncLifetime
         await using var anonymous = await NodeHubClient.ConnectAsync(HubUrl);
 
         var refused = await Assert.ThrowsAsync<HubInvocationException>(() => anonymous.InvokeAsync("Subscribe", "test-note:private", 0).WaitAsync(Timeout));
+        await anonymous.InvokeAsync("Subscribe", "test-note:public-marker", 0).WaitAsync(Timeout);
         await Notes("private").AddAsync("confidentiel");
-        await Task.Delay(300);
+        await Notes("public-marker").AddAsync("après");
+        // Pushes go out in commit order: once the later one arrived, the earlier would have too.
+        await anonymous.WaitForEventAsync(e => e.GetProperty("topic").GetString() == "test-note:public-marker", Timeout);
 
         Assert.Contains("Access to this topic is denied", refused.Message);
-        Assert.Empty(anonymous.Events);
+        Assert.DoesNotContain(anonymous.Events, e => e.GetProperty("topic").GetString() == "test-note:private");
     }
 
     [Fact]
@@ -110,9 +113,11 @@ public sealed class LiveHubTests : IAsyncLifetime
         await client.WaitForEventAsync(e => e.GetProperty("version").GetInt64() == 1, Timeout);
 
         await client.InvokeAsync("Unsubscribe", "test-note:leave").WaitAsync(Timeout);
+        await client.InvokeAsync("Subscribe", "test-note:leave-marker", 0).WaitAsync(Timeout);
         await Notes("leave").AddAsync("two");
-        await Task.Delay(300);
+        await Notes("leave-marker").AddAsync("after");
+        await client.WaitForEventAsync(e => e.GetProperty("topic").GetString() == "test-note:leave-marker", Timeout);
 
-        Assert.Single(client.Events);
+        Assert.Single(client.Events, e => e.GetProperty("topic").GetString() == "test-note:leave");
     }
 }
