@@ -1,6 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Collaboration.Grains.Runtime;
 using Collaboration.Testing;
+using Collaboration.Web.Tests.TestDoubles;
+using Microsoft.Extensions.DependencyInjection;
 using static Collaboration.Web.Tests.Meetings.MeetingsTestKit;
 
 namespace Collaboration.Web.Tests.Meetings;
@@ -65,13 +68,18 @@ public sealed class MeetingsLiveTests : IAsyncLifetime
         {
             var refused = await Assert.ThrowsAsync<HubInvocationException>(() => client.InvokeAsync("Subscribe", $"meeting:{meetingA}", 0).WaitAsync(CallTimeout));
             Assert.Contains("Access to this topic is denied", refused.Message);
+            await client.InvokeAsync("Subscribe", "test-note:public-meetings-marker", 0).WaitAsync(CallTimeout);
         }
         await AddAgendaItemAsync(_organiser, meetingA, "Confidentiel");
-        await Task.Delay(300);
+        await Notes("public-meetings-marker").AddAsync("après");
 
-        Assert.Empty(anonymous.Pushes);
-        Assert.Empty(employer.Pushes);
-        Assert.Empty(outsider.Pushes);
+        foreach (var client in new[] { anonymous, employer, outsider })
+        {
+            // Pushes go out in commit order: once the later marker arrived, the meeting's change would have too.
+            await client.WaitForEventAsync(e => e.GetProperty("topic").GetString() == "test-note:public-meetings-marker", CallTimeout);
+            Assert.DoesNotContain(client.Events, e => e.GetProperty("topic").GetString()!.StartsWith("meeting:", StringComparison.Ordinal));
+            Assert.DoesNotContain(client.Pushes, p => p.Method == "presence");
+        }
     }
 
     [Fact]
@@ -83,11 +91,14 @@ public sealed class MeetingsLiveTests : IAsyncLifetime
         await using var member = await NodeHubClient.ConnectAsync(HubUrl, await MemberCookieAsync(_app.ServerAddress, token));
         await member.InvokeAsync("Subscribe", $"meeting:{meetingId}", 0).WaitAsync(CallTimeout);
 
+        await member.InvokeAsync("Subscribe", "test-note:public-revoke-marker", 0).WaitAsync(CallTimeout);
+
         (await _organiser.PostAsync($"/api/tables/{tableId}/members/{memberId}/revoke", null)).EnsureSuccessStatusCode();
         await AddAgendaItemAsync(_organiser, meetingId, "Après la révocation");
-        await Task.Delay(500);
+        await Notes("public-revoke-marker").AddAsync("après");
+        await member.WaitForEventAsync(e => e.GetProperty("topic").GetString() == "test-note:public-revoke-marker", CallTimeout);
 
-        Assert.Empty(member.Events);
+        Assert.DoesNotContain(member.Events, e => e.GetProperty("topic").GetString() == $"meeting:{meetingId}");
     }
 
     [Fact]
@@ -172,6 +183,8 @@ public sealed class MeetingsLiveTests : IAsyncLifetime
         Assert.Equal(JsonValueKind.Null, catchUp.GetProperty("snapshot").ValueKind);
         Assert.Equal(["AgendaItemAdded", "AttendanceSet"], catchUp.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("type").GetString()));
     }
+
+    private INoteGrain Notes(string key) => _app.Services.GetRequiredService<IGrainFactory>().GetGrain<INoteGrain>(key);
 
     private async Task<string> ReissueAsync(Guid tableId, Guid memberId) =>
         (await _organiser.PostAsync($"/api/tables/{tableId}/members/{memberId}/link", null).OkJsonAsync())
