@@ -285,6 +285,7 @@ public sealed class MeetingsApiTests : IAsyncLifetime
         Assert.Equal("Present", minutes.GetProperty("attendance")[0].GetProperty("status").GetString());
         Assert.Contains("# Procès-verbal — Rencontre de décembre", markdown);
         Assert.Contains("**Décision** : Budget adopté", markdown);
+        Assert.Contains("(heure du Québec)", markdown);
         Assert.Contains("\"'=SUM(A1) envoyer, le budget\"", csv);
         Assert.Contains("2027-01-15", csv);
         Assert.Contains("BEGIN:VEVENT", ics);

@@ -33,13 +33,13 @@ public sealed record MeetingMinutes(
         var sb = new StringBuilder();
         sb.AppendLine($"# {L("Procès-verbal", "Minutes")} — {Md(m.Title)}").AppendLine();
         sb.AppendLine($"- **{L("Table", "Table")}** : {Md(m.TableName)}");
-        sb.AppendLine($"- **{L("Date", "Date")}** : {When(m.StartsAt)}");
+        sb.AppendLine($"- **{L("Date", "Date")}** : {When(m.StartsAt, english)}");
         if (m.Location.Length > 0) sb.AppendLine($"- **{L("Lieu", "Location")}** : {Md(m.Location)}");
         sb.AppendLine($"- **{L("Quorum", "Quorum")}** : {m.Quorum.Counted} / {m.Quorum.Required} — {(m.Quorum.Reached ? L("atteint", "reached") : L("non atteint", "not reached"))}");
         if (m.Status != MeetingStatus.Closed) sb.AppendLine().AppendLine($"> {L("Projet : la rencontre n'est pas close.", "Draft: the meeting is not closed.")}");
         sb.AppendLine().AppendLine($"## {L("Présences", "Attendance")}").AppendLine();
         foreach (var a in Attendance)
-            sb.AppendLine($"- {Md(a.Member.Name)} ({Md(a.Member.Organisation)}) — {StatusLabel(a.Status, english)}{(a.ArrivedAt is { } at ? $", {L("arrivée", "arrived")} {Time(at)}" : "")}");
+            sb.AppendLine($"- {Md(a.Member.Name)} ({Md(a.Member.Organisation)}) — {StatusLabel(a.Status, english)}{(a.ArrivedAt is { } at ? $", {L("arrivée", "arrived")} {Time(at, english)}" : "")}");
         sb.AppendLine().AppendLine($"## {L("Ordre du jour et décisions", "Agenda and decisions")}").AppendLine();
         var n = 0;
         foreach (var item in Items)
@@ -85,9 +85,23 @@ public sealed record MeetingMinutes(
         return string.Concat(lines.Select(l => Fold(l) + "\r\n"));
     }
 
-    private static string When(DateTimeOffset at) => at.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    /// <summary>Québec's time (Eastern, with daylight saving), as the people at the table read a clock; UTC if the zone is missing.</summary>
+    private static readonly TimeZoneInfo Quebec = FindQuebec();
 
-    private static string Time(DateTimeOffset at) => at.ToString("HH:mm 'UTC'", French);
+    private static string When(DateTimeOffset at, bool english) => Local(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + Zone(english);
+
+    private static string Time(DateTimeOffset at, bool english) => Local(at).ToString("HH:mm", French) + Zone(english);
+
+    private static DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Quebec);
+
+    private static string Zone(bool english) => Quebec == TimeZoneInfo.Utc ? " UTC" : english ? " (Québec time)" : " (heure du Québec)";
+
+    private static TimeZoneInfo FindQuebec()
+    {
+        try { return TimeZoneInfo.FindSystemTimeZoneById("America/Toronto"); }
+        catch (TimeZoneNotFoundException) { return TimeZoneInfo.Utc; }
+        catch (InvalidTimeZoneException) { return TimeZoneInfo.Utc; }
+    }
 
     private static string StatusLabel(AttendanceStatus? status, bool english) => status switch
     {
