@@ -58,6 +58,21 @@ public sealed class MeetingsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MemberOfTwoTables_OpeningBothLinks_SeesBothTables()
+    {
+        var first = await CreateTableAsync(_organiser, "Table régionale");
+        var second = await CreateTableAsync(_organiser, "Comité logement");
+        var (_, firstToken) = await AddMemberAsync(_organiser, first, "Amina Diallo");
+        var (_, secondToken) = await AddMemberAsync(_organiser, second, "Amina Diallo");
+        var member = await MemberClientAsync(_app, firstToken);
+
+        (await member.PostAsJsonAsync("/api/tables/sign-in", new { token = secondToken }).WaitAsync(CallTimeout)).EnsureSuccessStatusCode();
+
+        var tables = (await member.GetAsync("/api/tables").OkJsonAsync()).EnumerateArray().Select(t => t.GetProperty("id").GetGuid()).Order();
+        Assert.Equal(new[] { first, second }.Order(), tables);
+    }
+
+    [Fact]
     public async Task MemberOfAnotherTable_IsRefused_ForReadsAndWrites()
     {
         var tableA = await CreateTableAsync(_organiser, "Table A");
