@@ -3,6 +3,7 @@ using Collaboration.Silo.Hosting;
 using Collaboration.Web.Accounts;
 using Collaboration.Web.Colloque;
 using Collaboration.Web.Live;
+using Collaboration.Web.Meetings;
 using Collaboration.Web.Platform;
 using Collaboration.Web.Workshops;
 
@@ -12,6 +13,7 @@ builder.Services.AddSilo(builder.Configuration, typeof(OrganiserAccountGrain).As
 builder.Services.AddPlatform(builder.Configuration);
 builder.Services.AddAccounts();
 builder.Services.AddLive();
+builder.Services.AddMeetings();
 builder.Services.AddWorkshops();
 builder.Services.AddColloque();
 
@@ -26,6 +28,7 @@ app.UseAuthorization();
 app.MapAccountsApi();
 app.MapWorkshopsApi();
 app.MapLive();
+app.MapMeetingsApi();
 app.MapColloqueApi();
 app.MapPlatformEndpoints();
 

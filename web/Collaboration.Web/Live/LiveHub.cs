@@ -10,7 +10,7 @@ namespace Collaboration.Web.Live;
 /// <c>event</c> (see <see cref="LiveBroadcaster"/>). Joining before reading means an event may
 /// come twice but never not at all; clients drop versions they have already seen.
 /// </summary>
-public sealed class LiveHub(TopicRegistry topics, IGrainStorage storage) : Hub
+public sealed class LiveHub(TopicRegistry topics, IGrainStorage storage, IEnumerable<ILiveSubscriptionObserver> observers) : Hub
 {
     /// <summary>Past this many missed events a snapshot is cheaper than the replay.</summary>
     public const int MaxReplayedEvents = 500;
@@ -23,6 +23,7 @@ public sealed class LiveHub(TopicRegistry topics, IGrainStorage storage) : Hub
             throw new HubException("Accès refusé à ce sujet. / Access to this topic is denied.");
 
         await Groups.AddToGroupAsync(Context.ConnectionId, topic);
+        foreach (var observer in observers) await observer.OnSubscribedAsync(topic, Context);
 
         if (sinceVersion > 0)
         {
@@ -44,5 +45,15 @@ public sealed class LiveHub(TopicRegistry topics, IGrainStorage storage) : Hub
         return new SubscribeResult(topic, snapshot.Version, snapshot.Data, null);
     }
 
-    public Task Unsubscribe(string topic) => Groups.RemoveFromGroupAsync(Context.ConnectionId, topic);
+    public async Task Unsubscribe(string topic)
+    {
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, topic);
+        foreach (var observer in observers) await observer.OnUnsubscribedAsync(topic, Context.ConnectionId);
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        foreach (var observer in observers) await observer.OnDisconnectedAsync(Context.ConnectionId);
+        await base.OnDisconnectedAsync(exception);
+    }
 }

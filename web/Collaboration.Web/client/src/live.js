@@ -78,6 +78,7 @@ export class Live {
   #hasConnected = false;
   #stateListeners = new Set();
   #subscriptions = new Map(); // topic → Set<Subscription>
+  #clientMethods = new Map(); // client method → Set<handler>
   #restartAttempt = 0;
   #restartTimer = null;
   #started = false;
@@ -176,6 +177,29 @@ export class Live {
       this.#subscribeOne(subscription);
     }
     return subscription;
+  }
+
+  /**
+   * Listens to another client method the server pushes (e.g. 'presence'); 'event' is for subscribe().
+   * Returns a function that removes the handler.
+   */
+  on(method, handler) {
+    let handlers = this.#clientMethods.get(method);
+    if (!handlers) {
+      handlers = new Set();
+      this.#clientMethods.set(method, handlers);
+      this.#connection.on(method, (...args) => {
+        for (const h of [...handlers]) {
+          try {
+            h(...args);
+          } catch (error) {
+            console.error(`Handler of '${method}' failed`, error);
+          }
+        }
+      });
+    }
+    handlers.add(handler);
+    return () => handlers.delete(handler);
   }
 
   /** Calls another hub method and resolves to its result (rejects when not connected or refused). */

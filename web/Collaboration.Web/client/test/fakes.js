@@ -61,6 +61,11 @@ export class FakeConnection {
     this.#handlers.get('event')?.(envelope);
   }
 
+  /** The server pushes to another client method (e.g. 'presence'). */
+  emit(method, ...args) {
+    this.#handlers.get(method.toLowerCase())?.(...args);
+  }
+
   /** The transport drops; SignalR starts its automatic reconnect. Pending invocations fail. */
   drop() {
     this.state = 'Reconnecting';

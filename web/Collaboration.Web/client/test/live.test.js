@@ -282,3 +282,20 @@ describe('subscribe', () => {
     assert.deepEqual(seen, ['snapshot@1', 2]);
   });
 });
+
+describe('on (other client methods)', () => {
+  test('every handler of a client method gets its pushes until removed', async () => {
+    const { live, connection } = await connected();
+    const first = [];
+    const second = [];
+    const removeFirst = live.on('presence', (update) => first.push(update.people.length));
+    live.on('presence', (update) => second.push(update.people.length));
+
+    connection.emit('presence', { topic: 'meeting:1', people: [{}, {}] });
+    removeFirst();
+    connection.emit('presence', { topic: 'meeting:1', people: [{}] });
+
+    assert.deepEqual(first, [2]);
+    assert.deepEqual(second, [2, 1]);
+  });
+});

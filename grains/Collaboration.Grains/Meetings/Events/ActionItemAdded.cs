@@ -1,0 +1,3 @@
+namespace Collaboration.Grains.Meetings.Events;
+
+public sealed record ActionItemAdded(ActionItemView Item);

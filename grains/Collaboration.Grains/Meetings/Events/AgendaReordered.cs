@@ -1,0 +1,3 @@
+namespace Collaboration.Grains.Meetings.Events;
+
+public sealed record AgendaReordered(IReadOnlyList<Guid> Order, long AgendaVersion);

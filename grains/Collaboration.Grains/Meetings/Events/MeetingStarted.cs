@@ -1,0 +1,3 @@
+namespace Collaboration.Grains.Meetings.Events;
+
+public sealed record MeetingStarted(DateTimeOffset StartedAt, Guid? CurrentItemId, IReadOnlyList<AgendaItemView> Agenda);

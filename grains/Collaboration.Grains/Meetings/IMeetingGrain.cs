@@ -1,0 +1,52 @@
+using Collaboration.Grains.Runtime;
+
+namespace Collaboration.Grains.Meetings;
+
+/// <summary>
+/// One meeting of a table: draft → in progress → closed (read-only). Agenda, attendance and
+/// quorum, decisions, action items and the follow-up of earlier meetings' open action items.
+/// Edits of an existing thing carry the version the editor saw; a stale edit is refused with the
+/// current value (<see cref="MeetingOutcome.Stale"/>). Ids of new things are chosen by the caller.
+/// </summary>
+[GrainType("meeting")]
+public interface IMeetingGrain : IGrainWithGuidKey
+{
+    Task<MeetingResult> CreateAsync(MeetingSetup setup);
+
+    /// <summary>Adds members who joined the table since the meeting was created (not once it is closed).</summary>
+    Task<MeetingResult> SyncRosterAsync(IReadOnlyList<RosterMember> roster);
+
+    /// <summary>Adds open action items of earlier meetings not already followed up here.</summary>
+    Task<MeetingResult> AddFollowUpsAsync(IReadOnlyList<FollowUpItem> items);
+
+    Task<MeetingResult> AddAgendaItemAsync(Guid itemId, AgendaItemInput input);
+
+    Task<MeetingResult> EditAgendaItemAsync(Guid itemId, AgendaItemInput input, long expectedVersion);
+
+    /// <summary>Puts the agenda in this order (all item ids, each once); expectedVersion is the agenda's <c>agendaVersion</c>.</summary>
+    Task<MeetingResult> ReorderAgendaAsync(IReadOnlyList<Guid> order, long expectedVersion);
+
+    Task<MeetingResult> RemoveAgendaItemAsync(Guid itemId, long expectedVersion);
+
+    Task<MeetingResult> StartAsync();
+
+    /// <summary>Makes an item the current one (null: none); the clock of its time starts.</summary>
+    Task<MeetingResult> SetCurrentItemAsync(Guid? itemId);
+
+    Task<MeetingResult> SetItemDoneAsync(Guid itemId, bool done);
+
+    Task<MeetingResult> CloseAsync();
+
+    /// <summary>Sets a member's attendance; expectedVersion (optional) is the attendance entry's version seen.</summary>
+    Task<MeetingResult> SetAttendanceAsync(Guid memberId, AttendanceStatus status, string setBy, long? expectedVersion);
+
+    Task<MeetingResult> RecordDecisionAsync(Guid decisionId, Guid agendaItemId, string text);
+
+    Task<MeetingResult> AddActionItemAsync(Guid itemId, ActionItemInput input);
+
+    /// <summary>Changes an action item (or a followed-up one); null fields are left as they are.</summary>
+    Task<MeetingResult> UpdateActionItemAsync(Guid itemId, ActionItemPatch patch, long expectedVersion);
+
+    /// <summary>The meeting as of now (overrun computed from the clock), or null when never created.</summary>
+    Task<MeetingView?> GetAsync();
+}

@@ -1,0 +1,307 @@
+using Collaboration.Grains.Meetings.Events;
+using Collaboration.Grains.Runtime;
+
+namespace Collaboration.Grains.Meetings;
+
+public sealed class MeetingGrain : Grain<MeetingState>, IMeetingGrain
+{
+    public const int MaxTextLength = 2000;
+
+    public async Task<MeetingResult> CreateAsync(MeetingSetup setup)
+    {
+        if (State.Exists) return Refused(MeetingOutcome.AlreadyExists);
+        if (string.IsNullOrWhiteSpace(setup.Title) || setup.Quorum < 1) return Refused(MeetingOutcome.Invalid);
+        State.Exists = true;
+        State.TableId = setup.TableId;
+        State.TableName = setup.TableName;
+        State.Title = setup.Title;
+        State.StartsAt = setup.StartsAt;
+        State.Location = setup.Location;
+        State.Quorum = setup.Quorum;
+        State.CreatedBy = setup.CreatedBy;
+        State.Status = MeetingStatus.Draft;
+        State.Roster = [.. setup.Roster];
+        State.ActionItems = [.. setup.FollowUps.Select(FromFollowUp)];
+        RaiseEvent(new MeetingCreated(View()));
+        await WriteStateAsync();
+        return Ok();
+    }
+
+    public async Task<MeetingResult> SyncRosterAsync(IReadOnlyList<RosterMember> roster)
+    {
+        if (Check() is { } refusal) return refusal;
+        var added = roster.Where(m => State.Roster.All(r => r.Id != m.Id)).ToList();
+        if (added.Count == 0) return Ok();
+        State.Roster.AddRange(added);
+        RaiseEvent(new RosterExtended(added));
+        await WriteStateAsync();
+        return Ok();
+    }
+
+    public async Task<MeetingResult> AddFollowUpsAsync(IReadOnlyList<FollowUpItem> items)
+    {
+        if (Check() is { } refusal) return refusal;
+        var added = items.Where(i => State.ActionItems.All(a => a.Id != i.Id)).Select(FromFollowUp).ToList();
+        if (added.Count == 0) return Ok();
+        var version = Version + 1;
+        added.ForEach(a => a.Version = version);
+        State.ActionItems.AddRange(added);
+        RaiseEvent(new FollowUpsAdded([.. added.Select(ToView)]));
+        await WriteStateAsync();
+        return Ok();
+    }
+
+    public async Task<MeetingResult> AddAgendaItemAsync(Guid itemId, AgendaItemInput input)
+    {
+        if (Check() is { } refusal) return refusal;
+        if (!IsValid(input)) return Refused(MeetingOutcome.Invalid);
+        if (State.Agenda.Any(i => i.Id == itemId)) return Refused(MeetingOutcome.AlreadyExists);
+        var item = new AgendaItemState { Id = itemId };
+        Apply(item, input);
+        State.Agenda.Add(item);
+        item.Version = State.AgendaVersion = Version + 1;
+        RaiseEvent(new AgendaItemAdded(ToView(item), Order()));
+        await WriteStateAsync();
+        return Ok(ToView(item));
+    }
+
+    public async Task<MeetingResult> EditAgendaItemAsync(Guid itemId, AgendaItemInput input, long expectedVersion)
+    {
+        if (Check() is { } refusal) return refusal;
+        var item = State.Agenda.FirstOrDefault(i => i.Id == itemId);
+        if (item is null) return Refused(MeetingOutcome.UnknownItem);
+        if (item.Version != expectedVersion) return Refused(MeetingOutcome.Stale, ToView(item));
+        if (!IsValid(input)) return Refused(MeetingOutcome.Invalid);
+        Apply(item, input);
+        item.Version = Version + 1;
+        RaiseEvent(new AgendaItemEdited(ToView(item)));
+        await WriteStateAsync();
+        return Ok(ToView(item));
+    }
+
+    public async Task<MeetingResult> ReorderAgendaAsync(IReadOnlyList<Guid> order, long expectedVersion)
+    {
+        if (Check() is { } refusal) return refusal;
+        if (State.AgendaVersion != expectedVersion) return Refused(MeetingOutcome.Stale, new AgendaOrder(Order(), State.AgendaVersion));
+        if (order.Count != State.Agenda.Count || order.Distinct().Count() != order.Count || order.Any(id => State.Agenda.All(i => i.Id != id)))
+            return Refused(MeetingOutcome.Invalid);
+        State.Agenda = [.. order.Select(id => State.Agenda.First(i => i.Id == id))];
+        State.AgendaVersion = Version + 1;
+        RaiseEvent(new AgendaReordered(Order(), State.AgendaVersion));
+        await WriteStateAsync();
+        return Ok(new AgendaOrder(Order(), State.AgendaVersion));
+    }
+
+    public async Task<MeetingResult> RemoveAgendaItemAsync(Guid itemId, long expectedVersion)
+    {
+        if (Check() is { } refusal) return refusal;
+        var item = State.Agenda.FirstOrDefault(i => i.Id == itemId);
+        if (item is null) return Refused(MeetingOutcome.UnknownItem);
+        if (item.Version != expectedVersion) return Refused(MeetingOutcome.Stale, ToView(item));
+        if (State.Decisions.Any(d => d.AgendaItemId == itemId)) return Refused(MeetingOutcome.Invalid, ToView(item));
+        State.Agenda.Remove(item);
+        if (State.CurrentItemId == itemId) State.CurrentItemId = null;
+        State.AgendaVersion = Version + 1;
+        RaiseEvent(new AgendaItemRemoved(itemId, State.AgendaVersion));
+        await WriteStateAsync();
+        return Ok();
+    }
+
+    public async Task<MeetingResult> StartAsync()
+    {
+        if (Check() is { } refusal) return refusal;
+        if (State.Status != MeetingStatus.Draft) return Refused(MeetingOutcome.WrongStatus);
+        State.Status = MeetingStatus.InProgress;
+        State.StartedAt = Now;
+        if (State.Agenda.FirstOrDefault(i => !i.Done) is { } first) MakeCurrent(first.Id);
+        RaiseEvent(new MeetingStarted(Now, State.CurrentItemId, AgendaViews()));
+        await WriteStateAsync();
+        return Ok();
+    }
+
+    public async Task<MeetingResult> SetCurrentItemAsync(Guid? itemId)
+    {
+        if (Check() is { } refusal) return refusal;
+        if (State.Status != MeetingStatus.InProgress) return Refused(MeetingOutcome.WrongStatus);
+        if (itemId is { } id && State.Agenda.All(i => i.Id != id)) return Refused(MeetingOutcome.UnknownItem);
+        if (State.CurrentItemId == itemId) return Ok();
+        MakeCurrent(itemId);
+        RaiseEvent(new CurrentItemChanged(State.CurrentItemId, AgendaViews()));
+        await WriteStateAsync();
+        return Ok();
+    }
+
+    public async Task<MeetingResult> SetItemDoneAsync(Guid itemId, bool done)
+    {
+        if (Check() is { } refusal) return refusal;
+        if (State.Status != MeetingStatus.InProgress) return Refused(MeetingOutcome.WrongStatus);
+        var item = State.Agenda.FirstOrDefault(i => i.Id == itemId);
+        if (item is null) return Refused(MeetingOutcome.UnknownItem);
+        if (item.Done == done) return Ok(ToView(item));
+        item.Done = done;
+        item.Version = Version + 1;
+        RaiseEvent(new AgendaItemDoneChanged(ToView(item)));
+        await WriteStateAsync();
+        return Ok(ToView(item));
+    }
+
+    public async Task<MeetingResult> CloseAsync()
+    {
+        if (Check() is { } refusal) return refusal;
+        if (State.Status != MeetingStatus.InProgress) return Refused(MeetingOutcome.WrongStatus);
+        MakeCurrent(null);
+        State.Status = MeetingStatus.Closed;
+        State.ClosedAt = Now;
+        RaiseEvent(new MeetingClosed(Now, AgendaViews()));
+        await WriteStateAsync();
+        return Ok();
+    }
+
+    public async Task<MeetingResult> SetAttendanceAsync(Guid memberId, AttendanceStatus status, string setBy, long? expectedVersion)
+    {
+        if (Check() is { } refusal) return refusal;
+        if (State.Roster.All(m => m.Id != memberId)) return Refused(MeetingOutcome.UnknownMember);
+        if (!Enum.IsDefined(status)) return Refused(MeetingOutcome.Invalid);
+        var index = State.Attendance.FindIndex(a => a.MemberId == memberId);
+        var current = index >= 0 ? State.Attendance[index] : null;
+        if (expectedVersion is { } expected && (current?.Version ?? 0) != expected)
+            return Refused(MeetingOutcome.Stale, current);
+        if (current?.Status == status) return Ok(current);
+        var arrives = status is AttendanceStatus.Present or AttendanceStatus.Remote;
+        DateTimeOffset? arrivedAt = arrives ? current?.ArrivedAt ?? Now : null;
+        var entry = new AttendanceView(memberId, status, arrivedAt, setBy, Version + 1);
+        if (index >= 0) State.Attendance[index] = entry; else State.Attendance.Add(entry);
+        RaiseEvent(new AttendanceSet(entry, Quorum()));
+        await WriteStateAsync();
+        return Ok(entry);
+    }
+
+    public async Task<MeetingResult> RecordDecisionAsync(Guid decisionId, Guid agendaItemId, string text)
+    {
+        if (Check() is { } refusal) return refusal;
+        if (State.Status != MeetingStatus.InProgress) return Refused(MeetingOutcome.WrongStatus);
+        if (State.Agenda.All(i => i.Id != agendaItemId)) return Refused(MeetingOutcome.UnknownItem);
+        if (string.IsNullOrWhiteSpace(text) || text.Length > MaxTextLength) return Refused(MeetingOutcome.Invalid);
+        if (State.Decisions.Any(d => d.Id == decisionId)) return Refused(MeetingOutcome.AlreadyExists);
+        var decision = new DecisionView(decisionId, agendaItemId, text, Now, Version + 1);
+        State.Decisions.Add(decision);
+        RaiseEvent(new DecisionRecorded(decision));
+        await WriteStateAsync();
+        return Ok(decision);
+    }
+
+    public async Task<MeetingResult> AddActionItemAsync(Guid itemId, ActionItemInput input)
+    {
+        if (Check() is { } refusal) return refusal;
+        var owner = State.Roster.FirstOrDefault(m => m.Id == input.OwnerMemberId);
+        if (owner is null) return Refused(MeetingOutcome.UnknownMember);
+        if (input.AgendaItemId is { } agendaItemId && State.Agenda.All(i => i.Id != agendaItemId)) return Refused(MeetingOutcome.UnknownItem);
+        if (string.IsNullOrWhiteSpace(input.Text) || input.Text.Length > MaxTextLength) return Refused(MeetingOutcome.Invalid);
+        if (State.ActionItems.Any(a => a.Id == itemId)) return Refused(MeetingOutcome.AlreadyExists);
+        var item = new ActionItemState
+        {
+            Id = itemId, Text = input.Text, OwnerMemberId = owner.Id, OwnerName = owner.Name, Due = input.Due,
+            Status = ActionItemStatus.Open, AgendaItemId = input.AgendaItemId, Version = Version + 1,
+        };
+        State.ActionItems.Add(item);
+        RaiseEvent(new ActionItemAdded(ToView(item)));
+        await WriteStateAsync();
+        return Ok(ToView(item));
+    }
+
+    public async Task<MeetingResult> UpdateActionItemAsync(Guid itemId, ActionItemPatch patch, long expectedVersion)
+    {
+        if (Check() is { } refusal) return refusal;
+        var item = State.ActionItems.FirstOrDefault(a => a.Id == itemId);
+        if (item is null) return Refused(MeetingOutcome.UnknownItem);
+        if (item.Version != expectedVersion) return Refused(MeetingOutcome.Stale, ToView(item));
+        RosterMember? owner = null;
+        if (patch.OwnerMemberId is { } ownerId && (owner = State.Roster.FirstOrDefault(m => m.Id == ownerId)) is null)
+            return Refused(MeetingOutcome.UnknownMember);
+        if (patch.Text is { } text && (string.IsNullOrWhiteSpace(text) || text.Length > MaxTextLength)) return Refused(MeetingOutcome.Invalid);
+        if (patch.Status is { } s && !Enum.IsDefined(s)) return Refused(MeetingOutcome.Invalid);
+        if (patch.Text is not null) item.Text = patch.Text;
+        if (owner is not null) (item.OwnerMemberId, item.OwnerName) = (owner.Id, owner.Name);
+        if (patch.Due is not null) item.Due = patch.Due;
+        if (patch.Status is { } status) item.Status = status;
+        item.Version = Version + 1;
+        RaiseEvent(new ActionItemUpdated(ToView(item)));
+        await WriteStateAsync();
+        return Ok(ToView(item));
+    }
+
+    public Task<MeetingView?> GetAsync() => Task.FromResult(State.Exists ? View() : null);
+
+    private MeetingResult? Check() =>
+        !State.Exists ? Refused(MeetingOutcome.NotFound)
+        : State.Status == MeetingStatus.Closed ? Refused(MeetingOutcome.ReadOnly)
+        : null;
+
+    private MeetingResult Ok(object? current = null) => new(MeetingOutcome.Applied, Version, current);
+
+    private MeetingResult Refused(MeetingOutcome outcome, object? current = null) => new(outcome, Version, current);
+
+    private static bool IsValid(AgendaItemInput input) =>
+        !string.IsNullOrWhiteSpace(input.Title) && input.Title.Length <= 200 && input.Presenter.Length <= 200 &&
+        input.PlannedMinutes is >= 0 and <= 600 && input.Notes.Length <= MaxTextLength;
+
+    private static void Apply(AgendaItemState item, AgendaItemInput input)
+    {
+        item.Title = input.Title;
+        item.Presenter = input.Presenter;
+        item.PlannedMinutes = input.PlannedMinutes;
+        item.Notes = input.Notes;
+    }
+
+    /// <summary>Stops the clock of the current item (adding its time) and starts the given one's.</summary>
+    private void MakeCurrent(Guid? itemId)
+    {
+        if (State.Agenda.FirstOrDefault(i => i.Id == State.CurrentItemId) is { CurrentSince: { } since } previous)
+        {
+            previous.SpentSeconds += (int)Math.Max(0, (Now - since).TotalSeconds);
+            previous.CurrentSince = null;
+        }
+        State.CurrentItemId = itemId;
+        if (State.Agenda.FirstOrDefault(i => i.Id == itemId) is { } next) next.CurrentSince = Now;
+    }
+
+    private IReadOnlyList<Guid> Order() => [.. State.Agenda.Select(i => i.Id)];
+
+    private QuorumView Quorum()
+    {
+        var counted = State.Attendance.Count(a => a.Status is AttendanceStatus.Present or AttendanceStatus.Remote);
+        return new QuorumView(State.Quorum, counted, counted >= State.Quorum);
+    }
+
+    private IReadOnlyList<AgendaItemView> AgendaViews() => [.. State.Agenda.Select(ToView)];
+
+    private static AgendaItemView ToView(AgendaItemState i) =>
+        new(i.Id, i.Title, i.Presenter, i.PlannedMinutes, i.Notes, i.Done, i.Version, i.SpentSeconds, i.CurrentSince);
+
+    private static ActionItemView ToView(ActionItemState a) =>
+        new(a.Id, a.Text, a.OwnerMemberId, a.OwnerName, a.Due, a.Status, a.AgendaItemId, a.OriginMeetingId, a.OriginMeetingTitle, a.Version);
+
+    private ActionItemState FromFollowUp(FollowUpItem f) => new()
+    {
+        Id = f.Id, Text = f.Text, OwnerMemberId = f.OwnerMemberId, OwnerName = f.OwnerName, Due = f.Due,
+        Status = ActionItemStatus.Open, OriginMeetingId = f.OriginMeetingId, OriginMeetingTitle = f.OriginMeetingTitle, Version = Version + 1,
+    };
+
+    private bool IsOverrun()
+    {
+        var current = State.Agenda.FirstOrDefault(i => i.Id == State.CurrentItemId);
+        if (current?.CurrentSince is not { } since || current.PlannedMinutes <= 0) return false;
+        return current.SpentSeconds + (Now - since).TotalSeconds > current.PlannedMinutes * 60;
+    }
+
+    private MeetingView View() => new(
+        GrainGuidKey, Version, State.TableId, State.TableName, State.Title, State.StartsAt, State.Location,
+        State.Status, State.StartedAt, State.ClosedAt, Now,
+        [.. State.Roster], AgendaViews(), State.AgendaVersion, State.CurrentItemId, IsOverrun(),
+        [.. State.Attendance], Quorum(), [.. State.Decisions],
+        [.. State.ActionItems.Where(a => a.OriginMeetingId is null).Select(ToView)],
+        [.. State.ActionItems.Where(a => a.OriginMeetingId is not null).Select(ToView)]);
+}
+
+/// <summary>The agenda's order and the version to send with the next reorder.</summary>
+public sealed record AgendaOrder(IReadOnlyList<Guid> Order, long AgendaVersion);

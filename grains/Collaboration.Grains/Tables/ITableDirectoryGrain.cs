@@ -1,0 +1,14 @@
+using Collaboration.Grains.Runtime;
+
+namespace Collaboration.Grains.Tables;
+
+/// <summary>The list of tables (one directory, key "default"), so an organiser can find them all.</summary>
+[GrainType("table-directory")]
+public interface ITableDirectoryGrain : IGrainWithStringKey
+{
+    Task AddAsync(Guid tableId, string name);
+
+    Task<IReadOnlyList<TableEntry>> ListAsync();
+}
+
+public sealed record TableEntry(Guid Id, string Name);

@@ -1,0 +1,27 @@
+using Collaboration.Grains.Runtime;
+
+namespace Collaboration.Grains.Tables;
+
+/// <summary>
+/// A Table régionale: its name, quorum, members (one sign-in link each) and the list of its
+/// meetings. Keyed by a Guid chosen by the web layer.
+/// </summary>
+[GrainType("table")]
+public interface ITableGrain : IGrainWithGuidKey
+{
+    Task<TableOutcome> CreateAsync(string name, int quorum, string createdBy);
+
+    /// <summary>Adds a member under an id chosen by the caller (so a re-run adds the same member).</summary>
+    Task<TableOutcome> AddMemberAsync(Guid memberId, NewTableMember member);
+
+    /// <summary>Remembers the hash of the member's current sign-in link and restores access (re-issue).</summary>
+    Task<MemberAccessChange> SetSignInLinkAsync(Guid memberId, string tokenHash);
+
+    /// <summary>Cuts the member off: their cookie stops working at the next request; returns the link hash to revoke.</summary>
+    Task<MemberAccessChange> RevokeAccessAsync(Guid memberId);
+
+    Task<TableOutcome> AddMeetingAsync(Guid meetingId, string title, DateTimeOffset startsAt);
+
+    /// <summary>The table, or null when it was never created.</summary>
+    Task<TableView?> GetAsync();
+}

@@ -1,0 +1,6 @@
+namespace Collaboration.Grains.Tables;
+
+public sealed class TableDirectoryState
+{
+    public List<TableEntry> Tables { get; set; } = [];
+}

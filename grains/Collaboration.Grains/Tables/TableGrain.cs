@@ -1,0 +1,77 @@
+using Collaboration.Grains.Runtime;
+using Collaboration.Grains.Tables.Events;
+
+namespace Collaboration.Grains.Tables;
+
+public sealed class TableGrain : Grain<TableState>, ITableGrain
+{
+    public async Task<TableOutcome> CreateAsync(string name, int quorum, string createdBy)
+    {
+        if (State.Exists) return TableOutcome.AlreadyExists;
+        if (string.IsNullOrWhiteSpace(name) || quorum < 1) return TableOutcome.Invalid;
+        State.Exists = true;
+        State.Name = name;
+        State.Quorum = quorum;
+        State.CreatedBy = createdBy;
+        State.CreatedAt = Now;
+        RaiseEvent(new TableCreated(name, quorum));
+        await WriteStateAsync();
+        return TableOutcome.Done;
+    }
+
+    public async Task<TableOutcome> AddMemberAsync(Guid memberId, NewTableMember member)
+    {
+        if (!State.Exists) return TableOutcome.NotFound;
+        if (State.Members.Any(m => m.Id == memberId)) return TableOutcome.AlreadyExists;
+        if (State.Members.Any(m => string.Equals(m.Email, member.Email, StringComparison.OrdinalIgnoreCase)))
+            return TableOutcome.AlreadyExists;
+        State.Members.Add(new TableMemberState
+        {
+            Id = memberId, Name = member.Name, Organisation = member.Organisation, Sector = member.Sector,
+            Email = member.Email, Role = member.Role,
+        });
+        RaiseEvent(new TableMemberAdded(memberId, member.Name, member.Organisation, member.Sector, member.Role));
+        await WriteStateAsync();
+        return TableOutcome.Done;
+    }
+
+    public async Task<MemberAccessChange> SetSignInLinkAsync(Guid memberId, string tokenHash)
+    {
+        var member = State.Members.FirstOrDefault(m => m.Id == memberId);
+        if (!State.Exists || member is null) return new(TableOutcome.NotFound);
+        var previous = member.LinkHash;
+        member.LinkHash = tokenHash;
+        member.AccessRevoked = false;
+        await WriteStateAsync();
+        return new(TableOutcome.Done, previous, member.AccessStamp);
+    }
+
+    public async Task<MemberAccessChange> RevokeAccessAsync(Guid memberId)
+    {
+        var member = State.Members.FirstOrDefault(m => m.Id == memberId);
+        if (!State.Exists || member is null) return new(TableOutcome.NotFound);
+        var previous = member.LinkHash;
+        member.LinkHash = null;
+        member.AccessRevoked = true;
+        member.AccessStamp++;
+        RaiseEvent(new TableMemberAccessRevoked(memberId));
+        await WriteStateAsync();
+        return new(TableOutcome.Done, previous, member.AccessStamp);
+    }
+
+    public async Task<TableOutcome> AddMeetingAsync(Guid meetingId, string title, DateTimeOffset startsAt)
+    {
+        if (!State.Exists) return TableOutcome.NotFound;
+        if (State.Meetings.Any(m => m.Id == meetingId)) return TableOutcome.AlreadyExists;
+        State.Meetings.Add(new TableMeetingRef(meetingId, title, startsAt));
+        RaiseEvent(new TableMeetingScheduled(meetingId, title, startsAt));
+        await WriteStateAsync();
+        return TableOutcome.Done;
+    }
+
+    public Task<TableView?> GetAsync() => Task.FromResult(State.Exists
+        ? new TableView(GrainGuidKey, Version, State.Name, State.Quorum, State.CreatedBy, State.CreatedAt,
+            [.. State.Members.Select(m => new TableMemberView(m.Id, m.Name, m.Organisation, m.Sector, m.Email, m.Role, m.AccessRevoked, m.AccessStamp))],
+            [.. State.Meetings.OrderBy(m => m.StartsAt)])
+        : null);
+}

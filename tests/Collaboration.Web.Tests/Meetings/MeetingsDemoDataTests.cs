@@ -1,0 +1,28 @@
+using static Collaboration.Web.Tests.Meetings.MeetingsTestKit;
+
+namespace Collaboration.Web.Tests.Meetings;
+
+public sealed class MeetingsDemoDataTests
+{
+    [Fact]
+    public async Task DemoData_HasATableOfEverySector_AMeetingInProgress_AndAClosedOneWithOpenActionItems()
+    {
+        await using var app = new ConcertationFactory(settings: ("Seed:Demo", "true"));
+        var organiser = await app.CreateOrganiserClientAsync();
+
+        var table = (await organiser.GetAsync("/api/tables").OkJsonAsync())[0];
+        var tableId = table.GetProperty("id").GetGuid();
+        var members = (await organiser.GetAsync($"/api/tables/{tableId}").OkJsonAsync()).GetProperty("members").EnumerateArray().ToList();
+        var meetings = (await organiser.GetAsync($"/api/tables/{tableId}/meetings").OkJsonAsync()).EnumerateArray().ToList();
+
+        Assert.Equal(["Autre", "Communautaire", "Economique", "Institutionnel", "Municipal"],
+            members.Select(m => m.GetProperty("sector").GetString()).Distinct().Order());
+        var inProgress = await GetMeetingAsync(organiser, meetings.Single(m => m.GetProperty("status").GetString() == "InProgress").GetProperty("id").GetGuid());
+        var closed = await GetMeetingAsync(organiser, meetings.Single(m => m.GetProperty("status").GetString() == "Closed").GetProperty("id").GetGuid());
+        Assert.True(inProgress.GetProperty("agenda").GetArrayLength() >= 3);
+        Assert.NotEmpty(inProgress.GetProperty("decisions").EnumerateArray());
+        Assert.NotEmpty(inProgress.GetProperty("actionItems").EnumerateArray());
+        Assert.Equal(2, inProgress.GetProperty("followUps").GetArrayLength());
+        Assert.Equal(2, closed.GetProperty("actionItems").EnumerateArray().Count(a => a.GetProperty("status").GetString() == "Open"));
+    }
+}

@@ -1,0 +1,42 @@
+using System.Net.Http.Json;
+using Collaboration.Testing;
+using Collaboration.Web.Tests.Live;
+using static Collaboration.Web.Tests.Meetings.MeetingsTestKit;
+
+namespace Collaboration.Web.Tests.Meetings;
+
+/// <summary>Two web nodes on one PostgreSQL database run the same meeting.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class MeetingsPostgresTwoNodesTests(PostgresFixture postgres)
+{
+    [Fact]
+    public async Task ChangesOnBothNodes_AreAllKept_AndReachAHubClientOfTheOtherNode()
+    {
+        var database = await postgres.Cluster.CreateDatabaseAsync("meetings");
+        await using var nodeA = new ConcertationFactory(database, kestrel: true);
+        await using var nodeB = new ConcertationFactory(database, kestrel: true);
+        var organiserA = await nodeA.CreateOrganiserClientAsync();
+        var organiserB = await nodeB.CreateOrganiserClientAsync();
+        var tableId = await CreateTableAsync(organiserA, quorum: 3);
+        var members = new List<Guid>();
+        for (var i = 0; i < 6; i++) members.Add((await AddMemberAsync(organiserA, tableId, $"Membre {i}")).MemberId);
+        var meetingId = await CreateMeetingAsync(organiserA, tableId);
+        await using var watcher = await NodeHubClient.ConnectAsync(new Uri(nodeB.ServerAddress, "/hubs/live").ToString(), await nodeB.SignInCookieAsync());
+        await watcher.InvokeAsync("Subscribe", $"meeting:{meetingId}", 0).WaitAsync(CallTimeout);
+
+        var writes = members.Select((m, i) => (i % 2 == 0 ? organiserA : organiserB)
+            .PutAsJsonAsync($"/api/meetings/{meetingId}/attendance/{m}", new { status = "present" }));
+        var responses = await Task.WhenAll(writes).WaitAsync(CallTimeout);
+
+        Assert.All(responses, r => Assert.True(r.IsSuccessStatusCode, r.StatusCode.ToString()));
+        await watcher.WaitForEventAsync(_ => watcher.Events.Count(e => e.GetProperty("type").GetString() == "AttendanceSet") == 6, CallTimeout);
+        var fromA = await GetMeetingAsync(organiserA, meetingId);
+        for (var tries = 0; tries < 50 && fromA.GetProperty("quorum").GetProperty("counted").GetInt32() < 6; tries++)
+        {
+            await Task.Delay(100); // node A learns of node B's commits through the change feed
+            fromA = await GetMeetingAsync(organiserA, meetingId);
+        }
+        Assert.Equal(6, fromA.GetProperty("quorum").GetProperty("counted").GetInt32());
+        Assert.True(fromA.GetProperty("quorum").GetProperty("reached").GetBoolean());
+    }
+}

@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text;
+using Collaboration.Grains.Meetings;
+
+namespace Collaboration.Web.Meetings;
+
+/// <summary>The procès-verbal of a meeting, as data, Markdown, the action items as CSV and the meeting as iCalendar.</summary>
+public sealed record MeetingMinutes(
+    MeetingView Meeting,
+    IReadOnlyList<MinutesAgendaItem> Items,
+    IReadOnlyList<MinutesAttendee> Attendance,
+    IReadOnlyList<ActionItemView> ActionItems,
+    IReadOnlyList<ActionItemView> FollowUps)
+{
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-CA");
+
+    public static MeetingMinutes From(MeetingView meeting) => new(
+        meeting,
+        [.. meeting.Agenda.Select(i => new MinutesAgendaItem(i, [.. meeting.Decisions.Where(d => d.AgendaItemId == i.Id)],
+            [.. meeting.ActionItems.Where(a => a.AgendaItemId == i.Id)]))],
+        [.. meeting.Members.Select(m =>
+        {
+            var entry = meeting.Attendance.FirstOrDefault(a => a.MemberId == m.Id);
+            return new MinutesAttendee(m, entry?.Status, entry?.ArrivedAt);
+        })],
+        meeting.ActionItems,
+        meeting.FollowUps);
+
+    public string ToMarkdown(bool english)
+    {
+        string L(string fr, string en) => english ? en : fr;
+        var m = Meeting;
+        var sb = new StringBuilder();
+        sb.AppendLine($"# {L("Procès-verbal", "Minutes")} — {Md(m.Title)}").AppendLine();
+        sb.AppendLine($"- **{L("Table", "Table")}** : {Md(m.TableName)}");
+        sb.AppendLine($"- **{L("Date", "Date")}** : {When(m.StartsAt, english)}");
+        if (m.Location.Length > 0) sb.AppendLine($"- **{L("Lieu", "Location")}** : {Md(m.Location)}");
+        sb.AppendLine($"- **{L("Quorum", "Quorum")}** : {m.Quorum.Counted} / {m.Quorum.Required} — {(m.Quorum.Reached ? L("atteint", "reached") : L("non atteint", "not reached"))}");
+        if (m.Status != MeetingStatus.Closed) sb.AppendLine().AppendLine($"> {L("Projet : la rencontre n'est pas close.", "Draft: the meeting is not closed.")}");
+        sb.AppendLine().AppendLine($"## {L("Présences", "Attendance")}").AppendLine();
+        foreach (var a in Attendance)
+            sb.AppendLine($"- {Md(a.Member.Name)} ({Md(a.Member.Organisation)}) — {StatusLabel(a.Status, english)}{(a.ArrivedAt is { } at ? $", {L("arrivée", "arrived")} {Time(at, english)}" : "")}");
+        sb.AppendLine().AppendLine($"## {L("Ordre du jour et décisions", "Agenda and decisions")}").AppendLine();
+        var n = 0;
+        foreach (var item in Items)
+        {
+            sb.AppendLine($"### {++n}. {Md(item.Item.Title)}").AppendLine();
+            if (item.Item.Presenter.Length > 0) sb.AppendLine($"{L("Présenté par", "Presented by")} {Md(item.Item.Presenter)}.").AppendLine();
+            if (item.Item.Notes.Length > 0) sb.AppendLine(Md(item.Item.Notes)).AppendLine();
+            foreach (var d in item.Decisions) sb.AppendLine($"- **{L("Décision", "Decision")}** : {Md(d.Text)}");
+            if (item.Decisions.Count > 0) sb.AppendLine();
+        }
+        sb.AppendLine($"## {L("Suivis", "Action items")}").AppendLine();
+        foreach (var a in ActionItems.Concat(FollowUps))
+            sb.AppendLine($"- [{(a.Status == ActionItemStatus.Done ? "x" : " ")}] {Md(a.Text)} — {Md(a.OwnerName)}{(a.Due is { } due ? $", {L("échéance", "due")} {due:yyyy-MM-dd}" : "")}{(a.OriginMeetingTitle is { } origin ? $" ({L("suivi de", "follow-up of")} {Md(origin)})" : "")}");
+        return sb.ToString();
+    }
+
+    /// <summary>RFC 4180 CSV with a BOM (spreadsheets open it as UTF-8); cells that a spreadsheet would run as a formula are defused.</summary>
+    public string ToCsv()
+    {
+        var sb = new StringBuilder("\uFEFF");
+        sb.Append("Tâche,Responsable,Échéance,Statut,Point,Origine\r\n");
+        foreach (var a in ActionItems.Concat(FollowUps))
+        {
+            var item = Meeting.Agenda.FirstOrDefault(i => i.Id == a.AgendaItemId)?.Title ?? "";
+            sb.AppendJoin(',', new[] { a.Text, a.OwnerName, a.Due?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+                a.Status == ActionItemStatus.Done ? "fait" : "ouvert", item, a.OriginMeetingTitle ?? Meeting.Title }.Select(Cell)).Append("\r\n");
+        }
+        return sb.ToString();
+    }
+
+    public string ToICalendar()
+    {
+        var m = Meeting;
+        var minutes = Math.Max(60, m.Agenda.Sum(i => i.PlannedMinutes));
+        var agenda = string.Join("\n", m.Agenda.Select((i, k) => $"{k + 1}. {i.Title}"));
+        var lines = new[]
+        {
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Concertation//Meetings//FR", "CALSCALE:GREGORIAN", "BEGIN:VEVENT",
+            $"UID:{m.Id}@concertation", $"DTSTAMP:{Ics(m.Now)}", $"DTSTART:{Ics(m.StartsAt)}", $"DTEND:{Ics(m.StartsAt.AddMinutes(minutes))}",
+            $"SUMMARY:{IcsText($"{m.TableName} — {m.Title}")}", $"LOCATION:{IcsText(m.Location)}", $"DESCRIPTION:{IcsText(agenda)}",
+            m.Status == MeetingStatus.Closed ? "STATUS:CONFIRMED" : "STATUS:TENTATIVE", "END:VEVENT", "END:VCALENDAR",
+        };
+        return string.Concat(lines.Select(l => Fold(l) + "\r\n"));
+    }
+
+    /// <summary>Québec's time (Eastern, with daylight saving), as the people at the table read a clock; UTC if the zone is missing.</summary>
+    private static readonly TimeZoneInfo Quebec = FindQuebec();
+
+    private static string When(DateTimeOffset at, bool english) => Local(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + Zone(english);
+
+    private static string Time(DateTimeOffset at, bool english) => Local(at).ToString("HH:mm", French) + Zone(english);
+
+    private static DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Quebec);
+
+    private static string Zone(bool english) => Quebec == TimeZoneInfo.Utc ? " UTC" : english ? " (Québec time)" : " (heure du Québec)";
+
+    private static TimeZoneInfo FindQuebec()
+    {
+        try { return TimeZoneInfo.FindSystemTimeZoneById("America/Toronto"); }
+        catch (TimeZoneNotFoundException) { return TimeZoneInfo.Utc; }
+        catch (InvalidTimeZoneException) { return TimeZoneInfo.Utc; }
+    }
+
+    private static string StatusLabel(AttendanceStatus? status, bool english) => status switch
+    {
+        AttendanceStatus.Present => english ? "present" : "présent·e",
+        AttendanceStatus.Remote => english ? "remote" : "à distance",
+        AttendanceStatus.Absent => english ? "absent" : "absent·e",
+        AttendanceStatus.Excused => english ? "excused" : "excusé·e",
+        _ => english ? "not recorded" : "non noté",
+    };
+
+    /// <summary>Keeps user text from becoming Markdown structure (links, headings, HTML).</summary>
+    private static string Md(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text.Replace("\r", "").Replace("\n", " "))
+        {
+            if (@"\`*_{}[]()#+-.!<>|".Contains(c)) sb.Append('\\');
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    private static string Cell(string value)
+    {
+        if (value.Length > 0 && "=+-@\t\r".Contains(value[0])) value = "'" + value;
+        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
+    }
+
+    private static string Ics(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+
+    private static string IcsText(string text) =>
+        text.Replace("\\", "\\\\").Replace(";", "\\;").Replace(",", "\\,").Replace("\r", "").Replace("\n", "\\n");
+
+    /// <summary>Lines of at most 75 octets, continued with a space (RFC 5545 §3.1), never splitting a UTF-8 character.</summary>
+    private static string Fold(string line)
+    {
+        var sb = new StringBuilder();
+        var octets = 0;
+        foreach (var rune in line.EnumerateRunes())
+        {
+            var size = rune.Utf8SequenceLength;
+            if (octets + size > 75)
+            {
+                sb.Append("\r\n ");
+                octets = 1;
+            }
+            sb.Append(rune.ToString());
+            octets += size;
+        }
+        return sb.ToString();
+    }
+}
+
+public sealed record MinutesAgendaItem(AgendaItemView Item, IReadOnlyList<DecisionView> Decisions, IReadOnlyList<ActionItemView> ActionItems);
+
+public sealed record MinutesAttendee(RosterMember Member, AttendanceStatus? Status, DateTimeOffset? ArrivedAt);

@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using System.Text;
+using Collaboration.Grains.Meetings;
+using Collaboration.Grains.Runtime;
+using Collaboration.Web.Platform;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Collaboration.Web.Meetings;
+
+public static partial class MeetingsApi
+{
+    /// <summary>The procès-verbal: only for a closed meeting (before that, the meeting itself is the live record).</summary>
+    private static async Task<Results<Ok<MeetingMinutes>, ProblemHttpResult>> GetMinutesAsync(
+        Guid id, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions)
+    {
+        var (meeting, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Read);
+        if (problem is not null) return problem;
+        if (meeting!.Status != MeetingStatus.Closed) return MinutesNotReady();
+        return TypedResults.Ok(MeetingMinutes.From(meeting));
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetMinutesMarkdownAsync(
+        Guid id, string? lang, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions)
+    {
+        var (meeting, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Read);
+        if (problem is not null) return problem;
+        if (meeting!.Status != MeetingStatus.Closed) return MinutesNotReady();
+        return File(MeetingMinutes.From(meeting).ToMarkdown(lang == "en"), "text/markdown; charset=utf-8", $"proces-verbal-{meeting.StartsAt:yyyy-MM-dd}.md");
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetActionItemsCsvAsync(
+        Guid id, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions)
+    {
+        var (meeting, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Read);
+        if (problem is not null) return problem;
+        return File(MeetingMinutes.From(meeting!).ToCsv(), "text/csv; charset=utf-8", $"suivis-{meeting!.StartsAt:yyyy-MM-dd}.csv");
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetCalendarAsync(
+        Guid id, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions)
+    {
+        var (meeting, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Read);
+        if (problem is not null) return problem;
+        return File(MeetingMinutes.From(meeting!).ToICalendar(), "text/calendar; charset=utf-8", $"rencontre-{meeting!.StartsAt:yyyy-MM-dd}.ics");
+    }
+
+    private static FileContentHttpResult File(string text, string contentType, string name) =>
+        TypedResults.File(Encoding.UTF8.GetBytes(text), contentType, name);
+
+    private static ProblemHttpResult MinutesNotReady() => Problems.Create(StatusCodes.Status409Conflict, "minutes-not-ready",
+        "Le procès-verbal est disponible une fois la rencontre close.", "The minutes are available once the meeting is closed.");
+}

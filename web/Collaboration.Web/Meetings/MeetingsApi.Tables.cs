@@ -1,0 +1,183 @@
+using System.Security.Claims;
+using Collaboration.Grains.Accounts;
+using Collaboration.Grains.Meetings;
+using Collaboration.Grains.Runtime;
+using Collaboration.Grains.Tables;
+using Collaboration.Web.Accounts;
+using Collaboration.Web.Platform;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Collaboration.Web.Meetings;
+
+public static partial class MeetingsApi
+{
+    public sealed record CreateTableRequest(string? Name, int? Quorum);
+
+    public sealed record AddMemberRequest(string? Name, string? Organisation, string? Sector, string? Email, string? Role);
+
+    public sealed record MemberLinkResponse(Guid MemberId, string SignInLink);
+
+    public sealed record SignInRequest(string? Token);
+
+    public sealed record SignInResponse(Guid TableId, Guid MemberId, string DisplayName);
+
+    public sealed record TableResponse(
+        Guid Id, string Name, int Quorum, string Role, Guid? MemberId, IReadOnlyList<TableMemberResponse> Members);
+
+    /// <summary>A member as others see them; email and access only for organisers.</summary>
+    public sealed record TableMemberResponse(Guid Id, string Name, string Organisation, Sector Sector, MemberRole Role, string? Email, bool? AccessRevoked);
+
+    public sealed record MeetingSummary(Guid Id, string Title, DateTimeOffset StartsAt, string Location, MeetingStatus Status, int OpenActionItems);
+
+    private static async Task<Ok<IReadOnlyList<TableEntry>>> ListTablesAsync(ClaimsPrincipal user, MeetingsPermissions permissions) =>
+        TypedResults.Ok(await permissions.VisibleTablesAsync(user));
+
+    private static async Task<Results<Created<TableResponse>, ProblemHttpResult>> CreateTableAsync(
+        CreateTableRequest request, ClaimsPrincipal user, MeetingsPermissions permissions, MeetingsService service)
+    {
+        var errors = new Dictionary<string, BilingualText>();
+        CheckText(errors, "name", request.Name, 200, required: true);
+        if (request.Quorum is not (>= 1 and <= 500)) errors["quorum"] = new("Le quorum est un nombre de 1 à 500.", "The quorum is a number from 1 to 500.");
+        if (errors.Count > 0) return Problems.Validation(errors);
+        if (!MeetingsPermissions.Allows(await permissions.ForTableAsync(user, Guid.Empty), MeetingAction.ManageTable)) return Problems.Forbidden();
+
+        var id = await service.CreateTableAsync(request.Name!.Trim(), request.Quorum!.Value, user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "");
+        return TypedResults.Created($"/api/tables/{id}", new TableResponse(id, request.Name.Trim(), request.Quorum.Value, "organiser", null, []));
+    }
+
+    private static async Task<Results<Ok<TableResponse>, ProblemHttpResult>> GetTableAsync(
+        Guid tableId, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions)
+    {
+        var table = await grains.GetGrain<ITableGrain>(tableId).GetAsync();
+        var access = await permissions.ForTableAsync(user, tableId, table);
+        if (!MeetingsPermissions.Allows(access, MeetingAction.Read)) return Problems.Forbidden();
+        if (table is null) return TableNotFound();
+        var organiser = access.Role == TableRole.Organiser;
+        return TypedResults.Ok(new TableResponse(table.Id, table.Name, table.Quorum, RoleName(access.Role), access.MemberId,
+            [.. table.Members.Select(m => new TableMemberResponse(m.Id, m.Name, m.Organisation, m.Sector, m.Role,
+                organiser ? m.Email : null, organiser ? m.AccessRevoked : null))]));
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<MeetingSummary>>, ProblemHttpResult>> ListMeetingsAsync(
+        Guid tableId, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions)
+    {
+        var table = await grains.GetGrain<ITableGrain>(tableId).GetAsync();
+        var access = await permissions.ForTableAsync(user, tableId, table);
+        if (!MeetingsPermissions.Allows(access, MeetingAction.Read)) return Problems.Forbidden();
+        if (table is null) return TableNotFound();
+        var summaries = new List<MeetingSummary>();
+        foreach (var reference in table.Meetings.OrderByDescending(m => m.StartsAt))
+        {
+            if (await grains.GetGrain<IMeetingGrain>(reference.Id).GetAsync() is { } m)
+                summaries.Add(new MeetingSummary(m.Id, m.Title, m.StartsAt, m.Location, m.Status,
+                    m.ActionItems.Concat(m.FollowUps).Count(a => a.Status == ActionItemStatus.Open)));
+        }
+        return TypedResults.Ok<IReadOnlyList<MeetingSummary>>(summaries);
+    }
+
+    private static async Task<Results<Created<MemberLinkResponse>, ProblemHttpResult>> AddMemberAsync(
+        Guid tableId, AddMemberRequest request, ClaimsPrincipal user, HttpContext http, MeetingsPermissions permissions, MeetingsService service)
+    {
+        var errors = new Dictionary<string, BilingualText>();
+        CheckText(errors, "name", request.Name, 120, required: true);
+        CheckText(errors, "organisation", request.Organisation, 200, required: false);
+        if (!EmailAddress.IsValid(request.Email)) errors["email"] = new("Entrez une adresse courriel valide.", "Enter a valid email address.");
+        var sector = ParseSector(request.Sector);
+        if (sector is null)
+            errors["sector"] = new("Choisissez : communautaire, institutionnel, économique, municipal ou autre.",
+                "Choose: communautaire, institutionnel, économique, municipal or autre.");
+        MemberRole? role = request.Role?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "member" or "membre" => MemberRole.Member,
+            "secretary" or "secrétaire" or "secretaire" => MemberRole.Secretary,
+            _ => null,
+        };
+        if (role is null) errors["role"] = new("Choisissez : member ou secretary.", "Choose: member or secretary.");
+        if (errors.Count > 0) return Problems.Validation(errors);
+        if (!MeetingsPermissions.Allows(await permissions.ForTableAsync(user, tableId), MeetingAction.ManageTable)) return Problems.Forbidden();
+
+        var (outcome, memberId, token) = await service.AddMemberAsync(tableId, new NewTableMember(
+            request.Name!.Trim(), request.Organisation?.Trim() ?? "", sector!.Value, EmailAddress.Normalize(request.Email!), role!.Value));
+        return outcome switch
+        {
+            TableOutcome.Done => TypedResults.Created($"/api/tables/{tableId}/members/{memberId}", new MemberLinkResponse(memberId, LinkFor(http, token!))),
+            TableOutcome.AlreadyExists => Problems.Create(StatusCodes.Status409Conflict, "member-exists",
+                "Un membre de cette table a déjà ce courriel.", "A member of this table already has this email."),
+            _ => TableNotFound(),
+        };
+    }
+
+    /// <summary>A fresh link for a member whose link was used up or lost; the previous link stops working.</summary>
+    private static async Task<Results<Ok<MemberLinkResponse>, ProblemHttpResult>> ReissueLinkAsync(
+        Guid tableId, Guid memberId, ClaimsPrincipal user, HttpContext http, MeetingsPermissions permissions, MeetingsService service)
+    {
+        if (!MeetingsPermissions.Allows(await permissions.ForTableAsync(user, tableId), MeetingAction.ManageTable)) return Problems.Forbidden();
+        var (outcome, token) = await service.IssueLinkAsync(tableId, memberId);
+        return outcome == TableOutcome.Done
+            ? TypedResults.Ok(new MemberLinkResponse(memberId, LinkFor(http, token!)))
+            : Problems.Create(StatusCodes.Status404NotFound, "member-not-found", "Membre introuvable.", "Member not found.");
+    }
+
+    /// <summary>Revokes a member: link, cookies (at their next request) and, on this node, their live subscriptions.</summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeMemberAsync(
+        Guid tableId, Guid memberId, ClaimsPrincipal user, MeetingsPermissions permissions, MeetingsService service, MeetingPresence presence)
+    {
+        if (!MeetingsPermissions.Allows(await permissions.ForTableAsync(user, tableId), MeetingAction.ManageTable)) return Problems.Forbidden();
+        if (await service.RevokeAsync(tableId, memberId) != TableOutcome.Done)
+            return Problems.Create(StatusCodes.Status404NotFound, "member-not-found", "Membre introuvable.", "Member not found.");
+        await presence.EjectAsync($"member:{memberId:N}");
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// Redeems a member's single-use link into a cookie (role member). A member of several tables
+    /// who opens each link keeps them all in one cookie.
+    /// </summary>
+    private static async Task<Results<Ok<SignInResponse>, ProblemHttpResult>> SignInAsync(
+        SignInRequest request, HttpContext http, MeetingsService service)
+    {
+        if (string.IsNullOrWhiteSpace(request.Token) || request.Token.Length > 100)
+            return Problems.Validation(new Dictionary<string, BilingualText> { ["token"] = new("Lien de connexion manquant.", "Sign-in link missing.") });
+        var (status, membership, name) = await service.RedeemAsync(request.Token.Trim());
+        if (status != InvitationStatus.Redeemed || membership is null)
+            return status switch
+            {
+                InvitationStatus.AlreadyUsed => Problems.Create(StatusCodes.Status410Gone, "link-used",
+                    "Ce lien a déjà servi. Demandez un nouveau lien à l'organisatrice ou l'organisateur de la table.",
+                    "This link was already used. Ask the table's organiser for a new link."),
+                InvitationStatus.Expired => Problems.Create(StatusCodes.Status410Gone, "link-expired",
+                    "Ce lien a expiré. Demandez un nouveau lien à l'organisation de la table.", "This link has expired. Ask the table's organiser for a new link."),
+                _ => Problems.Create(StatusCodes.Status404NotFound, "link-invalid",
+                    "Ce lien n'est pas valide ou a été révoqué.", "This link is not valid or was revoked."),
+            };
+
+        var current = http.User.IsInRole(Roles.Member) ? http.User : null;
+        var memberships = (current is null ? [] : TableMembership.From(current))
+            .Where(m => m.TableId != membership.TableId).Append(membership);
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, $"member:{membership.MemberId:N}"),
+            new(ClaimTypes.Name, name ?? ""),
+            new(ClaimTypes.Role, Roles.Member),
+        };
+        claims.AddRange(memberships.Select(m => new Claim(TableMembership.ClaimType, m.ToClaimValue())));
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
+            new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme)));
+        return TypedResults.Ok(new SignInResponse(membership.TableId, membership.MemberId, name ?? ""));
+    }
+
+    /// <summary>The link the member opens: the token rides in the fragment, so it reaches neither logs nor referrers.</summary>
+    private static string LinkFor(HttpContext http, string token) => $"{http.Request.Scheme}://{http.Request.Host}/join.html#t={token}";
+
+    private static Sector? ParseSector(string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        "communautaire" or "community" => Sector.Communautaire,
+        "institutionnel" or "institutional" => Sector.Institutionnel,
+        "économique" or "economique" or "economic" => Sector.Economique,
+        "municipal" => Sector.Municipal,
+        "autre" or "other" => Sector.Autre,
+        _ => null,
+    };
+}

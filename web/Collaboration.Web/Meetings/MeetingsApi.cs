@@ -1,0 +1,331 @@
+using System.Globalization;
+using System.Security.Claims;
+using Collaboration.Grains.Meetings;
+using Collaboration.Grains.Runtime;
+using Collaboration.Grains.Tables;
+using Collaboration.Web.Platform;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Collaboration.Web.Meetings;
+
+/// <summary>Tables, members' sign-in links, meetings and their minutes. Every handler asks <see cref="MeetingsPermissions"/> first.</summary>
+public static partial class MeetingsApi
+{
+    public static IEndpointRouteBuilder MapMeetingsApi(this IEndpointRouteBuilder app)
+    {
+        var tables = app.MapGroup("/api/tables").WithTags("Meetings").RequireAuthorization();
+        tables.MapGet("/", ListTablesAsync);
+        tables.MapPost("/", CreateTableAsync);
+        tables.MapGet("/{tableId:guid}", GetTableAsync);
+        tables.MapGet("/{tableId:guid}/meetings", ListMeetingsAsync);
+        tables.MapPost("/{tableId:guid}/members", AddMemberAsync);
+        tables.MapPost("/{tableId:guid}/members/{memberId:guid}/link", ReissueLinkAsync);
+        tables.MapPost("/{tableId:guid}/members/{memberId:guid}/revoke", RevokeMemberAsync);
+        app.MapPost("/api/tables/sign-in", SignInAsync).WithTags("Meetings").RequireRateLimiting(RateLimits.Anonymous);
+
+        var meetings = app.MapGroup("/api/meetings").WithTags("Meetings").RequireAuthorization();
+        meetings.MapPost("/", CreateMeetingAsync);
+        meetings.MapGet("/{id:guid}", GetMeetingAsync);
+        meetings.MapPost("/{id:guid}/agenda", AddAgendaItemAsync);
+        meetings.MapPut("/{id:guid}/agenda/order", ReorderAgendaAsync);
+        meetings.MapPut("/{id:guid}/agenda/{itemId:guid}", EditAgendaItemAsync);
+        meetings.MapDelete("/{id:guid}/agenda/{itemId:guid}", RemoveAgendaItemAsync);
+        meetings.MapPut("/{id:guid}/agenda/{itemId:guid}/done", SetItemDoneAsync);
+        meetings.MapPut("/{id:guid}/current", SetCurrentItemAsync);
+        meetings.MapPost("/{id:guid}/start", StartAsync);
+        meetings.MapPost("/{id:guid}/close", CloseAsync);
+        meetings.MapPut("/{id:guid}/attendance/{memberId:guid}", SetAttendanceAsync);
+        meetings.MapPost("/{id:guid}/decisions", RecordDecisionAsync);
+        meetings.MapPost("/{id:guid}/action-items", AddActionItemAsync);
+        meetings.MapPatch("/{id:guid}/action-items/{itemId:guid}", UpdateActionItemAsync);
+        meetings.MapGet("/{id:guid}/minutes", GetMinutesAsync);
+        meetings.MapGet("/{id:guid}/minutes.md", GetMinutesMarkdownAsync);
+        meetings.MapGet("/{id:guid}/action-items.csv", GetActionItemsCsvAsync);
+        meetings.MapGet("/{id:guid}/meeting.ics", GetCalendarAsync);
+        return app;
+    }
+
+    public sealed record AgendaItemRequest(string? Title, string? Presenter, int? PlannedMinutes, string? Notes, long? ExpectedVersion);
+
+    public sealed record ReorderRequest(List<Guid>? Order, long? ExpectedVersion);
+
+    public sealed record CurrentItemRequest(Guid? ItemId);
+
+    public sealed record DoneRequest(bool? Done);
+
+    public sealed record AttendanceRequest(string? Status, long? ExpectedVersion);
+
+    public sealed record DecisionRequest(Guid? AgendaItemId, string? Text);
+
+    public sealed record ActionItemRequest(string? Text, Guid? OwnerMemberId, string? Due, Guid? AgendaItemId);
+
+    public sealed record ActionItemPatchRequest(string? Text, Guid? OwnerMemberId, string? Due, string? Status, long? ExpectedVersion);
+
+    public sealed record CreateMeetingRequest(Guid? TableId, string? Title, string? StartsAt, string? Location);
+
+    public sealed record MeetingCreatedResponse(Guid Id);
+
+    /// <summary>An accepted change: the meeting's version after it and the changed thing.</summary>
+    public sealed record ChangeResponse(long Version, object? Current);
+
+    /// <summary>The meeting as GET returns it: the grain's view, the caller's rights.</summary>
+    public sealed record MeetingResponse(MeetingView Meeting, string Role, Guid? MemberId)
+    {
+        public long Version => Meeting.Version;
+    }
+
+    private static async Task<Results<Created<MeetingCreatedResponse>, ProblemHttpResult>> CreateMeetingAsync(
+        CreateMeetingRequest request, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions, MeetingsService service)
+    {
+        var errors = new Dictionary<string, BilingualText>();
+        if (request.TableId is null) errors["tableId"] = new("Choisissez une table.", "Choose a table.");
+        CheckText(errors, "title", request.Title, 200, required: true);
+        CheckText(errors, "location", request.Location, 200, required: false);
+        if (!DateTimeOffset.TryParse(request.StartsAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var startsAt))
+            errors["startsAt"] = new("Entrez la date et l'heure de début.", "Enter the start date and time.");
+        if (errors.Count > 0) return Problems.Validation(errors);
+
+        var table = await grains.GetGrain<ITableGrain>(request.TableId!.Value).GetAsync();
+        var access = await permissions.ForTableAsync(user, request.TableId.Value, table);
+        if (!MeetingsPermissions.Allows(access, MeetingAction.ManageTable)) return Problems.Forbidden();
+        if (table is null) return TableNotFound();
+        var (outcome, id) = await service.CreateMeetingAsync(table, request.Title!.Trim(), startsAt.ToUniversalTime(),
+            request.Location?.Trim() ?? "", user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "");
+        return outcome == MeetingOutcome.Applied
+            ? TypedResults.Created($"/api/meetings/{id}", new MeetingCreatedResponse(id))
+            : Problems.Create(StatusCodes.Status400BadRequest, "invalid-meeting", "Rencontre invalide.", "Invalid meeting.");
+    }
+
+    private static async Task<Results<Ok<MeetingResponse>, ProblemHttpResult>> GetMeetingAsync(
+        Guid id, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions)
+    {
+        var (meeting, access, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Read);
+        return problem ?? (Results<Ok<MeetingResponse>, ProblemHttpResult>)TypedResults.Ok(
+            new MeetingResponse(meeting!, RoleName(access.Role), access.MemberId));
+    }
+
+    private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> AddAgendaItemAsync(
+        Guid id, AgendaItemRequest request, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions)
+    {
+        if (CheckAgendaItem(request, requireVersion: false) is { } invalid) return invalid;
+        var (_, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Run);
+        if (problem is not null) return problem;
+        return Outcome(await grains.GetGrain<IMeetingGrain>(id).AddAgendaItemAsync(Guid.NewGuid(), ToInput(request)));
+    }
+
+    private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> EditAgendaItemAsync(
+        Guid id, Guid itemId, AgendaItemRequest request, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions)
+    {
+        if (CheckAgendaItem(request, requireVersion: true) is { } invalid) return invalid;
+        var (_, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Run);
+        if (problem is not null) return problem;
+        return Outcome(await grains.GetGrain<IMeetingGrain>(id).EditAgendaItemAsync(itemId, ToInput(request), request.ExpectedVersion!.Value));
+    }
+
+    private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> ReorderAgendaAsync(
+        Guid id, ReorderRequest request, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions)
+    {
+        var errors = new Dictionary<string, BilingualText>();
+        if (request.Order is not { Count: > 0 }) errors["order"] = new("Donnez l'ordre des points.", "Give the order of the items.");
+        if (request.ExpectedVersion is null) errors["expectedVersion"] = ExpectedVersionMissing;
+        if (errors.Count > 0) return Problems.Validation(errors);
+        var (_, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Run);
+        if (problem is not null) return problem;
+        return Outcome(await grains.GetGrain<IMeetingGrain>(id).ReorderAgendaAsync(request.Order!, request.ExpectedVersion!.Value));
+    }
+
+    private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> RemoveAgendaItemAsync(
+        Guid id, Guid itemId, long? expectedVersion, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions)
+    {
+        if (expectedVersion is null) return Problems.Validation(new Dictionary<string, BilingualText> { ["expectedVersion"] = ExpectedVersionMissing });
+        var (_, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Run);
+        if (problem is not null) return problem;
+        return Outcome(await grains.GetGrain<IMeetingGrain>(id).RemoveAgendaItemAsync(itemId, expectedVersion.Value));
+    }
+
+    private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> SetItemDoneAsync(
+        Guid id, Guid itemId, DoneRequest request, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions)
+    {
+        if (request.Done is null) return Problems.Validation(new Dictionary<string, BilingualText> { ["done"] = new("Indiquez si le point est traité.", "Say whether the item is done.") });
+        var (_, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Run);
+        if (problem is not null) return problem;
+        return Outcome(await grains.GetGrain<IMeetingGrain>(id).SetItemDoneAsync(itemId, request.Done.Value));
+    }
+
+    private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> SetCurrentItemAsync(
+        Guid id, CurrentItemRequest request, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions)
+    {
+        var (_, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Run);
+        if (problem is not null) return problem;
+        return Outcome(await grains.GetGrain<IMeetingGrain>(id).SetCurrentItemAsync(request.ItemId));
+    }
+
+    private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> StartAsync(
+        Guid id, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions, MeetingsService service)
+    {
+        var (meeting, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Run);
+        if (problem is not null) return problem;
+        return Outcome(await service.StartAsync(meeting!));
+    }
+
+    private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> CloseAsync(
+        Guid id, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions)
+    {
+        var (_, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Run);
+        if (problem is not null) return problem;
+        return Outcome(await grains.GetGrain<IMeetingGrain>(id).CloseAsync());
+    }
+
+    private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> SetAttendanceAsync(
+        Guid id, Guid memberId, AttendanceRequest request, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions)
+    {
+        if (!Enum.TryParse<AttendanceStatus>(request.Status, ignoreCase: true, out var status) || !Enum.IsDefined(status) || int.TryParse(request.Status, out _))
+            return Problems.Validation(new Dictionary<string, BilingualText>
+            {
+                ["status"] = new("Choisissez : present, remote, absent ou excused.", "Choose: present, remote, absent or excused."),
+            });
+        var (_, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.SetAttendance, memberId);
+        if (problem is not null) return problem;
+        return Outcome(await grains.GetGrain<IMeetingGrain>(id).SetAttendanceAsync(
+            memberId, status, user.FindFirstValue(ClaimTypes.Name) ?? "", request.ExpectedVersion));
+    }
+
+    private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> RecordDecisionAsync(
+        Guid id, DecisionRequest request, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions)
+    {
+        var errors = new Dictionary<string, BilingualText>();
+        if (request.AgendaItemId is null) errors["agendaItemId"] = new("Choisissez le point de l'ordre du jour.", "Choose the agenda item.");
+        CheckText(errors, "text", request.Text, MeetingGrain.MaxTextLength, required: true);
+        if (errors.Count > 0) return Problems.Validation(errors);
+        var (_, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Run);
+        if (problem is not null) return problem;
+        return Outcome(await grains.GetGrain<IMeetingGrain>(id).RecordDecisionAsync(Guid.NewGuid(), request.AgendaItemId!.Value, request.Text!.Trim()));
+    }
+
+    private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> AddActionItemAsync(
+        Guid id, ActionItemRequest request, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions)
+    {
+        var errors = new Dictionary<string, BilingualText>();
+        CheckText(errors, "text", request.Text, MeetingGrain.MaxTextLength, required: true);
+        if (request.OwnerMemberId is null) errors["ownerMemberId"] = new("Choisissez la personne responsable.", "Choose who is responsible.");
+        var due = ParseDue(errors, request.Due);
+        if (errors.Count > 0) return Problems.Validation(errors);
+        var (_, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Run);
+        if (problem is not null) return problem;
+        return Outcome(await grains.GetGrain<IMeetingGrain>(id).AddActionItemAsync(Guid.NewGuid(),
+            new ActionItemInput(request.Text!.Trim(), request.OwnerMemberId!.Value, due, request.AgendaItemId)));
+    }
+
+    private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> UpdateActionItemAsync(
+        Guid id, Guid itemId, ActionItemPatchRequest request, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions)
+    {
+        var errors = new Dictionary<string, BilingualText>();
+        if (request.Text is not null) CheckText(errors, "text", request.Text, MeetingGrain.MaxTextLength, required: true);
+        var due = ParseDue(errors, request.Due);
+        ActionItemStatus? status = null;
+        if (request.Status is not null)
+        {
+            if (Enum.TryParse<ActionItemStatus>(request.Status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(request.Status, out _))
+                status = parsed;
+            else errors["status"] = new("Choisissez : open ou done.", "Choose: open or done.");
+        }
+        if (request.ExpectedVersion is null) errors["expectedVersion"] = ExpectedVersionMissing;
+        if (errors.Count > 0) return Problems.Validation(errors);
+
+        var (meeting, access, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Read);
+        if (problem is not null) return problem;
+        var item = meeting!.ActionItems.Concat(meeting.FollowUps).FirstOrDefault(a => a.Id == itemId);
+        var onlyStatus = request.Text is null && request.OwnerMemberId is null && request.Due is null;
+        var allowed = MeetingsPermissions.Allows(access, MeetingAction.Run) ||
+                      (onlyStatus && MeetingsPermissions.Allows(access, MeetingAction.SetActionItemStatus, item?.OwnerMemberId));
+        if (!allowed) return Problems.Forbidden();
+        return Outcome(await grains.GetGrain<IMeetingGrain>(id).UpdateActionItemAsync(itemId,
+            new ActionItemPatch(request.Text?.Trim(), request.OwnerMemberId, due, status), request.ExpectedVersion!.Value));
+    }
+
+    /// <summary>Loads the meeting and checks the caller may do <paramref name="action"/> on it.</summary>
+    private static async Task<(MeetingView? Meeting, TableAccess Access, ProblemHttpResult? Problem)> LoadAsync(
+        Guid id, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions, MeetingAction action, Guid? subject = null)
+    {
+        var meeting = await grains.GetGrain<IMeetingGrain>(id).GetAsync();
+        if (meeting is null)
+            return (null, TableAccess.None, MeetingsPermissions.Allows(await permissions.ForTableAsync(user, Guid.Empty), MeetingAction.ManageTable)
+                ? Problems.Create(StatusCodes.Status404NotFound, "meeting-not-found", "Rencontre introuvable.", "Meeting not found.")
+                : Problems.Forbidden());
+        var access = await permissions.ForTableAsync(user, meeting.TableId);
+        return MeetingsPermissions.Allows(access, action, subject) ? (meeting, access, null) : (meeting, access, Problems.Forbidden());
+    }
+
+    private static Results<Ok<ChangeResponse>, ProblemHttpResult> Outcome(MeetingResult result) => result.Outcome switch
+    {
+        MeetingOutcome.Applied => TypedResults.Ok(new ChangeResponse(result.Version, result.Current)),
+        MeetingOutcome.Stale => WithCurrent(Problems.Create(StatusCodes.Status409Conflict, "stale",
+            "Quelqu'un a modifié cet élément entre-temps : voici la version actuelle. Rien n'a été écrasé.",
+            "Someone changed this in the meantime: here is the current version. Nothing was overwritten."), result),
+        MeetingOutcome.ReadOnly => Problems.Create(StatusCodes.Status409Conflict, "meeting-closed",
+            "La rencontre est close : elle ne peut plus être modifiée.", "The meeting is closed: it can no longer be changed."),
+        MeetingOutcome.WrongStatus => Problems.Create(StatusCodes.Status409Conflict, "wrong-status",
+            "Cette action n'est pas possible à cette étape de la rencontre.", "This action is not possible at this stage of the meeting."),
+        MeetingOutcome.UnknownItem => Problems.Create(StatusCodes.Status404NotFound, "item-not-found",
+            "Point ou tâche introuvable.", "Item not found."),
+        MeetingOutcome.UnknownMember => Problems.Create(StatusCodes.Status400BadRequest, "unknown-member",
+            "Cette personne n'est pas membre de la table.", "This person is not a member of the table."),
+        MeetingOutcome.NotFound => Problems.Create(StatusCodes.Status404NotFound, "meeting-not-found", "Rencontre introuvable.", "Meeting not found."),
+        MeetingOutcome.AlreadyExists => Problems.Create(StatusCodes.Status409Conflict, "already-exists", "Cet élément existe déjà.", "This already exists."),
+        _ => WithCurrent(Problems.Create(StatusCodes.Status400BadRequest, "invalid-change",
+            "Modification refusée : elle n'est pas valide (un point qui porte des décisions ne peut être retiré).",
+            "Change refused: it is not valid (an item with decisions cannot be removed)."), result),
+    };
+
+    private static ProblemHttpResult WithCurrent(ProblemHttpResult problem, MeetingResult result)
+    {
+        problem.ProblemDetails.Extensions["version"] = result.Version;
+        if (result.Current is not null) problem.ProblemDetails.Extensions["current"] = result.Current;
+        return problem;
+    }
+
+    private static readonly BilingualText ExpectedVersionMissing =
+        new("La version vue (expectedVersion) est requise pour modifier.", "The version seen (expectedVersion) is required to edit.");
+
+    private static ProblemHttpResult? CheckAgendaItem(AgendaItemRequest request, bool requireVersion)
+    {
+        var errors = new Dictionary<string, BilingualText>();
+        CheckText(errors, "title", request.Title, 200, required: true);
+        CheckText(errors, "presenter", request.Presenter, 200, required: false);
+        CheckText(errors, "notes", request.Notes, MeetingGrain.MaxTextLength, required: false);
+        if (request.PlannedMinutes is < 0 or > 600)
+            errors["plannedMinutes"] = new("La durée prévue va de 0 à 600 minutes.", "Planned time is 0 to 600 minutes.");
+        if (requireVersion && request.ExpectedVersion is null) errors["expectedVersion"] = ExpectedVersionMissing;
+        return errors.Count > 0 ? Problems.Validation(errors) : null;
+    }
+
+    private static AgendaItemInput ToInput(AgendaItemRequest request) =>
+        new(request.Title!.Trim(), request.Presenter?.Trim() ?? "", request.PlannedMinutes ?? 0, request.Notes?.Trim() ?? "");
+
+    private static void CheckText(Dictionary<string, BilingualText> errors, string field, string? value, int max, bool required)
+    {
+        if (required && string.IsNullOrWhiteSpace(value))
+            errors[field] = new("Ce champ est requis.", "This field is required.");
+        else if (value is not null && value.Trim().Length > max)
+            errors[field] = new($"{max} caractères au plus.", $"{max} characters at most.");
+    }
+
+    private static DateOnly? ParseDue(Dictionary<string, BilingualText> errors, string? due)
+    {
+        if (string.IsNullOrWhiteSpace(due)) return null;
+        if (DateOnly.TryParseExact(due, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)) return parsed;
+        errors["due"] = new("Date d'échéance invalide (AAAA-MM-JJ).", "Invalid due date (YYYY-MM-DD).");
+        return null;
+    }
+
+    private static string RoleName(TableRole role) => role switch
+    {
+        TableRole.Organiser => "organiser",
+        TableRole.Secretary => "secretary",
+        TableRole.Member => "member",
+        _ => "none",
+    };
+
+    private static ProblemHttpResult TableNotFound() =>
+        Problems.Create(StatusCodes.Status404NotFound, "table-not-found", "Table introuvable.", "Table not found.");
+}

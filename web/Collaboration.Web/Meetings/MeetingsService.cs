@@ -1,0 +1,116 @@
+using Collaboration.Grains.Accounts;
+using Collaboration.Grains.Meetings;
+using Collaboration.Grains.Runtime;
+using Collaboration.Grains.Tables;
+using Collaboration.Web.Accounts;
+
+namespace Collaboration.Web.Meetings;
+
+/// <summary>
+/// The steps that touch more than one grain (grains never write to each other): a table and its
+/// directory entry, a member and their sign-in link, a meeting and its follow-ups from the
+/// previous closed meeting. Used by the API and the demo data.
+/// </summary>
+public sealed class MeetingsService(IGrainFactory grains, InvitationLinks links)
+{
+    public const string LinkPurpose = "table-member";
+
+    public async Task<Guid> CreateTableAsync(string name, int quorum, string createdBy)
+    {
+        var id = Guid.NewGuid();
+        await grains.GetGrain<ITableGrain>(id).CreateAsync(name, quorum, createdBy);
+        await grains.GetGrain<ITableDirectoryGrain>("default").AddAsync(id, name);
+        return id;
+    }
+
+    /// <summary>Adds the member, gives them a sign-in link (token returned once) and puts them on the open meetings' rosters.</summary>
+    public async Task<(TableOutcome Outcome, Guid MemberId, string? Token)> AddMemberAsync(Guid tableId, NewTableMember member)
+    {
+        var memberId = Guid.NewGuid();
+        var table = grains.GetGrain<ITableGrain>(tableId);
+        var outcome = await table.AddMemberAsync(memberId, member);
+        if (outcome != TableOutcome.Done) return (outcome, Guid.Empty, null);
+        var (_, token) = await IssueLinkAsync(tableId, memberId);
+        var view = (await table.GetAsync())!;
+        var roster = Roster(view);
+        foreach (var meeting in view.Meetings)
+            await grains.GetGrain<IMeetingGrain>(meeting.Id).SyncRosterAsync(roster); // closed ones refuse: read-only
+        return (TableOutcome.Done, memberId, token);
+    }
+
+    /// <summary>A fresh single-use link; the previous one stops working and access is restored if it was revoked.</summary>
+    public async Task<(TableOutcome Outcome, string? Token)> IssueLinkAsync(Guid tableId, Guid memberId)
+    {
+        var table = await grains.GetGrain<ITableGrain>(tableId).GetAsync();
+        if (table?.Member(memberId) is null) return (TableOutcome.NotFound, null);
+        var token = await links.IssueAsync(LinkPurpose, $"{tableId:N}/{memberId:N}");
+        var change = await grains.GetGrain<ITableGrain>(tableId).SetSignInLinkAsync(memberId, SecretTokens.Hash(token));
+        if (change.PreviousLinkHash is { } previous) await links.RevokeAsync(previous);
+        return (change.Outcome, token);
+    }
+
+    public async Task<TableOutcome> RevokeAsync(Guid tableId, Guid memberId)
+    {
+        var change = await grains.GetGrain<ITableGrain>(tableId).RevokeAccessAsync(memberId);
+        if (change.PreviousLinkHash is { } previous) await links.RevokeAsync(previous);
+        return change.Outcome;
+    }
+
+    /// <summary>Uses a sign-in link up; the membership to put in the cookie, or why not.</summary>
+    public async Task<(InvitationStatus Status, TableMembership? Membership, string? Name)> RedeemAsync(string token)
+    {
+        var redemption = await links.RedeemAsync(token);
+        if (redemption.Status != InvitationStatus.Redeemed) return (redemption.Status, null, null);
+        var parts = redemption.Subject?.Split('/') ?? [];
+        if (redemption.Purpose != LinkPurpose || parts.Length != 2 ||
+            !Guid.TryParseExact(parts[0], "N", out var tableId) || !Guid.TryParseExact(parts[1], "N", out var memberId))
+            return (InvitationStatus.Unknown, null, null);
+        var member = (await grains.GetGrain<ITableGrain>(tableId).GetAsync())?.Member(memberId);
+        if (member is null || member.AccessRevoked) return (InvitationStatus.Revoked, null, null);
+        return (InvitationStatus.Redeemed, new TableMembership(tableId, memberId, member.AccessStamp), member.Name);
+    }
+
+    public async Task<(MeetingOutcome Outcome, Guid MeetingId)> CreateMeetingAsync(
+        TableView table, string title, DateTimeOffset startsAt, string location, string createdBy)
+    {
+        var id = Guid.NewGuid();
+        var followUps = await FollowUpsAsync(table, startsAt);
+        var created = await grains.GetGrain<IMeetingGrain>(id).CreateAsync(new MeetingSetup(
+            table.Id, table.Name, title, startsAt, location, table.Quorum, Roster(table), followUps, createdBy));
+        if (created.Outcome != MeetingOutcome.Applied) return (created.Outcome, Guid.Empty);
+        await grains.GetGrain<ITableGrain>(table.Id).AddMeetingAsync(id, title, startsAt);
+        return (MeetingOutcome.Applied, id);
+    }
+
+    /// <summary>Starts the meeting, first catching up with follow-ups of a meeting closed since it was created.</summary>
+    public async Task<MeetingResult> StartAsync(MeetingView meeting)
+    {
+        var grain = grains.GetGrain<IMeetingGrain>(meeting.Id);
+        if (meeting.Status == MeetingStatus.Draft && await grains.GetGrain<ITableGrain>(meeting.TableId).GetAsync() is { } table)
+        {
+            var followUps = await FollowUpsAsync(table, meeting.StartsAt, meeting.Id);
+            if (followUps.Count > 0) await grain.AddFollowUpsAsync(followUps);
+        }
+        return await grain.StartAsync();
+    }
+
+    /// <summary>
+    /// Open action items of the most recent earlier closed meeting (its own and those it followed
+    /// up and left open): each meeting carries the still-open ones forward, so a chain is followed.
+    /// </summary>
+    private async Task<IReadOnlyList<FollowUpItem>> FollowUpsAsync(TableView table, DateTimeOffset before, Guid? except = null)
+    {
+        foreach (var reference in table.Meetings.Where(m => m.StartsAt < before && m.Id != except).OrderByDescending(m => m.StartsAt))
+        {
+            var earlier = await grains.GetGrain<IMeetingGrain>(reference.Id).GetAsync();
+            if (earlier?.Status != MeetingStatus.Closed) continue;
+            return [.. earlier.ActionItems.Concat(earlier.FollowUps).Where(a => a.Status == ActionItemStatus.Open)
+                .Select(a => new FollowUpItem(a.Id, a.OriginMeetingId ?? earlier.Id, a.OriginMeetingTitle ?? earlier.Title,
+                    a.Text, a.OwnerMemberId, a.OwnerName, a.Due))];
+        }
+        return [];
+    }
+
+    private static IReadOnlyList<RosterMember> Roster(TableView table) =>
+        [.. table.Members.Select(m => new RosterMember(m.Id, m.Name, m.Organisation, m.Sector, m.Role))];
+}

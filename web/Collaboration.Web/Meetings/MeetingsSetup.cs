@@ -1,0 +1,18 @@
+using Collaboration.Web.Demo;
+using Collaboration.Web.Live;
+
+namespace Collaboration.Web.Meetings;
+
+public static class MeetingsSetup
+{
+    public static IServiceCollection AddMeetings(this IServiceCollection services)
+    {
+        services.AddSingleton<MeetingsPermissions>();
+        services.AddSingleton<MeetingsService>();
+        services.AddSingleton<ILiveTopic, MeetingTopic>();
+        services.AddSingleton<MeetingPresence>();
+        services.AddSingleton<ILiveSubscriptionObserver>(sp => sp.GetRequiredService<MeetingPresence>());
+        services.AddSingleton<IDemoData, MeetingsDemoData>();
+        return services;
+    }
+}

@@ -1,0 +1,114 @@
+// The meeting as the room shows it: the server's snapshot, then each live event applied in version order.
+// Enum values come PascalCase from the API and camelCase in events: norm() makes them one form.
+
+/** 'InProgress' | 'inProgress' → 'inProgress'. */
+export const norm = (value) => (typeof value === 'string' && value ? value[0].toLowerCase() + value.slice(1) : value);
+
+/** A copy of a snapshot with enum values normalised. */
+export function fromSnapshot(snapshot) {
+  const m = structuredClone(snapshot);
+  m.status = norm(m.status);
+  m.attendance = (m.attendance ?? []).map(normAttendance);
+  m.actionItems = (m.actionItems ?? []).map(normAction);
+  m.followUps = (m.followUps ?? []).map(normAction);
+  m.members = (m.members ?? []).map((x) => ({ ...x, sector: norm(x.sector), role: norm(x.role) }));
+  return m;
+}
+
+const normAttendance = (a) => ({ ...a, status: norm(a.status) });
+const normAction = (a) => ({ ...a, status: norm(a.status) });
+const replaceById = (list, item) => {
+  const i = list.findIndex((x) => x.id === item.id);
+  return i >= 0 ? list.map((x, k) => (k === i ? item : x)) : [...list, item];
+};
+const byOrder = (agenda, order) => order.map((id) => agenda.find((i) => i.id === id)).filter(Boolean);
+
+/** Applies one live event ({ version, type, data }) to the meeting; returns the new meeting. */
+export function applyEvent(meeting, { version, type, data }) {
+  const m = { ...meeting, version };
+  switch (type) {
+    case 'MeetingCreated':
+      return { ...fromSnapshot(data.meeting), version };
+    case 'RosterExtended':
+      m.members = [...m.members, ...data.members.map((x) => ({ ...x, sector: norm(x.sector), role: norm(x.role) }))];
+      break;
+    case 'FollowUpsAdded':
+      m.followUps = data.items.reduce((list, item) => replaceById(list, normAction(item)), m.followUps);
+      break;
+    case 'AgendaItemAdded':
+      m.agenda = byOrder(replaceById(m.agenda, data.item), data.order);
+      m.agendaVersion = version;
+      break;
+    case 'AgendaItemEdited':
+    case 'AgendaItemDoneChanged':
+      m.agenda = replaceById(m.agenda, data.item);
+      break;
+    case 'AgendaReordered':
+      m.agenda = byOrder(m.agenda, data.order);
+      m.agendaVersion = data.agendaVersion;
+      break;
+    case 'AgendaItemRemoved':
+      m.agenda = m.agenda.filter((i) => i.id !== data.itemId);
+      m.agendaVersion = data.agendaVersion;
+      if (m.currentItemId === data.itemId) m.currentItemId = null;
+      break;
+    case 'MeetingStarted':
+      m.status = 'inProgress';
+      m.startedAt = data.startedAt;
+      m.currentItemId = data.currentItemId;
+      m.agenda = data.agenda;
+      break;
+    case 'CurrentItemChanged':
+      m.currentItemId = data.currentItemId;
+      m.agenda = data.agenda;
+      break;
+    case 'MeetingClosed':
+      m.status = 'closed';
+      m.closedAt = data.closedAt;
+      m.currentItemId = null;
+      m.agenda = data.agenda;
+      break;
+    case 'AttendanceSet':
+      m.attendance = replaceBy(m.attendance, normAttendance(data.attendance), 'memberId');
+      m.quorum = data.quorum;
+      break;
+    case 'DecisionRecorded':
+      m.decisions = replaceById(m.decisions, data.decision);
+      break;
+    case 'ActionItemAdded':
+      m.actionItems = replaceById(m.actionItems, normAction(data.item));
+      break;
+    case 'ActionItemUpdated': {
+      const item = normAction(data.item);
+      if (item.originMeetingId) m.followUps = replaceById(m.followUps, item);
+      else m.actionItems = replaceById(m.actionItems, item);
+      break;
+    }
+    default:
+      return meeting; // an event this page does not know: nothing to show
+  }
+  return m;
+}
+
+function replaceBy(list, item, key) {
+  const i = list.findIndex((x) => x[key] === item[key]);
+  return i >= 0 ? list.map((x, k) => (k === i ? item : x)) : [...list, item];
+}
+
+/** Seconds spent on an agenda item at server time nowMs. */
+export function elapsedSeconds(item, nowMs) {
+  const running = item.currentSince ? Math.max(0, (nowMs - Date.parse(item.currentSince)) / 1000) : 0;
+  return (item.spentSeconds ?? 0) + running;
+}
+
+/** Whether the current item runs past its planned minutes at server time nowMs. */
+export function isOverrun(meeting, nowMs) {
+  const current = meeting.agenda.find((i) => i.id === meeting.currentItemId);
+  return Boolean(current && current.plannedMinutes > 0 && elapsedSeconds(current, nowMs) > current.plannedMinutes * 60);
+}
+
+/** "12:05" from seconds. */
+export function clock(seconds) {
+  const s = Math.floor(seconds);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}

@@ -1,0 +1,304 @@
+// The meeting room: agenda with the current item and overrun, attendance and quorum, who is here now,
+// decisions, action items and follow-ups; live on topic meeting:{id}. Organisers and the table's
+// secretary run the meeting; members mark their own attendance and close their own action items.
+import '../meetings/messages.js';
+import { api, ApiError } from '../api.js';
+import { applyTranslations, getLang, onLangChange, t } from '../i18n.js';
+import { connectLive } from '../live.js';
+import { applyEvent, clock, elapsedSeconds, fromSnapshot, isOverrun } from '../meetings/model.js';
+import { formatDateTime, formatTime, h, param, replaceChildren } from '../meetings/dom.js';
+
+applyTranslations(document); // this page's strings arrived after app.js translated the page
+
+const id = param('id');
+const $ = (selector) => document.querySelector(selector);
+const errorRegion = $('[data-testid="room-error"]');
+let meeting = null;
+let role = 'none';
+let myMemberId = null;
+let clockOffsetMs = 0; // server time − browser time
+let people = [];
+let shownError = null;
+
+const canRun = () => (role === 'organiser' || role === 'secretary') && meeting?.status !== 'closed';
+const serverNow = () => Date.now() + clockOffsetMs;
+const memberName = (memberId) => meeting.members.find((m) => m.id === memberId)?.name ?? '?';
+
+function showError(message) {
+  shownError = message;
+  errorRegion.textContent = message ? message() : '';
+}
+
+/** Runs an API call; a refusal is shown (stale edits also bring the current value, which live shows anyway). */
+async function act(call) {
+  showError(null);
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof ApiError) showError(() => (error.code === 'stale' ? t('room.stale') : error.localizedMessage()));
+    else showError(() => t('error.network'));
+    return null;
+  }
+}
+
+const path = (suffix = '') => `/api/meetings/${id}${suffix}`;
+
+function render() {
+  if (!meeting) return;
+  document.body.dataset.status = meeting.status;
+  $('[data-testid="meeting-title"]').textContent = meeting.title;
+  $('[data-meeting-meta]').textContent =
+    `${meeting.tableName} · ${formatDateTime(meeting.startsAt, getLang())}${meeting.location ? ` · ${meeting.location}` : ''}`;
+  const status = $('[data-testid="meeting-status"]');
+  status.dataset.status = meeting.status;
+  status.textContent = t(`status.${meeting.status}`);
+  $('[data-back]').href = `/meetings.html?table=${meeting.tableId}`;
+  $('[data-testid="read-only-notice"]').hidden = meeting.status !== 'closed';
+  $('[data-testid="minutes-link"]').hidden = meeting.status !== 'closed';
+  $('[data-testid="minutes-link"]').href = `/minutes.html?id=${id}`;
+  $('[data-ics]').href = path('/meeting.ics');
+  $('[data-csv]').href = path('/action-items.csv');
+  const runner = (role === 'organiser' || role === 'secretary');
+  $('[data-testid="start-meeting"]').hidden = !(runner && meeting.status === 'draft');
+  $('[data-testid="close-meeting"]').hidden = !(runner && meeting.status === 'inProgress');
+  for (const form of document.querySelectorAll('[data-runner-form]')) form.hidden = !canRun();
+  $('[data-decision-form]').hidden = !(canRun() && meeting.status === 'inProgress');
+  renderAgenda();
+  renderAttendance();
+  renderPresence();
+  renderDecisions();
+  renderActions();
+}
+
+let shownOverrun = false;
+
+/** Once a second: the current item's elapsed time in place; the whole agenda only when overrun starts. */
+function tick() {
+  if (meeting?.status !== 'inProgress') return;
+  const now = serverNow();
+  if (isOverrun(meeting, now) !== shownOverrun) return renderAgenda();
+  const current = meeting.agenda.find((i) => i.id === meeting.currentItemId);
+  const span = current && document.querySelector(`[data-elapsed-for="${current.id}"]`);
+  if (span) span.textContent = t('room.elapsed', { time: clock(elapsedSeconds(current, now)) });
+}
+
+let editing = false; // an agenda item's edit form is open: live changes wait until it is saved or cancelled
+
+function renderAgenda() {
+  const list = $('[data-testid="agenda"]');
+  if (editing) return;
+  shownOverrun = isOverrun(meeting, serverNow());
+  if (meeting.agenda.length === 0) return replaceChildren(list, h('li', { class: 'empty' }, t('room.noAgenda')));
+  const now = serverNow();
+  replaceChildren(list, meeting.agenda.map((item, index) => {
+    const current = item.id === meeting.currentItemId;
+    const overrun = current && isOverrun(meeting, now);
+    const controls = canRun() ? h('div', { class: 'item-controls' },
+      meeting.status === 'inProgress' && !current
+        ? h('button', { type: 'button', class: 'button', 'data-key': `current-${item.id}`, 'data-testid': 'make-current',
+          onclick: () => act(() => api.put(path('/current'), { itemId: item.id })) }, t('room.makeCurrent')) : null,
+      meeting.status === 'inProgress'
+        ? h('button', { type: 'button', class: 'button button--quiet', 'data-key': `done-${item.id}`, 'aria-pressed': String(item.done),
+          onclick: () => act(() => api.put(path(`/agenda/${item.id}/done`), { done: !item.done })) }, t(item.done ? 'room.markNotDone' : 'room.markDone')) : null,
+      index > 0 ? h('button', { type: 'button', class: 'button button--quiet', 'data-key': `up-${item.id}`, 'aria-label': `${t('room.moveUp')} : ${item.title}`,
+        onclick: () => move(index, -1) }, '↑') : null,
+      index < meeting.agenda.length - 1 ? h('button', { type: 'button', class: 'button button--quiet', 'data-key': `down-${item.id}`, 'aria-label': `${t('room.moveDown')} : ${item.title}`,
+        onclick: () => move(index, 1) }, '↓') : null,
+      h('button', { type: 'button', class: 'button button--quiet', 'data-key': `edit-${item.id}`, onclick: () => editItem(item) }, t('room.edit')),
+      h('button', { type: 'button', class: 'button button--quiet', 'data-key': `remove-${item.id}`,
+        onclick: () => act(() => api.delete(path(`/agenda/${item.id}?expectedVersion=${item.version}`))) }, t('room.remove')),
+    ) : null;
+    return h('li', {
+      class: `agenda-item${current ? ' agenda-item--current' : ''}${item.done ? ' agenda-item--done' : ''}${overrun ? ' agenda-item--overrun' : ''}`,
+      'data-testid': 'agenda-item', 'data-current': String(current), 'aria-current': current ? 'step' : null, 'data-item-id': item.id,
+    },
+    h('div', { class: 'agenda-item__head' },
+      h('span', { class: 'agenda-item__number' }, `${index + 1}.`),
+      h('span', { class: 'agenda-item__title' }, item.title),
+      current ? h('span', { class: 'badge badge--current' }, t('room.current')) : null,
+      item.done ? h('span', { class: 'badge badge--done' }, t('room.done')) : null,
+      overrun ? h('span', { class: 'badge badge--overrun', 'data-testid': 'overrun', role: 'status' }, t('room.overrun')) : null),
+    h('p', { class: 'agenda-item__meta' },
+      [item.presenter ? `${t('room.presenter')} ${item.presenter}` : null,
+        item.plannedMinutes ? t('room.planned', { minutes: item.plannedMinutes }) : null].filter(Boolean).join(' · '),
+      current || item.spentSeconds ? h('span', { class: 'agenda-item__elapsed', 'data-elapsed-for': item.id },
+        t('room.elapsed', { time: clock(elapsedSeconds(item, now)) })) : null),
+    item.notes ? h('p', { class: 'agenda-item__notes' }, item.notes) : null,
+    controls);
+  }));
+}
+
+function move(index, delta) {
+  const order = meeting.agenda.map((i) => i.id);
+  [order[index], order[index + delta]] = [order[index + delta], order[index]];
+  return act(() => api.put(path('/agenda/order'), { order, expectedVersion: meeting.agendaVersion }));
+}
+
+function editItem(item) {
+  const li = document.querySelector(`[data-item-id="${item.id}"]`);
+  const form = h('form', { class: 'form form--inline' },
+    field('title', t('meetings.title'), item.title, { required: true, maxlength: 200 }),
+    field('presenter', t('room.presenter'), item.presenter, { maxlength: 200 }),
+    field('plannedMinutes', t('room.plannedMinutes'), item.plannedMinutes, { type: 'number', min: 0, max: 600 }),
+    field('notes', t('room.notes'), item.notes, { maxlength: 2000 }),
+    h('button', { type: 'submit', class: 'button button--primary' }, t('room.save')),
+    h('button', { type: 'button', class: 'button button--quiet', onclick: () => { editing = false; render(); } }, t('room.cancel')));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const data = Object.fromEntries(new FormData(form));
+    await act(() => api.put(path(`/agenda/${item.id}`), { ...data, plannedMinutes: Number(data.plannedMinutes || 0), expectedVersion: item.version }));
+    editing = false;
+    render(); // on a stale edit the message says so and the current value is shown
+  });
+  editing = true;
+  li.replaceChildren(form);
+  form.querySelector('input').focus();
+}
+
+function field(name, label, value, attrs = {}) {
+  const inputId = `f-${name}-${Math.random().toString(36).slice(2, 8)}`;
+  return h('div', { class: 'field' }, h('label', { for: inputId }, label), h('input', { id: inputId, name, value: value ?? '', ...attrs }));
+}
+
+function renderAttendance() {
+  const quorum = $('[data-testid="quorum"]');
+  quorum.dataset.reached = String(meeting.quorum.reached);
+  quorum.textContent = `${t('room.quorum', meeting.quorum)} — ${t(meeting.quorum.reached ? 'room.quorumReached' : 'room.quorumNotReached')}`;
+  const mine = $('[data-self-attendance]');
+  mine.hidden = !myMemberId || meeting.status === 'closed';
+  const list = $('[data-testid="attendance"]');
+  replaceChildren(list, meeting.members.map((member) => {
+    const entry = meeting.attendance.find((a) => a.memberId === member.id);
+    const statusText = entry ? t(`attendance.${entry.status}`) : t('room.notRecorded');
+    const arrived = entry?.arrivedAt ? ` · ${t('room.arrived', { time: formatTime(entry.arrivedAt, getLang()) })}` : '';
+    const control = canRun()
+      ? h('select', { 'aria-label': t('room.statusOf', { name: member.name }), 'data-key': `att-${member.id}`, 'data-testid': 'attendance-select',
+        onchange: (e) => act(() => api.put(path(`/attendance/${member.id}`), { status: e.target.value, expectedVersion: entry?.version ?? 0 })) },
+        h('option', { value: '', disabled: true, selected: !entry }, t('room.notRecorded')),
+        ['present', 'remote', 'absent', 'excused'].map((s) => h('option', { value: s, selected: entry?.status === s }, t(`attendance.${s}`))))
+      : null;
+    return h('li', { class: `attendee attendee--${entry?.status ?? 'none'}`, 'data-testid': 'attendee', 'data-member-id': member.id, 'data-status': entry?.status ?? 'none' },
+      h('span', { class: 'attendee__name' }, member.name, member.id === myMemberId ? ` ${t('room.you')}` : ''),
+      h('span', { class: 'attendee__org' }, `${member.organisation} · ${t(`sector.${member.sector}`)}`),
+      h('span', { class: 'attendee__status' }, statusText + arrived),
+      control);
+  }));
+}
+
+function renderPresence() {
+  const list = $('[data-testid="presence"]');
+  const others = people.length ? people : [];
+  replaceChildren(list, others.length === 0
+    ? [h('li', { class: 'empty' }, t('room.nobodyHere'))]
+    : others.map((p) => h('li', { class: 'presence__person' }, h('span', { class: 'presence__dot', 'aria-hidden': 'true' }), p.name || '—',
+      p.role ? h('span', { class: 'presence__role' }, ` · ${t(`role.${p.role === 'organiser' ? 'organiser' : 'member'}`)}`) : null)));
+}
+
+function renderDecisions() {
+  const list = $('[data-testid="decisions"]');
+  const select = $('[data-decision-form] select[name="agendaItemId"]');
+  fillSelect(select, meeting.agenda.map((i, k) => [i.id, `${k + 1}. ${i.title}`]), meeting.currentItemId);
+  replaceChildren(list, meeting.decisions.length === 0
+    ? [h('li', { class: 'empty' }, t('room.noDecisions'))]
+    : meeting.decisions.map((d) => h('li', { class: 'decision', 'data-testid': 'decision' },
+      h('span', { class: 'decision__item' }, meeting.agenda.find((i) => i.id === d.agendaItemId)?.title ?? ''),
+      h('span', { class: 'decision__text' }, d.text))));
+}
+
+function renderActions() {
+  fillSelect($('[data-action-form] select[name="ownerMemberId"]'), meeting.members.map((m) => [m.id, m.name]));
+  fillSelect($('[data-action-form] select[name="agendaItemId"]'), [['', '—'], ...meeting.agenda.map((i, k) => [i.id, `${k + 1}. ${i.title}`])], meeting.currentItemId ?? '');
+  const row = (a) => {
+    const canToggle = meeting.status !== 'closed' && (canRun() || a.ownerMemberId === myMemberId);
+    return h('li', { class: `action action--${a.status}`, 'data-testid': 'action-item' },
+      h('span', { class: 'action__text' }, a.text),
+      h('span', { class: 'action__meta' }, [memberName(a.ownerMemberId) !== '?' ? memberName(a.ownerMemberId) : a.ownerName,
+        a.due ? `${t('room.due')} ${a.due}` : null, a.originMeetingTitle ? t('room.from', { title: a.originMeetingTitle }) : null].filter(Boolean).join(' · ')),
+      canToggle
+        ? h('label', { class: 'action__toggle' }, h('input', { type: 'checkbox', checked: a.status === 'done', 'data-key': `action-${a.id}`,
+          onchange: (e) => act(() => api.patch(path(`/action-items/${a.id}`), { status: e.target.checked ? 'done' : 'open', expectedVersion: a.version })) }),
+        ` ${t('room.doneStatus')}`)
+        : h('span', { class: 'action__status' }, t(a.status === 'done' ? 'room.doneStatus' : 'room.open')));
+  };
+  replaceChildren($('[data-testid="action-items"]'), meeting.actionItems.length ? meeting.actionItems.map(row) : [h('li', { class: 'empty' }, t('room.noActionItems'))]);
+  $('[data-follow-ups]').hidden = meeting.followUps.length === 0;
+  replaceChildren($('[data-testid="follow-ups"]'), meeting.followUps.map(row));
+}
+
+function fillSelect(select, options, preferred) {
+  const previous = select.value;
+  select.replaceChildren(...options.map(([value, label]) => h('option', { value }, label)));
+  const keep = options.some(([v]) => v === previous) ? previous : preferred;
+  if (keep !== undefined && keep !== null) select.value = keep;
+}
+
+function wireForms() {
+  $('[data-testid="start-meeting"]').addEventListener('click', () => act(() => api.post(path('/start'))));
+  $('[data-testid="close-meeting"]').addEventListener('click', () => {
+    if (confirm(t('room.confirmClose'))) act(() => api.post(path('/close')));
+  });
+  for (const button of document.querySelectorAll('[data-self-status]')) {
+    button.addEventListener('click', () => act(() => api.put(path(`/attendance/${myMemberId}`), { status: button.dataset.selfStatus })));
+  }
+  submit('[data-agenda-form]', (d) => api.post(path('/agenda'), { ...d, plannedMinutes: Number(d.plannedMinutes || 0) }));
+  submit('[data-decision-form]', (d) => api.post(path('/decisions'), d));
+  submit('[data-action-form]', (d) => api.post(path('/action-items'), { ...d, agendaItemId: d.agendaItemId || null, due: d.due || null }));
+}
+
+function submit(selector, call) {
+  const form = $(selector);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const ok = await act(() => call(Object.fromEntries(new FormData(form))));
+    if (ok) {
+      for (const el of form.querySelectorAll('input, textarea')) el.value = el.defaultValue;
+      form.querySelector('input, textarea')?.focus();
+    }
+  });
+}
+
+function apply(envelope) {
+  if (meeting && envelope.version > meeting.version) {
+    meeting = applyEvent(meeting, envelope);
+    render();
+  }
+}
+
+async function main() {
+  if (!id) return showError(() => t('minutes.notReady'));
+  const answer = await act(() => api.get(path()));
+  if (!answer) return;
+  role = answer.role;
+  myMemberId = answer.memberId;
+  meeting = fromSnapshot(answer.meeting);
+  clockOffsetMs = Date.parse(answer.meeting.now) - Date.now();
+  render();
+  wireForms();
+  $('[data-room]').hidden = false;
+
+  const live = connectLive();
+  const topic = `meeting:${id}`;
+  live.on('presence', (update) => {
+    if (update.topic === topic) {
+      people = update.people;
+      renderPresence();
+    }
+  });
+  live.subscribe(topic, apply, {
+    sinceVersion: meeting.version,
+    onSnapshot: (snapshot) => {
+      clockOffsetMs = Date.parse(snapshot.now) - Date.now();
+      meeting = fromSnapshot(snapshot);
+      render();
+    },
+    onError: () => showError(() => t('meetings.signInRequired')),
+  });
+  setInterval(tick, 1000); // elapsed time and overrun follow the clock
+}
+
+onLangChange(() => {
+  render();
+  if (shownError) errorRegion.textContent = shownError();
+});
+
+main();
