@@ -53,6 +53,8 @@ public class BrowserAppFixture : IAsyncLifetime
             ["Bootstrap:OrganiserEmail"] = OrganiserEmail,
             ["Bootstrap:OrganiserPassword"] = OrganiserPassword,
             ["Seed:Demo"] = "false",
+            // Every browser test signs in or registers from 127.0.0.1 against this one app.
+            ["RateLimiting:AnonymousPermitsPerMinute"] = "100000",
         };
         ConfigureSettings(settings);
 
