@@ -1,22 +1,82 @@
-using Collaboration.Bench;
-using Collaboration.Bench.Workshops;
+using System.Diagnostics;
+using Collaboration.Bench.Harness;
+using Collaboration.Bench.Scenarios;
 
-// dotnet run -c Release --project tests/Collaboration.Bench [-- scenario…]
-// Runs each scenario beside its baseline and rewrites its section of docs/benchmarks.md.
-var scenarios = new Dictionary<string, Func<Task<BenchSection>>>(StringComparer.OrdinalIgnoreCase)
+// dotnet run -c Release --project tests/Collaboration.Bench -- [scenario…] [--quick] [--write]
+//   no scenario: runs them all and rewrites docs/benchmarks.md
+//   scenario…:   runs those and prints their sections (--write replaces just those sections in the file)
+//   --quick:     short runs, for checking the harness (never writes unless --write is given)
+
+IScenario[] all = [new InMemoryCallsScenario(), new PostgresWritesScenario(), new WorkshopsScenario(), new ColloqueCheckInScenario()];
+
+var names = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+var quick = args.Contains("--quick");
+var forceWrite = args.Contains("--write");
+if (args.Contains("--help") || args.Contains("--list"))
 {
-    ["workshops"] = WorkshopRegistrationBenchmark.RunAsync,
-};
-var chosen = args.Length == 0 ? scenarios.Keys.ToList() : [.. args];
-foreach (var name in chosen)
+    Console.WriteLine("Usage: dotnet run -c Release --project tests/Collaboration.Bench -- [scenario…] [--quick] [--write]");
+    Console.WriteLine("Scenarios:");
+    foreach (var s in all) Console.WriteLine($"  {s.Name,-10} {s.Title}");
+    return 0;
+}
+
+var unknown = names.Where(n => all.All(s => !string.Equals(s.Name, n, StringComparison.OrdinalIgnoreCase))).ToList();
+if (unknown.Count > 0)
 {
-    if (!scenarios.TryGetValue(name, out var run))
+    Console.Error.WriteLine($"Unknown scenario(s): {string.Join(", ", unknown)}. Known: {string.Join(", ", all.Select(s => s.Name))}.");
+    return 2;
+}
+
+var selected = names.Count == 0
+    ? all
+    : all.Where(s => names.Any(n => string.Equals(s.Name, n, StringComparison.OrdinalIgnoreCase))).ToArray();
+var fullRun = selected.Length == all.Length && names.Count == 0;
+var write = forceWrite || (fullRun && !quick);
+var command = "dotnet run -c Release --project tests/Collaboration.Bench" + (args.Length > 0 ? " -- " + string.Join(' ', args) : "");
+
+#if DEBUG
+Console.Error.WriteLine("warning: a Debug build; run with -c Release for figures worth writing down.");
+#endif
+
+var startedAt = DateTimeOffset.UtcNow;
+var clock = Stopwatch.StartNew();
+var sections = new Dictionary<string, string>(StringComparer.Ordinal);
+await using (var context = new BenchContext(quick))
+{
+    foreach (var scenario in selected)
     {
-        Console.Error.WriteLine($"Unknown scenario '{name}'. Known: {string.Join(", ", scenarios.Keys)}");
-        return 2;
+        Console.WriteLine($"== {scenario.Title} ({scenario.Name})");
+        var body = await scenario.RunAsync(context);
+        sections[scenario.Name] = body.TrimEnd() + $"\n\n_Measured {startedAt:yyyy-MM-dd HH:mm} UTC by `{command}`._";
     }
-    var section = await run();
-    Console.WriteLine(section.Markdown);
-    BenchmarksFile.ReplaceSection(section);
+
+    var took = clock.Elapsed;
+    if (!write)
+    {
+        Console.WriteLine();
+        foreach (var scenario in selected) Console.WriteLine($"## {scenario.Title}\n\n{sections[scenario.Name]}\n");
+        return 0;
+    }
+
+    var path = Path.Combine(FindRepositoryRoot(), BenchmarksDocument.RelativePath);
+    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+    var existing = File.Exists(path) ? await File.ReadAllTextAsync(path) : null;
+    var text = fullRun || existing is null
+        ? BenchmarksDocument.Compose(command, startedAt, took, context, all, sections, existing)
+        : BenchmarksDocument.Update(existing, selected, sections);
+    await File.WriteAllTextAsync(path, text);
+    Console.WriteLine($"Wrote {path} ({took.TotalMinutes:0.0} min).");
 }
 return 0;
+
+static string FindRepositoryRoot()
+{
+    foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Collaboration.sln"))) return dir.FullName;
+        }
+    }
+    throw new InvalidOperationException("Collaboration.sln not found above the current folder; run from the repository.");
+}

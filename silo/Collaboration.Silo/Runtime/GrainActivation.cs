@@ -102,16 +102,19 @@ internal sealed class GrainActivation : IGrainContext
     {
         lock (_gate)
         {
-            if (version > _knownRemoteVersion) _knownRemoteVersion = version;
+            if (version > _knownRemoteVersion) Volatile.Write(ref _knownRemoteVersion, version);
         }
     }
 
     private async Task PumpAsync()
     {
+        var first = true;
         var yielded = false;
         while (true)
         {
             List<GrainCall> batch;
+            // One lock per batch: the same acquisition that finds the queue empty also ends the run
+            // (an uncontended call costs two lock round trips in all, this one and TryEnqueue's).
             lock (_gate)
             {
                 if (_queue.Count == 0)
@@ -123,21 +126,18 @@ internal sealed class GrainActivation : IGrainContext
                 batch = TakeBatch();
             }
 
+            if (!first && !yielded)
+            {
+                // More calls arrived while the first batch ran on the first caller's thread: leave
+                // it, and drain the rest of the queue on the pool.
+                yielded = true;
+                await Task.Yield();
+            }
+            first = false;
+
             await RunBatchAsync(batch).ConfigureAwait(false);
             batch.Clear();
             _spare = batch;
-
-            if (!yielded)
-            {
-                bool more;
-                lock (_gate) more = _queue.Count > 0;
-                if (more)
-                {
-                    // Leave the first caller's thread; the rest of the queue is drained on the pool.
-                    yielded = true;
-                    await Task.Yield();
-                }
-            }
         }
     }
 
@@ -249,11 +249,10 @@ internal sealed class GrainActivation : IGrainContext
         }
     }
 
-    private bool NeedsLoad()
-    {
-        if (!_loaded) return true;
-        lock (_gate) return _knownRemoteVersion > _committedVersion;
-    }
+    // Asked before every batch: a lock-free read (atomic on every platform) instead of taking the
+    // gate. A notice that lands just after the read is seen by the next batch, or by the conflict
+    // of this batch's write, exactly as when it lands just after the lock was released.
+    private bool NeedsLoad() => !_loaded || Volatile.Read(ref _knownRemoteVersion) > _committedVersion;
 
     private async Task LoadAsync()
     {
@@ -298,11 +297,14 @@ internal sealed class GrainActivation : IGrainContext
 
     private void ReleaseAll(List<GrainCall> calls)
     {
-        var now = Stopwatch.GetTimestamp();
+        // Timestamps are not free (a clock read each): time the calls only when someone listens.
+        var timed = _host.Metrics.CallDuration.Enabled;
+        var now = timed ? Stopwatch.GetTimestamp() : 0;
         foreach (var call in calls)
         {
             call.Release();
-            _host.Metrics.CallDuration.Record(Stopwatch.GetElapsedTime(call.EnqueuedAt, now).TotalMilliseconds);
+            if (timed && call.EnqueuedAt != 0)
+                _host.Metrics.CallDuration.Record(Stopwatch.GetElapsedTime(call.EnqueuedAt, now).TotalMilliseconds);
         }
         _host.Metrics.Calls.Add(calls.Count);
     }

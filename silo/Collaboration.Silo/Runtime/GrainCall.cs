@@ -1,14 +1,13 @@
-using System.Diagnostics;
-
 namespace Collaboration.Silo.Runtime;
 
 /// <summary>
 /// One queued call on a grain. Running it captures the outcome; the caller hears it only when
 /// <see cref="Release"/> is called, i.e. after whatever the call staged has been committed.
 /// </summary>
-internal abstract class GrainCall(GrainMethodInvoker invoker, object?[] args)
+internal abstract class GrainCall(GrainMethodInvoker invoker, object?[] args, long enqueuedAt)
 {
-    public long EnqueuedAt { get; } = Stopwatch.GetTimestamp();
+    /// <summary>Stopwatch timestamp of the call, or 0 when call durations are not being measured.</summary>
+    public long EnqueuedAt { get; } = enqueuedAt;
 
     public GrainMethodInvoker Invoker { get; } = invoker;
 
@@ -24,7 +23,7 @@ internal abstract class GrainCall(GrainMethodInvoker invoker, object?[] args)
     public abstract void Fail(Exception error);
 }
 
-internal sealed class GrainCall<T>(GrainMethodInvoker invoker, object?[] args) : GrainCall(invoker, args)
+internal sealed class GrainCall<T>(GrainMethodInvoker invoker, object?[] args, long enqueuedAt) : GrainCall(invoker, args, enqueuedAt)
 {
     // Continuations run on the thread pool so a caller's code never runs inside the grain's turn.
     private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Collaboration.Grains.Runtime;
 using Collaboration.Silo.ChangeFeed;
 using Collaboration.Silo.Hosting;
@@ -64,10 +65,13 @@ public sealed class GrainHost : IGrainFactory
 
     internal Task<T> InvokeAsync<T>(GrainId id, GrainMethodInvoker invoker, object?[] args)
     {
-        var call = new GrainCall<T>(invoker, args);
+        // The enqueue time is only taken when the call-duration histogram has a listener.
+        var call = new GrainCall<T>(invoker, args, Metrics.CallDuration.Enabled ? Stopwatch.GetTimestamp() : 0);
         while (true)
         {
-            var activation = _activations.GetOrAdd(id, Activate);
+            // Look up first, and create with a static callback: no delegate allocated per call.
+            if (!_activations.TryGetValue(id, out var activation))
+                activation = _activations.GetOrAdd(id, static (key, host) => host.Activate(key), this);
             if (activation.TryEnqueue(call)) return call.Task;
             // Collected between lookup and enqueue: drop it and activate afresh.
             _activations.TryRemove(new KeyValuePair<GrainId, GrainActivation>(id, activation));

@@ -10,7 +10,8 @@ namespace Collaboration.Silo.Runtime;
 /// </summary>
 public class GrainReference : DispatchProxy
 {
-    private static readonly ConcurrentDictionary<MethodInfo, Func<GrainHost, GrainId, GrainMethodInvoker, object?[], Task>> Dispatchers = new();
+    // One lookup per call: the method's compiled invoker and its typed dispatcher together.
+    private static readonly ConcurrentDictionary<MethodInfo, (GrainMethodInvoker Invoker, Func<GrainHost, GrainId, GrainMethodInvoker, object?[], Task> Dispatch)> Dispatchers = new();
     private static readonly MethodInfo InvokeGeneric =
         typeof(GrainHost).GetMethod(nameof(GrainHost.InvokeAsync), BindingFlags.Instance | BindingFlags.NonPublic)!;
 
@@ -37,8 +38,8 @@ public class GrainReference : DispatchProxy
                 nameof(GetHashCode) => GrainId.GetHashCode(),
                 _ => throw new NotSupportedException(targetMethod.Name),
             };
-        var dispatch = Dispatchers.GetOrAdd(targetMethod, BuildDispatcher);
-        return dispatch(_host, GrainId, GrainMethodInvoker.For(targetMethod), args ?? []);
+        var (invoker, dispatch) = Dispatchers.GetOrAdd(targetMethod, static m => (GrainMethodInvoker.For(m), BuildDispatcher(m)));
+        return dispatch(_host, GrainId, invoker, args ?? []);
     }
 
     private static Func<GrainHost, GrainId, GrainMethodInvoker, object?[], Task> BuildDispatcher(MethodInfo method)

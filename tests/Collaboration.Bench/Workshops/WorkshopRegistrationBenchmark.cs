@@ -21,10 +21,10 @@ public static class WorkshopRegistrationBenchmark
     private const int Registrations = 10_000;
     private const int Block = 1_000;
 
-    public static async Task<BenchSection> RunAsync()
+    public static async Task<BenchSection> RunAsync(PostgresCluster cluster)
     {
         var inv = CultureInfo.InvariantCulture;
-        var cluster = await PostgresCluster.GetSharedAsync();
+
         var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
 
         // Baseline: raw Npgsql, 64 clients, one autocommitted INSERT per operation.
