@@ -24,6 +24,9 @@ export function addMessages(messages) {
   for (const lang of LANGUAGES) {
     Object.assign(dictionaries[lang], messages[lang] ?? {});
   }
+  // A page module adds its messages after the shell translated the page: translate again, so
+  // its data-i18n texts never show as raw keys.
+  if (typeof document !== 'undefined' && document.documentElement) applyTranslations(document);
 }
 
 /** The current language: 'fr' or 'en'. */
