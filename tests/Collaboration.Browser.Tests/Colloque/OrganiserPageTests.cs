@@ -25,6 +25,9 @@ public sealed class OrganiserPageTests(BrowserAppFixture fixture, ITestOutputHel
         await page.GetByLabel("Date").FillAsync("2026-11-26");
         await page.GetByRole(AriaRole.Button, new() { Name = "Créer le colloque" }).ClickAsync();
         await page.WaitForURLAsync("**/colloque.html?id=*");
+        // The page wires the import form once the colloque has loaded (its title shows).
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Colloque de l'organisateur", Exact = false }))
+            .ToBeVisibleAsync(new() { Timeout = Timeouts.Ui });
         await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload { Name = "inscrits.csv", MimeType = "text/csv", Buffer = csv });
 
         // Assert: the preview names the bad line, nothing is stored yet; applying fills the progress bar.
