@@ -130,6 +130,15 @@ internal sealed class InMemoryCallsScenario : IScenario
             activation runs everything queued behind the current call as one batch under a single lock: on the
             hot key the ratio is {{string.Join(" and ", contended)}}.
             """);
+        var unsteady = rows.Where(r => r.Grain.MaxCallsPerSecond > 2 * r.Grain.MinCallsPerSecond ||
+                                       r.Baseline.MaxCallsPerSecond > 2 * r.Baseline.MinCallsPerSecond).ToList();
+        if (unsteady.Count > 0)
+            text.AppendLine($"""
+
+                Some rows vary more than 2× from run to run ({string.Join(", ", unsteady.Select(r => $"{r.Keys} × {r.Grain.Concurrency}"))}),
+                on both sides alike: their absolute figures are only indicative. The ratio holds better, since each
+                grain run is followed by a baseline run under the same conditions.
+                """);
         return text.ToString();
     }
 }
