@@ -1,5 +1,5 @@
 // What the colloque pages share: their messages (French first), category names and colours, time formatting.
-import { addMessages, applyTranslations, getLang, t } from './i18n.js';
+import { addMessages, getLang, t } from './i18n.js';
 
 export const CATEGORIES = ['employer', 'electedOfficial', 'communityOrganisation', 'institution', 'mrc', 'other'];
 
@@ -103,18 +103,6 @@ addMessages({
     'colloque.field.email': 'Email (optional)',
   },
 });
-
-/** A page's messages arrive after app.js translated the document: translate again with them. */
-export function addPageMessages(messages) {
-  addMessages(messages);
-  if (globalThis.document) {
-    applyTranslations(document);
-  }
-}
-
-if (globalThis.document) {
-  applyTranslations(document);
-}
 
 export function categoryLabel(category) {
   return t(`colloque.category.${CATEGORIES.includes(category) ? category : 'other'}`);

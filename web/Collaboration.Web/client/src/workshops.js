@@ -1,5 +1,5 @@
 // Shared by the workshop pages: messages, date formatting, availability of a session.
-import { addMessages, applyTranslations, getLang, t } from './i18n.js';
+import { addMessages, getLang, t } from './i18n.js';
 
 addMessages({
   fr: {
@@ -169,11 +169,6 @@ addMessages({
     'ws.present': 'Present',
   },
 });
-
-// app.js translated the page before these messages existed: translate again now.
-if (globalThis.document) {
-  applyTranslations(document);
-}
 
 /** The title in the current language. */
 export function title(workshop) {

@@ -1,9 +1,9 @@
 // A badge to print: name large, organisation, category colour, QR of the registration code.
 import { api, ApiError } from '../api.js';
-import { t } from '../i18n.js';
-import { addPageMessages, categoryLabel } from '../colloque-common.js';
+import { addMessages, t } from '../i18n.js';
+import { categoryLabel } from '../colloque-common.js';
 
-addPageMessages({
+addMessages({
   fr: { 'colloque.badge.pageTitle': 'Badge — Colloque — Concertation', 'colloque.badge.print': 'Imprimer', 'colloque.badge.qr': 'Code QR du badge {code}' },
   en: { 'colloque.badge.pageTitle': 'Badge — Colloque — Concertation', 'colloque.badge.print': 'Print', 'colloque.badge.qr': 'Badge QR code {code}' },
 });

@@ -3,10 +3,10 @@
 import { api, ApiError } from '../api.js';
 import { requireUser } from '../auth.js';
 import { connectLive } from '../live.js';
-import { onLangChange, t } from '../i18n.js';
-import { addPageMessages, CATEGORIES, categoryLabel, el, formatTime } from '../colloque-common.js';
+import { addMessages, onLangChange, t } from '../i18n.js';
+import { CATEGORIES, categoryLabel, el, formatTime } from '../colloque-common.js';
 
-addPageMessages({
+addMessages({
   fr: {
     'colloque.dashboard.pageTitle': 'Arrivées — Colloque — Concertation',
     'colloque.dashboard.heading': 'Arrivées',

@@ -2,10 +2,10 @@
 // bar), desks and their pairing codes, and one attendee's badge, data export and erasure.
 import { api, ApiError } from '../api.js';
 import { requireUser } from '../auth.js';
-import { getLang, t } from '../i18n.js';
-import { addPageMessages, categoryLabel, el, fillCategories, formatTime } from '../colloque-common.js';
+import { addMessages, getLang, t } from '../i18n.js';
+import { categoryLabel, el, fillCategories, formatTime } from '../colloque-common.js';
 
-addPageMessages({
+addMessages({
   fr: {
     'colloque.admin.pageTitle': 'Colloque — Concertation',
     'colloque.admin.heading': 'Colloque',
@@ -14,6 +14,7 @@ addPageMessages({
     'colloque.admin.create': 'Créer le colloque',
     'colloque.admin.dashboard': 'Tableau des arrivées', 'colloque.admin.csv': 'Présences (CSV)', 'colloque.admin.all': 'Tous les colloques',
     'colloque.admin.importHeading': 'Importer la liste des inscrit·es',
+    'colloque.admin.importHelp': 'Fichier CSV d’un tableur (UTF-8 ou Windows-1252, virgules ou points-virgules). Colonnes : Prénom, Nom (ou Nom complet), Organisation, Catégorie, Courriel. Un nouvel import met à jour les personnes par leur courriel.',
     'colloque.admin.file': 'Fichier', 'colloque.admin.apply': 'Importer les lignes valides',
     'colloque.admin.preview': '{total} ligne(s) lue(s) ({encoding}, séparateur « {delimiter} ») : {valid} valide(s), {errors} en erreur.',
     'colloque.admin.line': 'Ligne {line} : {message}',
@@ -40,6 +41,7 @@ addPageMessages({
     'colloque.admin.create': 'Create the colloque',
     'colloque.admin.dashboard': 'Arrivals dashboard', 'colloque.admin.csv': 'Attendance (CSV)', 'colloque.admin.all': 'All colloques',
     'colloque.admin.importHeading': 'Import the attendee list',
+    'colloque.admin.importHelp': 'A CSV file from a spreadsheet (UTF-8 or Windows-1252, commas or semicolons). Columns: First name, Last name (or Full name), Organisation, Category, Email. A new import updates people by their email.',
     'colloque.admin.file': 'File', 'colloque.admin.apply': 'Import the valid lines',
     'colloque.admin.preview': '{total} line(s) read ({encoding}, separator "{delimiter}"): {valid} valid, {errors} with errors.',
     'colloque.admin.line': 'Line {line}: {message}',

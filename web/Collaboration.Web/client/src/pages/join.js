@@ -2,9 +2,7 @@
 // (never sent in a URL to the server, never in a referrer); it is posted once, then wiped from the address.
 import '../meetings/messages.js';
 import { api, ApiError } from '../api.js';
-import { applyTranslations, onLangChange, t } from '../i18n.js';
-
-applyTranslations(document); // this page's strings arrived after app.js translated the page
+import { onLangChange, t } from '../i18n.js';
 
 const status = document.querySelector('[data-testid="join-status"]');
 const next = document.querySelector('[data-testid="join-continue"]');

@@ -3,12 +3,10 @@
 // secretary run the meeting; members mark their own attendance and close their own action items.
 import '../meetings/messages.js';
 import { api, ApiError } from '../api.js';
-import { applyTranslations, getLang, onLangChange, t } from '../i18n.js';
+import { getLang, onLangChange, t } from '../i18n.js';
 import { connectLive } from '../live.js';
 import { applyEvent, clock, elapsedSeconds, fromSnapshot, isOverrun } from '../meetings/model.js';
 import { formatDateTime, formatTime, h, param, replaceChildren } from '../meetings/dom.js';
-
-applyTranslations(document); // this page's strings arrived after app.js translated the page
 
 const id = param('id');
 const $ = (selector) => document.querySelector(selector);

@@ -3,11 +3,9 @@
 import '../meetings/messages.js';
 import { api, ApiError } from '../api.js';
 import { loginUrl } from '../auth.js';
-import { applyTranslations, getLang, onLangChange, t } from '../i18n.js';
+import { getLang, onLangChange, t } from '../i18n.js';
 import { norm } from '../meetings/model.js';
 import { formatDateTime, h, param, replaceChildren } from '../meetings/dom.js';
-
-applyTranslations(document); // this page's strings arrived after app.js translated the page
 
 const $ = (selector) => document.querySelector(selector);
 const errorRegion = $('[data-testid="meetings-error"]');

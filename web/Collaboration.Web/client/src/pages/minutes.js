@@ -1,11 +1,9 @@
 // The procès-verbal of a closed meeting: printable (print CSS), with Markdown, CSV and .ics downloads.
 import '../meetings/messages.js';
 import { api, ApiError } from '../api.js';
-import { applyTranslations, getLang, onLangChange, t } from '../i18n.js';
+import { getLang, onLangChange, t } from '../i18n.js';
 import { norm } from '../meetings/model.js';
 import { formatDateTime, formatTime, h, param, replaceChildren } from '../meetings/dom.js';
-
-applyTranslations(document); // this page's strings arrived after app.js translated the page
 
 const id = param('id');
 const $ = (selector) => document.querySelector(selector);
