@@ -1,26 +1,47 @@
-using Collaboration.Grains.Accounts;
-using Collaboration.Grains.Runtime;
+using Collaboration.Silo.Hosting;
 using Collaboration.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
 
 namespace Collaboration.Grains.Tests;
 
-/// <summary>The domain grains on a real silo (SQLite file) with a manual clock.</summary>
+/// <summary>
+/// The domain grains on Orleans' in-process test cluster (one silo), with the product's grain
+/// storage on a real SQLite file, the live relay, and a manual clock.
+/// </summary>
 public sealed class GrainsSilo : IAsyncLifetime
 {
     private readonly TempSqliteFile _file = new();
-    private SiloTestHost _host = null!;
+    private InProcessTestCluster _cluster = null!;
 
     public ManualClock Clock { get; } = new();
 
-    public IGrainFactory Grains => _host.Grains;
+    public IGrainFactory Grains => _cluster.Client;
 
-    public async Task InitializeAsync() => _host = await SiloTestHost.StartSqliteAsync(_file.Path,
-        new SiloTestSetup([typeof(OrganiserAccountGrain).Assembly], services => services.AddSingleton<TimeProvider>(Clock)));
+    public InProcessTestCluster Cluster => _cluster;
+
+    public async Task InitializeAsync()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "Sqlite",
+            ["ConnectionStrings:Sqlite"] = $"Data Source={_file.Path}",
+        }).Build();
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.Services.AddSingleton<TimeProvider>(Clock);
+            silo.AddConcertationGrainStorage(configuration);
+            silo.AddConcertationLive();
+        });
+        _cluster = builder.Build();
+        await _cluster.DeployAsync().WaitAsync(TimeSpan.FromSeconds(60));
+    }
 
     public async Task DisposeAsync()
     {
-        await _host.DisposeAsync();
+        await _cluster.DisposeAsync();
         _file.Dispose();
     }
 }

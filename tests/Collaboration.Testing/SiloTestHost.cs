@@ -1,16 +1,16 @@
-using Collaboration.Grains.Runtime;
-using Collaboration.Silo.ChangeFeed;
 using Collaboration.Silo.Hosting;
-using Collaboration.Silo.Runtime;
-using Collaboration.Silo.Storage;
-using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Orleans.Hosting;
 
 namespace Collaboration.Testing;
 
-/// <summary>A real silo (grain host, storage, change feed, background services) in the test process.</summary>
+/// <summary>
+/// A real silo in the test process, configured exactly as the product's (<c>AddConcertationSilo</c>)
+/// on a SQLite file or a PostgreSQL database, on free ports; services may be added before it
+/// starts (e.g. a manual clock, or the test grains' assembly).
+/// </summary>
 public sealed class SiloTestHost : IAsyncDisposable
 {
     private readonly IHost _host;
@@ -21,35 +21,33 @@ public sealed class SiloTestHost : IAsyncDisposable
 
     public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
 
-    public GrainHost GrainHost => Services.GetRequiredService<GrainHost>();
+    public static Task<SiloTestHost> StartSqliteAsync(string file, Action<IServiceCollection>? services = null, params (string Key, string? Value)[] settings) =>
+        StartAsync([("Storage:Provider", "Sqlite"), ("ConnectionStrings:Sqlite", $"Data Source={file}"), .. settings], services);
 
-    public IGrainStorage Storage => Services.GetRequiredService<IGrainStorage>();
+    public static Task<SiloTestHost> StartPostgresAsync(string connectionString, Action<IServiceCollection>? services = null, params (string Key, string? Value)[] settings) =>
+        StartAsync([("Storage:Provider", "Postgres"), ("ConnectionStrings:Postgres", connectionString), .. settings], services);
 
-    public LocalChangeFeed Feed => Services.GetRequiredService<LocalChangeFeed>();
-
-    public static Task<SiloTestHost> StartSqliteAsync(string file, SiloTestSetup setup, params (string Key, string? Value)[] settings) =>
-        StartAsync([("Storage:Provider", "Sqlite"), ("ConnectionStrings:Sqlite", $"Data Source={file}"), .. settings], setup);
-
-    public static Task<SiloTestHost> StartPostgresAsync(string connectionString, SiloTestSetup setup, params (string Key, string? Value)[] settings) =>
-        StartAsync([("Storage:Provider", "Postgres"), ("ConnectionStrings:Postgres", connectionString), .. settings], setup);
-
-    public static async Task<SiloTestHost> StartAsync(IEnumerable<(string Key, string? Value)> settings, SiloTestSetup setup)
+    public static async Task<SiloTestHost> StartAsync(IEnumerable<(string Key, string? Value)> settings, Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
-        setup.ConfigureServices?.Invoke(builder.Services);
-        builder.Services.AddSilo(builder.Configuration, [.. setup.GrainAssemblies]);
+        builder.Configuration.AddInMemoryCollection(
+            FreePort.OrleansSettings().Concat(settings).Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
+        services?.Invoke(builder.Services);
+        builder.UseOrleans(silo => silo.AddConcertationSilo(builder.Configuration));
         var host = builder.Build();
-        await host.StartAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        await host.StartAsync().WaitAsync(TimeSpan.FromSeconds(60));
         return new SiloTestHost(host);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _host.StopAsync().WaitAsync(TimeSpan.FromSeconds(30));
-        _host.Dispose();
+        try
+        {
+            await _host.StopAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            _host.Dispose();
+        }
     }
 }
-
-/// <summary>The grain assemblies a test silo activates, and services it adds (registered before the silo's own, so they win).</summary>
-public sealed record SiloTestSetup(IReadOnlyList<Assembly> GrainAssemblies, Action<IServiceCollection>? ConfigureServices = null);

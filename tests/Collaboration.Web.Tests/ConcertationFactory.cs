@@ -1,11 +1,12 @@
 using System.Net.Http.Json;
-using Collaboration.Silo.Hosting;
+using Collaboration.Testing;
 using Collaboration.Web.Live;
 using Collaboration.Web.Tests.TestDoubles;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
 
 namespace Collaboration.Web.Tests;
 
@@ -32,6 +33,7 @@ public sealed class ConcertationFactory : WebApplicationFactory<Program>
             ["Bootstrap:OrganiserPassword"] = OrganiserPassword,
             ["RateLimiting:AnonymousPermitsPerMinute"] = "10000",
         };
+        foreach (var (key, value) in FreePort.OrleansSettings()) _settings[key] = value;
         foreach (var (key, value) in settings) _settings[key] = value;
         if (kestrel)
         {
@@ -49,7 +51,7 @@ public sealed class ConcertationFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
-            services.AddGrainAssembly(typeof(NoteGrain).Assembly);
+            services.AddSerializer(serializer => serializer.AddAssembly(typeof(NoteGrain).Assembly));
             services.AddSingleton<ILiveTopic, TestNotesTopic>();
         });
     }

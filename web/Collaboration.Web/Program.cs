@@ -1,4 +1,3 @@
-using Collaboration.Grains.Accounts;
 using Collaboration.Silo.Hosting;
 using Collaboration.Web.Accounts;
 using Collaboration.Web.Colloque;
@@ -9,7 +8,7 @@ using Collaboration.Web.Workshops;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddSilo(builder.Configuration, typeof(OrganiserAccountGrain).Assembly);
+builder.UseOrleans(silo => silo.AddConcertationSilo(builder.Configuration));
 builder.Services.AddPlatform(builder.Configuration);
 builder.Services.AddAccounts();
 builder.Services.AddLive();

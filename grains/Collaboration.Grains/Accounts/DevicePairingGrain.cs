@@ -1,8 +1,11 @@
-using Collaboration.Grains.Runtime;
+using Collaboration.Grains.Platform;
 
 namespace Collaboration.Grains.Accounts;
 
-public sealed class DevicePairingGrain : Grain<DevicePairingState>, IDevicePairingGrain
+[GrainType("pairing-code")]
+public sealed class DevicePairingGrain(
+    [PersistentState("state", StorageNames.Grains)] IPersistentState<DevicePairingState> state, TimeProvider clock)
+    : DurableGrain<DevicePairingState>(state, clock), IDevicePairingGrain
 {
     public async Task IssueAsync(string scope, string deviceId, DateTimeOffset expiresAt)
     {

@@ -1,10 +1,11 @@
 namespace Collaboration.Grains.Accounts;
 
+[GenerateSerializer]
 public sealed class DevicePairingState
 {
-    public bool Issued { get; set; }
-    public string Scope { get; set; } = "";
-    public string DeviceId { get; set; } = "";
-    public DateTimeOffset ExpiresAt { get; set; }
-    public DateTimeOffset? ClaimedAt { get; set; }
+    [Id(0)] public bool Issued { get; set; }
+    [Id(1)] public string Scope { get; set; } = "";
+    [Id(2)] public string DeviceId { get; set; } = "";
+    [Id(3)] public DateTimeOffset ExpiresAt { get; set; }
+    [Id(4)] public DateTimeOffset? ClaimedAt { get; set; }
 }

@@ -1,4 +1,3 @@
-using Collaboration.Grains.Runtime;
 
 namespace Collaboration.Grains.Accounts;
 
@@ -6,7 +5,7 @@ namespace Collaboration.Grains.Accounts;
 /// A short pairing code an organiser shows and a device types to become, e.g., a check-in desk.
 /// Keyed by the SHA-256 of the normalised code; claimable once, before it expires.
 /// </summary>
-[GrainType("pairing-code")]
+[Alias("pairing-code")]
 public interface IDevicePairingGrain : IGrainWithStringKey
 {
     Task IssueAsync(string scope, string deviceId, DateTimeOffset expiresAt);
@@ -16,4 +15,5 @@ public interface IDevicePairingGrain : IGrainWithStringKey
 
 public enum PairingStatus { Paired, Unknown, Expired, AlreadyUsed }
 
+[GenerateSerializer, Immutable]
 public sealed record PairingClaim(PairingStatus Status, string? Scope = null, string? DeviceId = null);

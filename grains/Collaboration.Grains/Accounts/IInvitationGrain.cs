@@ -1,4 +1,3 @@
-using Collaboration.Grains.Runtime;
 
 namespace Collaboration.Grains.Accounts;
 
@@ -6,7 +5,7 @@ namespace Collaboration.Grains.Accounts;
 /// A single-use, expiring invitation link (e.g. a table member's personal sign-in link), keyed by
 /// the SHA-256 of its token: the token itself is never stored.
 /// </summary>
-[GrainType("invitation")]
+[Alias("invitation")]
 public interface IInvitationGrain : IGrainWithStringKey
 {
     Task IssueAsync(string purpose, string subject, DateTimeOffset expiresAt);
@@ -19,4 +18,5 @@ public interface IInvitationGrain : IGrainWithStringKey
 
 public enum InvitationStatus { Redeemed, Unknown, Expired, AlreadyUsed, Revoked }
 
+[GenerateSerializer, Immutable]
 public sealed record InvitationRedemption(InvitationStatus Status, string? Purpose = null, string? Subject = null);

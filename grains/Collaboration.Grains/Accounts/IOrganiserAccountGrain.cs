@@ -1,9 +1,8 @@
-using Collaboration.Grains.Runtime;
 
 namespace Collaboration.Grains.Accounts;
 
 /// <summary>An organiser's password account, keyed by the normalised (trimmed, lower-case) email.</summary>
-[GrainType("organiser-account")]
+[Alias("organiser-account")]
 public interface IOrganiserAccountGrain : IGrainWithStringKey
 {
     /// <summary>Creates the account unless it exists; the password arrives already hashed.</summary>
@@ -17,4 +16,5 @@ public interface IOrganiserAccountGrain : IGrainWithStringKey
 
 public enum AccountCreation { Created, AlreadyExists }
 
+[GenerateSerializer, Immutable]
 public sealed record OrganiserAccount(string Email, string DisplayName, string PasswordHash, DateTimeOffset CreatedAt);

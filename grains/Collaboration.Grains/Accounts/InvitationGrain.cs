@@ -1,8 +1,11 @@
-using Collaboration.Grains.Runtime;
+using Collaboration.Grains.Platform;
 
 namespace Collaboration.Grains.Accounts;
 
-public sealed class InvitationGrain : Grain<InvitationState>, IInvitationGrain
+[GrainType("invitation")]
+public sealed class InvitationGrain(
+    [PersistentState("state", StorageNames.Grains)] IPersistentState<InvitationState> state, TimeProvider clock)
+    : DurableGrain<InvitationState>(state, clock), IInvitationGrain
 {
     public async Task IssueAsync(string purpose, string subject, DateTimeOffset expiresAt)
     {

@@ -1,8 +1,11 @@
-using Collaboration.Grains.Runtime;
+using Collaboration.Grains.Platform;
 
 namespace Collaboration.Grains.Accounts;
 
-public sealed class OrganiserAccountGrain : Grain<OrganiserAccountState>, IOrganiserAccountGrain
+[GrainType("organiser-account")]
+public sealed class OrganiserAccountGrain(
+    [PersistentState("state", StorageNames.Grains)] IPersistentState<OrganiserAccountState> state, TimeProvider clock)
+    : DurableGrain<OrganiserAccountState>(state, clock), IOrganiserAccountGrain
 {
     public async Task<AccountCreation> CreateAsync(string displayName, string passwordHash)
     {

@@ -1,9 +1,10 @@
 namespace Collaboration.Grains.Accounts;
 
+[GenerateSerializer]
 public sealed class OrganiserAccountState
 {
-    public bool Exists { get; set; }
-    public string DisplayName { get; set; } = "";
-    public string PasswordHash { get; set; } = "";
-    public DateTimeOffset CreatedAt { get; set; }
+    [Id(0)] public bool Exists { get; set; }
+    [Id(1)] public string DisplayName { get; set; } = "";
+    [Id(2)] public string PasswordHash { get; set; } = "";
+    [Id(3)] public DateTimeOffset CreatedAt { get; set; }
 }

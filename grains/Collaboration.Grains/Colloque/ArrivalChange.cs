@@ -5,6 +5,7 @@ namespace Collaboration.Grains.Colloque;
 /// <see cref="Code"/> + <see cref="CheckInVersion"/> (the registration's check-in version), so
 /// applying it again, or applying an older one, changes nothing.
 /// </summary>
+[GenerateSerializer, Immutable]
 public sealed record ArrivalChange(
     string Code,
     long CheckInVersion,

@@ -1,4 +1,5 @@
 namespace Collaboration.Grains.Colloque;
 
 /// <summary>The personal fields of a registration. Email may be empty (walk-ins, lists without it).</summary>
+[GenerateSerializer, Immutable]
 public sealed record AttendeeDetails(string Name, string Organisation, AttendeeCategory Category, string Email);

@@ -1,8 +1,11 @@
-using Collaboration.Grains.Runtime;
+using Collaboration.Grains.Platform;
 
 namespace Collaboration.Grains.Colloque;
 
-public sealed class ColloqueDirectoryGrain : Grain<DirectoryState>, IColloqueDirectoryGrain
+[GrainType("colloque-directory")]
+public sealed class ColloqueDirectoryGrain(
+    [PersistentState("state", StorageNames.Grains)] IPersistentState<DirectoryState> state, TimeProvider clock)
+    : DurableGrain<DirectoryState>(state, clock), IColloqueDirectoryGrain
 {
     public async Task UpsertAsync(IReadOnlyList<DirectoryEntry> entries)
     {

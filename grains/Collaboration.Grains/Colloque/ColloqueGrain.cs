@@ -1,9 +1,13 @@
+using Collaboration.Grains.Live;
+using Collaboration.Grains.Platform;
 using Collaboration.Grains.Colloque.Events;
-using Collaboration.Grains.Runtime;
 
 namespace Collaboration.Grains.Colloque;
 
-public sealed class ColloqueGrain : Grain<ColloqueState>, IColloqueGrain
+[GrainType("colloque")]
+public sealed class ColloqueGrain(
+    [PersistentState("state", StorageNames.Grains)] IPersistentState<ColloqueState> state, TimeProvider clock)
+    : LiveGrain<ColloqueState>(state, clock), IColloqueGrain
 {
     public const int RecentCount = 30;
     public const int MaxDesks = 50;

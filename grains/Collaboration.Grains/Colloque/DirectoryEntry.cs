@@ -4,4 +4,5 @@ namespace Collaboration.Grains.Colloque;
 /// One attendee in a colloque's name directory. <see cref="MatchKey"/> finds the registration
 /// again on re-import (a hash of the email, or of name + organisation when there is no email).
 /// </summary>
+[GenerateSerializer, Immutable]
 public sealed record DirectoryEntry(string Code, string Name, string Organisation, AttendeeCategory Category, string MatchKey, bool Cancelled = false);

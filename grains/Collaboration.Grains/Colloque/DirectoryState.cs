@@ -1,6 +1,7 @@
 namespace Collaboration.Grains.Colloque;
 
+[GenerateSerializer]
 public sealed class DirectoryState
 {
-    public Dictionary<string, DirectoryEntry> Entries { get; set; } = [];
+    [Id(0)] public Dictionary<string, DirectoryEntry> Entries { get; set; } = [];
 }

@@ -1,4 +1,3 @@
-using Collaboration.Grains.Runtime;
 
 namespace Collaboration.Grains.Colloque;
 
@@ -7,7 +6,7 @@ namespace Collaboration.Grains.Colloque;
 /// from <see cref="IColloqueGrain"/> so that a check-in, which writes the colloque's aggregates,
 /// does not rewrite thousands of names each time; it changes only on registration, import and erasure.
 /// </summary>
-[GrainType("colloque-directory")]
+[Alias("colloque-directory")]
 public interface IColloqueDirectoryGrain : IGrainWithGuidKey
 {
     Task UpsertAsync(IReadOnlyList<DirectoryEntry> entries);

@@ -1,4 +1,4 @@
-using Collaboration.Grains.Runtime;
+using Collaboration.Grains.Live;
 
 namespace Collaboration.Grains.Colloque;
 
@@ -8,8 +8,8 @@ namespace Collaboration.Grains.Colloque;
 /// is — it mirrors them through <see cref="ApplyArrivalAsync"/>, which is idempotent per code and
 /// check-in version and can be replayed from the registrations at any time.
 /// </summary>
-[GrainType("colloque")]
-public interface IColloqueGrain : IGrainWithGuidKey
+[Alias("colloque")]
+public interface IColloqueGrain : IGrainWithGuidKey, ILiveFeedGrain
 {
     Task<bool> CreateAsync(ColloqueDetails details);
 

@@ -1,9 +1,9 @@
-using Collaboration.Grains.Runtime;
+using Collaboration.Grains.Platform;
 
 namespace Collaboration.Grains.Colloque;
 
 /// <summary>The list of colloques (key "all"), for the organiser's pages.</summary>
-[GrainType("colloque-index")]
+[Alias("colloque-index")]
 public interface IColloqueIndexGrain : IGrainWithStringKey
 {
     Task AddAsync(ColloqueSummary colloque);
@@ -11,14 +11,19 @@ public interface IColloqueIndexGrain : IGrainWithStringKey
     Task<IReadOnlyList<ColloqueSummary>> ListAsync();
 }
 
+[GenerateSerializer, Immutable]
 public sealed record ColloqueSummary(Guid Id, string Title, DateOnly Date, string Venue);
 
+[GenerateSerializer]
 public sealed class ColloqueIndexState
 {
-    public List<ColloqueSummary> Colloques { get; set; } = [];
+    [Id(0)] public List<ColloqueSummary> Colloques { get; set; } = [];
 }
 
-public sealed class ColloqueIndexGrain : Grain<ColloqueIndexState>, IColloqueIndexGrain
+[GrainType("colloque-index")]
+public sealed class ColloqueIndexGrain(
+    [PersistentState("state", StorageNames.Grains)] IPersistentState<ColloqueIndexState> state, TimeProvider clock)
+    : DurableGrain<ColloqueIndexState>(state, clock), IColloqueIndexGrain
 {
     public async Task AddAsync(ColloqueSummary colloque)
     {

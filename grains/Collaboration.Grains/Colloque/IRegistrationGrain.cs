@@ -1,4 +1,3 @@
-using Collaboration.Grains.Runtime;
 
 namespace Collaboration.Grains.Colloque;
 
@@ -7,7 +6,7 @@ namespace Collaboration.Grains.Colloque;
 /// truth for "checked in": one grain per code, its calls one at a time and its writes checked
 /// against its version across nodes, so two desks can never both admit the same badge.
 /// </summary>
-[GrainType("colloque-registration")]
+[Alias("colloque-registration")]
 public interface IRegistrationGrain : IGrainWithStringKey
 {
     /// <summary>Creates the registration; false when the code is taken.</summary>

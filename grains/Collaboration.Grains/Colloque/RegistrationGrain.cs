@@ -1,8 +1,11 @@
-using Collaboration.Grains.Runtime;
+using Collaboration.Grains.Platform;
 
 namespace Collaboration.Grains.Colloque;
 
-public sealed class RegistrationGrain : Grain<RegistrationState>, IRegistrationGrain
+[GrainType("colloque-registration")]
+public sealed class RegistrationGrain(
+    [PersistentState("state", StorageNames.Grains)] IPersistentState<RegistrationState> state, TimeProvider clock)
+    : DurableGrain<RegistrationState>(state, clock), IRegistrationGrain
 {
     /// <summary>How long the desk that checked a badge in may undo it alone.</summary>
     public static readonly TimeSpan DeskUndoWindow = TimeSpan.FromMinutes(2);

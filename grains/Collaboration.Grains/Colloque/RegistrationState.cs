@@ -1,26 +1,28 @@
 namespace Collaboration.Grains.Colloque;
 
+[GenerateSerializer]
 public sealed class RegistrationState
 {
-    public bool Exists { get; set; }
-    public Guid ColloqueId { get; set; }
-    public string Name { get; set; } = "";
-    public string Organisation { get; set; } = "";
-    public AttendeeCategory Category { get; set; }
-    public string Email { get; set; } = "";
-    public bool Cancelled { get; set; }
-    public bool Erased { get; set; }
-    public DateTimeOffset RegisteredAt { get; set; }
-    public DateTimeOffset? BadgePrintedAt { get; set; }
-    public CheckInRecord? CheckIn { get; set; }
+    [Id(0)] public bool Exists { get; set; }
+    [Id(1)] public Guid ColloqueId { get; set; }
+    [Id(2)] public string Name { get; set; } = "";
+    [Id(3)] public string Organisation { get; set; } = "";
+    [Id(4)] public AttendeeCategory Category { get; set; }
+    [Id(5)] public string Email { get; set; } = "";
+    [Id(6)] public bool Cancelled { get; set; }
+    [Id(7)] public bool Erased { get; set; }
+    [Id(8)] public DateTimeOffset RegisteredAt { get; set; }
+    [Id(9)] public DateTimeOffset? BadgePrintedAt { get; set; }
+    [Id(10)] public CheckInRecord? CheckIn { get; set; }
 
     /// <summary>Goes up by one at each check-in and each undo; keys the colloque's aggregate update.</summary>
-    public long CheckInVersion { get; set; }
+    [Id(11)] public long CheckInVersion { get; set; }
 
-    public List<RegistrationHistoryEntry> History { get; set; } = [];
+    [Id(12)] public List<RegistrationHistoryEntry> History { get; set; } = [];
 
     /// <summary>Answers already given, by desk nonce, oldest first (bounded).</summary>
-    public List<AnsweredNonce> Answered { get; set; } = [];
+    [Id(13)] public List<AnsweredNonce> Answered { get; set; } = [];
 }
 
+[GenerateSerializer, Immutable]
 public sealed record AnsweredNonce(string Nonce, CheckInAnswer Answer);

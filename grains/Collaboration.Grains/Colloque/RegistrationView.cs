@@ -1,6 +1,7 @@
 namespace Collaboration.Grains.Colloque;
 
 /// <summary>Everything a registration holds (also what "export my data" returns).</summary>
+[GenerateSerializer, Immutable]
 public sealed record RegistrationView(
     string Code,
     Guid ColloqueId,

@@ -1,9 +1,9 @@
-using Collaboration.Grains.Runtime;
+using Collaboration.Grains.Platform;
 
 namespace Collaboration.Grains.Demo;
 
 /// <summary>Remembers that the demo data was seeded, so a restart does not seed it twice.</summary>
-[GrainType("demo-seed")]
+[Alias("demo-seed")]
 public interface IDemoSeedGrain : IGrainWithStringKey
 {
     Task<bool> IsSeededAsync();
@@ -11,12 +11,16 @@ public interface IDemoSeedGrain : IGrainWithStringKey
     Task MarkSeededAsync();
 }
 
+[GenerateSerializer]
 public sealed class DemoSeedState
 {
-    public DateTimeOffset? SeededAt { get; set; }
+    [Id(0)] public DateTimeOffset? SeededAt { get; set; }
 }
 
-public sealed class DemoSeedGrain : Grain<DemoSeedState>, IDemoSeedGrain
+[GrainType("demo-seed")]
+public sealed class DemoSeedGrain(
+    [PersistentState("state", StorageNames.Grains)] IPersistentState<DemoSeedState> state, TimeProvider clock)
+    : DurableGrain<DemoSeedState>(state, clock), IDemoSeedGrain
 {
     public Task<bool> IsSeededAsync() => Task.FromResult(State.SeededAt is not null);
 

@@ -1,4 +1,4 @@
-using Collaboration.Grains.Runtime;
+using Collaboration.Grains.Live;
 
 namespace Collaboration.Grains.Meetings;
 
@@ -8,8 +8,8 @@ namespace Collaboration.Grains.Meetings;
 /// Edits of an existing thing carry the version the editor saw; a stale edit is refused with the
 /// current value (<see cref="MeetingOutcome.Stale"/>). Ids of new things are chosen by the caller.
 /// </summary>
-[GrainType("meeting")]
-public interface IMeetingGrain : IGrainWithGuidKey
+[Alias("meeting")]
+public interface IMeetingGrain : IGrainWithGuidKey, ILiveFeedGrain
 {
     Task<MeetingResult> CreateAsync(MeetingSetup setup);
 

@@ -1,9 +1,13 @@
+using Collaboration.Grains.Live;
+using Collaboration.Grains.Platform;
 using Collaboration.Grains.Meetings.Events;
-using Collaboration.Grains.Runtime;
 
 namespace Collaboration.Grains.Meetings;
 
-public sealed class MeetingGrain : Grain<MeetingState>, IMeetingGrain
+[GrainType("meeting")]
+public sealed class MeetingGrain(
+    [PersistentState("state", StorageNames.Grains)] IPersistentState<MeetingState> state, TimeProvider clock)
+    : LiveGrain<MeetingState>(state, clock), IMeetingGrain
 {
     public const int MaxTextLength = 2000;
 
@@ -304,4 +308,5 @@ public sealed class MeetingGrain : Grain<MeetingState>, IMeetingGrain
 }
 
 /// <summary>The agenda's order and the version to send with the next reorder.</summary>
+[GenerateSerializer, Immutable]
 public sealed record AgendaOrder(IReadOnlyList<Guid> Order, long AgendaVersion);

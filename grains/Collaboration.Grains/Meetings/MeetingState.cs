@@ -1,56 +1,62 @@
+using Collaboration.Grains.Live;
 using Collaboration.Grains.Tables;
 
 namespace Collaboration.Grains.Meetings;
 
-public sealed class MeetingState
+[GenerateSerializer]
+public sealed class MeetingState : ILiveState
 {
-    public bool Exists { get; set; }
-    public Guid TableId { get; set; }
-    public string TableName { get; set; } = "";
-    public string Title { get; set; } = "";
-    public DateTimeOffset StartsAt { get; set; }
-    public string Location { get; set; } = "";
-    public int Quorum { get; set; }
-    public string CreatedBy { get; set; } = "";
-    public MeetingStatus Status { get; set; }
-    public DateTimeOffset? StartedAt { get; set; }
-    public DateTimeOffset? ClosedAt { get; set; }
-    public List<RosterMember> Roster { get; set; } = [];
-    public List<AgendaItemState> Agenda { get; set; } = [];
-    public long AgendaVersion { get; set; }
-    public Guid? CurrentItemId { get; set; }
-    public List<AttendanceView> Attendance { get; set; } = [];
-    public List<DecisionView> Decisions { get; set; } = [];
-    public List<ActionItemState> ActionItems { get; set; } = [];
+    [Id(18)] public LiveLog Live { get; set; } = new();
+
+    [Id(0)] public bool Exists { get; set; }
+    [Id(1)] public Guid TableId { get; set; }
+    [Id(2)] public string TableName { get; set; } = "";
+    [Id(3)] public string Title { get; set; } = "";
+    [Id(4)] public DateTimeOffset StartsAt { get; set; }
+    [Id(5)] public string Location { get; set; } = "";
+    [Id(6)] public int Quorum { get; set; }
+    [Id(7)] public string CreatedBy { get; set; } = "";
+    [Id(8)] public MeetingStatus Status { get; set; }
+    [Id(9)] public DateTimeOffset? StartedAt { get; set; }
+    [Id(10)] public DateTimeOffset? ClosedAt { get; set; }
+    [Id(11)] public List<RosterMember> Roster { get; set; } = [];
+    [Id(12)] public List<AgendaItemState> Agenda { get; set; } = [];
+    [Id(13)] public long AgendaVersion { get; set; }
+    [Id(14)] public Guid? CurrentItemId { get; set; }
+    [Id(15)] public List<AttendanceView> Attendance { get; set; } = [];
+    [Id(16)] public List<DecisionView> Decisions { get; set; } = [];
+    [Id(17)] public List<ActionItemState> ActionItems { get; set; } = [];
 }
 
+[GenerateSerializer]
 public sealed class AgendaItemState
 {
-    public Guid Id { get; set; }
-    public string Title { get; set; } = "";
-    public string Presenter { get; set; } = "";
-    public int PlannedMinutes { get; set; }
-    public string Notes { get; set; } = "";
-    public bool Done { get; set; }
-    public long Version { get; set; }
+    [Id(0)] public Guid Id { get; set; }
+    [Id(1)] public string Title { get; set; } = "";
+    [Id(2)] public string Presenter { get; set; } = "";
+    [Id(3)] public int PlannedMinutes { get; set; }
+    [Id(4)] public string Notes { get; set; } = "";
+    [Id(5)] public bool Done { get; set; }
+    [Id(6)] public long Version { get; set; }
 
     /// <summary>Time spent as the current item before the present stint.</summary>
-    public int SpentSeconds { get; set; }
+    [Id(7)] public int SpentSeconds { get; set; }
 
     /// <summary>When it became the current item (null when it is not current).</summary>
-    public DateTimeOffset? CurrentSince { get; set; }
+    [Id(8)] public DateTimeOffset? CurrentSince { get; set; }
 }
 
+[GenerateSerializer]
 public sealed class ActionItemState
 {
-    public Guid Id { get; set; }
-    public string Text { get; set; } = "";
-    public Guid OwnerMemberId { get; set; }
-    public string OwnerName { get; set; } = "";
-    public DateOnly? Due { get; set; }
-    public ActionItemStatus Status { get; set; }
-    public Guid? AgendaItemId { get; set; }
-    public Guid? OriginMeetingId { get; set; }
-    public string? OriginMeetingTitle { get; set; }
-    public long Version { get; set; }
+    [Id(0)] public Guid Id { get; set; }
+    [Id(1)] public string Text { get; set; } = "";
+    [Id(2)] public Guid OwnerMemberId { get; set; }
+    [Id(3)] public string OwnerName { get; set; } = "";
+    [Id(4)] public DateOnly? Due { get; set; }
+    [Id(5)] public ActionItemStatus Status { get; set; }
+    [Id(6)] public Guid? AgendaItemId { get; set; }
+    [Id(7)] public Guid? OriginMeetingId { get; set; }
+    [Id(8)] public string? OriginMeetingTitle { get; set; }
+    [Id(9)] public long Version { get; set; }
 }

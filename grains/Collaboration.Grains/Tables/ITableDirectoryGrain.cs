@@ -1,9 +1,8 @@
-using Collaboration.Grains.Runtime;
 
 namespace Collaboration.Grains.Tables;
 
 /// <summary>The list of tables (one directory, key "default"), so an organiser can find them all.</summary>
-[GrainType("table-directory")]
+[Alias("table-directory")]
 public interface ITableDirectoryGrain : IGrainWithStringKey
 {
     Task AddAsync(Guid tableId, string name);
@@ -11,4 +10,5 @@ public interface ITableDirectoryGrain : IGrainWithStringKey
     Task<IReadOnlyList<TableEntry>> ListAsync();
 }
 
+[GenerateSerializer, Immutable]
 public sealed record TableEntry(Guid Id, string Name);

@@ -1,4 +1,4 @@
-using Collaboration.Grains.Runtime;
+using Collaboration.Grains.Live;
 
 namespace Collaboration.Grains.Tables;
 
@@ -6,8 +6,8 @@ namespace Collaboration.Grains.Tables;
 /// A Table régionale: its name, quorum, members (one sign-in link each) and the list of its
 /// meetings. Keyed by a Guid chosen by the web layer.
 /// </summary>
-[GrainType("table")]
-public interface ITableGrain : IGrainWithGuidKey
+[Alias("table")]
+public interface ITableGrain : IGrainWithGuidKey, ILiveFeedGrain
 {
     Task<TableOutcome> CreateAsync(string name, int quorum, string createdBy);
 

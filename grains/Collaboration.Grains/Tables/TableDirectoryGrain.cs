@@ -1,8 +1,11 @@
-using Collaboration.Grains.Runtime;
+using Collaboration.Grains.Platform;
 
 namespace Collaboration.Grains.Tables;
 
-public sealed class TableDirectoryGrain : Grain<TableDirectoryState>, ITableDirectoryGrain
+[GrainType("table-directory")]
+public sealed class TableDirectoryGrain(
+    [PersistentState("state", StorageNames.Grains)] IPersistentState<TableDirectoryState> state, TimeProvider clock)
+    : DurableGrain<TableDirectoryState>(state, clock), ITableDirectoryGrain
 {
     public async Task AddAsync(Guid tableId, string name)
     {

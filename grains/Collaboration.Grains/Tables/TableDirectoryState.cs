@@ -1,6 +1,7 @@
 namespace Collaboration.Grains.Tables;
 
+[GenerateSerializer]
 public sealed class TableDirectoryState
 {
-    public List<TableEntry> Tables { get; set; } = [];
+    [Id(0)] public List<TableEntry> Tables { get; set; } = [];
 }

@@ -1,9 +1,13 @@
-using Collaboration.Grains.Runtime;
+using Collaboration.Grains.Live;
+using Collaboration.Grains.Platform;
 using Collaboration.Grains.Tables.Events;
 
 namespace Collaboration.Grains.Tables;
 
-public sealed class TableGrain : Grain<TableState>, ITableGrain
+[GrainType("table")]
+public sealed class TableGrain(
+    [PersistentState("state", StorageNames.Grains)] IPersistentState<TableState> state, TimeProvider clock)
+    : LiveGrain<TableState>(state, clock), ITableGrain
 {
     public async Task<TableOutcome> CreateAsync(string name, int quorum, string createdBy)
     {

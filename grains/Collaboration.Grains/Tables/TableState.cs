@@ -1,27 +1,33 @@
+using Collaboration.Grains.Live;
+
 namespace Collaboration.Grains.Tables;
 
-public sealed class TableState
+[GenerateSerializer]
+public sealed class TableState : ILiveState
 {
-    public bool Exists { get; set; }
-    public string Name { get; set; } = "";
-    public int Quorum { get; set; }
-    public string CreatedBy { get; set; } = "";
-    public DateTimeOffset CreatedAt { get; set; }
-    public List<TableMemberState> Members { get; set; } = [];
-    public List<TableMeetingRef> Meetings { get; set; } = [];
+    [Id(7)] public LiveLog Live { get; set; } = new();
+
+    [Id(0)] public bool Exists { get; set; }
+    [Id(1)] public string Name { get; set; } = "";
+    [Id(2)] public int Quorum { get; set; }
+    [Id(3)] public string CreatedBy { get; set; } = "";
+    [Id(4)] public DateTimeOffset CreatedAt { get; set; }
+    [Id(5)] public List<TableMemberState> Members { get; set; } = [];
+    [Id(6)] public List<TableMeetingRef> Meetings { get; set; } = [];
 }
 
+[GenerateSerializer]
 public sealed class TableMemberState
 {
-    public Guid Id { get; set; }
-    public string Name { get; set; } = "";
-    public string Organisation { get; set; } = "";
-    public Sector Sector { get; set; }
-    public string Email { get; set; } = "";
-    public MemberRole Role { get; set; }
-    public string? LinkHash { get; set; }
-    public bool AccessRevoked { get; set; }
+    [Id(0)] public Guid Id { get; set; }
+    [Id(1)] public string Name { get; set; } = "";
+    [Id(2)] public string Organisation { get; set; } = "";
+    [Id(3)] public Sector Sector { get; set; }
+    [Id(4)] public string Email { get; set; } = "";
+    [Id(5)] public MemberRole Role { get; set; }
+    [Id(6)] public string? LinkHash { get; set; }
+    [Id(7)] public bool AccessRevoked { get; set; }
 
     /// <summary>Bumped at each revocation: cookies carry the stamp they were issued under.</summary>
-    public int AccessStamp { get; set; }
+    [Id(8)] public int AccessStamp { get; set; }
 }

@@ -1,9 +1,9 @@
-using Collaboration.Grains.Runtime;
+using Collaboration.Grains.Platform;
 
 namespace Collaboration.Grains.Workshops;
 
 /// <summary>The list of workshop session ids (key "all"): what the public catalogue walks.</summary>
-[GrainType("workshop-catalog")]
+[Alias("workshop-catalog")]
 public interface IWorkshopCatalogGrain : IGrainWithStringKey
 {
     Task AddAsync(Guid sessionId);
@@ -11,12 +11,16 @@ public interface IWorkshopCatalogGrain : IGrainWithStringKey
     Task<IReadOnlyList<Guid>> ListAsync();
 }
 
+[GenerateSerializer]
 public sealed class WorkshopCatalogState
 {
-    public List<Guid> Sessions { get; set; } = [];
+    [Id(0)] public List<Guid> Sessions { get; set; } = [];
 }
 
-public sealed class WorkshopCatalogGrain : Grain<WorkshopCatalogState>, IWorkshopCatalogGrain
+[GrainType("workshop-catalog")]
+public sealed class WorkshopCatalogGrain(
+    [PersistentState("state", StorageNames.Grains)] IPersistentState<WorkshopCatalogState> state, TimeProvider clock)
+    : DurableGrain<WorkshopCatalogState>(state, clock), IWorkshopCatalogGrain
 {
     public const string Key = "all";
 

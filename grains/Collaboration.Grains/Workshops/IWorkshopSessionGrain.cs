@@ -1,4 +1,4 @@
-using Collaboration.Grains.Runtime;
+using Collaboration.Grains.Live;
 
 namespace Collaboration.Grains.Workshops;
 
@@ -8,8 +8,8 @@ namespace Collaboration.Grains.Workshops;
 /// one grain, and the host runs them one at a time and commits them with a version check.
 /// Waitlist rule: see <see cref="WorkshopSessionGrain"/> (strict arrival order).
 /// </summary>
-[GrainType("workshop")]
-public interface IWorkshopSessionGrain : IGrainWithGuidKey
+[Alias("workshop")]
+public interface IWorkshopSessionGrain : IGrainWithGuidKey, ILiveFeedGrain
 {
     Task<WorkshopCreation> CreateAsync(WorkshopDetails details, int capacity);
 
@@ -71,6 +71,7 @@ public enum RegistrationResult
 public enum WorkshopUpdateResult { Ok, SessionNotFound, InvalidCapacity }
 
 /// <summary>What the session shows to everyone. Never any registrant's personal data.</summary>
+[GenerateSerializer, Immutable]
 public sealed record WorkshopDetails(
     string TitleFr,
     string TitleEn,
@@ -84,6 +85,7 @@ public sealed record WorkshopDetails(
     DateTimeOffset RegistrationClosesAt);
 
 /// <summary>Seat counts: what the public topic carries.</summary>
+[GenerateSerializer, Immutable]
 public sealed record WorkshopCounts(
     int Capacity,
     int ConfirmedSeats,
@@ -93,8 +95,10 @@ public sealed record WorkshopCounts(
     int WaitlistedSeats,
     WorkshopStatus Status);
 
+[GenerateSerializer, Immutable]
 public sealed record WorkshopView(Guid Id, WorkshopDetails Details, WorkshopCounts Counts, long Version);
 
+[GenerateSerializer, Immutable]
 public sealed record RegistrationRequest(
     string Code,
     string TokenHash,
@@ -107,6 +111,7 @@ public sealed record RegistrationRequest(
     bool Consent);
 
 /// <summary>One registration as the organiser (and, for their own, the employer) sees it.</summary>
+[GenerateSerializer, Immutable]
 public sealed record RegistrantView(
     string Code,
     long Sequence,
@@ -122,12 +127,15 @@ public sealed record RegistrantView(
     DateTimeOffset? ConfirmedAt,
     bool? Attended);
 
+[GenerateSerializer, Immutable]
 public sealed record RegistrationOutcome(RegistrationResult Result, RegistrantView? Registration = null, WorkshopCounts? Counts = null)
 {
     public bool Succeeded => Result is RegistrationResult.Ok or RegistrationResult.AlreadyRegistered;
 }
 
+[GenerateSerializer, Immutable]
 public sealed record WorkshopUpdate(WorkshopUpdateResult Result, WorkshopCounts? Counts = null, IReadOnlyList<string>? Promoted = null);
 
 /// <summary>A notification to send (e.g. "you have a seat now"), recorded in the same write as its cause.</summary>
+[GenerateSerializer, Immutable]
 public sealed record OutboxMessage(long Id, string Kind, string RegistrationCode, string Email, string ContactName, DateTimeOffset CreatedAt, bool Sent);

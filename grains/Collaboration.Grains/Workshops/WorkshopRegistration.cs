@@ -1,21 +1,22 @@
 namespace Collaboration.Grains.Workshops;
 
 /// <summary>One registration as stored in the session grain (the manage token only as its hash).</summary>
+[GenerateSerializer]
 public sealed class WorkshopRegistration
 {
-    public string Code { get; set; } = "";
-    public string TokenHash { get; set; } = "";
-    public long Sequence { get; set; }
-    public string Organisation { get; set; } = "";
-    public string ContactName { get; set; } = "";
-    public string Email { get; set; } = "";
-    public string? Phone { get; set; }
-    public int Seats { get; set; }
-    public string Sector { get; set; } = "";
-    public bool Consent { get; set; }
-    public RegistrationStatus Status { get; set; }
-    public DateTimeOffset RegisteredAt { get; set; }
-    public DateTimeOffset? ConfirmedAt { get; set; }
-    public DateTimeOffset? CancelledAt { get; set; }
-    public bool? Attended { get; set; }
+    [Id(0)] public string Code { get; set; } = "";
+    [Id(1)] public string TokenHash { get; set; } = "";
+    [Id(2)] public long Sequence { get; set; }
+    [Id(3)] public string Organisation { get; set; } = "";
+    [Id(4)] public string ContactName { get; set; } = "";
+    [Id(5)] public string Email { get; set; } = "";
+    [Id(6)] public string? Phone { get; set; }
+    [Id(7)] public int Seats { get; set; }
+    [Id(8)] public string Sector { get; set; } = "";
+    [Id(9)] public bool Consent { get; set; }
+    [Id(10)] public RegistrationStatus Status { get; set; }
+    [Id(11)] public DateTimeOffset RegisteredAt { get; set; }
+    [Id(12)] public DateTimeOffset? ConfirmedAt { get; set; }
+    [Id(13)] public DateTimeOffset? CancelledAt { get; set; }
+    [Id(14)] public bool? Attended { get; set; }
 }

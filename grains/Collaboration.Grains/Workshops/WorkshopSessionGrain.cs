@@ -1,4 +1,5 @@
-using Collaboration.Grains.Runtime;
+using Collaboration.Grains.Live;
+using Collaboration.Grains.Platform;
 using Collaboration.Grains.Workshops.Events;
 
 namespace Collaboration.Grains.Workshops;
@@ -19,7 +20,10 @@ namespace Collaboration.Grains.Workshops;
 /// confirmed seats are cancelled. Cancelled and finished sessions promote nobody.
 /// </para>
 /// </summary>
-public sealed class WorkshopSessionGrain : Grain<WorkshopSessionState>, IWorkshopSessionGrain
+[GrainType("workshop")]
+public sealed class WorkshopSessionGrain(
+    [PersistentState("state", StorageNames.Grains)] IPersistentState<WorkshopSessionState> state, TimeProvider clock)
+    : LiveGrain<WorkshopSessionState>(state, clock), IWorkshopSessionGrain
 {
     public const int MaxSeatsPerRegistration = 5;
     public const int MaxCapacity = 10_000;

@@ -12,10 +12,9 @@ public sealed class WorkshopOutboxDurabilityTests
     {
         // Arrange: a full session with one employer waiting, on a silo that is then stopped.
         using var file = new TempSqliteFile();
-        var setup = new SiloTestSetup([typeof(WorkshopSessionGrain).Assembly]);
         var id = Guid.NewGuid();
         var now = DateTimeOffset.UtcNow;
-        await using (var first = await SiloTestHost.StartSqliteAsync(file.Path, setup))
+        await using (var first = await SiloTestHost.StartSqliteAsync(file.Path))
         {
             var grain = first.Grains.GetGrain<IWorkshopSessionGrain>(id);
             await grain.CreateAsync(new WorkshopDetails("Atelier", "Workshop", "", "", now.AddDays(3), now.AddDays(3).AddHours(2),
@@ -28,14 +27,14 @@ public sealed class WorkshopOutboxDurabilityTests
         }
 
         // Assert: a new silo on the same storage sees B confirmed and the notice to send.
-        await using var second = await SiloTestHost.StartSqliteAsync(file.Path, setup);
+        await using var second = await SiloTestHost.StartSqliteAsync(file.Path);
         var reloaded = second.Grains.GetGrain<IWorkshopSessionGrain>(id);
         var b = await reloaded.GetRegistrationAsync("BBBB2222", "hash-b").WaitAsync(Timeout);
         Assert.Equal(RegistrationStatus.Confirmed, b.Registration!.Status);
         var outbox = await reloaded.GetOutboxAsync().WaitAsync(Timeout);
         Assert.Equal(("promoted", "BBBB2222", "b@exemple.ca", false), (outbox.Single().Kind, outbox[0].RegistrationCode, outbox[0].Email, outbox[0].Sent));
-        var log = await second.Storage.ReadEventsAsync(new Collaboration.Grains.Runtime.GrainId("workshop", id.ToString("D")), 0, 100).WaitAsync(Timeout);
-        Assert.Contains(log, e => e.Type == "WaitlistPromoted" && e.Data.Contains("BBBB2222", StringComparison.Ordinal));
+        var tail = await reloaded.GetEventsSinceAsync(0).WaitAsync(Timeout);
+        Assert.Contains(tail.Events!, e => e.Data is Collaboration.Grains.Workshops.Events.WaitlistPromoted p && p.Codes.Contains("BBBB2222"));
 
         // And marking it sent is idempotent.
         await reloaded.MarkOutboxSentAsync(outbox[0].Id).WaitAsync(Timeout);

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Collaboration.Grains.Accounts;
-using Collaboration.Grains.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Collaboration.Web.Tests.Accounts;

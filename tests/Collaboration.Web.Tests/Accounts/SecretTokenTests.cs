@@ -29,9 +29,13 @@ public sealed class SecretTokenTests : IAsyncLifetime
         Assert.Equal(new InvitationRedemption(InvitationStatus.Redeemed, "table-member", "member-42"), first);
         Assert.Equal(InvitationStatus.AlreadyUsed, second.Status);
         Assert.True(token.Length >= 43);
-        var storage = _app.Services.GetRequiredService<Collaboration.Silo.Storage.IGrainStorage>();
-        Assert.Null(await storage.ReadStateAsync(new("invitation", token)));
-        Assert.NotNull(await storage.ReadStateAsync(new("invitation", SecretTokens.Hash(token))));
+        var storage = _app.Services.GetRequiredKeyedService<Orleans.Storage.IGrainStorage>(Collaboration.Grains.Platform.StorageNames.Grains);
+        var byToken = new GrainState<InvitationState>();
+        var byHash = new GrainState<InvitationState>();
+        await storage.ReadStateAsync("state", GrainId.Create("invitation", token), byToken);
+        await storage.ReadStateAsync("state", GrainId.Create("invitation", SecretTokens.Hash(token)), byHash);
+        Assert.False(byToken.RecordExists);
+        Assert.True(byHash.RecordExists);
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Collaboration.Grains.Colloque;
-using Collaboration.Grains.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using static Collaboration.Web.Tests.Colloque.ColloqueKit;
 

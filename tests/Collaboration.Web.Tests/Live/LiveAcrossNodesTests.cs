@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using Collaboration.Grains.Runtime;
 using Collaboration.Testing;
 using Collaboration.Web.Tests.TestDoubles;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,8 +25,7 @@ public sealed class PostgresLiveAcrossNodesTests(PostgresFixture postgres)
         await using var nodeB = new ConcertationFactory(database, kestrel: true);
         await using var client = await NodeHubClient.ConnectAsync(new Uri(nodeB.ServerAddress, "/hubs/live").ToString(), await nodeB.SignInCookieAsync());
         await client.InvokeAsync("Subscribe", "test-note:shared", 0).WaitAsync(Timeout);
-        var listener = nodeB.Services.GetRequiredService<Collaboration.Silo.ChangeFeed.Postgres.PostgresCommitListener>();
-        while (!listener.IsListening) await Task.Delay(20).WaitAsync(Timeout);
+        await ClusterWait.UntilHubsRegisteredAsync(nodeA.Services.GetRequiredService<IGrainFactory>(), 2).WaitAsync(Timeout);
 
         await nodeA.Services.GetRequiredService<IGrainFactory>().GetGrain<INoteGrain>("shared").AddAsync("écrit sur le nœud A");
 

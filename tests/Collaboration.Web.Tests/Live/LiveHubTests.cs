@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Collaboration.Grains.Runtime;
 using Collaboration.Testing;
 using Collaboration.Web.Tests.TestDoubles;
 using Microsoft.Extensions.DependencyInjection;

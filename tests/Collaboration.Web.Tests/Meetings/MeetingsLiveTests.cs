@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Collaboration.Grains.Runtime;
 using Collaboration.Testing;
 using Collaboration.Web.Tests.TestDoubles;
 using Microsoft.Extensions.DependencyInjection;

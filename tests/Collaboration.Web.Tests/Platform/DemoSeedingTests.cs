@@ -1,5 +1,4 @@
 using Collaboration.Grains.Demo;
-using Collaboration.Grains.Runtime;
 using Collaboration.Web.Demo;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Collaboration.Grains.Runtime;
+using Collaboration.Grains.Live;
 using Collaboration.Web.Accounts;
 using Collaboration.Web.Live;
 
@@ -10,10 +10,12 @@ public sealed class TestNotesTopic(IGrainFactory grains) : ILiveTopic
 {
     public string Prefix => "test-note";
 
-    public string GrainType => "test-note";
+    public string Feed => "test-note";
 
     public ValueTask<bool> CanSubscribeAsync(ClaimsPrincipal user, string key) =>
         ValueTask.FromResult(key.StartsWith("public-", StringComparison.Ordinal) || user.IsInRole(Roles.Organiser));
+
+    public ILiveFeedGrain Source(string key) => grains.GetGrain<INoteGrain>(key);
 
     public async Task<LiveSnapshot> SnapshotAsync(string key)
     {

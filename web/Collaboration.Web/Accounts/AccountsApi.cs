@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Collaboration.Grains.Accounts;
-using Collaboration.Grains.Runtime;
 using Collaboration.Web.Platform;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;

@@ -1,5 +1,4 @@
 using Collaboration.Grains.Accounts;
-using Collaboration.Grains.Runtime;
 
 namespace Collaboration.Web.Accounts;
 

@@ -1,5 +1,4 @@
 using Collaboration.Grains.Accounts;
-using Collaboration.Grains.Runtime;
 using Microsoft.AspNetCore.Identity;
 
 namespace Collaboration.Web.Accounts;

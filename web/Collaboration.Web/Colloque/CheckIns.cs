@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
+using Collaboration.Grains.Platform;
 using Collaboration.Grains.Colloque;
-using Collaboration.Grains.Runtime;
 
 namespace Collaboration.Web.Colloque;
 
@@ -77,7 +77,7 @@ public sealed class CheckIns(IGrainFactory grains, ILogger<CheckIns> logger)
                 await grains.GetGrain<IColloqueGrain>(colloqueId).ApplyArrivalAsync(change);
                 return;
             }
-            catch (GrainConflictException) when (attempt < MirrorAttempts)
+            catch (GrainStorageUnavailableException) when (attempt < MirrorAttempts)
             {
                 await Task.Delay(Random.Shared.Next(5, 25 * attempt));
             }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 using Collaboration.Grains.Colloque;
-using Collaboration.Grains.Runtime;
 using Collaboration.Web.Accounts;
 using Collaboration.Web.Platform;
 using CsvHelper;

@@ -1,5 +1,4 @@
 using Collaboration.Grains.Colloque;
-using Collaboration.Grains.Runtime;
 using Collaboration.Web.Demo;
 
 namespace Collaboration.Web.Colloque;

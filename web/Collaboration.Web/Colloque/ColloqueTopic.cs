@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Collaboration.Grains.Colloque;
-using Collaboration.Grains.Runtime;
+using Collaboration.Grains.Live;
 using Collaboration.Web.Live;
 
 namespace Collaboration.Web.Colloque;
@@ -13,10 +13,12 @@ public sealed class ColloqueTopic(IGrainFactory grains) : ILiveTopic
 {
     public string Prefix => "colloque";
 
-    public string GrainType => "colloque";
+    public string Feed => "colloque";
 
     public ValueTask<bool> CanSubscribeAsync(ClaimsPrincipal user, string key) =>
         ValueTask.FromResult(Guid.TryParse(key, out var id) && ColloquePermissions.CanOperate(user, id));
+
+    public ILiveFeedGrain Source(string key) => grains.GetGrain<IColloqueGrain>(Guid.Parse(key));
 
     public async Task<LiveSnapshot> SnapshotAsync(string key)
     {

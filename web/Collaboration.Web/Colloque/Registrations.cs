@@ -1,5 +1,4 @@
 using Collaboration.Grains.Colloque;
-using Collaboration.Grains.Runtime;
 
 namespace Collaboration.Web.Colloque;
 

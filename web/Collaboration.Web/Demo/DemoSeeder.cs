@@ -1,5 +1,4 @@
 using Collaboration.Grains.Demo;
-using Collaboration.Grains.Runtime;
 
 namespace Collaboration.Web.Demo;
 

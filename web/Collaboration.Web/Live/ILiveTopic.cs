@@ -1,28 +1,31 @@
 using System.Security.Claims;
-using System.Text.Json;
-using Collaboration.Silo.Storage;
+using Collaboration.Grains.Live;
 
 namespace Collaboration.Web.Live;
 
 /// <summary>
-/// A family of live topics "{Prefix}:{key}" fed by the commits of grain "{GrainType}:{key}".
-/// Each feature registers its topics (one grain may feed several, e.g. a public one with counts
-/// only and an organiser one with names).
+/// A family of live topics "{Prefix}:{key}" fed by the grain of type <see cref="Feed"/> and the
+/// same key. Each feature registers its topics (one grain may feed several, e.g. a public one with
+/// counts only and an organiser one with names).
 /// </summary>
 public interface ILiveTopic
 {
     string Prefix { get; }
 
-    string GrainType { get; }
+    /// <summary>The Orleans grain type that feeds this topic ("meeting").</summary>
+    string Feed { get; }
 
     /// <summary>Whether <paramref name="user"/> may follow this topic; checked at every subscribe.</summary>
     ValueTask<bool> CanSubscribeAsync(ClaimsPrincipal user, string key);
 
+    /// <summary>The grain that replays what a subscriber missed (the same one that feeds the topic).</summary>
+    ILiveFeedGrain Source(string key);
+
     /// <summary>The current state as subscribers see it, with its version.</summary>
     Task<LiveSnapshot> SnapshotAsync(string key);
 
-    /// <summary>What subscribers receive for a stored event: its data, reshaped or trimmed; null to send nothing.</summary>
-    object? Project(string key, StoredEvent storedEvent) => JsonDocument.Parse(storedEvent.Data).RootElement.Clone();
+    /// <summary>What subscribers receive for an event: its record, reshaped or trimmed; null to send nothing.</summary>
+    object? Project(string key, LiveEvent liveEvent) => LiveJson.ToElement(liveEvent.Data);
 }
 
 public sealed record LiveSnapshot(long Version, object Data);

@@ -1,15 +1,17 @@
 using System.Threading.Channels;
-using Collaboration.Silo.ChangeFeed;
+using Collaboration.Grains.Live;
+using Collaboration.Silo.Live;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Collaboration.Web.Live;
 
 /// <summary>
-/// Pushes every committed event to the SignalR group of each topic its grain feeds. One loop
-/// sends in commit order, so a client receives a topic's versions in order.
+/// Pushes every committed event that reaches this silo (from any silo, through the live relay)
+/// to the SignalR group of each topic its grain feeds. <see cref="LocalLiveFeed"/> hands them over
+/// in version order per grain and one loop sends them, so a client receives a topic in order.
 /// </summary>
 public sealed class LiveBroadcaster(
-    LocalChangeFeed feed, TopicRegistry topics, IHubContext<LiveHub> hub, ILogger<LiveBroadcaster> logger) : BackgroundService
+    LocalLiveFeed feed, TopicRegistry topics, IHubContext<LiveHub> hub, ILogger<LiveBroadcaster> logger) : BackgroundService
 {
     public const string ClientMethod = "event";
 
@@ -17,7 +19,7 @@ public sealed class LiveBroadcaster(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var subscription = feed.Subscribe(OnCommit);
+        using var subscription = feed.Subscribe(OnBatch);
         await foreach (var envelope in _outbox.Reader.ReadAllAsync(stoppingToken))
         {
             try
@@ -31,14 +33,14 @@ public sealed class LiveBroadcaster(
         }
     }
 
-    private void OnCommit(GrainCommit commit)
+    private void OnBatch(LiveBatch batch)
     {
-        foreach (var topic in topics.FedBy(commit.GrainId.Type))
+        foreach (var topic in topics.FedBy(batch.Feed))
         {
-            var name = $"{topic.Prefix}:{commit.GrainId.Key}";
-            foreach (var e in commit.Events)
+            var name = $"{topic.Prefix}:{batch.Key}";
+            foreach (var e in batch.Events)
             {
-                var data = topic.Project(commit.GrainId.Key, e);
+                var data = topic.Project(batch.Key, e);
                 if (data is not null) _outbox.Writer.TryWrite(new LiveEnvelope(name, e.Version, e.Type, data));
             }
         }

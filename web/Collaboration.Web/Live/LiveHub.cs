@@ -1,21 +1,18 @@
-using Collaboration.Grains.Runtime;
-using Collaboration.Silo.Storage;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Collaboration.Web.Live;
 
 /// <summary>
 /// The one hub, /hubs/live. Subscribe checks the topic's permission, joins its group, then
-/// answers with what the client missed; from then on every commit reaches it as an
-/// <c>event</c> (see <see cref="LiveBroadcaster"/>). Joining before reading means an event may
-/// come twice but never not at all; clients drop versions they have already seen.
+/// answers with what the client missed, from the feeding grain's recent tail (or a snapshot when
+/// <paramref name="sinceVersion"/> is null, too old, or ahead of the grain); from then on every
+/// commit reaches it as an <c>event</c> (see <see cref="LiveBroadcaster"/>). Joining before
+/// reading means an event may come twice but never not at all; clients drop versions they have
+/// already seen, and ask again (with their last version) when they see a gap.
 /// </summary>
-public sealed class LiveHub(TopicRegistry topics, IGrainStorage storage, IEnumerable<ILiveSubscriptionObserver> observers) : Hub
+public sealed class LiveHub(TopicRegistry topics, IEnumerable<ILiveSubscriptionObserver> observers) : Hub
 {
-    /// <summary>Past this many missed events a snapshot is cheaper than the replay.</summary>
-    public const int MaxReplayedEvents = 500;
-
-    public async Task<SubscribeResult> Subscribe(string topic, long sinceVersion)
+    public async Task<SubscribeResult> Subscribe(string topic, long? sinceVersion)
     {
         if (!topics.TryResolve(topic, out var definition, out var key))
             throw new HubException("Sujet inconnu. / Unknown topic.");
@@ -25,20 +22,16 @@ public sealed class LiveHub(TopicRegistry topics, IGrainStorage storage, IEnumer
         await Groups.AddToGroupAsync(Context.ConnectionId, topic);
         foreach (var observer in observers) await observer.OnSubscribedAsync(topic, Context);
 
-        if (sinceVersion > 0)
+        if (sinceVersion is { } since and > 0)
         {
-            var grainId = new GrainId(definition.GrainType, key);
-            var missed = await storage.ReadEventsAsync(grainId, sinceVersion, MaxReplayedEvents + 1);
-            // A client ahead of storage (history reset) must start again from a snapshot.
-            var aheadOfStorage = missed.Count == 0 &&
-                (await storage.ReadVersionsAsync([grainId])).GetValueOrDefault(grainId) < sinceVersion;
-            if (missed.Count <= MaxReplayedEvents && !aheadOfStorage)
+            var replay = await definition.Source(key).GetEventsSinceAsync(since);
+            if (replay.Events is { } missed)
             {
                 var envelopes = missed
                     .Select(e => new LiveEnvelope(topic, e.Version, e.Type, definition.Project(key, e)))
                     .Where(e => e.Data is not null)
                     .ToList();
-                return new SubscribeResult(topic, missed.Count > 0 ? missed[^1].Version : sinceVersion, null, envelopes);
+                return new SubscribeResult(topic, replay.Version, null, envelopes);
             }
         }
         var snapshot = await definition.SnapshotAsync(key);

@@ -4,13 +4,13 @@ namespace Collaboration.Web.Live;
 public sealed class TopicRegistry
 {
     private readonly Dictionary<string, ILiveTopic> _byPrefix;
-    private readonly ILookup<string, ILiveTopic> _byGrainType;
+    private readonly ILookup<string, ILiveTopic> _byFeed;
 
     public TopicRegistry(IEnumerable<ILiveTopic> topics)
     {
         var all = topics.ToList();
         _byPrefix = all.ToDictionary(t => t.Prefix, StringComparer.Ordinal);
-        _byGrainType = all.ToLookup(t => t.GrainType, StringComparer.Ordinal);
+        _byFeed = all.ToLookup(t => t.Feed, StringComparer.Ordinal);
     }
 
     public bool TryResolve(string? topic, out ILiveTopic definition, out string key)
@@ -23,5 +23,5 @@ public sealed class TopicRegistry
         return _byPrefix.TryGetValue(topic[..colon], out definition!);
     }
 
-    public IEnumerable<ILiveTopic> FedBy(string grainType) => _byGrainType[grainType];
+    public IEnumerable<ILiveTopic> FedBy(string feed) => _byFeed[feed];
 }

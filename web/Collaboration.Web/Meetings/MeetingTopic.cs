@@ -1,6 +1,6 @@
 using System.Security.Claims;
+using Collaboration.Grains.Live;
 using Collaboration.Grains.Meetings;
-using Collaboration.Grains.Runtime;
 using Collaboration.Web.Live;
 
 namespace Collaboration.Web.Meetings;
@@ -12,7 +12,7 @@ public sealed class MeetingTopic(IGrainFactory grains, MeetingsPermissions permi
 
     public string Prefix => TopicPrefix;
 
-    public string GrainType => "meeting";
+    public string Feed => "meeting";
 
     public async ValueTask<bool> CanSubscribeAsync(ClaimsPrincipal user, string key)
     {
@@ -20,6 +20,8 @@ public sealed class MeetingTopic(IGrainFactory grains, MeetingsPermissions permi
         var meeting = await grains.GetGrain<IMeetingGrain>(id).GetAsync();
         return meeting is not null && MeetingsPermissions.Allows(await permissions.ForTableAsync(user, meeting.TableId), MeetingAction.Read);
     }
+
+    public ILiveFeedGrain Source(string key) => grains.GetGrain<IMeetingGrain>(Guid.Parse(key));
 
     public async Task<LiveSnapshot> SnapshotAsync(string key)
     {

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using System.Text;
 using Collaboration.Grains.Meetings;
-using Collaboration.Grains.Runtime;
 using Collaboration.Web.Platform;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Collaboration.Grains.Accounts;
 using Collaboration.Grains.Meetings;
-using Collaboration.Grains.Runtime;
 using Collaboration.Grains.Tables;
 using Collaboration.Web.Accounts;
 using Collaboration.Web.Platform;
@@ -120,7 +119,10 @@ public static partial class MeetingsApi
             : Problems.Create(StatusCodes.Status404NotFound, "member-not-found", "Membre introuvable.", "Member not found.");
     }
 
-    /// <summary>Revokes a member: link, cookies (at their next request) and, on this node, their live subscriptions.</summary>
+    /// <summary>
+    /// Revokes a member: link, cookies (at their next request) and their live subscriptions — on this node
+    /// before answering, on the others when the table's revocation event reaches them (<see cref="RevokedMemberEjector"/>).
+    /// </summary>
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeMemberAsync(
         Guid tableId, Guid memberId, ClaimsPrincipal user, MeetingsPermissions permissions, MeetingsService service, MeetingPresence presence)
     {

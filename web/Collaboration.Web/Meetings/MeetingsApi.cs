@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
 using Collaboration.Grains.Meetings;
-using Collaboration.Grains.Runtime;
 using Collaboration.Grains.Tables;
 using Collaboration.Web.Platform;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,5 +1,4 @@
 using Collaboration.Grains.Meetings;
-using Collaboration.Grains.Runtime;
 using Collaboration.Grains.Tables;
 using Collaboration.Web.Demo;
 

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Collaboration.Grains.Runtime;
 using Collaboration.Grains.Tables;
 using Collaboration.Web.Accounts;
 

@@ -1,6 +1,5 @@
 using Collaboration.Grains.Accounts;
 using Collaboration.Grains.Meetings;
-using Collaboration.Grains.Runtime;
 using Collaboration.Grains.Tables;
 using Collaboration.Web.Accounts;
 

@@ -13,6 +13,7 @@ public static class MeetingsSetup
         services.AddSingleton<MeetingPresence>();
         services.AddSingleton<ILiveSubscriptionObserver>(sp => sp.GetRequiredService<MeetingPresence>());
         services.AddSingleton<IDemoData, MeetingsDemoData>();
+        services.AddHostedService<RevokedMemberEjector>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
-using Collaboration.Grains.Runtime;
+using Collaboration.Grains.Platform;
 using Microsoft.AspNetCore.Diagnostics;
+using Orleans.Runtime;
 
 namespace Collaboration.Web.Platform;
 
@@ -12,12 +13,14 @@ public sealed class ErrorHandler(IProblemDetailsService problems, ILogger<ErrorH
         {
             BadHttpRequestException bad => (bad.StatusCode, "bad-request",
                 "La requête est mal formée (JSON ou paramètres invalides).", "The request is malformed (invalid JSON or parameters)."),
-            GrainConflictException => (StatusCodes.Status409Conflict, "write-conflict",
-                "Trop de modifications simultanées : rien n'a été enregistré. Réessayez.",
-                "Too many simultaneous changes: nothing was saved. Please try again."),
             GrainStorageUnavailableException => (StatusCodes.Status503ServiceUnavailable, "storage-unavailable",
                 "Le stockage est momentanément indisponible : rien n'a été enregistré. Réessayez dans un instant.",
                 "Storage is briefly unavailable: nothing was saved. Please try again in a moment."),
+            // The grain's silo died or the cluster is (re)forming: nothing was answered, try again.
+            OrleansMessageRejectionException or SiloUnavailableException or TimeoutException => (StatusCodes.Status503ServiceUnavailable,
+                "cluster-unavailable",
+                "Le service est momentanément indisponible : réessayez dans un instant.",
+                "The service is briefly unavailable: please try again in a moment."),
             _ => (StatusCodes.Status500InternalServerError, "internal-error",
                 "Une erreur inattendue est survenue.", "An unexpected error occurred."),
         };

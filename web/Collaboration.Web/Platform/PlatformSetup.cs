@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using Collaboration.Web.Accounts;
+using Orleans.Dashboard;
 
 namespace Collaboration.Web.Platform;
 
@@ -29,7 +31,9 @@ public static class PlatformSetup
 
     public static WebApplication MapPlatformEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks("/health");
+        app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponse.WriteAsync });
+        // The Orleans dashboard (grains, silos, calls), for organisers only.
+        app.MapOrleansDashboard("/orleans").RequireAuthorization(AuthenticationSetup.OrganiserPolicy);
         app.MapOpenApi();
         return app;
     }

@@ -1,9 +1,6 @@
 using System.Security.Claims;
-using Collaboration.Grains.Runtime;
-using System.Text.Json;
+using Collaboration.Grains.Live;
 using Collaboration.Grains.Workshops;
-using Collaboration.Grains.Workshops.Events;
-using Collaboration.Silo.Storage;
 using Collaboration.Web.Live;
 
 namespace Collaboration.Web.Workshops;
@@ -16,10 +13,12 @@ public sealed class WorkshopAdminTopic(IGrainFactory grains) : ILiveTopic
 {
     public string Prefix => "workshop-admin";
 
-    public string GrainType => "workshop";
+    public string Feed => "workshop";
 
     public ValueTask<bool> CanSubscribeAsync(ClaimsPrincipal user, string key) =>
         ValueTask.FromResult(WorkshopTopicKeys.IsSessionKey(key) && WorkshopPermissions.Allows(user, WorkshopPermissions.Action.Organise));
+
+    public ILiveFeedGrain Source(string key) => grains.GetGrain<IWorkshopSessionGrain>(Guid.Parse(key));
 
     public async Task<LiveSnapshot> SnapshotAsync(string key)
     {
@@ -31,17 +30,8 @@ public sealed class WorkshopAdminTopic(IGrainFactory grains) : ILiveTopic
         return new LiveSnapshot(view.Version, new AdminSnapshot(WorkshopSummary.From(view), registrants));
     }
 
-    /// <summary>
-    /// The event whole, re-read as its record so it has the same JSON shape as the snapshot and the
-    /// API (enum names as in C#), rather than the stored camelCase form.
-    /// </summary>
-    public object? Project(string key, StoredEvent storedEvent)
-    {
-        var type = typeof(WorkshopCreated).Assembly.GetType($"{typeof(WorkshopCreated).Namespace}.{storedEvent.Type}");
-        return type is null
-            ? JsonDocument.Parse(storedEvent.Data).RootElement.Clone()
-            : JsonSerializer.Deserialize(storedEvent.Data, type, WorkshopTopicKeys.Json);
-    }
+    /// <summary>The event whole, as its record: the same JSON shape as the snapshot and the API (enum names as in C#).</summary>
+    public object? Project(string key, LiveEvent liveEvent) => liveEvent.Data;
 
     public sealed record AdminSnapshot(WorkshopSummary Workshop, IReadOnlyList<RegistrantView> Registrants);
 }

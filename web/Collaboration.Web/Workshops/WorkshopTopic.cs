@@ -1,8 +1,7 @@
 using System.Security.Claims;
-using System.Text.Json;
-using Collaboration.Grains.Runtime;
+using Collaboration.Grains.Live;
 using Collaboration.Grains.Workshops;
-using Collaboration.Silo.Storage;
+using Collaboration.Grains.Workshops.Events;
 using Collaboration.Web.Live;
 
 namespace Collaboration.Web.Workshops;
@@ -18,10 +17,12 @@ public sealed class WorkshopTopic(IGrainFactory grains) : ILiveTopic
 {
     public string Prefix => "workshop";
 
-    public string GrainType => "workshop";
+    public string Feed => "workshop";
 
     public ValueTask<bool> CanSubscribeAsync(ClaimsPrincipal user, string key) =>
         ValueTask.FromResult(WorkshopTopicKeys.IsSessionKey(key) && WorkshopPermissions.Allows(user, WorkshopPermissions.Action.Browse));
+
+    public ILiveFeedGrain Source(string key) => grains.GetGrain<IWorkshopSessionGrain>(Guid.Parse(key));
 
     public async Task<LiveSnapshot> SnapshotAsync(string key)
     {
@@ -29,13 +30,8 @@ public sealed class WorkshopTopic(IGrainFactory grains) : ILiveTopic
         return view is null ? new LiveSnapshot(0, new { missing = true }) : new LiveSnapshot(view.Version, WorkshopSummary.From(view));
     }
 
-    public object? Project(string key, StoredEvent storedEvent)
-    {
-        using var document = JsonDocument.Parse(storedEvent.Data);
-        return document.RootElement.TryGetProperty("counts", out var counts)
-            ? new PublicWorkshopEvent(counts.Deserialize<WorkshopCounts>(WorkshopTopicKeys.Json)!)
-            : null;
-    }
+    public object? Project(string key, LiveEvent liveEvent) =>
+        liveEvent.Data is IWorkshopEvent workshopEvent ? new PublicWorkshopEvent(workshopEvent.Counts) : null;
 }
 
 /// <summary>All a public subscriber receives for an event.</summary>

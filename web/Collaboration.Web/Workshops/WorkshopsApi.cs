@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Collaboration.Grains.Runtime;
 using Collaboration.Grains.Workshops;
 using Collaboration.Web.Accounts;
 using Collaboration.Web.Platform;

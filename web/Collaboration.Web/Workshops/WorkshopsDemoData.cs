@@ -1,4 +1,3 @@
-using Collaboration.Grains.Runtime;
 using Collaboration.Grains.Workshops;
 using Collaboration.Web.Accounts;
 using Collaboration.Web.Demo;

@@ -5,4 +5,5 @@ namespace Collaboration.Grains.Colloque.Events;
 /// edited, so an erased attendee must not live on in it. Screens take the name from the attendee
 /// list they already hold (organiser and that colloque's desks only).
 /// </summary>
+[GenerateSerializer, Immutable]
 public sealed record AttendeeArrived(string Code, AttendeeCategory Category, string? DeskId, string? DeskName, DateTimeOffset At, long CheckInVersion);

@@ -1,4 +1,5 @@
 namespace Collaboration.Grains.Workshops.Events;
 
 /// <summary>The organiser marked attendance on the day. Every workshop event carries the counts, which is all the public topic shows.</summary>
-public sealed record AttendanceMarked(string Code, bool Attended, WorkshopCounts Counts);
+[GenerateSerializer, Immutable]
+public sealed record AttendanceMarked(string Code, bool Attended, WorkshopCounts Counts) : IWorkshopEvent;

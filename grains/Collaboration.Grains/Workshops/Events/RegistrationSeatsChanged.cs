@@ -1,4 +1,5 @@
 namespace Collaboration.Grains.Workshops.Events;
 
 /// <summary>An employer changed the number of seats. Every workshop event carries the counts, which is all the public topic shows.</summary>
-public sealed record RegistrationSeatsChanged(string Code, int Seats, WorkshopCounts Counts);
+[GenerateSerializer, Immutable]
+public sealed record RegistrationSeatsChanged(string Code, int Seats, WorkshopCounts Counts) : IWorkshopEvent;

@@ -1,4 +1,5 @@
 namespace Collaboration.Grains.Workshops.Events;
 
 /// <summary>Waitlisted registrations got seats, in arrival order; each has an outbox message in the same commit. Every workshop event carries the counts, which is all the public topic shows.</summary>
-public sealed record WaitlistPromoted(IReadOnlyList<string> Codes, WorkshopCounts Counts);
+[GenerateSerializer, Immutable]
+public sealed record WaitlistPromoted(IReadOnlyList<string> Codes, WorkshopCounts Counts) : IWorkshopEvent;

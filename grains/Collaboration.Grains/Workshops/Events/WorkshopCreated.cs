@@ -1,4 +1,5 @@
 namespace Collaboration.Grains.Workshops.Events;
 
 /// <summary>A session was created. Every workshop event carries the counts, which is all the public topic shows.</summary>
-public sealed record WorkshopCreated(WorkshopDetails Details, WorkshopCounts Counts);
+[GenerateSerializer, Immutable]
+public sealed record WorkshopCreated(WorkshopDetails Details, WorkshopCounts Counts) : IWorkshopEvent;

@@ -1,0 +1,39 @@
+namespace Collaboration.Grains.Live;
+
+/// <summary>
+/// The part of a feeding grain's state that makes live updates exact: the version (one more per
+/// event) and a bounded tail of the most recent events, for subscribers that missed some.
+/// </summary>
+[GenerateSerializer, Alias("live-log")]
+public sealed class LiveLog
+{
+    /// <summary>How many recent events a grain keeps; a subscriber further behind gets a snapshot.</summary>
+    public const int TailLength = 256;
+
+    [Id(0)] public long Version { get; set; }
+
+    /// <summary>The last events, oldest first, with consecutive versions ending at <see cref="Version"/>.</summary>
+    [Id(1)] public List<LiveEvent> Recent { get; set; } = [];
+
+    public LiveEvent Append(object data, DateTimeOffset at)
+    {
+        var entry = new LiveEvent(++Version, data.GetType().Name, data, at);
+        Recent.Add(entry);
+        if (Recent.Count > TailLength) Recent.RemoveRange(0, Recent.Count - TailLength);
+        return entry;
+    }
+
+    /// <summary>
+    /// The events after <paramref name="sinceVersion"/> up to <paramref name="upToVersion"/> (the
+    /// last committed one); null when the tail no longer reaches back that far, or when the caller
+    /// claims a version this grain never committed (storage was reset, or a write failed).
+    /// </summary>
+    public IReadOnlyList<LiveEvent>? Since(long sinceVersion, long upToVersion)
+    {
+        if (sinceVersion > upToVersion || sinceVersion < 0 || upToVersion > Version) return null;
+        if (sinceVersion == upToVersion) return [];
+        var oldest = Recent.Count > 0 ? Recent[0].Version : Version + 1;
+        if (sinceVersion + 1 < oldest) return null;
+        return Recent.GetRange((int)(sinceVersion + 1 - oldest), (int)(upToVersion - sinceVersion));
+    }
+}

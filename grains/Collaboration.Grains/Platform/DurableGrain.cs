@@ -1,0 +1,103 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Collaboration.Grains.Platform;
+
+/// <summary>
+/// Base of our grains: a persistent state, the injected clock, and one way to write.
+/// <para>
+/// A method checks, changes <see cref="State"/>, then awaits <see cref="WriteStateAsync"/>; the
+/// caller hears success only once the write holding its change has committed. Writes are
+/// coalesced: on a <c>[Reentrant]</c> grain, the changes made while a write is in flight go out
+/// together in the next one (group commit), so a hot grain is not capped at one commit per call.
+/// </para>
+/// <para>
+/// A failed write poisons the activation: the caller (and every caller waiting on the same or the
+/// next write) gets <see cref="GrainStorageUnavailableException"/>, further calls are refused, and
+/// the activation is deactivated, so the next call reloads the last committed state and no
+/// unsaved change survives in memory.
+/// </para>
+/// </summary>
+public abstract class DurableGrain<TState> : Grain, IIncomingGrainCallFilter where TState : class, new()
+{
+    private readonly IPersistentState<TState> _state;
+    private readonly TimeProvider _clock;
+    private TaskCompletionSource? _nextWrite;
+    private bool _writing;
+    private GrainStorageUnavailableException? _broken;
+
+    protected DurableGrain(IPersistentState<TState> state, TimeProvider clock)
+    {
+        _state = state;
+        _clock = clock;
+    }
+
+    protected TState State => _state.State;
+
+    protected DateTimeOffset Now => _clock.GetUtcNow();
+
+    protected string GrainKey => this.GetPrimaryKeyString();
+
+    protected Guid GrainGuidKey => this.GetPrimaryKey();
+
+    /// <summary>Commits the state (and whatever else changed since the last write began).</summary>
+    protected Task WriteStateAsync()
+    {
+        if (_broken is not null) return Task.FromException(_broken);
+        _nextWrite ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var committed = _nextWrite.Task;
+        if (!_writing)
+        {
+            _writing = true;
+            _ = WriteLoopAsync();
+        }
+        return committed;
+    }
+
+    /// <summary>Called just before a write starts; what it returns is handed to <see cref="OnCommitted"/>.</summary>
+    private protected virtual object? OnWriting() => null;
+
+    /// <summary>Called after a write committed (on the grain's scheduler).</summary>
+    private protected virtual void OnCommitted(object? written) { }
+
+    private async Task WriteLoopAsync()
+    {
+        while (_nextWrite is { } batch)
+        {
+            _nextWrite = null;
+            var written = OnWriting();
+            try
+            {
+                await _state.WriteStateAsync();
+            }
+            catch (Exception ex)
+            {
+                Break(ex);
+                batch.SetException(_broken!);
+                _nextWrite?.SetException(_broken!);
+                _nextWrite = null;
+                _writing = false;
+                return;
+            }
+            batch.SetResult();
+            OnCommitted(written);
+        }
+        _writing = false;
+    }
+
+    private void Break(Exception cause)
+    {
+        ServiceProvider.GetService<ILoggerFactory>()?.CreateLogger(GetType()).LogError(cause,
+            "Write of grain {GrainId} failed; the activation is discarded and reloads from storage", this.GetGrainId());
+        _broken = new GrainStorageUnavailableException(
+            $"The state of {this.GetGrainId()} could not be saved ({cause.GetType().Name}); nothing was changed.");
+        DeactivateOnIdle();
+    }
+
+    /// <summary>After a failed write nothing is answered from the unsaved state.</summary>
+    async Task IIncomingGrainCallFilter.Invoke(IIncomingGrainCallContext context)
+    {
+        if (_broken is not null) throw _broken;
+        await context.Invoke();
+    }
+}

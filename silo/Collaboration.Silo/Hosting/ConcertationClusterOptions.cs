@@ -1,0 +1,23 @@
+using System.Net;
+
+namespace Collaboration.Silo.Hosting;
+
+/// <summary>
+/// Configuration section "Orleans": who the cluster is and where this silo listens. Two nodes on
+/// one machine differ only by their HTTP URL and these ports.
+/// </summary>
+public sealed class ConcertationClusterOptions
+{
+    public const string Section = "Orleans";
+
+    public string ClusterId { get; set; } = "concertation";
+
+    public string ServiceId { get; set; } = "concertation";
+
+    public int SiloPort { get; set; } = 11111;
+
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>The address other silos reach this one at (default loopback: one machine).</summary>
+    public string AdvertisedIPAddress { get; set; } = IPAddress.Loopback.ToString();
+}

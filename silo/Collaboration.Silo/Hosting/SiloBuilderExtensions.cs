@@ -1,0 +1,100 @@
+using System.Net;
+using Collaboration.Grains.Platform;
+using Collaboration.Silo.Health;
+using Collaboration.Silo.Live;
+using Collaboration.Silo.Storage.Postgres;
+using Collaboration.Silo.Storage.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+using Orleans.Hosting;
+using Orleans.Serialization;
+using Orleans.Storage;
+
+namespace Collaboration.Silo.Hosting;
+
+public static class SiloBuilderExtensions
+{
+    /// <summary>
+    /// What the cluster needs, from configuration: identity and endpoints (<c>Orleans:*</c>),
+    /// clustering and grain storage per <c>Storage:Provider</c> — Sqlite (default: localhost
+    /// clustering, state in one file) or Postgres (ADO.NET clustering and persistence on our own
+    /// schema, migrated at start) — the live relay between silos, health checks, the dashboard.
+    /// </summary>
+    public static ISiloBuilder AddConcertationSilo(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var cluster = configuration.GetSection(ConcertationClusterOptions.Section).Get<ConcertationClusterOptions>() ?? new();
+        if (StorageProvider.IsPostgres(configuration))
+        {
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = cluster.ClusterId;
+                o.ServiceId = cluster.ServiceId;
+            });
+            silo.ConfigureEndpoints(IPAddress.Parse(cluster.AdvertisedIPAddress), cluster.SiloPort, cluster.GatewayPort);
+            silo.UseAdoNetClustering(o =>
+            {
+                o.Invariant = PostgresInvariant;
+                o.ConnectionString = PostgresConnectionString(configuration);
+            });
+        }
+        else
+        {
+            silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+        }
+        silo.AddConcertationGrainStorage(configuration);
+        silo.AddConcertationLive();
+        silo.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
+        silo.AddDashboard();
+        return silo;
+    }
+
+    /// <summary>
+    /// The grain storage every grain names (<see cref="StorageNames.Grains"/>): our SQLite file, or
+    /// the stock ADO.NET provider on our PostgreSQL schema; state in Orleans' binary format.
+    /// </summary>
+    public static ISiloBuilder AddConcertationGrainStorage(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        if (StorageProvider.IsPostgres(configuration))
+        {
+            var connectionString = PostgresConnectionString(configuration);
+            silo.Services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+            silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, PostgresSchemaMigration>();
+            silo.AddAdoNetGrainStorage(StorageNames.Grains, (OptionsBuilder<AdoNetGrainStorageOptions> options) =>
+                options.Configure<Serializer>((o, serializer) =>
+                {
+                    o.Invariant = PostgresInvariant;
+                    o.ConnectionString = connectionString;
+                    o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+                }));
+            silo.Services.TryAddSingleton<IStorageProbe>(sp => new PostgresStorageProbe(sp.GetRequiredService<NpgsqlDataSource>()));
+        }
+        else
+        {
+            var connectionString = configuration.GetConnectionString(StorageProvider.Sqlite) ?? StorageProvider.DefaultSqliteConnectionString;
+            silo.AddSqliteGrainStorage(StorageNames.Grains, connectionString);
+            silo.Services.TryAddSingleton<IStorageProbe>(new SqliteStorageProbe(connectionString));
+        }
+        return silo;
+    }
+
+    /// <summary>This silo's end of the live relay: the local feed the hub reads, registered with the cluster's hub registry.</summary>
+    public static ISiloBuilder AddConcertationLive(this ISiloBuilder silo)
+    {
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.TryAddSingleton<LocalLiveFeed>();
+        silo.Services.AddHostedService<LiveHubRegistration>();
+        return silo;
+    }
+
+    private const string PostgresInvariant = "Npgsql";
+
+    private static string PostgresConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString(StorageProvider.Postgres)
+        ?? throw new InvalidOperationException("Storage:Provider is Postgres but ConnectionStrings:Postgres is not set.");
+}

@@ -1,0 +1,4 @@
+namespace Collaboration.Web.Tests.TestDoubles;
+
+[GenerateSerializer, Immutable]
+public sealed record NoteAdded(string Text);
