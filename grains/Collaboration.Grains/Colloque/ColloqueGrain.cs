@@ -4,6 +4,12 @@ using Collaboration.Grains.Colloque.Events;
 
 namespace Collaboration.Grains.Colloque;
 
+/// <summary>
+/// Reentrant with group commit (see <see cref="Platform.DurableGrain{TState}"/>): every method
+/// decides and changes the state without awaiting, so the arrivals mirrored while a write is in
+/// flight are committed together by the next one — four busy desks do not queue on one commit each.
+/// </summary>
+[Reentrant]
 [GrainType("colloque")]
 public sealed class ColloqueGrain(
     [PersistentState("state", StorageNames.Grains)] IPersistentState<ColloqueState> state, TimeProvider clock)

@@ -19,7 +19,14 @@ namespace Collaboration.Grains.Workshops;
 /// A capacity decrease never removes a confirmed registration: seats left is then 0 until enough
 /// confirmed seats are cancelled. Cancelled and finished sessions promote nobody.
 /// </para>
+/// <para>
+/// <b>Reentrant, with group commit.</b> Every method decides and changes the state without
+/// awaiting anything, then awaits the write; the calls that arrive while a write is in flight run
+/// meanwhile and share the next write, and each caller hears back only once the write holding its
+/// change committed. So one hot session is not capped at one database commit per registration.
+/// </para>
 /// </summary>
+[Reentrant]
 [GrainType("workshop")]
 public sealed class WorkshopSessionGrain(
     [PersistentState("state", StorageNames.Grains)] IPersistentState<WorkshopSessionState> state, TimeProvider clock)
@@ -84,8 +91,9 @@ public sealed class WorkshopSessionGrain(
         State.Registrations.Add(registration);
         var view = View(registration);
         RaiseEvent(new RegistrationReceived(view, Counts()));
+        RegistrationOutcome outcome = new(RegistrationResult.Ok, view, Counts()); // answered from the state this call made, not a later one
         await WriteStateAsync();
-        return new(RegistrationResult.Ok, view, Counts());
+        return outcome;
     }
 
     public Task<RegistrationOutcome> GetRegistrationAsync(string code, string tokenHash)
@@ -108,8 +116,9 @@ public sealed class WorkshopSessionGrain(
         registration.CancelledAt = Now;
         RaiseEvent(new RegistrationCancelled(registration.Code, Counts()));
         PromoteWaitlist();
+        RegistrationOutcome outcome = new(RegistrationResult.Ok, View(registration), Counts()); // answered from the state this call made, not a later one
         await WriteStateAsync();
-        return new(RegistrationResult.Ok, View(registration), Counts());
+        return outcome;
     }
 
     public async Task<RegistrationOutcome> ChangeSeatsAsync(string code, string tokenHash, int seats)
@@ -131,8 +140,9 @@ public sealed class WorkshopSessionGrain(
         registration.Seats = seats;
         RaiseEvent(new RegistrationSeatsChanged(registration.Code, seats, Counts()));
         PromoteWaitlist();
+        RegistrationOutcome outcome = new(RegistrationResult.Ok, View(registration), Counts()); // answered from the state this call made, not a later one
         await WriteStateAsync();
-        return new(RegistrationResult.Ok, View(registration), Counts());
+        return outcome;
     }
 
     public async Task<WorkshopUpdate> UpdateAsync(int? capacity, WorkshopStatus? status)
@@ -146,8 +156,9 @@ public sealed class WorkshopSessionGrain(
         State.Status = status ?? State.Status;
         RaiseEvent(new WorkshopUpdated(State.Capacity, State.Status, Counts()));
         var promoted = PromoteWaitlist();
+        WorkshopUpdate update = new(WorkshopUpdateResult.Ok, Counts(), promoted);
         await WriteStateAsync();
-        return new(WorkshopUpdateResult.Ok, Counts(), promoted);
+        return update;
     }
 
     public async Task<RegistrationOutcome> MarkAttendanceAsync(string code, bool attended)
@@ -158,8 +169,9 @@ public sealed class WorkshopSessionGrain(
         if (registration.Attended == attended) return new(RegistrationResult.Ok, View(registration), Counts());
         registration.Attended = attended;
         RaiseEvent(new AttendanceMarked(code, attended, Counts()));
+        RegistrationOutcome outcome = new(RegistrationResult.Ok, View(registration), Counts()); // answered from the state this call made, not a later one
         await WriteStateAsync();
-        return new(RegistrationResult.Ok, View(registration), Counts());
+        return outcome;
     }
 
     public Task<IReadOnlyList<RegistrantView>> GetRegistrantsAsync()
