@@ -4,7 +4,7 @@ namespace Collaboration.Grains.Accounts;
 
 [GrainType("pairing-code")]
 public sealed class DevicePairingGrain(
-    [PersistentState("state", StorageNames.Grains)] IPersistentState<DevicePairingState> state, TimeProvider clock)
+    [PersistentState("pairing-code", StorageNames.Grains)] IPersistentState<DevicePairingState> state, TimeProvider clock)
     : DurableGrain<DevicePairingState>(state, clock), IDevicePairingGrain
 {
     public async Task IssueAsync(string scope, string deviceId, DateTimeOffset expiresAt)

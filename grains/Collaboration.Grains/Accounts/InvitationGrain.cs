@@ -4,7 +4,7 @@ namespace Collaboration.Grains.Accounts;
 
 [GrainType("invitation")]
 public sealed class InvitationGrain(
-    [PersistentState("state", StorageNames.Grains)] IPersistentState<InvitationState> state, TimeProvider clock)
+    [PersistentState("invitation", StorageNames.Grains)] IPersistentState<InvitationState> state, TimeProvider clock)
     : DurableGrain<InvitationState>(state, clock), IInvitationGrain
 {
     public async Task IssueAsync(string purpose, string subject, DateTimeOffset expiresAt)

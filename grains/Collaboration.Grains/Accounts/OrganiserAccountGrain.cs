@@ -4,7 +4,7 @@ namespace Collaboration.Grains.Accounts;
 
 [GrainType("organiser-account")]
 public sealed class OrganiserAccountGrain(
-    [PersistentState("state", StorageNames.Grains)] IPersistentState<OrganiserAccountState> state, TimeProvider clock)
+    [PersistentState("organiser-account", StorageNames.Grains)] IPersistentState<OrganiserAccountState> state, TimeProvider clock)
     : DurableGrain<OrganiserAccountState>(state, clock), IOrganiserAccountGrain
 {
     public async Task<AccountCreation> CreateAsync(string displayName, string passwordHash)

@@ -4,7 +4,7 @@ namespace Collaboration.Grains.Colloque;
 
 [GrainType("colloque-directory")]
 public sealed class ColloqueDirectoryGrain(
-    [PersistentState("state", StorageNames.Grains)] IPersistentState<DirectoryState> state, TimeProvider clock)
+    [PersistentState("colloque-directory", StorageNames.Grains)] IPersistentState<DirectoryState> state, TimeProvider clock)
     : DurableGrain<DirectoryState>(state, clock), IColloqueDirectoryGrain
 {
     public async Task UpsertAsync(IReadOnlyList<DirectoryEntry> entries)

@@ -12,7 +12,7 @@ namespace Collaboration.Grains.Colloque;
 [Reentrant]
 [GrainType("colloque")]
 public sealed class ColloqueGrain(
-    [PersistentState("state", StorageNames.Grains)] IPersistentState<ColloqueState> state, TimeProvider clock)
+    [PersistentState("colloque", StorageNames.Grains)] IPersistentState<ColloqueState> state, TimeProvider clock)
     : LiveGrain<ColloqueState>(state, clock), IColloqueGrain
 {
     public const int RecentCount = 30;

@@ -22,7 +22,7 @@ public sealed class ColloqueIndexState
 
 [GrainType("colloque-index")]
 public sealed class ColloqueIndexGrain(
-    [PersistentState("state", StorageNames.Grains)] IPersistentState<ColloqueIndexState> state, TimeProvider clock)
+    [PersistentState("colloque-index", StorageNames.Grains)] IPersistentState<ColloqueIndexState> state, TimeProvider clock)
     : DurableGrain<ColloqueIndexState>(state, clock), IColloqueIndexGrain
 {
     public async Task AddAsync(ColloqueSummary colloque)

@@ -4,7 +4,7 @@ namespace Collaboration.Grains.Colloque;
 
 [GrainType("colloque-registration")]
 public sealed class RegistrationGrain(
-    [PersistentState("state", StorageNames.Grains)] IPersistentState<RegistrationState> state, TimeProvider clock)
+    [PersistentState("colloque-registration", StorageNames.Grains)] IPersistentState<RegistrationState> state, TimeProvider clock)
     : DurableGrain<RegistrationState>(state, clock), IRegistrationGrain
 {
     /// <summary>How long the desk that checked a badge in may undo it alone.</summary>

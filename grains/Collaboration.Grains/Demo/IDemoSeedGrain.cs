@@ -19,7 +19,7 @@ public sealed class DemoSeedState
 
 [GrainType("demo-seed")]
 public sealed class DemoSeedGrain(
-    [PersistentState("state", StorageNames.Grains)] IPersistentState<DemoSeedState> state, TimeProvider clock)
+    [PersistentState("demo-seed", StorageNames.Grains)] IPersistentState<DemoSeedState> state, TimeProvider clock)
     : DurableGrain<DemoSeedState>(state, clock), IDemoSeedGrain
 {
     public Task<bool> IsSeededAsync() => Task.FromResult(State.SeededAt is not null);

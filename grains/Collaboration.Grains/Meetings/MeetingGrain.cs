@@ -6,7 +6,7 @@ namespace Collaboration.Grains.Meetings;
 
 [GrainType("meeting")]
 public sealed class MeetingGrain(
-    [PersistentState("state", StorageNames.Grains)] IPersistentState<MeetingState> state, TimeProvider clock)
+    [PersistentState("meeting", StorageNames.Grains)] IPersistentState<MeetingState> state, TimeProvider clock)
     : LiveGrain<MeetingState>(state, clock), IMeetingGrain
 {
     public const int MaxTextLength = 2000;

@@ -4,7 +4,7 @@ namespace Collaboration.Grains.Tables;
 
 [GrainType("table-directory")]
 public sealed class TableDirectoryGrain(
-    [PersistentState("state", StorageNames.Grains)] IPersistentState<TableDirectoryState> state, TimeProvider clock)
+    [PersistentState("table-directory", StorageNames.Grains)] IPersistentState<TableDirectoryState> state, TimeProvider clock)
     : DurableGrain<TableDirectoryState>(state, clock), ITableDirectoryGrain
 {
     public async Task AddAsync(Guid tableId, string name)

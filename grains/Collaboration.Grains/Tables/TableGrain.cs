@@ -6,7 +6,7 @@ namespace Collaboration.Grains.Tables;
 
 [GrainType("table")]
 public sealed class TableGrain(
-    [PersistentState("state", StorageNames.Grains)] IPersistentState<TableState> state, TimeProvider clock)
+    [PersistentState("table", StorageNames.Grains)] IPersistentState<TableState> state, TimeProvider clock)
     : LiveGrain<TableState>(state, clock), ITableGrain
 {
     public async Task<TableOutcome> CreateAsync(string name, int quorum, string createdBy)

@@ -19,7 +19,7 @@ public sealed class WorkshopCatalogState
 
 [GrainType("workshop-catalog")]
 public sealed class WorkshopCatalogGrain(
-    [PersistentState("state", StorageNames.Grains)] IPersistentState<WorkshopCatalogState> state, TimeProvider clock)
+    [PersistentState("workshop-catalog", StorageNames.Grains)] IPersistentState<WorkshopCatalogState> state, TimeProvider clock)
     : DurableGrain<WorkshopCatalogState>(state, clock), IWorkshopCatalogGrain
 {
     public const string Key = "all";

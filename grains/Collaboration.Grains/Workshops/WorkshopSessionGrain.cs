@@ -29,7 +29,7 @@ namespace Collaboration.Grains.Workshops;
 [Reentrant]
 [GrainType("workshop")]
 public sealed class WorkshopSessionGrain(
-    [PersistentState("state", StorageNames.Grains)] IPersistentState<WorkshopSessionState> state, TimeProvider clock)
+    [PersistentState("workshop", StorageNames.Grains)] IPersistentState<WorkshopSessionState> state, TimeProvider clock)
     : LiveGrain<WorkshopSessionState>(state, clock), IWorkshopSessionGrain
 {
     public const int MaxSeatsPerRegistration = 5;

@@ -32,8 +32,8 @@ public sealed class SecretTokenTests : IAsyncLifetime
         var storage = _app.Services.GetRequiredKeyedService<Orleans.Storage.IGrainStorage>(Collaboration.Grains.Platform.StorageNames.Grains);
         var byToken = new GrainState<InvitationState>();
         var byHash = new GrainState<InvitationState>();
-        await storage.ReadStateAsync("state", GrainId.Create("invitation", token), byToken);
-        await storage.ReadStateAsync("state", GrainId.Create("invitation", SecretTokens.Hash(token)), byHash);
+        await storage.ReadStateAsync("invitation", GrainId.Create("invitation", token), byToken);
+        await storage.ReadStateAsync("invitation", GrainId.Create("invitation", SecretTokens.Hash(token)), byHash);
         Assert.False(byToken.RecordExists);
         Assert.True(byHash.RecordExists);
     }

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json;
 
@@ -17,7 +18,10 @@ public sealed class PlatformTests : IAsyncLifetime
         var response = await _app.CreateClient().GetAsync("/health");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+        var health = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.Equal("Healthy", health.GetProperty("status").GetString());
+        var cluster = health.GetProperty("checks").GetProperty("cluster").GetProperty("data");
+        Assert.Equal(("Sqlite", 1), (cluster.GetProperty("storage").GetString(), cluster.GetProperty("activeSilos").GetInt32()));
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace Collaboration.Web.Tests.TestDoubles;
 
 [GrainType("test-note")]
 public sealed class NoteGrain(
-    [PersistentState("state", StorageNames.Grains)] IPersistentState<NoteBoardState> state, TimeProvider clock)
+    [PersistentState("test-note", StorageNames.Grains)] IPersistentState<NoteBoardState> state, TimeProvider clock)
     : LiveGrain<NoteBoardState>(state, clock), INoteGrain
 {
     public async Task<long> AddAsync(string text)
