@@ -12,6 +12,7 @@ using Npgsql;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Hosting;
+using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 using Orleans.Storage;
 
@@ -39,7 +40,7 @@ public static class SiloBuilderExtensions
             silo.UseAdoNetClustering(o =>
             {
                 o.Invariant = PostgresInvariant;
-                o.ConnectionString = PostgresConnectionString(configuration);
+                o.ConnectionString = ProviderConnectionString(PostgresConnectionString(configuration));
             });
         }
         else
@@ -60,18 +61,22 @@ public static class SiloBuilderExtensions
     public static ISiloBuilder AddConcertationGrainStorage(this ISiloBuilder silo, IConfiguration configuration)
     {
         silo.Services.TryAddSingleton(TimeProvider.System);
+        // Orleans' binary format (version tolerant through [Id]s), for both providers: smaller and faster than JSON with $type.
+        silo.Services.Replace(ServiceDescriptor.Singleton<IGrainStorageSerializer>(sp => new OrleansGrainStorageSerializer(sp.GetRequiredService<Serializer>())));
         if (StorageProvider.IsPostgres(configuration))
         {
             var connectionString = PostgresConnectionString(configuration);
             silo.Services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, PostgresSchemaMigration>();
-            silo.AddAdoNetGrainStorage(StorageNames.Grains, (OptionsBuilder<AdoNetGrainStorageOptions> options) =>
-                options.Configure<Serializer>((o, serializer) =>
-                {
-                    o.Invariant = PostgresInvariant;
-                    o.ConnectionString = connectionString;
-                    o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
-                }));
+            // The stock provider keys rows by state name and key only: ours passes "type/key" (FullGrainIdGrainStorage).
+            const string inner = StorageNames.Grains + ".adonet";
+            silo.AddAdoNetGrainStorage(inner, o =>
+            {
+                o.Invariant = PostgresInvariant;
+                o.ConnectionString = ProviderConnectionString(connectionString);
+            });
+            silo.Services.AddGrainStorage<IGrainStorage>(StorageNames.Grains, (sp, _) =>
+                new FullGrainIdGrainStorage(sp.GetRequiredKeyedService<IGrainStorage>(inner)));
             silo.Services.TryAddSingleton<IStorageProbe>(sp => new PostgresStorageProbe(sp.GetRequiredService<NpgsqlDataSource>()));
         }
         else
@@ -93,6 +98,20 @@ public static class SiloBuilderExtensions
     }
 
     private const string PostgresInvariant = "Npgsql";
+
+    /// <summary>
+    /// The ADO.NET providers keep no session state, so their pool may skip the reset on close and
+    /// prepare their few statements (planning was most of a write's cost here); unless the
+    /// connection string says otherwise.
+    /// </summary>
+    private static string ProviderConnectionString(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0) builder.MaxAutoPrepare = 20;
+        if (!builder.ContainsKey("Auto Prepare Min Usages")) builder.AutoPrepareMinUsages = 2;
+        if (!builder.ContainsKey("No Reset On Close")) builder.NoResetOnClose = true;
+        return builder.ConnectionString;
+    }
 
     private static string PostgresConnectionString(IConfiguration configuration) =>
         configuration.GetConnectionString(StorageProvider.Postgres)

@@ -56,6 +56,8 @@ public class BrowserAppFixture : IAsyncLifetime
             // Every browser test signs in or registers from 127.0.0.1 against this one app.
             ["RateLimiting:AnonymousPermitsPerMinute"] = "100000",
         };
+        // Several fixtures may run at once: each co-hosted silo on ports of its own.
+        foreach (var (key, value) in Collaboration.Testing.FreePort.OrleansSettings()) settings[key] = value;
         ConfigureSettings(settings);
 
         _app = new ConcertationAppFactory(settings);

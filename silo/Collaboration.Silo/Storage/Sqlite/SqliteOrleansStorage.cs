@@ -130,16 +130,19 @@ public sealed class SqliteOrleansStorage : IGrainStorage, ILifecycleParticipant<
         await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        ReadStateAsync(stateName, grainId, grainState, CancellationToken.None);
+
+    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
-        await InitializeAsync().ConfigureAwait(false);
-        await using var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
+        await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT version, payload FROM orleans_grain_state WHERE state_name = $state AND grain_id = $grain";
         AddKey(command, stateName, grainId);
 
-        await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
-        if (await reader.ReadAsync().ConfigureAwait(false))
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var version = reader.GetInt64(0);
             var payload = (byte[])reader.GetValue(1);
@@ -155,13 +158,16 @@ public sealed class SqliteOrleansStorage : IGrainStorage, ILifecycleParticipant<
         }
     }
 
-    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        WriteStateAsync(stateName, grainId, grainState, CancellationToken.None);
+
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
-        await InitializeAsync().ConfigureAwait(false);
+        await InitializeAsync(cancellationToken).ConfigureAwait(false);
         var expected = ParseETag(stateName, grainId, grainState.ETag, "write");
         var payload = _serializer.Serialize(grainState.State).ToArray();
 
-        await using var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = expected is null
             ? """
@@ -180,26 +186,29 @@ public sealed class SqliteOrleansStorage : IGrainStorage, ILifecycleParticipant<
         if (expected is { } version)
             command.Parameters.AddWithValue("$expected", version);
 
-        if (await command.ExecuteNonQueryAsync().ConfigureAwait(false) != 1)
+        if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
             throw Conflict(stateName, grainId, grainState.ETag, "write");
 
         grainState.ETag = ((expected ?? 0) + 1).ToString(CultureInfo.InvariantCulture);
         grainState.RecordExists = true;
     }
 
-    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        ClearStateAsync(stateName, grainId, grainState, CancellationToken.None);
+
+    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
-        await InitializeAsync().ConfigureAwait(false);
+        await InitializeAsync(cancellationToken).ConfigureAwait(false);
         var expected = ParseETag(stateName, grainId, grainState.ETag, "clear");
 
-        await using var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         AddKey(command, stateName, grainId);
         if (expected is { } version)
         {
             command.CommandText = "DELETE FROM orleans_grain_state WHERE state_name = $state AND grain_id = $grain AND version = $expected";
             command.Parameters.AddWithValue("$expected", version);
-            if (await command.ExecuteNonQueryAsync().ConfigureAwait(false) != 1)
+            if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
                 throw Conflict(stateName, grainId, grainState.ETag, "clear");
         }
         else
@@ -207,7 +216,7 @@ public sealed class SqliteOrleansStorage : IGrainStorage, ILifecycleParticipant<
             // No ETag: the grain believes there is no row. Nothing to clear if so; a row written meanwhile by someone
             // else is not ours to delete.
             command.CommandText = "SELECT EXISTS (SELECT 1 FROM orleans_grain_state WHERE state_name = $state AND grain_id = $grain)";
-            if (Convert.ToInt64(await command.ExecuteScalarAsync().ConfigureAwait(false), CultureInfo.InvariantCulture) != 0)
+            if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) != 0)
                 throw Conflict(stateName, grainId, grainState.ETag, "clear");
         }
 
