@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# Concertation web node (ASP.NET Core + the grain host). Build: docker compose build, or
+# Concertation web node (ASP.NET Core co-hosting an Orleans silo: HTTP 8080, silo 11111, gateway 30000). Build: docker compose build, or
 #   docker build -t concertation-web .
 # The web build runs npm to bundle the official @microsoft/signalr browser client into wwwroot,
 # so the build stage carries Node.js 20 beside the .NET SDK.
@@ -31,6 +31,6 @@ ENV ASPNETCORE_URLS=http://+:8080 \
     ConnectionStrings__Sqlite="Data Source=/data/concertation.db"
 COPY --from=build /app .
 USER $APP_UID
-EXPOSE 8080
+EXPOSE 8080 11111 30000
 VOLUME ["/data"]
 ENTRYPOINT ["dotnet", "Collaboration.Web.dll"]

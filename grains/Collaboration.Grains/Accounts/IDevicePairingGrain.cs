@@ -12,8 +12,3 @@ public interface IDevicePairingGrain : IGrainWithStringKey
 
     Task<PairingClaim> ClaimAsync();
 }
-
-public enum PairingStatus { Paired, Unknown, Expired, AlreadyUsed }
-
-[GenerateSerializer, Immutable]
-public sealed record PairingClaim(PairingStatus Status, string? Scope = null, string? DeviceId = null);

@@ -15,8 +15,3 @@ public interface IInvitationGrain : IGrainWithStringKey
 
     Task RevokeAsync();
 }
-
-public enum InvitationStatus { Redeemed, Unknown, Expired, AlreadyUsed, Revoked }
-
-[GenerateSerializer, Immutable]
-public sealed record InvitationRedemption(InvitationStatus Status, string? Purpose = null, string? Subject = null);

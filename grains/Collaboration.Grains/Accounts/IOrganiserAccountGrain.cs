@@ -13,8 +13,3 @@ public interface IOrganiserAccountGrain : IGrainWithStringKey
 
     Task ChangePasswordHashAsync(string passwordHash);
 }
-
-public enum AccountCreation { Created, AlreadyExists }
-
-[GenerateSerializer, Immutable]
-public sealed record OrganiserAccount(string Email, string DisplayName, string PasswordHash, DateTimeOffset CreatedAt);

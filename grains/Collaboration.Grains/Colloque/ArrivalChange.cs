@@ -17,5 +17,3 @@ public sealed record ArrivalChange(
     DateTimeOffset? CheckedInAt,
     string Name,
     string Organisation);
-
-public enum ArrivalApplication { Applied, AlreadyApplied, UnknownColloque }

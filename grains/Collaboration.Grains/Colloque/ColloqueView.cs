@@ -14,11 +14,3 @@ public sealed record ColloqueView(
     IReadOnlyList<Arrival> Arrivals,
     IReadOnlyList<RecentArrival> RecentArrivals,
     long Version);
-
-/// <summary>One arrival as the aggregates know it (no personal data beyond the code).</summary>
-[GenerateSerializer, Immutable]
-public sealed record Arrival(string Code, AttendeeCategory Category, string? DeskId, DateTimeOffset At);
-
-/// <summary>A recent arrival shown on the dashboard, with the name.</summary>
-[GenerateSerializer, Immutable]
-public sealed record RecentArrival(string Code, string Name, string Organisation, AttendeeCategory Category, string? DeskId, DateTimeOffset At);

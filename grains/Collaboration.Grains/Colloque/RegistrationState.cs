@@ -23,6 +23,3 @@ public sealed class RegistrationState
     /// <summary>Answers already given, by desk nonce, oldest first (bounded).</summary>
     [Id(13)] public List<AnsweredNonce> Answered { get; set; } = [];
 }
-
-[GenerateSerializer, Immutable]
-public sealed record AnsweredNonce(string Nonce, CheckInAnswer Answer);

@@ -10,23 +10,3 @@ public interface IDemoSeedGrain : IGrainWithStringKey
 
     Task MarkSeededAsync();
 }
-
-[GenerateSerializer]
-public sealed class DemoSeedState
-{
-    [Id(0)] public DateTimeOffset? SeededAt { get; set; }
-}
-
-[GrainType("demo-seed")]
-public sealed class DemoSeedGrain(
-    [PersistentState("demo-seed", StorageNames.Grains)] IPersistentState<DemoSeedState> state, TimeProvider clock)
-    : DurableGrain<DemoSeedState>(state, clock), IDemoSeedGrain
-{
-    public Task<bool> IsSeededAsync() => Task.FromResult(State.SeededAt is not null);
-
-    public async Task MarkSeededAsync()
-    {
-        State.SeededAt ??= Now;
-        await WriteStateAsync();
-    }
-}

@@ -306,7 +306,3 @@ public sealed class MeetingGrain(
         [.. State.ActionItems.Where(a => a.OriginMeetingId is null).Select(ToView)],
         [.. State.ActionItems.Where(a => a.OriginMeetingId is not null).Select(ToView)]);
 }
-
-/// <summary>The agenda's order and the version to send with the next reorder.</summary>
-[GenerateSerializer, Immutable]
-public sealed record AgendaOrder(IReadOnlyList<Guid> Order, long AgendaVersion);

@@ -27,36 +27,3 @@ public sealed class MeetingState : ILiveState
     [Id(16)] public List<DecisionView> Decisions { get; set; } = [];
     [Id(17)] public List<ActionItemState> ActionItems { get; set; } = [];
 }
-
-[GenerateSerializer]
-public sealed class AgendaItemState
-{
-    [Id(0)] public Guid Id { get; set; }
-    [Id(1)] public string Title { get; set; } = "";
-    [Id(2)] public string Presenter { get; set; } = "";
-    [Id(3)] public int PlannedMinutes { get; set; }
-    [Id(4)] public string Notes { get; set; } = "";
-    [Id(5)] public bool Done { get; set; }
-    [Id(6)] public long Version { get; set; }
-
-    /// <summary>Time spent as the current item before the present stint.</summary>
-    [Id(7)] public int SpentSeconds { get; set; }
-
-    /// <summary>When it became the current item (null when it is not current).</summary>
-    [Id(8)] public DateTimeOffset? CurrentSince { get; set; }
-}
-
-[GenerateSerializer]
-public sealed class ActionItemState
-{
-    [Id(0)] public Guid Id { get; set; }
-    [Id(1)] public string Text { get; set; } = "";
-    [Id(2)] public Guid OwnerMemberId { get; set; }
-    [Id(3)] public string OwnerName { get; set; } = "";
-    [Id(4)] public DateOnly? Due { get; set; }
-    [Id(5)] public ActionItemStatus Status { get; set; }
-    [Id(6)] public Guid? AgendaItemId { get; set; }
-    [Id(7)] public Guid? OriginMeetingId { get; set; }
-    [Id(8)] public string? OriginMeetingTitle { get; set; }
-    [Id(9)] public long Version { get; set; }
-}

@@ -9,6 +9,3 @@ public interface ITableDirectoryGrain : IGrainWithStringKey
 
     Task<IReadOnlyList<TableEntry>> ListAsync();
 }
-
-[GenerateSerializer, Immutable]
-public sealed record TableEntry(Guid Id, string Name);

@@ -15,19 +15,3 @@ public sealed class TableState : ILiveState
     [Id(5)] public List<TableMemberState> Members { get; set; } = [];
     [Id(6)] public List<TableMeetingRef> Meetings { get; set; } = [];
 }
-
-[GenerateSerializer]
-public sealed class TableMemberState
-{
-    [Id(0)] public Guid Id { get; set; }
-    [Id(1)] public string Name { get; set; } = "";
-    [Id(2)] public string Organisation { get; set; } = "";
-    [Id(3)] public Sector Sector { get; set; }
-    [Id(4)] public string Email { get; set; } = "";
-    [Id(5)] public MemberRole Role { get; set; }
-    [Id(6)] public string? LinkHash { get; set; }
-    [Id(7)] public bool AccessRevoked { get; set; }
-
-    /// <summary>Bumped at each revocation: cookies carry the stamp they were issued under.</summary>
-    [Id(8)] public int AccessStamp { get; set; }
-}

@@ -44,6 +44,6 @@ public sealed class ColloqueLiveTests : IAsyncLifetime
         var pushed = await desk.WaitForEventAsync(e => e.GetProperty("type").GetString() == "AttendeeArrived", Within);
         Assert.Equal(code, pushed.GetProperty("data").GetProperty("code").GetString());
         Assert.Equal("institution", pushed.GetProperty("data").GetProperty("category").GetString());
-        Assert.DoesNotContain("Karim", pushed.ToString()); // the event log keeps no names: erasure must reach everything
+        Assert.DoesNotContain("Karim", pushed.ToString()); // the events keep no names: erasure must reach everything
     }
 }

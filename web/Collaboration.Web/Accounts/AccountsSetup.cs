@@ -11,7 +11,7 @@ public static class AccountsSetup
         services.AddSingleton<PasswordHasher<OrganiserAccount>>();
         services.AddSingleton<InvitationLinks>();
         services.AddSingleton<PairingCodes>();
-        services.AddHostedService<OrganiserBootstrap>(); // after AddSilo: storage is migrated first
+        services.AddHostedService<OrganiserBootstrap>(); // after UseOrleans: the silo (and its storage) is up first
         services.AddHostedService<Demo.DemoSeeder>(); // after the organiser exists: demo data may name them
         return services;
     }

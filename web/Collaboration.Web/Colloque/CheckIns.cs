@@ -64,9 +64,9 @@ public sealed class CheckIns(IGrainFactory grains, ILogger<CheckIns> logger)
         view.CheckIn?.DeskId, view.CheckIn?.DeskName, view.CheckIn?.Operator, view.CheckIn?.At, view.Name, view.Organisation);
 
     /// <summary>
-    /// The aggregates are a mirror: when two nodes race on the colloque grain the host retries,
-    /// and past its retries we try again here; if it still fails the desk keeps its answer (the
-    /// registration is the truth) and the mirror is repaired by the next scan or a rebuild.
+    /// The aggregates are a mirror: when the colloque grain's write fails (storage briefly down) we
+    /// try again here; if it still fails the desk keeps its answer (the registration is the truth)
+    /// and the mirror is repaired by the next scan or a rebuild.
     /// </summary>
     private async Task MirrorAsync(Guid colloqueId, ArrivalChange change)
     {

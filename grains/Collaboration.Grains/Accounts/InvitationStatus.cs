@@ -1,0 +1,4 @@
+
+namespace Collaboration.Grains.Accounts;
+
+public enum InvitationStatus { Redeemed, Unknown, Expired, AlreadyUsed, Revoked }

@@ -1,0 +1,4 @@
+
+namespace Collaboration.Grains.Accounts;
+
+public enum PairingStatus { Paired, Unknown, Expired, AlreadyUsed }

@@ -1,0 +1,3 @@
+namespace Collaboration.Grains.Colloque;
+
+public enum ArrivalApplication { Applied, AlreadyApplied, UnknownColloque }

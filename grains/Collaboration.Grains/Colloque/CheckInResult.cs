@@ -1,0 +1,3 @@
+namespace Collaboration.Grains.Colloque;
+
+public enum CheckInResult { CheckedIn, AlreadyCheckedIn, Unknown, Cancelled }

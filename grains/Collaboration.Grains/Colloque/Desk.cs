@@ -1,0 +1,5 @@
+namespace Collaboration.Grains.Colloque;
+
+/// <summary>A check-in desk of a colloque (a tablet, phone or laptop paired with a code).</summary>
+[GenerateSerializer, Immutable]
+public sealed record Desk(string DeskId, string Name, DateTimeOffset CreatedAt);

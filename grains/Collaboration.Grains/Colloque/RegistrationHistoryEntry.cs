@@ -1,0 +1,5 @@
+namespace Collaboration.Grains.Colloque;
+
+/// <summary>One line of a registration's history.</summary>
+[GenerateSerializer, Immutable]
+public sealed record RegistrationHistoryEntry(DateTimeOffset At, string What, string? DeskId, string? By);

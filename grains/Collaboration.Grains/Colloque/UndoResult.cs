@@ -1,0 +1,3 @@
+namespace Collaboration.Grains.Colloque;
+
+public enum UndoResult { Undone, NotCheckedIn, Unknown, OtherDesk, TooLate }

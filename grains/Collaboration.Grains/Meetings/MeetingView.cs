@@ -1,0 +1,11 @@
+using Collaboration.Grains.Tables;
+
+namespace Collaboration.Grains.Meetings;
+
+[GenerateSerializer, Immutable]
+public sealed record MeetingView(
+    Guid Id, long Version, Guid TableId, string TableName, string Title, DateTimeOffset StartsAt, string Location,
+    MeetingStatus Status, DateTimeOffset? StartedAt, DateTimeOffset? ClosedAt, DateTimeOffset Now,
+    IReadOnlyList<RosterMember> Members, IReadOnlyList<AgendaItemView> Agenda, long AgendaVersion, Guid? CurrentItemId, bool Overrun,
+    IReadOnlyList<AttendanceView> Attendance, QuorumView Quorum, IReadOnlyList<DecisionView> Decisions,
+    IReadOnlyList<ActionItemView> ActionItems, IReadOnlyList<ActionItemView> FollowUps);

@@ -1,0 +1,3 @@
+namespace Collaboration.Grains.Tables;
+
+public enum Sector { Communautaire, Institutionnel, Economique, Municipal, Autre }

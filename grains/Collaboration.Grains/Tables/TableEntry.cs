@@ -1,0 +1,5 @@
+
+namespace Collaboration.Grains.Tables;
+
+[GenerateSerializer, Immutable]
+public sealed record TableEntry(Guid Id, string Name);

@@ -1,0 +1,19 @@
+using Collaboration.Grains.Live;
+
+namespace Collaboration.Grains.Tables;
+
+[GenerateSerializer]
+public sealed class TableMemberState
+{
+    [Id(0)] public Guid Id { get; set; }
+    [Id(1)] public string Name { get; set; } = "";
+    [Id(2)] public string Organisation { get; set; } = "";
+    [Id(3)] public Sector Sector { get; set; }
+    [Id(4)] public string Email { get; set; } = "";
+    [Id(5)] public MemberRole Role { get; set; }
+    [Id(6)] public string? LinkHash { get; set; }
+    [Id(7)] public bool AccessRevoked { get; set; }
+
+    /// <summary>Bumped at each revocation: cookies carry the stamp they were issued under.</summary>
+    [Id(8)] public int AccessStamp { get; set; }
+}

@@ -1,0 +1,3 @@
+namespace Collaboration.Grains.Tables;
+
+public enum TableOutcome { Done, NotFound, AlreadyExists, Invalid }
