@@ -24,7 +24,11 @@ public interface ILiveTopic
     /// <summary>The current state as subscribers see it, with its version.</summary>
     Task<LiveSnapshot> SnapshotAsync(string key);
 
-    /// <summary>What subscribers receive for an event: its record, reshaped or trimmed; null to send nothing.</summary>
+    /// <summary>
+    /// What subscribers receive for an event: its data, reshaped or trimmed (by default the record as
+    /// camelCase JSON). Null sends nothing, which subscribers see as a version gap and ask again for:
+    /// prefer a trimmed event to none.
+    /// </summary>
     object? Project(string key, LiveEvent liveEvent) => LiveJson.ToElement(liveEvent.Data);
 }
 

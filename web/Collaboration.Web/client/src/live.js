@@ -7,7 +7,8 @@
 //
 // Envelopes are { topic, version, type, data }. Each subscription remembers the last version it saw,
 // asks the hub for what it missed after every reconnect (or a snapshot when too far behind), and drops
-// envelopes it has already seen, so its handler gets each event once, in version order.
+// envelopes it has already seen, so its handler gets each event once, in version order; a push that
+// skips a version makes it ask the hub again from the last version it saw.
 import { HubConnectionBuilder, HubConnectionState, LogLevel } from '@microsoft/signalr';
 
 export const LiveState = Object.freeze({
@@ -285,8 +286,8 @@ export class Live {
     this.#setState(state);
   }
 
-  async #subscribeOne(subscription) {
-    const attempt = subscription._begin();
+  async #subscribeOne(subscription, pending) {
+    const attempt = subscription._begin(pending);
     let result;
     try {
       result = await this.#connection.invoke('Subscribe', subscription.topic, subscription.lastVersion);
@@ -309,7 +310,11 @@ export class Live {
     const topicSubscriptions = this.#subscriptions.get(envelope?.topic);
     if (topicSubscriptions) {
       for (const subscription of [...topicSubscriptions]) {
-        subscription._receive(envelope);
+        // A version gap (a push lost between silos): ask again from the last version seen; the
+        // envelope waits in the subscription's buffer and is delivered after what was missed.
+        if (subscription._receive(envelope) === 'gap' && this.#connection.state === HubConnectionState.Connected) {
+          this.#subscribeOne(subscription, envelope);
+        }
       }
     }
   }
@@ -378,9 +383,9 @@ export class Subscription {
     }
   }
 
-  /** @internal */
-  _begin() {
-    this.#buffer = [];
+  /** @internal A Subscribe call goes out: pushes wait in the buffer (starting with pending, if given) until it is answered. */
+  _begin(pending) {
+    this.#buffer = pending ? [pending] : [];
     this.#attempt += 1;
     return this.#attempt;
   }
@@ -396,16 +401,21 @@ export class Subscription {
     this.#buffer = null;
   }
 
-  /** @internal */
+  /** @internal Returns 'gap' when the envelope is ahead of the next expected version (nothing delivered then). */
   _receive(envelope) {
     if (this.#closed) {
-      return;
+      return 'closed';
     }
     if (this.#buffer) {
       this.#buffer.push(envelope);
-    } else {
-      this.#deliver(envelope);
+      return 'buffered';
     }
+    const version = Number(envelope?.version);
+    if (this.#lastVersion > 0 && Number.isFinite(version) && version > this.#lastVersion + 1) {
+      return 'gap';
+    }
+    this.#deliver(envelope);
+    return 'delivered';
   }
 
   /** @internal Applies the hub's answer { topic, version, snapshot?, events? }, then what was pushed meanwhile. */

@@ -130,14 +130,35 @@ describe('subscribe', () => {
     assert.deepEqual(call.args, ['workshop:1', 0]);
     call.resolve({ topic: 'workshop:1', version: 2, snapshot: { seats: 3 } });
     await subscription.ready;
+    connection.push(envelope(3));
     connection.push(envelope(4));
     connection.push(envelope(3));
-    connection.push(envelope(3));
+    connection.push(envelope(4));
     connection.push(envelope(5));
     connection.push(envelope(9, 'workshop:2'));
 
-    assert.deepEqual(seen, ['snapshot@2', 4, 5]);
+    assert.deepEqual(seen, ['snapshot@2', 3, 4, 5]);
     assert.equal(subscription.lastVersion, 5);
+    assert.equal(connection.invocations.length, 0);
+  });
+
+  test('a push that skips a version makes it ask again from the last version seen, then delivers in order', async () => {
+    const { live, connection } = await connected();
+    const { seen, handler } = recorder();
+    const subscription = live.subscribe('workshop:1', handler);
+    connection.take('Subscribe').resolve({ topic: 'workshop:1', version: 2, snapshot: {} });
+    await subscription.ready;
+
+    connection.push(envelope(5)); // 3 and 4 were lost on their way
+    connection.push(envelope(6));
+    const call = connection.take('Subscribe');
+    assert.deepEqual(call.args, ['workshop:1', 2]);
+    assert.deepEqual(seen, ['snapshot@2']);
+    call.resolve({ topic: 'workshop:1', version: 5, events: [envelope(3), envelope(4), envelope(5)] });
+    await settle();
+
+    assert.deepEqual(seen, ['snapshot@2', 3, 4, 5, 6]);
+    assert.equal(subscription.lastVersion, 6);
   });
 
   test('hands snapshots to onSnapshot when given', async () => {
