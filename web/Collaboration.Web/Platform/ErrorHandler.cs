@@ -13,11 +13,12 @@ public sealed class ErrorHandler(IProblemDetailsService problems, ILogger<ErrorH
         {
             BadHttpRequestException bad => (bad.StatusCode, "bad-request",
                 "La requête est mal formée (JSON ou paramètres invalides).", "The request is malformed (invalid JSON or parameters)."),
-            GrainStorageUnavailableException => (StatusCodes.Status503ServiceUnavailable, "storage-unavailable",
+            // A write failed, or a grain could not load its state (Orleans wraps the provider's error).
+            _ when IsStorageFailure(exception) => (StatusCodes.Status503ServiceUnavailable, "storage-unavailable",
                 "Le stockage est momentanément indisponible : rien n'a été enregistré. Réessayez dans un instant.",
                 "Storage is briefly unavailable: nothing was saved. Please try again in a moment."),
             // The grain's silo died or the cluster is (re)forming: nothing was answered, try again.
-            OrleansMessageRejectionException or SiloUnavailableException or TimeoutException => (StatusCodes.Status503ServiceUnavailable,
+            OrleansException or TimeoutException => (StatusCodes.Status503ServiceUnavailable,
                 "cluster-unavailable",
                 "Le service est momentanément indisponible : réessayez dans un instant.",
                 "The service is briefly unavailable: please try again in a moment."),
@@ -30,5 +31,12 @@ public sealed class ErrorHandler(IProblemDetailsService problems, ILogger<ErrorH
         httpContext.Response.StatusCode = status;
         if (status == StatusCodes.Status503ServiceUnavailable) httpContext.Response.Headers.RetryAfter = "2";
         return await problems.TryWriteAsync(new() { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static bool IsStorageFailure(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+            if (e is GrainStorageUnavailableException or System.Data.Common.DbException or Orleans.Storage.InconsistentStateException) return true;
+        return false;
     }
 }
