@@ -47,6 +47,8 @@ public static class PlatformSetup
         if (app.Environment.IsDevelopment() && app.Configuration["Bootstrap:OrganiserEmail"] is { } email)
             Console.WriteLine($"  Organisateur / Organiser: {email} / {app.Configuration["Bootstrap:OrganiserPassword"]}");
         Console.WriteLine($"  Stockage / Storage: {app.Configuration["Storage:Provider"] ?? "Sqlite"}");
+        var silo = app.Services.GetRequiredService<Orleans.Runtime.ILocalSiloDetails>();
+        Console.WriteLine($"  Silo Orleans: {silo.SiloAddress.Endpoint} (passerelle / gateway {silo.GatewayAddress?.Endpoint}), grappe / cluster {silo.ClusterId}");
         Console.WriteLine();
     });
 }
