@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using Collaboration.Testing;
 using Collaboration.Web.Tests.Live;
+using Collaboration.Web.Tests.TestDoubles;
+using Microsoft.Extensions.DependencyInjection;
 using static Collaboration.Web.Tests.Meetings.MeetingsTestKit;
 
 namespace Collaboration.Web.Tests.Meetings;
@@ -34,5 +36,37 @@ public sealed class MeetingsPostgresTwoNodesTests(PostgresFixture postgres)
         var fromA = await GetMeetingAsync(organiserA, meetingId);
         Assert.Equal(6, fromA.GetProperty("quorum").GetProperty("counted").GetInt32());
         Assert.True(fromA.GetProperty("quorum").GetProperty("reached").GetBoolean());
+    }
+
+    [Fact]
+    public async Task MemberRevokedOnNodeA_StopsReceivingPushesOnNodeB()
+    {
+        // Arrange: the member and an organiser follow the meeting through node B.
+        var database = await postgres.Cluster.CreateDatabaseAsync("revoke");
+        await using var nodeA = new ConcertationFactory(database, kestrel: true);
+        await using var nodeB = new ConcertationFactory(database, kestrel: true);
+        var organiserA = await nodeA.CreateOrganiserClientAsync();
+        var tableId = await CreateTableAsync(organiserA);
+        var (memberId, token) = await AddMemberAsync(organiserA, tableId, "Membre révoqué");
+        var meetingId = await CreateMeetingAsync(organiserA, tableId);
+        await ClusterWait.UntilHubsRegisteredAsync(nodeA.Services.GetRequiredService<IGrainFactory>(), 2).WaitAsync(CallTimeout);
+        var hubB = new Uri(nodeB.ServerAddress, "/hubs/live").ToString();
+        await using var member = await NodeHubClient.ConnectAsync(hubB, await MemberCookieAsync(nodeB.ServerAddress, token));
+        await using var watcher = await NodeHubClient.ConnectAsync(hubB, await nodeB.SignInCookieAsync());
+        await member.InvokeAsync("Subscribe", $"meeting:{meetingId}", 0).WaitAsync(CallTimeout);
+        await member.InvokeAsync("Subscribe", "test-note:public-revoked-on-a", 0).WaitAsync(CallTimeout);
+        await watcher.InvokeAsync("Subscribe", $"meeting:{meetingId}", 0).WaitAsync(CallTimeout);
+        await watcher.WaitForPushAsync("presence", p => p.GetProperty("people").GetArrayLength() == 2, CallTimeout);
+
+        // Act: revoked on node A; node B learns it through the live relay (its presence list drops the member).
+        (await organiserA.PostAsync($"/api/tables/{tableId}/members/{memberId}/revoke", null)).EnsureSuccessStatusCode();
+        await watcher.WaitForPushAsync("presence", p => p.GetProperty("people").GetArrayLength() == 1, CallTimeout);
+        await AddAgendaItemAsync(organiserA, meetingId, "Après la révocation");
+        await nodeA.Services.GetRequiredService<IGrainFactory>().GetGrain<INoteGrain>("public-revoked-on-a").AddAsync("marqueur").WaitAsync(CallTimeout);
+
+        // Assert: the watcher gets the change, the member the marker but nothing of the meeting after the snapshot.
+        await watcher.WaitForEventAsync(e => e.GetProperty("type").GetString() == "AgendaItemAdded", CallTimeout);
+        await member.WaitForEventAsync(e => e.GetProperty("topic").GetString() == "test-note:public-revoked-on-a", CallTimeout);
+        Assert.DoesNotContain(member.Events, e => e.GetProperty("topic").GetString() == $"meeting:{meetingId}");
     }
 }
