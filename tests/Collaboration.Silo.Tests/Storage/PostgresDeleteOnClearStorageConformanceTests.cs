@@ -11,41 +11,15 @@ namespace Collaboration.Silo.Tests.Storage;
 /// <c>DeleteStorageKey</c> query (the row goes) instead of leaving a tombstone.
 /// </summary>
 [Collection(PostgresCollection.Name)]
-public sealed class PostgresDeleteOnClearStorageConformanceTests(PostgresFixture postgres) : OrleansStorageConformanceTests
+public sealed class PostgresDeleteOnClearStorageConformanceTests(PostgresFixture postgres) : PostgresStorageConformanceTests(postgres, "storage_delete")
 {
-    private string _connectionString = "";
-
-    protected override async Task CreateDatabaseAsync()
-    {
-        _connectionString = await postgres.CreateDatabaseAsync("storage_delete");
-        await PostgresSchema.ApplyAsync(_connectionString);
-    }
-
-    protected override async Task DropDatabaseAsync()
-    {
-        if (_connectionString.Length == 0)
-            return;
-        await using (var connection = new NpgsqlConnection(_connectionString))
-            NpgsqlConnection.ClearPool(connection);
-        await postgres.Cluster.DropDatabaseAsync(_connectionString);
-    }
-
     protected override Task<StorageSiloServices> StartStorageAsync() =>
         StorageSiloServices.StartAsync(ServiceId, StorageName, silo => silo.AddAdoNetGrainStorage(StorageName, o =>
         {
             o.Invariant = "Npgsql";
-            o.ConnectionString = _connectionString;
+            o.ConnectionString = ConnectionString;
             o.DeleteStateOnClear = true;
         }));
-
-    protected override Task ApplySchemaAsync() => PostgresSchema.ApplyAsync(_connectionString);
-
-    protected override async Task<int> CountAppliedMigrationsAsync()
-    {
-        await using var dataSource = NpgsqlDataSource.Create(_connectionString);
-        await using var command = dataSource.CreateCommand("SELECT count(*) FROM schema_migrations");
-        return Convert.ToInt32(await command.ExecuteScalarAsync());
-    }
 
     [Fact]
     public async Task Clear_DeletesTheRow()
@@ -55,7 +29,7 @@ public sealed class PostgresDeleteOnClearStorageConformanceTests(PostgresFixture
         await WriteAsync(storage, StateName, GrainId.Create("meeting", "m-1"), state);
 
         await ClearAsync(storage, StateName, GrainId.Create("meeting", "m-1"), state);
-        await using var dataSource = NpgsqlDataSource.Create(_connectionString);
+        await using var dataSource = NpgsqlDataSource.Create(ConnectionString);
         await using var command = dataSource.CreateCommand("SELECT count(*) FROM orleans_grain_state");
 
         Assert.Null(state.ETag);

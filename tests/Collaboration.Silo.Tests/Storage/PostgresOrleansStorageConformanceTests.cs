@@ -13,40 +13,14 @@ namespace Collaboration.Silo.Tests.Storage;
 /// texts, each test on a fresh database of the shared throw-away PostgreSQL cluster.
 /// </summary>
 [Collection(PostgresCollection.Name)]
-public sealed class PostgresOrleansStorageConformanceTests(PostgresFixture postgres) : OrleansStorageConformanceTests
+public sealed class PostgresOrleansStorageConformanceTests(PostgresFixture postgres) : PostgresStorageConformanceTests(postgres, "storage")
 {
-    private string _connectionString = "";
-
-    protected override async Task CreateDatabaseAsync()
-    {
-        _connectionString = await postgres.CreateDatabaseAsync("storage");
-        await PostgresSchema.ApplyAsync(_connectionString);
-    }
-
-    protected override async Task DropDatabaseAsync()
-    {
-        if (_connectionString.Length == 0)
-            return;
-        await using (var connection = new NpgsqlConnection(_connectionString))
-            NpgsqlConnection.ClearPool(connection);
-        await postgres.Cluster.DropDatabaseAsync(_connectionString);
-    }
-
     protected override Task<StorageSiloServices> StartStorageAsync() =>
         StorageSiloServices.StartAsync(ServiceId, StorageName, silo => silo.AddAdoNetGrainStorage(StorageName, o =>
         {
             o.Invariant = "Npgsql";
-            o.ConnectionString = _connectionString;
+            o.ConnectionString = ConnectionString;
         }));
-
-    protected override Task ApplySchemaAsync() => PostgresSchema.ApplyAsync(_connectionString);
-
-    protected override async Task<int> CountAppliedMigrationsAsync()
-    {
-        await using var dataSource = NpgsqlDataSource.Create(_connectionString);
-        await using var command = dataSource.CreateCommand("SELECT count(*) FROM schema_migrations");
-        return Convert.ToInt32(await command.ExecuteScalarAsync());
-    }
 
     /// <summary>
     /// Pins a limit of the stock provider (dotnet/orleans#8746, #9737, #9706): it keys state by the state name and the
@@ -83,7 +57,7 @@ public sealed class PostgresOrleansStorageConformanceTests(PostgresFixture postg
             "DeleteReminderRowKey", "DeleteReminderRowsKey",
         ];
 
-        await using var dataSource = NpgsqlDataSource.Create(_connectionString);
+        await using var dataSource = NpgsqlDataSource.Create(ConnectionString);
         await using var command = dataSource.CreateCommand("SELECT QueryKey, QueryText FROM OrleansQuery");
         var stored = new Dictionary<string, string>();
         await using (var reader = await command.ExecuteReaderAsync().WaitAsync(Timeout))
@@ -100,7 +74,7 @@ public sealed class PostgresOrleansStorageConformanceTests(PostgresFixture postg
     [Fact]
     public async Task Schema_OnADatabaseOfTheHomeMadeHost_KeepsItsHistoryAndAppliesOurs()
     {
-        var legacy = await postgres.CreateDatabaseAsync("legacy");
+        var legacy = await Postgres.CreateDatabaseAsync("legacy");
         try
         {
             await using (var dataSource = NpgsqlDataSource.Create(legacy))
@@ -136,7 +110,7 @@ public sealed class PostgresOrleansStorageConformanceTests(PostgresFixture postg
         {
             await using (var connection = new NpgsqlConnection(legacy))
                 NpgsqlConnection.ClearPool(connection);
-            await postgres.Cluster.DropDatabaseAsync(legacy);
+            await Postgres.Cluster.DropDatabaseAsync(legacy);
         }
     }
 }
