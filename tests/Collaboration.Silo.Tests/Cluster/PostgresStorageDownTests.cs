@@ -44,4 +44,27 @@ public sealed class PostgresStorageDownTests(ITestOutputHelper output) : IAsyncL
         Assert.Equal(2, next.Value);
         Assert.Equal(2, (await counter.GetAsync().WaitAsync(Timeout)).Value);
     }
+
+    [Fact]
+    public async Task EveryCallWhileStorageIsDown_FailsWithStorageUnavailable_AlsoWhenTheGrainMustFirstLoadItsState()
+    {
+        // Arrange: a counter whose write failed (its activation discarded), and a counter not loaded yet.
+        await using var node = await SiloTestHost.StartPostgresAsync(await _server.CreateDatabaseAsync("down_load"), services => services.AddTestGrains());
+        var failed = node.Grains.GetGrain<ICounterGrain>("failed-write");
+        var notLoaded = node.Grains.GetGrain<ICounterGrain>("not-loaded");
+        await failed.IncrementAsync().WaitAsync(Timeout);
+        await _server.StopServerAsync();
+        await Assert.ThrowsAsync<GrainStorageUnavailableException>(() => failed.IncrementAsync().WaitAsync(Timeout));
+
+        // Act: more calls while the server is down (each bounded: a hang fails as a TimeoutException), then it comes back.
+        var writeAgain = await Record.ExceptionAsync(() => failed.IncrementAsync().WaitAsync(Timeout));
+        var firstRead = await Record.ExceptionAsync(() => notLoaded.GetAsync().WaitAsync(Timeout));
+        await _server.StartServerAsync();
+
+        // Assert: the same clear error whichever way the call met the outage (the web answers it with 503); all is well after.
+        Assert.IsType<GrainStorageUnavailableException>(writeAgain);
+        Assert.IsType<GrainStorageUnavailableException>(firstRead);
+        Assert.Equal(2, (await failed.IncrementAsync().WaitAsync(Timeout)).Value);
+        Assert.Equal(0, (await notLoaded.GetAsync().WaitAsync(Timeout)).Value);
+    }
 }
