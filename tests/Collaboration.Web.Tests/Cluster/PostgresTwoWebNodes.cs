@@ -6,7 +6,7 @@ namespace Collaboration.Web.Tests.Cluster;
 
 /// <summary>
 /// Two web nodes (real Kestrel, silo co-hosted) on one database of the shared PostgreSQL cluster,
-/// forming one Orleans cluster, both hubs registered and node A's relay delivering to node B.
+/// forming one Orleans cluster, both hubs registered.
 /// Shared by a test class; each test uses topic keys of its own.
 /// </summary>
 public sealed class PostgresTwoWebNodes : IAsyncLifetime
@@ -31,27 +31,27 @@ public sealed class PostgresTwoWebNodes : IAsyncLifetime
         B = new ConcertationFactory(database, kestrel: true);
         Cookie = await A.SignInCookieAsync().WaitAsync(Timeout);
         await ClusterWait.UntilHubsRegisteredAsync(GrainsOfA, 2).WaitAsync(Timeout);
-        var warmUp = await NoteHostedByAAsync("warm-up");
-        await LiveWarmUp.UntilDeliveredAsync(HubOf(B), Cookie, $"test-note:{warmUp}", () => GrainsOfA.GetGrain<INoteGrain>(warmUp).AddAsync("échauffement"));
     }
 
     /// <summary>
-    /// A fresh note key whose grain is activated on node A's silo (so its events cross to node B
-    /// through the relay, not through B's local hub).
+    /// A fresh note grain, wherever placement put it, with the other node as the far end; once one
+    /// of its events was seen reaching the other node's hub (see <see cref="LiveWarmUp"/>).
     /// </summary>
-    public async Task<string> NoteHostedByAAsync(string prefix)
+    public async Task<NoteAcrossNodes> NoteAcrossNodesAsync(string prefix)
     {
-        var silo = A.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
-        var management = GrainsOfA.GetGrain<IManagementGrain>(0);
-        for (var attempt = 0; attempt < 20; attempt++)
-        {
-            var key = $"{prefix}-{Guid.NewGuid():N}";
-            var note = GrainsOfA.GetGrain<INoteGrain>(key);
-            await note.GetAsync().WaitAsync(Timeout);
-            if (silo.Equals(await management.GetActivationAddress(note).AsTask().WaitAsync(Timeout))) return key;
-        }
-        throw new InvalidOperationException("None of 20 note grains called through node A was placed on node A.");
+        var key = $"{prefix}-{Guid.NewGuid():N}";
+        var note = GrainsOfA.GetGrain<INoteGrain>(key);
+        await note.GetAsync().WaitAsync(Timeout);
+        var silo = await GrainsOfA.GetGrain<IManagementGrain>(0).GetActivationAddress(note).AsTask().WaitAsync(Timeout);
+        var (host, other) = silo is null ? throw new InvalidOperationException($"The note grain {key} is not activated.")
+            : silo.Equals(SiloOf(A)) ? (A, B) : silo.Equals(SiloOf(B)) ? (B, A)
+            : throw new InvalidOperationException($"The note grain is on {silo}, neither node's silo.");
+        var placed = new NoteAcrossNodes(key, host, other, 0);
+        await LiveWarmUp.UntilDeliveredAsync(HubOf(other), Cookie, placed.Topic, () => placed.Grain.AddAsync("échauffement"));
+        return placed with { Version = (await placed.Grain.GetAsync().WaitAsync(Timeout)).Version };
     }
+
+    private static SiloAddress SiloOf(ConcertationFactory node) => node.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
 
     public async Task DisposeAsync()
     {
