@@ -21,9 +21,17 @@ public sealed class ConcertationFactory : WebApplicationFactory<Program>
 
     private readonly string _folder = Directory.CreateTempSubdirectory("concertation-web-").FullName;
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
     public ConcertationFactory(string? postgresConnectionString = null, bool kestrel = false, params (string Key, string? Value)[] settings)
+        : this(postgresConnectionString, kestrel, services: null, settings)
     {
+    }
+
+    /// <summary>As above, with services of the test's own (e.g. shorter failure detection for a cluster test).</summary>
+    public ConcertationFactory(string? postgresConnectionString, bool kestrel, Action<IServiceCollection>? services, params (string Key, string? Value)[] settings)
+    {
+        _services = services;
         _settings = new()
         {
             ["Storage:Provider"] = postgresConnectionString is null ? "Sqlite" : "Postgres",
@@ -53,6 +61,7 @@ public sealed class ConcertationFactory : WebApplicationFactory<Program>
         {
             services.AddSerializer(serializer => serializer.AddAssembly(typeof(NoteGrain).Assembly));
             services.AddSingleton<ILiveTopic, TestNotesTopic>();
+            _services?.Invoke(services);
         });
     }
 

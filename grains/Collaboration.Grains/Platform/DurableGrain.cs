@@ -90,7 +90,7 @@ public abstract class DurableGrain<TState> : Grain, IIncomingGrainCallFilter whe
         ServiceProvider.GetService<ILoggerFactory>()?.CreateLogger(GetType()).LogError(cause,
             "Write of grain {GrainId} failed; the activation is discarded and reloads from storage", this.GetGrainId());
         _broken = new GrainStorageUnavailableException(
-            $"The state of {this.GetGrainId()} could not be saved ({cause.GetType().Name}); nothing was changed.");
+            $"The state of {this.GetGrainId()} could not be saved ({(cause.InnerException ?? cause).GetType().Name}); nothing was changed.");
         DeactivateOnIdle();
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using Collaboration.Grains.Platform;
 using Collaboration.Silo.Health;
 using Collaboration.Silo.Live;
+using Collaboration.Silo.Storage;
 using Collaboration.Silo.Storage.Postgres;
 using Collaboration.Silo.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -85,6 +86,8 @@ public static class SiloBuilderExtensions
             silo.AddSqliteGrainStorage(StorageNames.Grains, connectionString);
             silo.Services.TryAddSingleton<IStorageProbe>(new SqliteStorageProbe(connectionString));
         }
+        // Storage down reaches callers as GrainStorageUnavailableException, on a write or on the read that activates a grain.
+        silo.TranslateUnavailableStorage(StorageNames.Grains);
         return silo;
     }
 

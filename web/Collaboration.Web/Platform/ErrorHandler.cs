@@ -13,7 +13,7 @@ public sealed class ErrorHandler(IProblemDetailsService problems, ILogger<ErrorH
         {
             BadHttpRequestException bad => (bad.StatusCode, "bad-request",
                 "La requête est mal formée (JSON ou paramètres invalides).", "The request is malformed (invalid JSON or parameters)."),
-            // A write failed, or a grain could not load its state (Orleans wraps the provider's error).
+            // A write failed, or a grain could not load its state (the silo's storage says which, see UnavailableStorageTranslation).
             _ when IsStorageFailure(exception) => (StatusCodes.Status503ServiceUnavailable, "storage-unavailable",
                 "Le stockage est momentanément indisponible : rien n'a été enregistré. Réessayez dans un instant.",
                 "Storage is briefly unavailable: nothing was saved. Please try again in a moment."),
@@ -36,7 +36,7 @@ public sealed class ErrorHandler(IProblemDetailsService problems, ILogger<ErrorH
     private static bool IsStorageFailure(Exception exception)
     {
         for (Exception? e = exception; e is not null; e = e.InnerException)
-            if (e is GrainStorageUnavailableException or System.Data.Common.DbException or Orleans.Storage.InconsistentStateException) return true;
+            if (e is GrainStorageUnavailableException) return true;
         return false;
     }
 }
