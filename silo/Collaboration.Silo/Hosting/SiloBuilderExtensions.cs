@@ -48,6 +48,8 @@ public static class SiloBuilderExtensions
         {
             silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
         }
+        // How fast a dead silo is detected (ProbeTimeout, NumMissedProbesLimit…), when a deployment wants other than Orleans' defaults.
+        silo.Services.Configure<ClusterMembershipOptions>(configuration.GetSection(ConcertationClusterOptions.Section + ":Membership"));
         silo.AddConcertationGrainStorage(configuration);
         silo.AddConcertationLive();
         silo.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
