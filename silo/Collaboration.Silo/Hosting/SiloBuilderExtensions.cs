@@ -65,13 +65,17 @@ public static class SiloBuilderExtensions
             var connectionString = PostgresConnectionString(configuration);
             silo.Services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, PostgresSchemaMigration>();
-            silo.AddAdoNetGrainStorage(StorageNames.Grains, (OptionsBuilder<AdoNetGrainStorageOptions> options) =>
+            // The stock provider under an inner name; the grains' storage name resolves to it scoped by grain type
+            // (see GrainTypeScopedStorage: without it, same-key grains of two types shared one row).
+            silo.AddAdoNetGrainStorage(AdoNetStorageName, (OptionsBuilder<AdoNetGrainStorageOptions> options) =>
                 options.Configure<Serializer>((o, serializer) =>
                 {
                     o.Invariant = PostgresInvariant;
                     o.ConnectionString = connectionString;
                     o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
                 }));
+            silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Grains,
+                (sp, _) => new GrainTypeScopedStorage(sp.GetRequiredKeyedService<IGrainStorage>(AdoNetStorageName)));
             silo.Services.TryAddSingleton<IStorageProbe>(sp => new PostgresStorageProbe(sp.GetRequiredService<NpgsqlDataSource>()));
         }
         else
@@ -93,6 +97,9 @@ public static class SiloBuilderExtensions
     }
 
     private const string PostgresInvariant = "Npgsql";
+
+    /// <summary>The stock ADO.NET grain storage's own name, behind <see cref="StorageNames.Grains"/>.</summary>
+    private const string AdoNetStorageName = StorageNames.Grains + "-adonet";
 
     private static string PostgresConnectionString(IConfiguration configuration) =>
         configuration.GetConnectionString(StorageProvider.Postgres)
