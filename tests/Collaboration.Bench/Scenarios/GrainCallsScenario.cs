@@ -148,8 +148,9 @@ internal sealed class GrainCallsScenario : IScenario
             completes the caller's `Task` on yet another thread-pool work item. The arguments and result are
             deep-copied, not serialized (a `long` costs nothing to copy), and no network is involved: the cost is
             about {single.Grain.ProcessCpuMicrosPerCall * 1000:0} ns of CPU and {single.Grain.AllocatedBytesPerCall:0} bytes per call
-            (table above) and two thread-pool hops, which is also why more callers help the grain (the pool's threads stay busy,
-            work items are batched per activation) while they hurt the contended bare lock (waiters queue on the semaphore).
+            (table above) and thread-pool work items on both sides of the call, which is also why more callers can help the grain
+            (the pool's threads stay busy, an activation's queued turns run back to back) while they hurt the contended bare lock
+            (waiters queue on the semaphore).
             In the product this is the floor under every HTTP request and SignalR subscription that calls a grain:
             a few microseconds, against the millisecond a durable write costs (next section).
             """);
