@@ -6,15 +6,19 @@ using Collaboration.Bench.Scenarios;
 //   no scenario: runs them all and rewrites docs/benchmarks.md
 //   scenario…:   runs those and prints their sections (--write replaces just those sections in the file)
 //   --quick:     short runs, for checking the harness (never writes unless --write is given)
+//   --shared "…": says in docs/benchmarks.md that the machine was shared, and with what
 
-IScenario[] all = [new InMemoryCallsScenario(), new PostgresWritesScenario(), new WorkshopsScenario(), new ColloqueCheckInScenario()];
+IScenario[] all =
+[
+    new GrainCallsScenario(), new PostgresWritesScenario(), new WorkshopsScenario(), new ColloqueCheckInScenario(), new MeetingsFanOutScenario(),
+];
 
-var names = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+var names = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] != "--shared")).ToList();
 var quick = args.Contains("--quick");
 var forceWrite = args.Contains("--write");
 if (args.Contains("--help") || args.Contains("--list"))
 {
-    Console.WriteLine("Usage: dotnet run -c Release --project tests/Collaboration.Bench -- [scenario…] [--quick] [--write]");
+    Console.WriteLine("Usage: dotnet run -c Release --project tests/Collaboration.Bench -- [scenario…] [--quick] [--write] [--shared \"what else ran\"]");
     Console.WriteLine("Scenarios:");
     foreach (var s in all) Console.WriteLine($"  {s.Name,-10} {s.Title}");
     return 0;
@@ -41,7 +45,7 @@ Console.Error.WriteLine("warning: a Debug build; run with -c Release for figures
 var startedAt = DateTimeOffset.UtcNow;
 var clock = Stopwatch.StartNew();
 var sections = new Dictionary<string, string>(StringComparer.Ordinal);
-await using (var context = new BenchContext(quick))
+await using (var context = new BenchContext(quick) { SharedMachine = Option("--shared") })
 {
     foreach (var scenario in selected)
     {
@@ -62,12 +66,18 @@ await using (var context = new BenchContext(quick))
     Directory.CreateDirectory(Path.GetDirectoryName(path)!);
     var existing = File.Exists(path) ? await File.ReadAllTextAsync(path) : null;
     var text = fullRun || existing is null
-        ? BenchmarksDocument.Compose(command, startedAt, took, context, all, sections, existing)
+        ? BenchmarksDocument.Compose(command, startedAt, took, context, all, sections)
         : BenchmarksDocument.Update(existing, selected, sections);
     await File.WriteAllTextAsync(path, text);
     Console.WriteLine($"Wrote {path} ({took.TotalMinutes:0.0} min).");
 }
 return 0;
+
+string? Option(string name)
+{
+    var at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+}
 
 static string FindRepositoryRoot()
 {

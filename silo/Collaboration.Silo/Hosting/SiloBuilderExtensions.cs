@@ -41,7 +41,7 @@ public static class SiloBuilderExtensions
             silo.UseAdoNetClustering(o =>
             {
                 o.Invariant = PostgresInvariant;
-                o.ConnectionString = ProviderConnectionString(PostgresConnectionString(configuration));
+                o.ConnectionString = PostgresProviderConnections.Tune(PostgresConnectionString(configuration));
             });
         }
         else
@@ -76,7 +76,7 @@ public static class SiloBuilderExtensions
             silo.AddAdoNetGrainStorage(inner, o =>
             {
                 o.Invariant = PostgresInvariant;
-                o.ConnectionString = ProviderConnectionString(connectionString);
+                o.ConnectionString = PostgresProviderConnections.Tune(connectionString);
             });
             silo.Services.AddGrainStorage<IGrainStorage>(StorageNames.Grains, (sp, _) =>
                 new FullGrainIdGrainStorage(sp.GetRequiredKeyedService<IGrainStorage>(inner)));
@@ -103,23 +103,6 @@ public static class SiloBuilderExtensions
     }
 
     private const string PostgresInvariant = "Npgsql";
-
-    /// <summary>
-    /// The ADO.NET providers keep no session state, so their pool may skip the reset on close and
-    /// prepare their few statements (planning was most of a write's cost here); and a database that
-    /// does not answer fails a call within seconds (a clear 503), not after Npgsql's 15 s default.
-    /// Settings the connection string gives win.
-    /// </summary>
-    private static string ProviderConnectionString(string connectionString)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!builder.ContainsKey("Timeout")) builder.Timeout = 5;
-        if (!builder.ContainsKey("Command Timeout")) builder.CommandTimeout = 10;
-        if (builder.MaxAutoPrepare == 0) builder.MaxAutoPrepare = 20;
-        if (!builder.ContainsKey("Auto Prepare Min Usages")) builder.AutoPrepareMinUsages = 2;
-        if (!builder.ContainsKey("No Reset On Close")) builder.NoResetOnClose = true;
-        return builder.ConnectionString;
-    }
 
     private static string PostgresConnectionString(IConfiguration configuration) =>
         configuration.GetConnectionString(StorageProvider.Postgres)

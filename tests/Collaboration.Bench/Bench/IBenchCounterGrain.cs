@@ -1,24 +1,25 @@
-using Collaboration.Grains.Runtime;
+using Orleans;
 
 namespace Collaboration.Bench.Bench;
 
-/// <summary>The grain the benchmarks call: a counter with an in-memory and two durable increments.</summary>
-[GrainType("bench-counter")]
+/// <summary>Scenario "calls": a grain with no state at all, so only the call path is measured.</summary>
+[Alias("bench-call")]
+public interface IBenchCallGrain : IGrainWithStringKey
+{
+    /// <summary>Adds one to an in-memory field and returns it; no storage, no await.</summary>
+    Task<long> IncrementAsync();
+}
+
+/// <summary>Scenario "postgres": a durable counter written through the product's <c>DurableGrain</c>.</summary>
+[Alias("bench-counter")]
 public interface IBenchCounterGrain : IGrainWithStringKey
 {
-    /// <summary>Adds one to <see cref="BenchCounterState.Value"/> WITHOUT writing; returns the new value.</summary>
-    Task<long> IncrementAsync();
-
-    /// <summary>Adds one and writes the state (durable before it returns); no event.</summary>
+    /// <summary>Adds one and writes the state (durable before it returns; coalesced with concurrent calls).</summary>
     Task<long> IncrementDurableAsync();
-
-    /// <summary>Adds one, raises one <see cref="BenchCounterIncremented"/> and writes state and event together.</summary>
-    Task<long> IncrementWithEventAsync();
 }
 
+[GenerateSerializer, Alias("bench-counter-state")]
 public sealed class BenchCounterState
 {
-    public long Value { get; set; }
+    [Id(0)] public long Value { get; set; }
 }
-
-public sealed record BenchCounterIncremented(long Value);

@@ -10,6 +10,12 @@ internal sealed class BenchContext(bool quick) : IAsyncDisposable
 
     public bool Quick { get; } = quick;
 
+    /// <summary>What else ran on the machine during the run (<c>--shared "…"</c>), written into the document.</summary>
+    public string? SharedMachine { get; init; }
+
+    /// <summary>Orleans' own meters, listened to for the whole run (every silo of the process reports here).</summary>
+    public OrleansMeters Meters { get; } = new();
+
     /// <summary>For CPU-bound, sub-microsecond calls.</summary>
     public RunSettings InMemory { get; } = quick
         ? new RunSettings(TimeSpan.FromSeconds(0.3), TimeSpan.FromSeconds(0.5), 3)
@@ -61,6 +67,7 @@ internal sealed class BenchContext(bool quick) : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         CpuSampler.PostgresPid = null;
+        Meters.Dispose();
         if (_postgres is not null) await _postgres.DisposeAsync();
     }
 }

@@ -14,15 +14,9 @@ internal static class BenchmarksDocument
     /// <summary>Sections later issues fill in (add an <see cref="IScenario"/> with this name and the placeholder goes).</summary>
     public static readonly (string Name, string Title, string Plan)[] Planned = [];
 
-    /// <summary>
-    /// Sections measured by another harness (meetings: Node clients, tests/Collaboration.Bench.Node):
-    /// a full run keeps them as they are in the file.
-    /// </summary>
-    public static readonly string[] External = ["meetings"];
-
     public static string Compose(
         string command, DateTimeOffset startedAt, TimeSpan took, BenchContext context,
-        IReadOnlyList<IScenario> scenarios, IReadOnlyDictionary<string, string> sections, string? existing)
+        IReadOnlyList<IScenario> scenarios, IReadOnlyDictionary<string, string> sections)
     {
         var doc = new StringBuilder();
         doc.AppendLine("# Benchmarks");
@@ -48,11 +42,15 @@ internal static class BenchmarksDocument
         foreach (var (name, value) in MachineInfo.Describe()) machine.Row(name, value);
         if (context.LoadAtStart is { } load)
             machine.Row("Load average at start (1/5/15 min)", load + " — the harness shares the machine with whatever else runs");
+        if (context.SharedMachine is { } shared)
+            machine.Row("Shared machine", shared);
         if (context.PostgresFacts.Count > 0)
         {
             machine.Row("PostgreSQL", string.Join(", ", context.PostgresFacts.Select(f => f.Name == "server_version" ? f.Value : $"{f.Name}={f.Value}")));
             machine.Row("PostgreSQL set-up", "throw-away cluster (`PostgresCluster.StartLocalAsync`, initdb in /tmp on the same disk, " +
-                                             "127.0.0.1 TCP) on the same 2 cores as the .NET process");
+                                             $"127.0.0.1 TCP) on the same {Environment.ProcessorCount} cores as the .NET process");
+        machine.Row("Orleans", "10.4.2: silos started in the bench process by `AddConcertationSilo` (directly, or co-hosted by the web app " +
+                               "on Kestrel for the check-in and meeting scenarios); clients, silos and PostgreSQL all share the same cores");
         }
         doc.Append(machine);
         doc.AppendLine();
@@ -64,15 +62,6 @@ internal static class BenchmarksDocument
             doc.Append(Section(scenario, body));
             doc.AppendLine();
             written.Add(scenario.Name);
-        }
-        foreach (var name in External)
-        {
-            var (start, end) = (StartMarker(name), EndMarker(name));
-            var from = existing?.IndexOf(start, StringComparison.Ordinal) ?? -1;
-            var to = existing?.IndexOf(end, StringComparison.Ordinal) ?? -1;
-            if (from < 0 || to < from) continue;
-            doc.AppendLine(existing![from..(to + end.Length)]);
-            doc.AppendLine();
         }
         AppendPlaceholders(doc, written);
         return doc.ToString();

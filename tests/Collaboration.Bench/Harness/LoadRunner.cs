@@ -29,7 +29,8 @@ internal sealed record Variant(string Name, int Concurrency, Func<int, long, Tas
 }
 
 /// <summary>The outcome of one timed run.</summary>
-internal sealed record RunSample(long Calls, TimeSpan Elapsed, double P50Ms, double P99Ms, long CounterDelta, CpuSnapshot Cpu)
+internal sealed record RunSample(long Calls, TimeSpan Elapsed, double P50Ms, double P99Ms, long CounterDelta, CpuSnapshot Cpu,
+    long AllocatedBytes = 0, int Gen0Collections = 0, int Gen2Collections = 0)
 {
     public double CallsPerSecond => Calls / Elapsed.TotalSeconds;
 
@@ -62,6 +63,12 @@ internal sealed record Summary(string Name, int Concurrency, IReadOnlyList<RunSa
     public double PostgresCpuMicrosPerCall => Stats.Median(Runs.Select(r => r.Cpu.Postgres * 1e6 / r.Calls));
 
     public double MaxOtherShare => Runs.Max(r => r.OtherShare);
+
+    /// <summary>Bytes allocated on the managed heap per call, by the whole process (callers included).</summary>
+    public double AllocatedBytesPerCall => Stats.Median(Runs.Select(r => r.Calls == 0 ? 0 : (double)r.AllocatedBytes / r.Calls));
+
+    /// <summary>Gen-0 collections per million calls.</summary>
+    public double Gen0PerMillionCalls => Stats.Median(Runs.Select(r => r.Calls == 0 ? 0 : r.Gen0Collections * 1e6 / r.Calls));
 }
 
 /// <summary>
@@ -102,6 +109,9 @@ internal static class LoadRunner
         GC.Collect();
 
         var counterBefore = variant.Counter?.Invoke() ?? 0;
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
+        var gen0Before = GC.CollectionCount(0);
+        var gen2Before = GC.CollectionCount(2);
         var cpuBefore = CpuSampler.Take();
         var latencies = variant.RecordLatency ? new List<long>[variant.Concurrency] : null;
         var started = Stopwatch.GetTimestamp();
@@ -117,6 +127,9 @@ internal static class LoadRunner
         var elapsed = Stopwatch.GetElapsedTime(started);
         var cpu = CpuSampler.Take() - cpuBefore;
         var counterDelta = (variant.Counter?.Invoke() ?? 0) - counterBefore;
+        var allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
+        var gen0 = GC.CollectionCount(0) - gen0Before;
+        var gen2 = GC.CollectionCount(2) - gen2Before;
 
         double p50 = 0, p99 = 0;
         if (latencies is not null)
@@ -126,7 +139,7 @@ internal static class LoadRunner
             p50 = Stats.Percentile(all, 0.50) * 1000.0 / Stopwatch.Frequency;
             p99 = Stats.Percentile(all, 0.99) * 1000.0 / Stopwatch.Frequency;
         }
-        return new RunSample(counts.Sum(), elapsed, p50, p99, counterDelta, cpu);
+        return new RunSample(counts.Sum(), elapsed, p50, p99, counterDelta, cpu, allocated, gen0, gen2);
     }
 
     private static async Task<long> WorkerAsync(Variant variant, int worker, long deadline, List<long>? latencies)
