@@ -20,4 +20,11 @@ public sealed class ConcertationClusterOptions
 
     /// <summary>The address other silos reach this one at (default loopback: one machine).</summary>
     public string AdvertisedIPAddress { get; set; } = IPAddress.Loopback.ToString();
+
+    /// <summary>
+    /// Where a new activation goes: <c>ResourceOptimized</c> (Orleans' default: the least loaded silo,
+    /// with a preference for the caller's), <c>PreferLocal</c> (the silo of the node that received the
+    /// request: fewer hops behind a sticky load balancer) or <c>Random</c>.
+    /// </summary>
+    public string Placement { get; set; } = "ResourceOptimized";
 }

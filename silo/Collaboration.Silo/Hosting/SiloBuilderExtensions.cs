@@ -48,6 +48,13 @@ public static class SiloBuilderExtensions
         {
             silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
         }
+        switch (cluster.Placement.ToLowerInvariant())
+        {
+            case "resourceoptimized": break;
+            case "preferlocal": silo.Services.AddSingleton<PlacementStrategy, PreferLocalPlacement>(); break;
+            case "random": silo.Services.AddSingleton<PlacementStrategy, RandomPlacement>(); break;
+            default: throw new InvalidOperationException($"Unknown Orleans:Placement '{cluster.Placement}'; use ResourceOptimized, PreferLocal or Random.");
+        }
         // How fast a dead silo is detected (ProbeTimeout, NumMissedProbesLimit…), when a deployment wants other than Orleans' defaults.
         silo.Services.Configure<ClusterMembershipOptions>(configuration.GetSection(ConcertationClusterOptions.Section + ":Membership"));
         silo.AddConcertationGrainStorage(configuration);

@@ -24,6 +24,7 @@ public sealed class PostgresSiloFailoverTests(PostgresFixture postgres, ITestOut
     private static readonly TimeSpan FailoverDeadline = TimeSpan.FromSeconds(90);
     private const int WritesBeforeKill = 20;
     private const int WritesAfterKill = 15;
+    private const int AgendaWriters = 2;
 
     [Fact]
     public async Task KilledSilo_GrainsComeBackOnTheSurvivor_NoAcknowledgedWriteIsLost_AndLiveClientsMissNothing()
@@ -120,13 +121,15 @@ public sealed class PostgresSiloFailoverTests(PostgresFixture postgres, ITestOut
         Assert.Equal(view.Version, replay.GetProperty("version").GetInt64());
         Assert.Equal(JsonValueKind.Null, replay.GetProperty("snapshot").ValueKind);
         Assert.Equal(Range(lastSeen, view.Version), replay.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("version").GetInt64()));
-        Assert.True(view.Version - lastSeen >= WritesAfterKill, "the reconnected client missed the writes made during the failover");
+        // Each of the two agenda writers may have one write the victim committed (and pushed) whose answer arrived just after the kill mark.
+        Assert.True(view.Version - lastSeen >= WritesAfterKill - AgendaWriters,
+            $"the reconnected client missed the writes made during the failover: v{lastSeen} seen, v{view.Version} now ({load.ErrorSummary()})");
     }
 
     /// <summary>
     /// Creates grains through <paramref name="create"/> (requests to the victim's API) until one is
-    /// hosted by <paramref name="silo"/>. Placement (resource-optimised, preferring the caller's
-    /// silo) nearly always keeps them there: the victim's process is the lighter one.
+    /// hosted by <paramref name="silo"/>. The victim runs with Orleans:Placement=PreferLocal, so the
+    /// first one is; the check stays, so a placement change fails here and says why.
     /// </summary>
     private static async Task<Guid> HostedByAsync(SiloAddress silo, IManagementGrain management, Func<Task<(Guid Id, IAddressable Grain)>> create)
     {

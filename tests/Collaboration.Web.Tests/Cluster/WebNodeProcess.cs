@@ -61,6 +61,8 @@ public sealed class WebNodeProcess : IAsyncDisposable
         start.Environment["ConnectionStrings__Postgres"] = connectionString;
         start.Environment["Orleans__SiloPort"] = siloPort.ToString();
         start.Environment["Orleans__GatewayPort"] = FreePort.Next().ToString();
+        // Grains activated by requests to this node live on this node (the failover test needs some there).
+        start.Environment["Orleans__Placement"] = "PreferLocal";
         start.Environment["Bootstrap__OrganiserEmail"] = ConcertationFactory.OrganiserEmail;
         start.Environment["Bootstrap__OrganiserPassword"] = ConcertationFactory.OrganiserPassword;
         start.Environment["RateLimiting__AnonymousPermitsPerMinute"] = "10000";
