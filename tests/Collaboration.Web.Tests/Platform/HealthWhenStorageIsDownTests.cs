@@ -2,13 +2,14 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Collaboration.Testing;
-using Collaboration.Web.Tests.Meetings;
+using Collaboration.Web.Tests.Workshops;
 
 namespace Collaboration.Web.Tests.Platform;
 
 /// <summary>On a PostgreSQL cluster of its own, since it stops the server.</summary>
 public sealed class PostgresHealthTests : IAsyncLifetime
 {
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
     private PostgresCluster _cluster = null!;
 
     public async Task InitializeAsync() => _cluster = await PostgresCluster.StartLocalAsync();
@@ -32,36 +33,43 @@ public sealed class PostgresHealthTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Write_Is503ProblemDetails_WhileStorageIsDown_AndNothingHalfWrittenAfter()
+    public async Task WhileStorageIsDown_WritesAndFirstReadsAnswer503StorageUnavailable_AndNothingFailedIsKeptAfter()
     {
-        // Arrange: a table, then the database goes away.
-        await using var app = new ConcertationFactory(await _cluster.CreateDatabaseAsync("outage"));
-        var organiser = await app.CreateOrganiserClientAsync();
-        var table = await MeetingsTestKit.CreateTableAsync(organiser, "Table avant la panne");
+        // Arrange: a session with one registration, then the database server goes down.
+        await using var app = new ConcertationFactory(await _cluster.CreateDatabaseAsync("api_down"));
+        var organiser = await app.CreateOrganiserClientAsync().WaitAsync(Timeout);
+        var starts = DateTimeOffset.UtcNow.AddDays(7);
+        var created = await organiser.PostAsJsonAsync("/api/workshops", new
+        {
+            titleFr = "Atelier", titleEn = "Workshop", startsAt = starts, endsAt = starts.AddHours(2), place = "Joliette", capacity = 20,
+        }).WaitAsync(Timeout);
+        var session = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var anonymous = app.CreateClient();
+        var before = await anonymous.PostAsJsonAsync($"/api/workshops/{session}/registrations",
+            WorkshopsAppFixture.Registration("Avant la panne", "avant@exemple.qc.ca")).WaitAsync(Timeout);
         await _cluster.StopServerAsync();
 
-        // Act: a member is added while storage is down (a clear answer within the timeout, never a hang).
-        HttpResponseMessage down;
-        try
-        {
-            down = await organiser.PostAsJsonAsync($"/api/tables/{table}/members",
-                new { name = "Pendant la panne", organisation = "Org", sector = "communautaire", email = "panne@exemple.qc.ca", role = "member" })
-                .WaitAsync(TimeSpan.FromSeconds(60));
-        }
-        finally
-        {
-            await _cluster.StartServerAsync();
-        }
+        // Act: two registrations (the first fails the write, the second meets the discarded activation
+        // or its reload) and the first read of a session not loaded yet; then the server comes back.
+        var during = new List<HttpResponseMessage>();
+        for (var i = 0; i < 2; i++)
+            during.Add(await anonymous.PostAsJsonAsync($"/api/workshops/{session}/registrations",
+                WorkshopsAppFixture.Registration($"Pendant la panne {i}", $"pendant{i}@exemple.qc.ca")).WaitAsync(Timeout));
+        during.Add(await anonymous.GetAsync($"/api/workshops/{Guid.NewGuid()}").WaitAsync(Timeout));
+        await _cluster.StartServerAsync();
+        var after = await anonymous.PostAsJsonAsync($"/api/workshops/{session}/registrations",
+            WorkshopsAppFixture.Registration("Après la panne", "apres@exemple.qc.ca")).WaitAsync(Timeout);
 
-        // Assert: 503 with our bilingual problem details; after the outage the member is not there, and adding works.
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
-        var problem = await down.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("storage-unavailable", problem.GetProperty("code").GetString());
-        Assert.False(string.IsNullOrEmpty(problem.GetProperty("messages").GetProperty("fr").GetString()));
-        var after = await organiser.GetFromJsonAsync<JsonElement>($"/api/tables/{table}").WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.DoesNotContain(after.GetProperty("members").EnumerateArray(), m => m.GetProperty("name").GetString() == "Pendant la panne");
-        var again = await organiser.PostAsJsonAsync($"/api/tables/{table}/members",
-            new { name = "Après la panne", organisation = "Org", sector = "communautaire", email = "apres@exemple.qc.ca", role = "member" });
-        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        // Assert: every call during the outage is a 503 "storage-unavailable" problem; afterwards only the acknowledged registrations exist.
+        Assert.Equal(HttpStatusCode.Created, before.StatusCode);
+        foreach (var response in during)
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>().WaitAsync(Timeout);
+            Assert.Equal("storage-unavailable", problem.GetProperty("code").GetString());
+        }
+        Assert.Equal(HttpStatusCode.Created, after.StatusCode);
+        var registrants = await organiser.GetFromJsonAsync<JsonElement>($"/api/workshops/{session}/registrants").WaitAsync(Timeout);
+        Assert.Equal(["avant@exemple.qc.ca", "apres@exemple.qc.ca"], registrants.EnumerateArray().Select(r => r.GetProperty("email").GetString()));
     }
 }
