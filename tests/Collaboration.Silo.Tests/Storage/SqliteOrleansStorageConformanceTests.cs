@@ -1,3 +1,4 @@
+using Collaboration.Silo.Health;
 using Collaboration.Silo.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Orleans.Storage;
@@ -61,17 +62,17 @@ public sealed class SqliteOrleansStorageConformanceTests : OrleansStorageConform
     [Fact]
     public async Task HealthCheck_Answers_WhenTheDatabaseIsReachable()
     {
-        var storage = new SqliteOrleansStorage(StorageName, ConnectionString, new NoSerializer());
+        var probe = new SqliteStorageProbe(ConnectionString);
 
-        await storage.CheckHealthAsync(CancellationToken.None).WaitAsync(Timeout);
+        await probe.ProbeAsync(CancellationToken.None).WaitAsync(Timeout);
     }
 
     [Fact]
     public async Task HealthCheck_Throws_WhenTheDatabaseCannotBeOpened()
     {
-        var storage = new SqliteOrleansStorage(StorageName, $"Data Source={Path.Combine(_folder, "missing", "grains.db")};Mode=ReadOnly", new NoSerializer());
+        var probe = new SqliteStorageProbe($"Data Source={Path.Combine(_folder, "missing", "grains.db")};Mode=ReadOnly");
 
-        await Assert.ThrowsAsync<SqliteException>(() => storage.CheckHealthAsync(CancellationToken.None).WaitAsync(Timeout));
+        await Assert.ThrowsAsync<SqliteException>(() => probe.ProbeAsync(CancellationToken.None).WaitAsync(Timeout));
     }
 
     [Fact]

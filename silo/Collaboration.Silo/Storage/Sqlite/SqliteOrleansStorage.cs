@@ -121,15 +121,6 @@ public sealed class SqliteOrleansStorage : IGrainStorage, ILifecycleParticipant<
         }
     }
 
-    /// <summary>Health probe: opens the database and runs <c>SELECT 1</c>; throws when it cannot.</summary>
-    public async Task CheckHealthAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT 1";
-        await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-    }
-
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         ReadStateAsync(stateName, grainId, grainState, CancellationToken.None);
 
