@@ -132,6 +132,8 @@ public sealed class PagesTests(PagesTests.App app) : IClassFixture<PagesTests.Ap
         Assert.Equal("Accueillir en région — Concertation", session.Title);
         Assert.Equal("Pour les PME.", session.QuerySelector("[data-field=description]")?.TextContent);
         Assert.False(session.QuerySelector("[data-testid=session]")!.HasAttribute("hidden"));
+        Assert.True(session.QuerySelector("[data-testid=session-status]")!.HasAttribute("hidden"));
+        Assert.True(catalogue.QuerySelector("[data-testid=catalogue-status]")!.HasAttribute("hidden"));
         Assert.Equal("Thursday, March 4, 2027, 1:30 p.m. – 3:30 p.m. (Québec time)", english.QuerySelector("[data-field=when]")?.TextContent);
         Assert.Equal("12 seats left", english.QuerySelector("[data-testid=availability]")?.TextContent);
     }
@@ -142,6 +144,7 @@ public sealed class PagesTests(PagesTests.App app) : IClassFixture<PagesTests.Ap
         var page = await GetAsync(_app.CreateClient(), $"/workshops/session.html?id={Guid.NewGuid()}");
 
         Assert.True(page.QuerySelector("[data-testid=session]")!.HasAttribute("hidden"));
+        Assert.False(page.QuerySelector("[data-testid=session-status]")!.HasAttribute("hidden"));
         Assert.Equal("Cet atelier est introuvable.", page.QuerySelector("[data-testid=session-status]")?.TextContent);
     }
 
