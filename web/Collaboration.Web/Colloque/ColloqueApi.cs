@@ -55,7 +55,7 @@ public static class ColloqueApi
 
     public sealed record ColloqueCreated(Guid Id, string Title, DateOnly Date, string Venue);
 
-    public sealed record AttendeeRequest(string? Name, string? Organisation, string? Category, string? Email);
+    public sealed record AttendeeRequest(string? Name, string? Organisation, string? Category, string? Email, string? Mrc = null);
 
     public sealed record RegistrationCreated(string Code, bool Created);
 
@@ -76,7 +76,7 @@ public static class ColloqueApi
 
     public sealed record CheckInBody(string? Code, string? Nonce, string? Operator, DateTimeOffset? ScannedAt);
 
-    public sealed record WalkInBody(string? Name, string? Organisation, string? Category, string? Email, string? Nonce, string? Operator);
+    public sealed record WalkInBody(string? Name, string? Organisation, string? Category, string? Email, string? Nonce, string? Operator, string? Mrc = null);
 
     public sealed record CheckInResponse(string Result, string Code, DateTimeOffset? CheckedInAt, string? DeskId, string? DeskName,
         string? Operator, string? Name, string? Organisation, string? Category);
@@ -84,7 +84,7 @@ public static class ColloqueApi
     public sealed record UndoResponse(string Result);
 
     public sealed record AttendeeJson(string Code, string Name, string Organisation, string Category, bool Cancelled,
-        DateTimeOffset? CheckedInAt, string? DeskId);
+        DateTimeOffset? CheckedInAt, string? DeskId, string? Mrc = null, bool BadgePrinted = false);
 
     public sealed record AttendeesResponse(long Version, IReadOnlyList<AttendeeJson> Attendees);
 
@@ -122,7 +122,7 @@ public static class ColloqueApi
     private static async Task<Results<Ok<RegistrationCreated>, Created<RegistrationCreated>, ProblemHttpResult>> RegisterAsync(
         Guid id, AttendeeRequest request, IGrainFactory grains, Registrations registrations)
     {
-        if (CheckAttendee(request.Name, request.Organisation, request.Category, request.Email) is not { } details) return InvalidAttendee(request.Name, request.Organisation, request.Category, request.Email);
+        if (CheckAttendee(request.Name, request.Organisation, request.Category, request.Email, request.Mrc) is not { } details) return InvalidAttendee(request.Name, request.Organisation, request.Category, request.Email, request.Mrc);
         if (await grains.GetGrain<IColloqueGrain>(id).GetAsync() is null) return NotFound();
         var outcome = (await registrations.UpsertAsync(id, [details]))[0];
         var body = new RegistrationCreated(outcome.Code, outcome.Created);
@@ -150,7 +150,8 @@ public static class ColloqueApi
         if (mode is null or "preview")
             return TypedResults.Ok(new ImportPreview(parsed.Total, parsed.Rows.Count, parsed.Encoding, parsed.Delimiter.ToString(),
                 parsed.Errors.Select(e => new ImportLineError(e.Line, e.Messages)).ToList(),
-                parsed.Rows.Take(5).Select(r => new AttendeeJson("", r.Details.Name, r.Details.Organisation, CategoryNames.ToJson(r.Details.Category), false, null, null)).ToList()));
+                parsed.Rows.Take(5).Select(r => new AttendeeJson("", r.Details.Name, r.Details.Organisation, CategoryNames.ToJson(r.Details.Category), false, null, null,
+                    MrcNames.ToJson(r.Details.Mrc))).ToList()));
         if (mode != "apply")
             return Problems.Validation(new Dictionary<string, BilingualText> { ["mode"] = new("Mode « preview » ou « apply ».", "Mode \"preview\" or \"apply\".") });
 
@@ -291,7 +292,7 @@ public static class ColloqueApi
         Registrations registrations, CheckIns checkIns)
     {
         if (!ColloquePermissions.CanOperate(user, id)) return Problems.Forbidden();
-        if (CheckAttendee(body.Name, body.Organisation, body.Category, body.Email) is not { } details) return InvalidAttendee(body.Name, body.Organisation, body.Category, body.Email);
+        if (CheckAttendee(body.Name, body.Organisation, body.Category, body.Email, body.Mrc) is not { } details) return InvalidAttendee(body.Name, body.Organisation, body.Category, body.Email, body.Mrc);
         if (string.IsNullOrWhiteSpace(body.Nonce) || body.Nonce.Length > 100)
             return Problems.Validation(new Dictionary<string, BilingualText> { ["nonce"] = new("Identifiant de lecture manquant.", "Missing scan id.") });
         if (await grains.GetGrain<IColloqueGrain>(id).GetAsync() is null) return NotFound();
@@ -306,13 +307,19 @@ public static class ColloqueApi
     {
         if (!ColloquePermissions.CanOperate(user, id)) return Problems.Forbidden();
         if (await grains.GetGrain<IColloqueGrain>(id).GetAsync() is not { } view) return NotFound();
-        var registered = (await grains.GetGrain<IColloqueDirectoryGrain>(id).ListAsync()).Count;
+        var registered = (await grains.GetGrain<IColloqueDirectoryGrain>(id).ListAsync()).Count(e => !e.Cancelled);
         return TypedResults.Ok(Stats(view, registered));
     }
 
+    /// <summary>
+    /// The figures, each list adding up to <c>Arrived</c>: every category (zero included), and every desk
+    /// plus the organisers' own check-ins under "Organisation" (always listed, last).
+    /// </summary>
     public static StatsResponse Stats(ColloqueView view, int registered) => new(view.Id, view.Title, view.Date, view.Venue, registered, view.Arrived,
-        view.ArrivedByCategory.ToDictionary(p => CategoryNames.ToJson(p.Key), p => p.Value),
-        view.Desks.Select(d => new DeskCount(d.DeskId, d.Name, view.ArrivedByDesk.GetValueOrDefault(d.DeskId))).ToList(),
+        Enum.GetValues<AttendeeCategory>().ToDictionary(CategoryNames.ToJson, c => view.ArrivedByCategory.GetValueOrDefault(c)),
+        [.. view.Desks.Select(d => new DeskCount(d.DeskId, d.Name, view.ArrivedByDesk.GetValueOrDefault(d.DeskId))),
+            new DeskCount(CheckIns.OrganiserDeskId, CheckIns.OrganiserDeskName,
+                view.ArrivedByDesk.Where(p => view.Desks.All(d => d.DeskId != p.Key)).Sum(p => p.Value))],
         view.RecentArrivals.Select(r => new RecentJson(r.Code, r.Name, r.Organisation, CategoryNames.ToJson(r.Category), r.DeskId, r.At)).ToList(),
         view.Version);
 
@@ -324,11 +331,11 @@ public static class ColloqueApi
         var found = await grains.GetGrain<IColloqueDirectoryGrain>(id).SearchAsync(q, 20);
         var views = await Task.WhenAll(found.Select(e => grains.GetGrain<IRegistrationGrain>(e.Code).GetAsync()));
         IReadOnlyList<AttendeeJson> results = found.Zip(views, (e, v) => new AttendeeJson(e.Code, e.Name, e.Organisation, CategoryNames.ToJson(e.Category),
-            v?.Cancelled ?? e.Cancelled, v?.CheckIn?.At, v?.CheckIn?.DeskId)).ToList();
+            v?.Cancelled ?? e.Cancelled, v?.CheckIn?.At, v?.CheckIn?.DeskId, MrcNames.ToJson(e.Mrc), v?.BadgePrintedAt is not null || e.BadgePrinted)).ToList();
         return TypedResults.Ok(results);
     }
 
-    /// <summary>The whole list, for a desk's offline copy and the dashboard's not-yet-arrived list.</summary>
+    /// <summary>The whole list, for a desk's offline copy, the organiser's attendee list and the dashboard's not-yet-arrived list.</summary>
     private static async Task<Results<Ok<AttendeesResponse>, ProblemHttpResult>> AttendeesAsync(Guid id, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (!ColloquePermissions.CanOperate(user, id)) return Problems.Forbidden();
@@ -336,7 +343,8 @@ public static class ColloqueApi
         var arrivals = view.Arrivals.ToDictionary(a => a.Code);
         var entries = await grains.GetGrain<IColloqueDirectoryGrain>(id).ListAsync();
         return TypedResults.Ok(new AttendeesResponse(view.Version, entries.Select(e => new AttendeeJson(e.Code, e.Name, e.Organisation,
-            CategoryNames.ToJson(e.Category), e.Cancelled, arrivals.GetValueOrDefault(e.Code)?.At, arrivals.GetValueOrDefault(e.Code)?.DeskId)).ToList()));
+            CategoryNames.ToJson(e.Category), e.Cancelled, arrivals.GetValueOrDefault(e.Code)?.At, arrivals.GetValueOrDefault(e.Code)?.DeskId,
+            MrcNames.ToJson(e.Mrc), e.BadgePrinted)).ToList()));
     }
 
     private static async Task<Results<Ok<BadgeResponse>, ProblemHttpResult>> BadgeAsync(Guid id, string code, ClaimsPrincipal user, IGrainFactory grains)
@@ -363,7 +371,10 @@ public static class ColloqueApi
     private static async Task<Results<NoContent, ProblemHttpResult>> BadgePrintedAsync(Guid id, string code, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (!ColloquePermissions.CanOperate(user, id)) return Problems.Forbidden();
-        return await grains.GetGrain<IRegistrationGrain>(RegistrationCodes.Normalize(code)).MarkBadgePrintedAsync(id) ? TypedResults.NoContent() : UnknownCode();
+        code = RegistrationCodes.Normalize(code);
+        if (!await grains.GetGrain<IRegistrationGrain>(code).MarkBadgePrintedAsync(id)) return UnknownCode();
+        await grains.GetGrain<IColloqueDirectoryGrain>(id).MarkBadgesPrintedAsync([code]);
+        return TypedResults.NoContent();
     }
 
     // ---- desks ----------------------------------------------------------------------------------
@@ -414,7 +425,7 @@ public static class ColloqueApi
         answer.Category is { } c && answer.Result != CheckInResult.Unknown ? CategoryNames.ToJson(c) : null);
 
     private static (string DeskId, string DeskName) DeskOf(ClaimsPrincipal user) =>
-        ColloquePermissions.DeskOf(user) is { } deskId ? (deskId, user.FindFirstValue(ClaimTypes.Name) ?? deskId) : ("organiser", "Organisation");
+        ColloquePermissions.DeskOf(user) is { } deskId ? (deskId, user.FindFirstValue(ClaimTypes.Name) ?? deskId) : (CheckIns.OrganiserDeskId, CheckIns.OrganiserDeskName);
 
     private static string OperatorOf(ClaimsPrincipal user, string? typed)
     {
@@ -423,7 +434,7 @@ public static class ColloqueApi
         return user.FindFirstValue(ClaimTypes.Name) ?? "";
     }
 
-    private static AttendeeDetails? CheckAttendee(string? name, string? organisation, string? category, string? email)
+    private static AttendeeDetails? CheckAttendee(string? name, string? organisation, string? category, string? email, string? mrc)
     {
         name = name?.Trim() ?? "";
         organisation = organisation?.Trim() ?? "";
@@ -431,10 +442,11 @@ public static class ColloqueApi
         if (name.Length is 0 or > AttendeeImport.MaxFieldLength || organisation.Length > AttendeeImport.MaxFieldLength) return null;
         if (!CategoryNames.TryParse(category, out var parsed)) return null;
         if (email.Length > 0 && !EmailAddress.IsValid(email)) return null;
-        return new AttendeeDetails(name, organisation, parsed, email.Length > 0 ? EmailAddress.Normalize(email) : "");
+        if (!MrcNames.TryParse(mrc, out var parsedMrc)) return null;
+        return new AttendeeDetails(name, organisation, parsed, email.Length > 0 ? EmailAddress.Normalize(email) : "", parsedMrc);
     }
 
-    private static ProblemHttpResult InvalidAttendee(string? name, string? organisation, string? category, string? email)
+    private static ProblemHttpResult InvalidAttendee(string? name, string? organisation, string? category, string? email, string? mrc)
     {
         var errors = new Dictionary<string, BilingualText>();
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > AttendeeImport.MaxFieldLength)
@@ -445,6 +457,8 @@ public static class ColloqueApi
             errors["category"] = new("Choisissez une catégorie.", "Choose a category.");
         if (!string.IsNullOrWhiteSpace(email) && !EmailAddress.IsValid(email))
             errors["email"] = new("Entrez une adresse courriel valide.", "Enter a valid email address.");
+        if (!MrcNames.TryParse(mrc, out _))
+            errors["mrc"] = new("Choisissez une MRC de Lanaudière, ou « hors région ».", "Choose a Lanaudière MRC, or \"outside the region\".");
         return Problems.Validation(errors);
     }
 
