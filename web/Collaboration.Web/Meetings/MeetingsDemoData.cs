@@ -25,6 +25,7 @@ public sealed class MeetingsDemoData(IGrainFactory grains, MeetingsService servi
             ("Lucía Hernández", "Cégep régional de Lanaudière à L'Assomption", Sector.Institutionnel, "lucia.hernandez@exemple.qc.ca", MemberRole.Member),
             ("Paul Rivest", "Chambre de commerce de la MRC de Montcalm", Sector.Economique, "paul.rivest@exemple.qc.ca", MemberRole.Member),
             ("Nadia Benali", "Services Québec — Joliette", Sector.Institutionnel, "nadia.benali@exemple.qc.ca", MemberRole.Member),
+            ("Catherine Malo", "Citoyenne engagée, Saint-Lin–Laurentides", Sector.Autre, "catherine.malo@exemple.qc.ca", MemberRole.Member),
         };
         var ids = new List<Guid>();
         foreach (var p in people)

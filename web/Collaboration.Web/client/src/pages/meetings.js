@@ -2,7 +2,7 @@
 // create tables, members (with their personal sign-in link) and meetings here.
 import '../meetings/messages.js';
 import { api, ApiError } from '../api.js';
-import { loginUrl } from '../auth.js';
+import { getCurrentUser, loginUrl } from '../auth.js';
 import { getLang, onLangChange, t } from '../i18n.js';
 import { norm } from '../meetings/model.js';
 import { formatDateTime, h, param, replaceChildren } from '../meetings/dom.js';
@@ -120,6 +120,6 @@ onLangChange(() => {
   if (shownError) errorRegion.textContent = shownError();
 });
 
-api.get('/api/auth/me').then((me) => { document.body.dataset.role = me.role; render(); }).catch(() => {});
+getCurrentUser().then((me) => { document.body.dataset.role = me?.role ?? ''; render(); }).catch(() => {});
 wire();
 load();
