@@ -162,6 +162,10 @@ function renderAttendance() {
   const quorum = $('[data-testid="quorum"]');
   quorum.dataset.reached = String(meeting.quorum.reached);
   quorum.textContent = `${t('room.quorum', meeting.quorum)} — ${t(meeting.quorum.reached ? 'room.quorumReached' : 'room.quorumNotReached')}`;
+  const unreachable = meeting.quorum.required > meeting.members.length;
+  const warning = $('[data-testid="quorum-warning"]');
+  warning.hidden = !unreachable;
+  warning.textContent = unreachable ? t('room.quorumUnreachable', { required: meeting.quorum.required, members: meeting.members.length }) : '';
   const mine = $('[data-self-attendance]');
   mine.hidden = !myMemberId || meeting.status === 'closed';
   const list = $('[data-testid="attendance"]');

@@ -56,6 +56,9 @@ function render() {
   if (!table) return;
   $('[data-testid="table-name"]').textContent = table.name;
   $('[data-table-quorum]').textContent = `${t('meetings.quorum')} : ${table.quorum}`;
+  const quorumWarning = $('[data-testid="quorum-warning"]');
+  quorumWarning.hidden = table.quorumReachable !== false;
+  quorumWarning.textContent = table.quorumReachable === false ? t('meetings.quorumTooHigh', { quorum: table.quorum, members: table.activeMembers }) : '';
   replaceChildren($('[data-testid="meetings"]'), !meetings?.length
     ? [h('li', { class: 'empty' }, t('meetings.noMeetings'))]
     : meetings.map((m) => h('li', { class: 'meeting-card', 'data-testid': 'meeting-card' },
