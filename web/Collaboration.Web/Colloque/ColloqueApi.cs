@@ -45,7 +45,7 @@ public static class ColloqueApi
 
         var desks = app.MapGroup("/api/desks").WithTags("Colloque");
         desks.MapPost("/pair", PairAsync).RequireRateLimiting(RateLimits.Anonymous);
-        desks.MapGet("/me", DeskMe).RequireAuthorization();
+        desks.MapGet("/me", DeskMeAsync).AllowAnonymous(); // the desk page asks first: "not paired" is an answer, not an error
         return app;
     }
 
@@ -72,7 +72,8 @@ public static class ColloqueApi
 
     public sealed record PairRequest(string? PairingCode);
 
-    public sealed record DeskIdentity(Guid ColloqueId, string DeskId, string DeskName, string Title);
+    /// <summary>What this device operates as. Paired false: show the pairing form (Organiser: an organiser, who may open a colloque's "Organisation" desk).</summary>
+    public sealed record DeskIdentity(Guid ColloqueId, string DeskId, string DeskName, string Title, bool Paired = true, bool Organiser = false);
 
     public sealed record CheckInBody(string? Code, string? Nonce, string? Operator, DateTimeOffset? ScannedAt);
 
@@ -407,10 +408,22 @@ public static class ColloqueApi
         return TypedResults.Ok(new DeskIdentity(colloqueId, desk.DeskId, desk.Name, colloque.Title));
     }
 
-    private static Results<Ok<DeskIdentity>, ProblemHttpResult> DeskMe(ClaimsPrincipal user) =>
-        user.IsInRole(Roles.Desk) && Guid.TryParse(user.FindFirstValue(ColloqueClaims.ColloqueId), out var colloqueId)
-            ? TypedResults.Ok(new DeskIdentity(colloqueId, user.FindFirstValue(ColloqueClaims.DeskId)!, user.FindFirstValue(ClaimTypes.Name) ?? "", ""))
-            : Problems.Forbidden();
+    /// <summary>
+    /// A paired desk: its identity. An organiser with <c>?colloque=</c>: that colloque's "Organisation" desk
+    /// (their check-ins are counted there). Anyone else: <c>{ paired: false }</c>, with 200 so the page logs no error.
+    /// </summary>
+    private static async Task<Ok<DeskIdentity>> DeskMeAsync(ClaimsPrincipal user, IGrainFactory grains, Guid? colloque)
+    {
+        if (user.IsInRole(Roles.Desk) && Guid.TryParse(user.FindFirstValue(ColloqueClaims.ColloqueId), out var colloqueId))
+        {
+            var title = (await grains.GetGrain<IColloqueGrain>(colloqueId).GetAsync())?.Title ?? "";
+            return TypedResults.Ok(new DeskIdentity(colloqueId, user.FindFirstValue(ColloqueClaims.DeskId)!, user.FindFirstValue(ClaimTypes.Name) ?? "", title));
+        }
+        var organiser = ColloquePermissions.CanManage(user);
+        if (organiser && colloque is { } id && await grains.GetGrain<IColloqueGrain>(id).GetAsync() is { } view)
+            return TypedResults.Ok(new DeskIdentity(id, CheckIns.OrganiserDeskId, CheckIns.OrganiserDeskName, view.Title, Organiser: true));
+        return TypedResults.Ok(new DeskIdentity(Guid.Empty, "", "", "", Paired: false, Organiser: organiser));
+    }
 
     // ---- helpers ----------------------------------------------------------------------------------
 
@@ -427,11 +440,12 @@ public static class ColloqueApi
     private static (string DeskId, string DeskName) DeskOf(ClaimsPrincipal user) =>
         ColloquePermissions.DeskOf(user) is { } deskId ? (deskId, user.FindFirstValue(ClaimTypes.Name) ?? deskId) : (CheckIns.OrganiserDeskId, CheckIns.OrganiserDeskName);
 
+    /// <summary>Who scanned: the name typed at the desk, else an organiser's own name; a desk's name is not an operator ("… at Accueil A by Accueil A").</summary>
     private static string OperatorOf(ClaimsPrincipal user, string? typed)
     {
         var name = typed?.Trim();
         if (!string.IsNullOrEmpty(name)) return name.Length > 80 ? name[..80] : name;
-        return user.FindFirstValue(ClaimTypes.Name) ?? "";
+        return user.IsInRole(Roles.Desk) ? "" : user.FindFirstValue(ClaimTypes.Name) ?? "";
     }
 
     private static AttendeeDetails? CheckAttendee(string? name, string? organisation, string? category, string? email, string? mrc)
