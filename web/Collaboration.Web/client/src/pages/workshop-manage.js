@@ -4,7 +4,7 @@
 // when the counts change, re-reads its own registration over HTTP — so a promotion shows at once and
 // the token never travels through the hub.
 import { api, apiFetch, ApiError } from '../api.js';
-import { onLangChange, t } from '../i18n.js';
+import { getLang, onLangChange, t } from '../i18n.js';
 import { connectLive } from '../live.js';
 import { title, when, where } from '../workshops.js';
 
@@ -55,10 +55,26 @@ function render() {
     article.querySelector('[data-field="calendar"]').href = `/api/workshops/${encodeURIComponent(r.workshop.id)}/calendar.ics`;
   }
   seatsForm.elements.namedItem('seats').value = String(r.seats);
-  seatsForm.hidden = r.status === 'Cancelled';
-  cancelButton.hidden = r.status === 'Cancelled';
+  // A cancelled registration says so plainly: no QR, seats or "Annuler" that would look like a live ticket.
+  const cancelled = r.status === 'Cancelled';
+  for (const part of article.querySelectorAll('[data-active-only]')) part.hidden = cancelled;
+  const cancelledNotice = article.querySelector('[data-testid="cancelled-notice"]');
+  cancelledNotice.hidden = !cancelled;
+  if (cancelled) {
+    article.querySelector('[data-testid="cancelled-when"]').textContent = r.cancelledAt
+      ? t('ws.manage.cancelledOn', { date: cancelledDate(r.cancelledAt) }) : t('ws.manage.cancelledNoDate');
+    const again = article.querySelector('[data-testid="register-again"]');
+    again.hidden = !r.workshop;
+    if (r.workshop) again.href = `/workshops/session.html?id=${encodeURIComponent(r.workshop.id)}`;
+  }
   liveNotice.textContent = notice ? notice() : '';
   errorRegion.textContent = shownError ? shownError() : '';
+}
+
+/** "1 décembre 2026 à 14 h 05" in the current language, Québec time. */
+function cancelledDate(iso) {
+  return new Date(iso).toLocaleString(getLang() === 'en' ? 'en-CA' : 'fr-CA',
+    { timeZone: 'America/Toronto', day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit' });
 }
 
 function showError(error) {
@@ -115,6 +131,9 @@ cancelButton.addEventListener('click', async () => {
     registration = await api.delete(`/api/registrations/${encodeURIComponent(id)}`, { headers });
     notice = () => t('ws.manage.cancelledNotice');
     render();
+    const cancelledHeading = document.getElementById('cancelled-heading');
+    cancelledHeading.tabIndex = -1;
+    cancelledHeading.focus(); // the button that had focus is gone
   } catch (error) {
     showError(error);
   }
