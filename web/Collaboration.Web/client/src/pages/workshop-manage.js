@@ -164,6 +164,12 @@ async function load() {
   }
   status.hidden = true;
   article.hidden = false;
+  if (fragment.get('new') === '1') {
+    // Arrived here by registering (keyboard too): focus the confirmation, not the page's body.
+    const confirmation = document.querySelector('[data-testid="new-notice"]');
+    confirmation.tabIndex = -1;
+    confirmation.focus();
+  }
   loadQr().catch((error) => console.warn('QR code not loaded', error));
   if (!subscribed && registration.workshop) {
     subscribed = true;
