@@ -45,6 +45,7 @@ public static class ColloqueApi
 
         var desks = app.MapGroup("/api/desks").WithTags("Colloque");
         desks.MapPost("/pair", PairAsync).RequireRateLimiting(RateLimits.Anonymous);
+        app.MapColloqueBadgesApi();
         desks.MapGet("/me", DeskMeAsync).AllowAnonymous(); // the desk page asks first: "not paired" is an answer, not an error
         return app;
     }
@@ -96,7 +97,8 @@ public static class ColloqueApi
     public sealed record StatsResponse(Guid Id, string Title, DateOnly Date, string Venue, int Registered, int Arrived,
         IReadOnlyDictionary<string, int> ByCategory, IReadOnlyList<DeskCount> ByDesk, IReadOnlyList<RecentJson> Recent, long Version);
 
-    public sealed record BadgeResponse(string Code, string Name, string Organisation, string Category, string QrUrl);
+    /// <summary>A badge, with its colloque's title and date (printed on each).</summary>
+    public sealed record BadgeResponse(string Code, string Name, string Organisation, string Category, string QrUrl, string Title, DateOnly Date);
 
     // ---- organiser ----------------------------------------------------------------------------
 
@@ -354,7 +356,8 @@ public static class ColloqueApi
         code = RegistrationCodes.Normalize(code);
         var view = await grains.GetGrain<IRegistrationGrain>(code).GetAsync();
         if (view is null || view.ColloqueId != id) return UnknownCode();
-        return TypedResults.Ok(new BadgeResponse(code, view.Name, view.Organisation, CategoryNames.ToJson(view.Category), $"/api/colloques/{id}/registrations/{code}/qr.svg"));
+        if (await grains.GetGrain<IColloqueGrain>(id).GetAsync() is not { } colloque) return NotFound();
+        return TypedResults.Ok(BadgesApi.Badge(id, colloque, code, view.Name, view.Organisation, view.Category));
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> QrAsync(Guid id, string code, ClaimsPrincipal user, IGrainFactory grains)
