@@ -1,7 +1,8 @@
 // Badges to print: one (?colloque=…&code=…) or a batch (?colloque=…: all, a category, or those not printed
 // yet), six 10 × 7.5 cm badges to a Letter or A4 sheet with cut marks, each with the colloque's title and date.
 import { api, ApiError } from '../api.js';
-import { getLang, onLangChange, t } from '../i18n.js';
+import { onLangChange, t } from '../i18n.js';
+import { formatCalendarDate } from '../zoned-time.js';
 import { CATEGORIES, categoryLabel, el } from '../colloque-common.js';
 
 const PER_SHEET = 6;
@@ -30,15 +31,10 @@ function setPaper(paper) {
   localStorage.setItem('concertation.badge.paper', paper);
 }
 
-function eventDate(iso) {
-  const [y, m, d] = (iso ?? '').split('-').map(Number);
-  return y ? new Date(y, m - 1, d).toLocaleDateString(getLang() === 'en' ? 'en-CA' : 'fr-CA', { day: 'numeric', month: 'long', year: 'numeric' }) : '';
-}
-
 function card(badge) {
   const qr = el('img', { class: 'badge-card__qr', src: badge.qrUrl, alt: t('colloque.badge.qr', { code: badge.code }) });
   return el('article', { class: `badge-card cat-${badge.category}`, 'data-testid': 'badge', 'data-code': badge.code },
-    el('p', { class: 'badge-card__band' }, el('span', { class: 'badge-card__event', text: badge.title }), el('span', { text: eventDate(badge.date) })),
+    el('p', { class: 'badge-card__band' }, el('span', { class: 'badge-card__event', text: badge.title }), el('span', { text: formatCalendarDate(badge.date) })),
     el('p', { class: 'badge-card__name', text: badge.name }),
     el('p', { class: 'badge-card__organisation', text: badge.organisation }),
     el('p', { class: 'badge-card__category', text: categoryLabel(badge.category) }),

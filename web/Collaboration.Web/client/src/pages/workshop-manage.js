@@ -4,7 +4,8 @@
 // when the counts change, re-reads its own registration over HTTP — so a promotion shows at once and
 // the token never travels through the hub.
 import { api, apiFetch, ApiError } from '../api.js';
-import { getLang, onLangChange, t } from '../i18n.js';
+import { onLangChange, t } from '../i18n.js';
+import { formatDateTime } from '../zoned-time.js';
 import { connectLive } from '../live.js';
 import { title, when, where } from '../workshops.js';
 
@@ -62,19 +63,13 @@ function render() {
   cancelledNotice.hidden = !cancelled;
   if (cancelled) {
     article.querySelector('[data-testid="cancelled-when"]').textContent = r.cancelledAt
-      ? t('ws.manage.cancelledOn', { date: cancelledDate(r.cancelledAt) }) : t('ws.manage.cancelledNoDate');
+      ? t('ws.manage.cancelledOn', { date: formatDateTime(r.cancelledAt) }) : t('ws.manage.cancelledNoDate');
     const again = article.querySelector('[data-testid="register-again"]');
     again.hidden = !r.workshop;
     if (r.workshop) again.href = `/workshops/session.html?id=${encodeURIComponent(r.workshop.id)}`;
   }
   liveNotice.textContent = notice ? notice() : '';
   errorRegion.textContent = shownError ? shownError() : '';
-}
-
-/** "1 décembre 2026 à 14 h 05" in the current language, Québec time. */
-function cancelledDate(iso) {
-  return new Date(iso).toLocaleString(getLang() === 'en' ? 'en-CA' : 'fr-CA',
-    { timeZone: 'America/Toronto', day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit' });
 }
 
 function showError(error) {
