@@ -33,7 +33,7 @@ public static class MailSetup
         return services;
     }
 
-    /// <summary><c>Mail:PickupDirectory</c>, or <c>mail/</c> beside the SQLite file (beside the app with PostgreSQL).</summary>
+    /// <summary><c>Mail:PickupDirectory</c>, or <c>mail/</c> beside the SQLite file (in the working folder with PostgreSQL).</summary>
     public static string PickupDirectory(MailOptions options, IConfiguration configuration, IHostEnvironment environment)
     {
         if (!string.IsNullOrWhiteSpace(options.PickupDirectory)) return Path.GetFullPath(options.PickupDirectory, environment.ContentRootPath);
@@ -44,6 +44,6 @@ public static class MailSetup
             if (!string.IsNullOrEmpty(file) && file != ":memory:")
                 return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, "mail");
         }
-        return Path.Combine(environment.ContentRootPath, "mail");
+        return Path.GetFullPath("mail");
     }
 }
