@@ -1,6 +1,7 @@
 using Collaboration.Silo.Hosting;
 using Collaboration.Web.Accounts;
 using Collaboration.Web.Colloque;
+using Collaboration.Web.Layout;
 using Collaboration.Web.Live;
 using Collaboration.Web.Mail;
 using Collaboration.Web.Meetings;
@@ -16,6 +17,7 @@ builder.Services.AddLive();
 builder.Services.AddMeetings();
 builder.Services.AddWorkshops();
 builder.Services.AddColloque();
+builder.Services.AddLayout();
 builder.Services.AddMail(builder.Configuration);
 
 var app = builder.Build();
@@ -33,6 +35,7 @@ app.MapMeetingsApi();
 app.MapColloqueApi();
 app.MapMailApi();
 app.MapPlatformEndpoints();
+app.MapLayout();
 
 app.PrintStartupBanner();
 app.Run();
