@@ -224,12 +224,12 @@ public static class ColloqueApi
         var desks = colloque.Desks.ToDictionary(d => d.DeskId, d => d.Name);
         // Semicolons: what a French-Canadian spreadsheet opens without a wizard.
         return CsvExport.File($"presences-{colloque.Date:yyyy-MM-dd}.csv",
-            ["Code", "Nom", "Organisation", "Catégorie", "Courriel", "Présent", "Arrivée", "Accueil", "Opérateur", "Annulé"],
+            ["Code", "Nom", "Organisation", "Catégorie", "Courriel", "Présent", "Arrivée (heure du Québec)", "Accueil", "Opérateur", "Annulé"],
             views.Select(v => new[]
             {
                 v.Code, v.Name, v.Organisation, CategoryNames.ToJson(v.Category), v.Email,
                 v.CheckIn is null ? "non" : "oui",
-                v.CheckIn?.At.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "",
+                v.CheckIn is null ? "" : Layout.QuebecTime.InQuebec(v.CheckIn.At).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
                 v.CheckIn is null ? "" : desks.GetValueOrDefault(v.CheckIn.DeskId, v.CheckIn.DeskName),
                 v.CheckIn?.Operator ?? "",
                 v.Cancelled ? "oui" : "non",

@@ -51,6 +51,7 @@ async function load() {
     const workshops = await api.get('/api/workshops');
     status.textContent = workshops.length === 0 ? t('ws.catalogue.empty') : '';
     status.hidden = workshops.length > 0;
+    list.replaceChildren(); // the server rendered the same sessions; from here on the cards are live
     workshops.forEach(addCard);
   } catch (error) {
     status.textContent = error instanceof ApiError ? error.message : t('error.network');
