@@ -162,8 +162,16 @@ function setupDesks(initial) {
 
 // ---- one person -----------------------------------------------------------------------------------
 
+function fillMrcs(select) {
+  const previous = select.value;
+  select.replaceChildren(el('option', { value: '', text: mrcLabel(null) }), ...MRCS.map((m) => el('option', { value: m, text: mrcLabel(m) })));
+  select.value = previous;
+}
+
 function setupPeople() {
   fillCategories(document.getElementById('a-cat'));
+  fillMrcs(document.getElementById('a-mrc'));
+  onLangChange(() => fillMrcs(document.getElementById('a-mrc')));
   const form = document.querySelector('[data-testid=add-attendee]');
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
