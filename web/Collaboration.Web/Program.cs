@@ -9,6 +9,7 @@ using Collaboration.Web.Platform;
 using Collaboration.Web.Workshops;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.UseDefaultListenAddress();
 
 builder.UseOrleans(silo => silo.AddConcertationSilo(builder.Configuration));
 builder.Services.AddPlatform(builder.Configuration);

@@ -341,5 +341,5 @@ public sealed class WorkshopSessionGrain(
 
     private static RegistrantView View(WorkshopRegistration r, int? position) => new(
         r.Code, r.Sequence, r.Organisation, r.ContactName, r.Email, r.Phone, r.Seats, r.Sector, r.Status, position,
-        r.RegisteredAt, r.ConfirmedAt, r.Attended);
+        r.RegisteredAt, r.ConfirmedAt, r.Attended, r.CancelledAt);
 }

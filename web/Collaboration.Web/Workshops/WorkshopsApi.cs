@@ -66,14 +66,7 @@ public static class WorkshopsApi
     private static async Task<Ok<List<WorkshopSummary>>> ListAsync(IGrainFactory grains, ClaimsPrincipal user, TimeProvider clock, bool? all)
     {
         var includePast = all == true && WorkshopPermissions.Allows(user, WorkshopPermissions.Action.Organise);
-        var ids = await grains.GetGrain<IWorkshopCatalogGrain>(WorkshopCatalogGrain.Key).ListAsync();
-        var views = await Task.WhenAll(ids.Select(id => grains.GetGrain<IWorkshopSessionGrain>(id).GetAsync()));
-        var now = clock.GetUtcNow();
-        return TypedResults.Ok(views
-            .Where(v => v is not null && (includePast || (v.Details.EndsAt > now && v.Counts.Status != WorkshopStatus.Done)))
-            .OrderBy(v => v!.Details.StartsAt)
-            .Select(v => WorkshopSummary.From(v!))
-            .ToList());
+        return TypedResults.Ok(await WorkshopCatalog.ListAsync(grains, clock.GetUtcNow(), includePast));
     }
 
     private static async Task<Results<Created<WorkshopSummary>, ProblemHttpResult>> CreateAsync(
