@@ -1,9 +1,11 @@
 // Shared by the workshop pages: messages, date formatting, availability of a session.
 import { addMessages, getLang, t } from './i18n.js';
 import messages from '../../Messages/workshops.json' with { type: 'json' };
+import notifications from '../../Messages/notifications.json' with { type: 'json' };
 import { formatLongDate, formatTime, zoneLabel } from './zoned-time.js';
 
 addMessages(messages);
+addMessages(notifications);
 /** The title in the current language. */
 export function title(workshop) {
   return getLang() === 'en' ? workshop.titleEn : workshop.titleFr;

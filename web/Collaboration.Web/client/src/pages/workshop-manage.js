@@ -41,6 +41,10 @@ function statusText(r) {
 function render() {
   if (!registration) return;
   const r = registration;
+  // Just registered: the confirmation (or waitlist) email is on its way to the address given.
+  const emailNotice = document.querySelector('[data-testid="email-notice"]');
+  emailNotice.hidden = fragment.get('new') !== '1';
+  emailNotice.textContent = t('notifications.confirmation.sent', { email: r.email });
   const statusLine = article.querySelector('[data-testid="registration-status"]');
   statusLine.textContent = statusText(r);
   statusLine.dataset.status = r.status;
