@@ -15,7 +15,7 @@ public static class AccountsApi
     {
         var auth = app.MapGroup("/api/auth").WithTags("Accounts");
         auth.MapPost("/login", LoginAsync).RequireRateLimiting(RateLimits.Anonymous);
-        auth.MapPost("/logout", (Func<HttpContext, Task<NoContent>>)LogoutAsync);
+        auth.MapPost("/logout", LogoutAsync);
         auth.MapGet("/me", Me).RequireAuthorization();
         auth.MapPost("/password", ChangePasswordAsync).RequireAuthorization(AuthenticationSetup.OrganiserPolicy);
 
@@ -33,7 +33,7 @@ public static class AccountsApi
     public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
 
     private static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> LoginAsync(
-        LoginRequest request, IGrainFactory grains, PasswordHasher<OrganiserAccount> hasher, HttpContext http)
+        LoginRequest request, IGrainFactory grains, PasswordHasher<OrganiserAccount> hasher, Sessions sessions, HttpContext http)
     {
         var errors = new Dictionary<string, BilingualText>();
         if (!EmailAddress.IsValid(request.Email))
@@ -53,19 +53,22 @@ public static class AccountsApi
         if (verification == PasswordVerificationResult.SuccessRehashNeeded)
             await grain.ChangePasswordHashAsync(hasher.HashPassword(account, request.Password!));
 
-        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(new ClaimsIdentity(
+        await SignInOrganiserAsync(http, sessions, account);
+        return TypedResults.Ok(new MeResponse(account.Email, account.DisplayName, Roles.Organiser));
+    }
+
+    private static Task SignInOrganiserAsync(HttpContext http, Sessions sessions, OrganiserAccount account) => sessions.SignInAsync(http,
         [
             new Claim(ClaimTypes.NameIdentifier, account.Email),
             new Claim(ClaimTypes.Email, account.Email),
             new Claim(ClaimTypes.Name, account.DisplayName),
             new Claim(ClaimTypes.Role, Roles.Organiser),
-        ], CookieAuthenticationDefaults.AuthenticationScheme)));
-        return TypedResults.Ok(new MeResponse(account.Email, account.DisplayName, Roles.Organiser));
-    }
+        ], [SessionSubjects.Organiser(account.Email)], Roles.Organiser, account.DisplayName);
 
-    private static async Task<NoContent> LogoutAsync(HttpContext http)
+    /// <summary>Ends the session server-side: a copy of the cookie no longer works, on any node.</summary>
+    private static async Task<NoContent> LogoutAsync(HttpContext http, Sessions sessions)
     {
-        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        await sessions.SignOutAsync(http);
         return TypedResults.NoContent();
     }
 
@@ -96,7 +99,8 @@ public static class AccountsApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> ChangePasswordAsync(
-        ChangePasswordRequest request, ClaimsPrincipal user, IGrainFactory grains, PasswordHasher<OrganiserAccount> hasher)
+        ChangePasswordRequest request, ClaimsPrincipal user, IGrainFactory grains, PasswordHasher<OrganiserAccount> hasher, Sessions sessions,
+        HttpContext http)
     {
         if (PasswordRules.Check(request.NewPassword) is { } passwordError)
             return Problems.Validation(new Dictionary<string, BilingualText> { ["newPassword"] = passwordError });
@@ -107,6 +111,9 @@ public static class AccountsApi
             return Problems.Create(StatusCodes.Status400BadRequest, "invalid-current-password",
                 "Le mot de passe actuel est incorrect.", "The current password is incorrect.");
         await grain.ChangePasswordHashAsync(hasher.HashPassword(account, request.NewPassword!));
+        // Every session of the account ends (a stolen cookie too); the caller continues in a fresh one.
+        await sessions.EndAllAsync(SessionSubjects.Organiser(account.Email), "password-changed");
+        await SignInOrganiserAsync(http, sessions, account);
         return TypedResults.NoContent();
     }
 }
