@@ -14,7 +14,7 @@ public static class AccountsApi
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/auth").WithTags("Accounts");
-        auth.MapPost("/login", LoginAsync).RequireRateLimiting(RateLimits.Anonymous);
+        auth.MapPost("/login", LoginAsync).RequireRateLimiting(RateLimits.Login);
         auth.MapPost("/logout", LogoutAsync);
         auth.MapGet("/me", Me).RequireAuthorization();
         auth.MapPost("/password", ChangePasswordAsync).RequireAuthorization(AuthenticationSetup.OrganiserPolicy);
@@ -33,7 +33,8 @@ public static class AccountsApi
     public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
 
     private static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> LoginAsync(
-        LoginRequest request, IGrainFactory grains, PasswordHasher<OrganiserAccount> hasher, Sessions sessions, HttpContext http)
+        LoginRequest request, IGrainFactory grains, PasswordHasher<OrganiserAccount> hasher, Sessions sessions, LoginThrottle throttle,
+        HttpContext http)
     {
         var errors = new Dictionary<string, BilingualText>();
         if (!EmailAddress.IsValid(request.Email))
@@ -43,13 +44,24 @@ public static class AccountsApi
         if (errors.Count > 0) return Problems.Validation(errors);
 
         var email = EmailAddress.Normalize(request.Email!);
+        var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (throttle.WaitBeforeTrying(email, address) is { TotalSeconds: > 0 } wait)
+        {
+            var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+            http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return RateLimits.TooMany(seconds);
+        }
         var grain = grains.GetGrain<IOrganiserAccountGrain>(email);
         var account = await grain.GetAsync();
         // Verify against a throw-away hash when there is no account, so timing tells nothing.
         var verification = hasher.VerifyHashedPassword(account!, account?.PasswordHash ?? PasswordRules.DummyHash, request.Password!);
         if (account is null || verification == PasswordVerificationResult.Failed)
+        {
+            throttle.Failed(email, address);
             return Problems.Create(StatusCodes.Status401Unauthorized, "invalid-credentials",
                 "Courriel ou mot de passe incorrect.", "Incorrect email or password.");
+        }
+        throttle.Succeeded(email, address);
         if (verification == PasswordVerificationResult.SuccessRehashNeeded)
             await grain.ChangePasswordHashAsync(hasher.HashPassword(account, request.Password!));
 

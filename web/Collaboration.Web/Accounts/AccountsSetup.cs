@@ -12,6 +12,7 @@ public static class AccountsSetup
         services.AddSingleton<PasswordHasher<OrganiserAccount>>();
         services.AddSingleton<InvitationLinks>();
         services.AddSingleton<PairingCodes>();
+        services.AddSingleton<LoginThrottle>();
         services.AddSingleton<SessionConnections>();
         services.AddSingleton<Sessions>();
         services.AddHostedService<SessionEndedListener>();

@@ -45,7 +45,7 @@ public static class ColloqueApi
         operate.MapPost("/registrations/{code}/badge-printed", BadgePrintedAsync);
 
         var desks = app.MapGroup("/api/desks").WithTags("Colloque");
-        desks.MapPost("/pair", PairAsync).RequireRateLimiting(RateLimits.Anonymous);
+        desks.MapPost("/pair", PairAsync).RequireRateLimiting(RateLimits.SignInLinks);
         desks.MapGet("/me", DeskMe).RequireAuthorization();
         return app;
     }
