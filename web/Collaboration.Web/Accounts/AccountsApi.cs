@@ -97,7 +97,7 @@ public static class AccountsApi
             errors["email"] = new("Entrez une adresse courriel valide.", "Enter a valid email address.");
         if (string.IsNullOrWhiteSpace(request.DisplayName) || request.DisplayName.Trim().Length > 120)
             errors["displayName"] = new("Entrez un nom (120 caractères au plus).", "Enter a name (120 characters at most).");
-        if (PasswordRules.Check(request.Password) is { } passwordError) errors["password"] = passwordError;
+        if (PasswordRules.Check(request.Password, request.Email) is { } passwordError) errors["password"] = passwordError;
         if (errors.Count > 0) return Problems.Validation(errors);
 
         var email = EmailAddress.Normalize(request.Email!);
@@ -114,7 +114,7 @@ public static class AccountsApi
         ChangePasswordRequest request, ClaimsPrincipal user, IGrainFactory grains, PasswordHasher<OrganiserAccount> hasher, Sessions sessions,
         HttpContext http)
     {
-        if (PasswordRules.Check(request.NewPassword) is { } passwordError)
+        if (PasswordRules.Check(request.NewPassword, user.FindFirstValue(ClaimTypes.Email)) is { } passwordError)
             return Problems.Validation(new Dictionary<string, BilingualText> { ["newPassword"] = passwordError });
         var grain = grains.GetGrain<IOrganiserAccountGrain>(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
         var account = await grain.GetAsync();

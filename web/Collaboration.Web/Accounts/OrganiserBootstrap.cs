@@ -20,9 +20,10 @@ public sealed class OrganiserBootstrap(
             logger.LogInformation("No Bootstrap:OrganiserEmail/OrganiserPassword configured; no organiser account created");
             return;
         }
-        if (!EmailAddress.IsValid(email) || PasswordRules.Check(password) is not null)
-            throw new InvalidOperationException(
-                $"Bootstrap:OrganiserEmail must be an email and Bootstrap:OrganiserPassword {PasswordRules.MinLength}+ characters.");
+        if (!EmailAddress.IsValid(email))
+            throw new InvalidOperationException("Bootstrap:OrganiserEmail must be an email address.");
+        if (PasswordRules.Check(password, email) is { } refused)
+            throw new InvalidOperationException($"Bootstrap:OrganiserPassword is refused: {refused.En}");
 
         var normalized = EmailAddress.Normalize(email);
         var outcome = await grains.GetGrain<IOrganiserAccountGrain>(normalized)
