@@ -15,6 +15,7 @@ public static class PlatformSetup
         services.AddExceptionHandler<ErrorHandler>();
         services.AddRequestGuard(configuration);
         services.AddProxySupport(configuration);
+        HubErrorLogging.Add(services);
         services.AddConcertationRateLimits(configuration);
         services.AddOpenApi();
         PostgresKeyRing.AddSharedKeyRing(services, configuration);
