@@ -137,10 +137,13 @@ public static class ColloqueApi
         return outcome.Created ? TypedResults.Created($"/api/colloques/{id}/registrations/{outcome.Code}", body) : TypedResults.Ok(body);
     }
 
+    /// <summary>The most lines one <c>apply</c> slice may ask for.</summary>
+    public const int MaxSlice = 2_000;
+
     /// <summary>
     /// <c>?mode=preview</c> (default): every line's errors, nothing stored. <c>?mode=apply&amp;from=0&amp;count=500</c>:
     /// applies the valid lines among data lines [from, from+count) — the page sends a big file in
-    /// slices and shows the progress; re-importing updates by email instead of duplicating.
+    /// slices and shows the progress; <c>?mode=apply</c> alone applies every line previewed; re-importing updates by email instead of duplicating.
     /// </summary>
     private static async Task<Results<Ok<ImportPreview>, Ok<ImportApplied>, ProblemHttpResult>> ImportAsync(
         Guid id, HttpRequest http, IGrainFactory grains, Registrations registrations, string? mode, int? from, int? count)
@@ -162,8 +165,15 @@ public static class ColloqueApi
         if (mode != "apply")
             return Problems.Validation(new Dictionary<string, BilingualText> { ["mode"] = new("Mode « preview » ou « apply ».", "Mode \"preview\" or \"apply\".") });
 
-        var start = Math.Clamp(from ?? 0, 0, lines.Count);
-        var size = Math.Clamp(count ?? lines.Count, 1, 2_000);
+        // No range: everything previewed. A range: at most MaxSlice lines, said so when asked for more.
+        if (count is not null and not (>= 1 and <= MaxSlice) || from is < 0)
+            return Problems.Validation(new Dictionary<string, BilingualText>
+            {
+                ["count"] = new($"Une tranche compte de 1 à {MaxSlice} lignes (sans from ni count : tout le fichier).",
+                    $"A slice has 1 to {MaxSlice} lines (without from and count: the whole file)."),
+            });
+        var start = Math.Min(from ?? 0, lines.Count);
+        var size = count ?? lines.Count - start;
         var slice = lines.Skip(start).Take(size).ToList();
         var valid = slice.Where(l => l.Row is not null).Select(l => l.Row!.Details).ToList();
         var outcomes = valid.Count == 0 ? [] : await registrations.UpsertAsync(id, valid);
