@@ -1,6 +1,7 @@
 // What the colloque pages share: their messages (French first), category names and colours, time formatting.
-import { addMessages, getLang, t } from './i18n.js';
+import { addMessages, t } from './i18n.js';
 import messages from '../../Messages/colloque.json' with { type: 'json' };
+import { formatTime as zonedTime } from './zoned-time.js';
 
 export const CATEGORIES = ['employer', 'electedOfficial', 'communityOrganisation', 'institution', 'mrc', 'other'];
 
@@ -10,11 +11,9 @@ export function categoryLabel(category) {
   return t(`colloque.category.${CATEGORIES.includes(category) ? category : 'other'}`);
 }
 
+/** A check-in time, Québec time ("9 h 27", "9:27 a.m."). */
 export function formatTime(iso) {
-  if (!iso) {
-    return '';
-  }
-  return new Date(iso).toLocaleTimeString(getLang() === 'en' ? 'en-CA' : 'fr-CA', { hour: '2-digit', minute: '2-digit' });
+  return zonedTime(iso);
 }
 
 /** Fills a <select> with the categories, in the current language. */

@@ -4,6 +4,7 @@ import { api, ApiError } from '../api.js';
 import { requireUser } from '../auth.js';
 import { getLang, t } from '../i18n.js';
 import { categoryLabel, el, fillCategories, formatTime } from '../colloque-common.js';
+import { formatCalendarDate, InputFormatError, parseDateInput } from '../zoned-time.js';
 
 const SLICE = 250;
 const id = new URLSearchParams(location.search).get('id');
@@ -20,18 +21,19 @@ async function start() {
 }
 
 function message(error) {
-  return error instanceof ApiError ? error.message : t('error.network');
+  return error instanceof ApiError || error instanceof InputFormatError ? error.message : t('error.network');
 }
 
 async function showList() {
   const list = document.querySelector('[data-testid=colloque-list]');
   const colloques = await api.get('/api/colloques');
-  list.replaceChildren(...colloques.map((c) => el('li', {}, el('a', { href: `/colloque.html?id=${c.id}`, text: `${c.title} — ${c.date} — ${c.venue}` }))));
+  list.replaceChildren(...colloques.map((c) => el('li', {}, el('a', { href: `/colloque.html?id=${c.id}`, text: `${c.title} — ${formatCalendarDate(c.date)} — ${c.venue}` }))));
   const form = document.querySelector('[data-testid=create-colloque]');
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     try {
-      const created = await api.post('/api/colloques', Object.fromEntries(new FormData(form)));
+      const fields = Object.fromEntries(new FormData(form));
+      const created = await api.post('/api/colloques', { ...fields, date: parseDateInput(fields.date) });
       location.assign(`/colloque.html?id=${created.id}`);
     } catch (error) {
       form.querySelector('[data-create-error]').textContent = message(error);
@@ -43,7 +45,7 @@ async function showColloque() {
   document.querySelector('[data-list-section]').hidden = true;
   document.querySelector('[data-colloque-section]').hidden = false;
   const colloque = await api.get(`/api/colloques/${id}`);
-  document.querySelector('[data-colloque-title]').textContent = `${colloque.title} — ${colloque.date} — ${colloque.venue}`;
+  document.querySelector('[data-colloque-title]').textContent = `${colloque.title} — ${formatCalendarDate(colloque.date)} — ${colloque.venue}`;
   document.querySelector('[data-dashboard-link]').href = `/colloque-dashboard.html?id=${id}`;
   document.querySelector('[data-csv-link]').href = `/api/colloques/${id}/attendance.csv`;
   renderDesks(colloque.desks, {});

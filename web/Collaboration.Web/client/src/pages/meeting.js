@@ -7,6 +7,7 @@ import { getLang, onLangChange, t } from '../i18n.js';
 import { connectLive } from '../live.js';
 import { applyEvent, clock, elapsedSeconds, fromSnapshot, isOverrun } from '../meetings/model.js';
 import { formatDateTime, formatTime, h, param, replaceChildren } from '../meetings/dom.js';
+import { InputFormatError, parseDateInput } from '../zoned-time.js';
 
 const id = param('id');
 const $ = (selector) => document.querySelector(selector);
@@ -34,6 +35,7 @@ async function act(call) {
     return await call();
   } catch (error) {
     if (error instanceof ApiError) showError(() => (error.code === 'stale' ? t('room.stale') : error.localizedMessage()));
+    else if (error instanceof InputFormatError) showError(() => error.localizedMessage());
     else showError(() => t('error.network'));
     return null;
   }
@@ -240,7 +242,7 @@ function wireForms() {
   }
   submit('[data-agenda-form]', (d) => api.post(path('/agenda'), { ...d, plannedMinutes: Number(d.plannedMinutes || 0) }));
   submit('[data-decision-form]', (d) => api.post(path('/decisions'), d));
-  submit('[data-action-form]', (d) => api.post(path('/action-items'), { ...d, agendaItemId: d.agendaItemId || null, due: d.due || null }));
+  submit('[data-action-form]', (d) => api.post(path('/action-items'), { ...d, agendaItemId: d.agendaItemId || null, due: parseDateInput(d.due) }));
 }
 
 function submit(selector, call) {

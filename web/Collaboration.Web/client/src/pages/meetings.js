@@ -6,6 +6,7 @@ import { loginUrl } from '../auth.js';
 import { getLang, onLangChange, t } from '../i18n.js';
 import { norm } from '../meetings/model.js';
 import { formatDateTime, h, param, replaceChildren } from '../meetings/dom.js';
+import { InputFormatError, parseDateTimeInput } from '../zoned-time.js';
 
 const $ = (selector) => document.querySelector(selector);
 const errorRegion = $('[data-testid="meetings-error"]');
@@ -29,7 +30,7 @@ async function act(call) {
     if (error instanceof ApiError && error.status === 401) {
       showError(() => t('meetings.signInRequired'));
       $('[data-sign-in]').hidden = false;
-    } else showError(() => (error instanceof ApiError ? error.localizedMessage() : t('error.network')));
+    } else showError(() => (error instanceof ApiError || error instanceof InputFormatError ? error.localizedMessage() : t('error.network')));
     return null;
   }
 }
@@ -102,7 +103,7 @@ function wire() {
     showLink(d.name, answer.signInLink);
   });
   formSubmit('[data-new-meeting]', async (d) => {
-    const created = await api.post('/api/meetings', { ...d, tableId, startsAt: new Date(d.startsAt).toISOString() });
+    const created = await api.post('/api/meetings', { ...d, tableId, startsAt: parseDateTimeInput(d.startsAt) });
     location.assign(`/meeting.html?id=${created.id}`);
   });
 }
