@@ -3,11 +3,13 @@ using Collaboration.Web.Accounts;
 using Collaboration.Web.Colloque;
 using Collaboration.Web.Layout;
 using Collaboration.Web.Live;
+using Collaboration.Web.Mail;
 using Collaboration.Web.Meetings;
 using Collaboration.Web.Platform;
 using Collaboration.Web.Workshops;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.UseDefaultListenAddress();
 
 builder.UseOrleans(silo => silo.AddConcertationSilo(builder.Configuration));
 builder.Services.AddPlatform(builder.Configuration);
@@ -17,6 +19,7 @@ builder.Services.AddMeetings();
 builder.Services.AddWorkshops();
 builder.Services.AddColloque();
 builder.Services.AddLayout();
+builder.Services.AddMail(builder.Configuration);
 
 var app = builder.Build();
 
@@ -31,6 +34,7 @@ app.MapWorkshopsApi();
 app.MapLive();
 app.MapMeetingsApi();
 app.MapColloqueApi();
+app.MapMailApi();
 app.MapPlatformEndpoints();
 app.MapLayout();
 

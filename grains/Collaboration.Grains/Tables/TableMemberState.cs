@@ -16,4 +16,7 @@ public sealed class TableMemberState
 
     /// <summary>Bumped at each revocation: cookies carry the stamp they were issued under.</summary>
     [Id(8)] public int AccessStamp { get; set; }
+
+    /// <summary>A first sign-in link was emailed: the next ones are re-issues.</summary>
+    [Id(9)] public bool Invited { get; set; }
 }

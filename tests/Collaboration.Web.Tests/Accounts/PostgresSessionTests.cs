@@ -38,7 +38,7 @@ public sealed class PostgresSessionTests(PostgresFixture postgres)
     {
         using var handler = new HttpClientHandler { UseCookies = false };
         using var client = new HttpClient(handler) { BaseAddress = node.ServerAddress };
-        var request = new HttpRequestMessage(HttpMethod.Get, "/api/auth/me");
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/colloques");
         request.Headers.Add("Cookie", cookie);
         return await client.SendAsync(request).WaitAsync(Timeout);
     }

@@ -14,7 +14,7 @@ public static class EndpointRules
         // Accounts
         ["POST /api/auth/login"] = EndpointRule.Public("""{"email":"organisateur@test.local","password":"Test-Password-2026!"}"""),
         ["POST /api/auth/logout"] = EndpointRule.Public() with { EndsSession = true },
-        ["GET /api/auth/me"] = EndpointRule.SignedIn(),
+        ["GET /api/auth/me"] = EndpointRule.Public(), // signed out is an answer ({signedIn:false})
         ["POST /api/auth/password"] = EndpointRule.Organiser("""{"currentPassword":"pas le bon mot de passe","newPassword":"Une autre phrase assez longue"}"""),
         ["POST /api/organisers"] = EndpointRule.Organiser("""{"email":"{unique}@exemple.qc.ca","displayName":"Nouvelle","password":"Une phrase de passe longue"}"""),
 
@@ -47,6 +47,17 @@ public static class EndpointRules
         ["GET /api/meetings/{id:guid}/minutes.md"] = EndpointRule.TableMembers(),
         ["GET /api/meetings/{id:guid}/action-items.csv"] = EndpointRule.TableMembers(),
         ["GET /api/meetings/{id:guid}/meeting.ics"] = EndpointRule.TableMembers(),
+        ["POST /api/meetings/{id:guid}/notice"] = EndpointRule.TableMembers(),
+
+        // Mail: the outboxes are the organisers'; unsubscribing needs the signed link only
+        ["GET /api/workshops/{id:guid}/outbox"] = EndpointRule.Organiser(),
+        ["POST /api/workshops/{id:guid}/outbox/{mailId:long}/resend"] = EndpointRule.Organiser(),
+        ["GET /api/tables/{id:guid}/outbox"] = EndpointRule.Organiser(),
+        ["POST /api/tables/{id:guid}/outbox/{mailId:long}/resend"] = EndpointRule.Organiser(),
+        ["GET /api/meetings/{id:guid}/outbox"] = EndpointRule.Organiser(),
+        ["POST /api/meetings/{id:guid}/outbox/{mailId:long}/resend"] = EndpointRule.Organiser(),
+        ["GET /api/mail/unsubscribe"] = EndpointRule.Public() with { Query = "?t=not-a-signed-link" },
+        ["POST /api/mail/unsubscribe"] = EndpointRule.Public() with { Query = "?t=not-a-signed-link" },
 
         // Workshops
         ["GET /api/workshops"] = EndpointRule.Public(),
@@ -58,7 +69,6 @@ public static class EndpointRules
         ["GET /api/workshops/{id:guid}/registrants"] = EndpointRule.Organiser(),
         ["GET /api/workshops/{id:guid}/registrations.csv"] = EndpointRule.Organiser(),
         ["POST /api/workshops/{id:guid}/registrants/{code}/attendance"] = EndpointRule.Organiser("""{"attended":true}"""),
-        ["GET /api/workshops/{id:guid}/outbox"] = EndpointRule.Organiser(),
         ["GET /api/registrations/{id}"] = EndpointRule.TokenHolder(),
         ["DELETE /api/registrations/{id}"] = EndpointRule.TokenHolder(),
         ["PATCH /api/registrations/{id}"] = EndpointRule.TokenHolder("""{"seats":1}"""),
@@ -77,6 +87,8 @@ public static class EndpointRules
         ["POST /api/colloques/{id:guid}/desks/{deskId}/pairing-code"] = EndpointRule.Organiser(),
         ["POST /api/colloques/{id:guid}/desks/{deskId}/revoke"] = EndpointRule.Organiser(),
         ["GET /api/colloques/{id:guid}/attendance.csv"] = EndpointRule.Organiser(),
+        ["GET /api/colloques/{id:guid}/badges"] = EndpointRule.Organiser(),
+        ["POST /api/colloques/{id:guid}/badges/printed"] = EndpointRule.Organiser("""{"codes":["{code}"]}"""),
         ["POST /api/colloques/{id:guid}/stats/rebuild"] = EndpointRule.Organiser(),
 
         // Colloque: organisers and the desks of that colloque
@@ -91,7 +103,7 @@ public static class EndpointRules
         ["GET /api/colloques/{id:guid}/registrations/{code}/qr.svg"] = EndpointRule.ColloqueDesks(),
         ["POST /api/colloques/{id:guid}/registrations/{code}/badge-printed"] = EndpointRule.ColloqueDesks(),
         ["POST /api/desks/pair"] = EndpointRule.Public("""{"pairingCode":"AAAA-BBBB"}"""),
-        ["GET /api/desks/me"] = EndpointRule.DeskOnly(),
+        ["GET /api/desks/me"] = EndpointRule.Public(), // "not paired" is an answer
 
         // Live, platform, pages
         ["* /hubs/live/negotiate"] = EndpointRule.Public(method: "POST"),

@@ -2,7 +2,7 @@
 // create tables, members (with their personal sign-in link) and meetings here.
 import '../meetings/messages.js';
 import { api, ApiError } from '../api.js';
-import { loginUrl } from '../auth.js';
+import { getCurrentUser, loginUrl } from '../auth.js';
 import { getLang, onLangChange, t } from '../i18n.js';
 import { norm } from '../meetings/model.js';
 import { formatDateTime, h, param, replaceChildren } from '../meetings/dom.js';
@@ -57,6 +57,9 @@ function render() {
   if (!table) return;
   $('[data-testid="table-name"]').textContent = table.name;
   $('[data-table-quorum]').textContent = `${t('meetings.quorum')} : ${table.quorum}`;
+  const quorumWarning = $('[data-testid="quorum-warning"]');
+  quorumWarning.hidden = table.quorumReachable !== false;
+  quorumWarning.textContent = table.quorumReachable === false ? t('meetings.quorumTooHigh', { quorum: table.quorum, members: table.activeMembers }) : '';
   replaceChildren($('[data-testid="meetings"]'), !meetings?.length
     ? [h('li', { class: 'empty' }, t('meetings.noMeetings'))]
     : meetings.map((m) => h('li', { class: 'meeting-card', 'data-testid': 'meeting-card' },
@@ -121,6 +124,6 @@ onLangChange(() => {
   if (shownError) errorRegion.textContent = shownError();
 });
 
-api.get('/api/auth/me').then((me) => { document.body.dataset.role = me.role; render(); }).catch(() => {});
+getCurrentUser().then((me) => { document.body.dataset.role = me?.role ?? ''; render(); }).catch(() => {});
 wire();
 load();
