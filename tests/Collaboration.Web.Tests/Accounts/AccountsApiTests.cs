@@ -171,6 +171,33 @@ public sealed class AccountsApiTests : IAsyncLifetime
         Assert.Null(await _app.Services.GetRequiredService<IGrainFactory>().GetGrain<IOrganiserAccountGrain>("court@test.local").GetAsync());
     }
 
+    [Theory]
+    [InlineData("commun@test.local", "qwerty123456")]
+    [InlineData("commun@test.local", "1QAZ2WSX3EDC")]
+    [InlineData("josee.tremblay@test.local", "Josee.Tremblay@test.local!")]
+    [InlineData("josee.tremblay@test.local", "mon josee.tremblay à moi")]
+    public async Task CreateOrganiser_WithACommonPassword_OrOneHoldingTheEmail_Is400(string email, string password)
+    {
+        var client = await _app.CreateOrganiserClientAsync();
+
+        var response = await client.PostAsJsonAsync("/api/organisers", new { email, displayName = "Refusée", password });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("password", out _));
+        Assert.Null(await _app.Services.GetRequiredService<IGrainFactory>().GetGrain<IOrganiserAccountGrain>(email).GetAsync());
+    }
+
+    [Fact]
+    public async Task ChangePassword_ToACommonPassword_Is400()
+    {
+        var client = await _app.CreateOrganiserClientAsync();
+
+        var response = await client.PostAsJsonAsync("/api/auth/password",
+            new { currentPassword = ConcertationFactory.OrganiserPassword, newPassword = "qwertyqwerty" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
     [Fact]
     public async Task Logout_EndsTheSession()
     {

@@ -207,8 +207,9 @@ public sealed class MeetingsApiTests : IAsyncLifetime
         var oldCookieAfterReissue = await member.GetAsync($"/api/meetings/{meetingId}");
         var fresh = await MemberClientAsync(_app, newToken);
 
-        Assert.Equal(HttpStatusCode.Forbidden, afterRevoke.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, oldCookieAfterReissue.StatusCode);
+        // The revocation ended the member's session: the old cookie is no longer a sign-in at all.
+        Assert.Equal(HttpStatusCode.Unauthorized, afterRevoke.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, oldCookieAfterReissue.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await fresh.GetAsync($"/api/meetings/{meetingId}")).StatusCode);
         Assert.DoesNotContain((await fresh.GetAsync("/api/tables").OkJsonAsync()).EnumerateArray(), t => t.GetProperty("id").GetGuid() != tableId);
     }

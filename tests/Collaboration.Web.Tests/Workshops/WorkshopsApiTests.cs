@@ -227,8 +227,8 @@ public sealed class WorkshopsRateLimitTests
     [Fact]
     public async Task Registration_IsRateLimitedPerClient()
     {
-        // Arrange: an app that allows 4 anonymous calls a minute per client address (the sign-in below takes one).
-        await using var app = new ConcertationFactory(settings: ("RateLimiting:AnonymousPermitsPerMinute", "4"));
+        // Arrange: an app that allows 3 registration calls a minute per client address (the sign-in has a bucket of its own).
+        await using var app = new ConcertationFactory(settings: ("RateLimiting:RegistrationsPermitsPerMinute", "3"));
         var organiser = await app.CreateOrganiserClientAsync();
         var starts = DateTimeOffset.UtcNow.AddDays(3);
         var created = await organiser.PostAsJsonAsync("/api/workshops", new

@@ -34,8 +34,8 @@ public sealed class OrganiserBootstrap(
             logger.LogInformation("No Bootstrap:OrganiserPassword configured; no organiser account created");
             return;
         }
-        if (PasswordRules.Check(password) is not null)
-            throw new InvalidOperationException($"Bootstrap:OrganiserPassword must have {PasswordRules.MinLength} characters or more.");
+        if (PasswordRules.Check(password, email) is { } refused)
+            throw new InvalidOperationException($"Bootstrap:OrganiserPassword is refused: {refused.En}");
 
         var outcome = await account.CreateAsync(configuration["Bootstrap:OrganiserName"] ?? "Organisateur", hasher.HashPassword(null!, password));
         logger.LogInformation("Bootstrap organiser {Email}: {Outcome}", normalized, outcome);

@@ -25,7 +25,9 @@ public static class ColloqueApi
         organiser.MapDelete("/{id:guid}/registrations/{code}", EraseAttendeeAsync);
         organiser.MapPost("/{id:guid}/registrations/{code}/cancel", CancelAsync);
         organiser.MapPost("/{id:guid}/desks", CreateDeskAsync);
+        organiser.MapGet("/{id:guid}/desks", ListDesksAsync);
         organiser.MapPost("/{id:guid}/desks/{deskId}/pairing-code", NewPairingCodeAsync);
+        organiser.MapPost("/{id:guid}/desks/{deskId}/revoke", RevokeDeskAsync);
         organiser.MapGet("/{id:guid}/attendance.csv", AttendanceCsvAsync);
         organiser.MapPost("/{id:guid}/stats/rebuild", RebuildAsync);
 
@@ -43,7 +45,7 @@ public static class ColloqueApi
         operate.MapPost("/registrations/{code}/badge-printed", BadgePrintedAsync);
 
         var desks = app.MapGroup("/api/desks").WithTags("Colloque");
-        desks.MapPost("/pair", PairAsync).RequireRateLimiting(RateLimits.Anonymous);
+        desks.MapPost("/pair", PairAsync).RequireRateLimiting(RateLimits.SignInLinks);
         app.MapColloqueBadgesApi();
         desks.MapGet("/me", DeskMeAsync).AllowAnonymous(); // the desk page asks first: "not paired" is an answer, not an error
         return app;
@@ -71,6 +73,13 @@ public static class ColloqueApi
     public sealed record DeskCreated(string DeskId, string Name, string PairingCode, DateTimeOffset ExpiresAt);
 
     public sealed record PairRequest(string? PairingCode);
+
+    /// <summary>A desk and the devices signed in as it (one per paired device, until revoked).</summary>
+    public sealed record DeskSessions(string DeskId, string Name, IReadOnlyList<DeskDevice> Devices);
+
+    public sealed record DeskDevice(DateTimeOffset PairedAt, string? Address, string? UserAgent);
+
+    public sealed record DeskRevoked(string DeskId, int Ended);
 
     /// <summary>What this device operates as. Paired false: show the pairing form (Organiser: an organiser, who may open a colloque's "Organisation" desk).</summary>
     public sealed record DeskIdentity(Guid ColloqueId, string DeskId, string DeskName, string Title, bool Paired = true, bool Organiser = false);
@@ -131,10 +140,13 @@ public static class ColloqueApi
         return outcome.Created ? TypedResults.Created($"/api/colloques/{id}/registrations/{outcome.Code}", body) : TypedResults.Ok(body);
     }
 
+    /// <summary>The most lines one <c>apply</c> slice may ask for.</summary>
+    public const int MaxSlice = 2_000;
+
     /// <summary>
     /// <c>?mode=preview</c> (default): every line's errors, nothing stored. <c>?mode=apply&amp;from=0&amp;count=500</c>:
     /// applies the valid lines among data lines [from, from+count) — the page sends a big file in
-    /// slices and shows the progress; re-importing updates by email instead of duplicating.
+    /// slices and shows the progress; <c>?mode=apply</c> alone applies every line previewed; re-importing updates by email instead of duplicating.
     /// </summary>
     private static async Task<Results<Ok<ImportPreview>, Ok<ImportApplied>, ProblemHttpResult>> ImportAsync(
         Guid id, HttpRequest http, IGrainFactory grains, Registrations registrations, string? mode, int? from, int? count)
@@ -157,8 +169,15 @@ public static class ColloqueApi
         if (mode != "apply")
             return Problems.Validation(new Dictionary<string, BilingualText> { ["mode"] = new("Mode « preview » ou « apply ».", "Mode \"preview\" or \"apply\".") });
 
-        var start = Math.Clamp(from ?? 0, 0, lines.Count);
-        var size = Math.Clamp(count ?? lines.Count, 1, 2_000);
+        // No range: everything previewed. A range: at most MaxSlice lines, said so when asked for more.
+        if (count is not null and not (>= 1 and <= MaxSlice) || from is < 0)
+            return Problems.Validation(new Dictionary<string, BilingualText>
+            {
+                ["count"] = new($"Une tranche compte de 1 à {MaxSlice} lignes (sans from ni count : tout le fichier).",
+                    $"A slice has 1 to {MaxSlice} lines (without from and count: the whole file)."),
+            });
+        var start = Math.Min(from ?? 0, lines.Count);
+        var size = count ?? lines.Count - start;
         var slice = lines.Skip(start).Take(size).ToList();
         var valid = slice.Where(l => l.Row is not null).Select(l => l.Row!.Details).ToList();
         var outcomes = valid.Count == 0 ? [] : await registrations.UpsertAsync(id, valid);
@@ -206,10 +225,33 @@ public static class ColloqueApi
         return TypedResults.Created($"/api/colloques/{id}/desks/{deskId}", new DeskCreated(deskId, name, code, expiresAt));
     }
 
-    private static async Task<Results<Ok<DeskCreated>, ProblemHttpResult>> NewPairingCodeAsync(Guid id, string deskId, IGrainFactory grains, PairingCodes pairing)
+    /// <summary>The organiser's view of the desks: which devices are paired with each, since when, from where.</summary>
+    private static async Task<Results<Ok<List<DeskSessions>>, ProblemHttpResult>> ListDesksAsync(Guid id, IGrainFactory grains, Sessions sessions)
+    {
+        if (await grains.GetGrain<IColloqueGrain>(id).GetAsync() is not { } colloque) return NotFound();
+        var desks = new List<DeskSessions>();
+        foreach (var desk in colloque.Desks)
+        {
+            var active = await sessions.ListActiveAsync(SessionSubjects.Desk(id, desk.DeskId));
+            desks.Add(new DeskSessions(desk.DeskId, desk.Name, [.. active.Select(a => new DeskDevice(a.StartedAt, a.Address, a.UserAgent))]));
+        }
+        return TypedResults.Ok(desks);
+    }
+
+    /// <summary>Signs every device of the desk out at once, on every node (its next scan gets 401, its hub connection closes).</summary>
+    private static async Task<Results<Ok<DeskRevoked>, ProblemHttpResult>> RevokeDeskAsync(Guid id, string deskId, IGrainFactory grains, Sessions sessions)
+    {
+        if ((await grains.GetGrain<IColloqueGrain>(id).GetAsync())?.Desks.Any(d => d.DeskId == deskId) != true) return UnknownDesk();
+        return TypedResults.Ok(new DeskRevoked(deskId, await sessions.EndAllAsync(SessionSubjects.Desk(id, deskId), "desk-revoked")));
+    }
+
+    /// <summary>A new code for a desk; the devices paired with the old one are signed out.</summary>
+    private static async Task<Results<Ok<DeskCreated>, ProblemHttpResult>> NewPairingCodeAsync(Guid id, string deskId, IGrainFactory grains, PairingCodes pairing,
+        Sessions sessions)
     {
         var desk = (await grains.GetGrain<IColloqueGrain>(id).GetAsync())?.Desks.FirstOrDefault(d => d.DeskId == deskId);
-        if (desk is null) return Problems.Create(StatusCodes.Status404NotFound, "unknown-desk", "Accueil introuvable.", "Desk not found.");
+        if (desk is null) return UnknownDesk();
+        await sessions.EndAllAsync(SessionSubjects.Desk(id, deskId), "new-pairing-code");
         var (code, expiresAt) = await pairing.IssueAsync($"colloque:{id}", deskId);
         return TypedResults.Ok(new DeskCreated(deskId, desk.Name, code, expiresAt));
     }
@@ -370,7 +412,8 @@ public static class ColloqueApi
 
     // ---- desks ----------------------------------------------------------------------------------
 
-    private static async Task<Results<Ok<DeskIdentity>, ProblemHttpResult>> PairAsync(PairRequest request, PairingCodes pairing, IGrainFactory grains, HttpContext http)
+    private static async Task<Results<Ok<DeskIdentity>, ProblemHttpResult>> PairAsync(PairRequest request, PairingCodes pairing, IGrainFactory grains,
+        Sessions sessions, HttpContext http)
     {
         var claim = await pairing.ClaimAsync(request.PairingCode ?? "");
         if (claim.Status != Grains.Accounts.PairingStatus.Paired || claim.Scope is not { } scope || !scope.StartsWith("colloque:", StringComparison.Ordinal) ||
@@ -387,14 +430,14 @@ public static class ColloqueApi
         var desk = colloque?.Desks.FirstOrDefault(d => d.DeskId == claim.DeviceId);
         if (colloque is null || desk is null) return Problems.Create(StatusCodes.Status400BadRequest, "pairing-unknown", "Code inconnu.", "Unknown code.");
 
-        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(new ClaimsIdentity(
+        await sessions.SignInAsync(http,
         [
-            new Claim(ClaimTypes.NameIdentifier, $"desk:{colloqueId}:{desk.DeskId}"),
+            new Claim(ClaimTypes.NameIdentifier, SessionSubjects.Desk(colloqueId, desk.DeskId)),
             new Claim(ClaimTypes.Name, desk.Name),
             new Claim(ClaimTypes.Role, Roles.Desk),
             new Claim(ColloqueClaims.ColloqueId, colloqueId.ToString()),
             new Claim(ColloqueClaims.DeskId, desk.DeskId),
-        ], CookieAuthenticationDefaults.AuthenticationScheme)));
+        ], [SessionSubjects.Desk(colloqueId, desk.DeskId)], Roles.Desk, desk.Name);
         return TypedResults.Ok(new DeskIdentity(colloqueId, desk.DeskId, desk.Name, colloque.Title));
     }
 
@@ -491,6 +534,9 @@ public static class ColloqueApi
 
     private static ProblemHttpResult NotFound() =>
         Problems.Create(StatusCodes.Status404NotFound, "unknown-colloque", "Colloque introuvable.", "Colloque not found.");
+
+    private static ProblemHttpResult UnknownDesk() =>
+        Problems.Create(StatusCodes.Status404NotFound, "unknown-desk", "Accueil introuvable.", "Desk not found.");
 
     private static ProblemHttpResult UnknownCode() =>
         Problems.Create(StatusCodes.Status404NotFound, "unknown-code", "Aucune inscription sous ce code.", "No registration under this code.");

@@ -127,12 +127,14 @@ public static partial class MeetingsApi
     /// before answering, on the others when the table's revocation event reaches them (<see cref="RevokedMemberEjector"/>).
     /// </summary>
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeMemberAsync(
-        Guid tableId, Guid memberId, ClaimsPrincipal user, MeetingsPermissions permissions, MeetingsService service, MeetingPresence presence)
+        Guid tableId, Guid memberId, ClaimsPrincipal user, MeetingsPermissions permissions, MeetingsService service, MeetingPresence presence,
+        Sessions sessions)
     {
         if (!MeetingsPermissions.Allows(await permissions.ForTableAsync(user, tableId), MeetingAction.ManageTable)) return Problems.Forbidden();
         if (await service.RevokeAsync(tableId, memberId) != TableOutcome.Done)
             return Problems.Create(StatusCodes.Status404NotFound, "member-not-found", "Membre introuvable.", "Member not found.");
         await presence.EjectAsync($"member:{memberId:N}");
+        await sessions.EndAllAsync(SessionSubjects.Member(memberId), "member-revoked");
         return TypedResults.NoContent();
     }
 
@@ -141,7 +143,7 @@ public static partial class MeetingsApi
     /// who opens each link keeps them all in one cookie.
     /// </summary>
     private static async Task<Results<Ok<SignInResponse>, ProblemHttpResult>> SignInAsync(
-        SignInRequest request, HttpContext http, MeetingsService service)
+        SignInRequest request, HttpContext http, MeetingsService service, Sessions sessions)
     {
         if (string.IsNullOrWhiteSpace(request.Token) || request.Token.Length > 100)
             return Problems.Validation(new Dictionary<string, BilingualText> { ["token"] = new("Lien de connexion manquant.", "Sign-in link missing.") });
@@ -168,8 +170,9 @@ public static partial class MeetingsApi
             new(ClaimTypes.Role, Roles.Member),
         };
         claims.AddRange(memberships.Select(m => new Claim(TableMembership.ClaimType, m.ToClaimValue())));
-        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
-            new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme)));
+        // One session speaks for every table of the cookie; the previous session (fewer tables) ends.
+        if (current is not null && Sessions.IdOf(current) is { } previous) await sessions.EndAsync(previous, "replaced");
+        await sessions.SignInAsync(http, claims, [.. memberships.Select(m => SessionSubjects.Member(m.MemberId))], Roles.Member, name ?? "");
         return TypedResults.Ok(new SignInResponse(membership.TableId, membership.MemberId, name ?? ""));
     }
 

@@ -20,7 +20,7 @@ public static partial class MeetingsApi
         tables.MapPost("/{tableId:guid}/members", AddMemberAsync);
         tables.MapPost("/{tableId:guid}/members/{memberId:guid}/link", ReissueLinkAsync);
         tables.MapPost("/{tableId:guid}/members/{memberId:guid}/revoke", RevokeMemberAsync);
-        app.MapPost("/api/tables/sign-in", SignInAsync).WithTags("Meetings").RequireRateLimiting(RateLimits.Anonymous);
+        app.MapPost("/api/tables/sign-in", SignInAsync).WithTags("Meetings").RequireRateLimiting(RateLimits.SignInLinks);
 
         var meetings = app.MapGroup("/api/meetings").WithTags("Meetings").RequireAuthorization();
         meetings.MapPost("/", CreateMeetingAsync);

@@ -27,18 +27,18 @@ public static class WorkshopsApi
         workshops.MapGet("/{id:guid}", GetAsync);
         workshops.MapPatch("/{id:guid}", UpdateAsync).RequireAuthorization(AuthenticationSetup.OrganiserPolicy);
         workshops.MapGet("/{id:guid}/calendar.ics", CalendarAsync);
-        workshops.MapPost("/{id:guid}/registrations", RegisterAsync).RequireRateLimiting(RateLimits.Anonymous);
+        workshops.MapPost("/{id:guid}/registrations", RegisterAsync).RequireRateLimiting(RateLimits.Registrations);
         workshops.MapGet("/{id:guid}/registrants", RegistrantsAsync).RequireAuthorization(AuthenticationSetup.OrganiserPolicy);
         workshops.MapGet("/{id:guid}/registrations.csv", CsvAsync).RequireAuthorization(AuthenticationSetup.OrganiserPolicy);
         workshops.MapPost("/{id:guid}/registrants/{code}/attendance", MarkAttendanceAsync).RequireAuthorization(AuthenticationSetup.OrganiserPolicy);
 
-        // Reads need a 256-bit token, so they are not rate limited: a private page re-reads its
-        // registration whenever the session's waitlist moves. Changes are.
+        // Reads have a generous bucket of their own (a private page re-reads its registration
+        // whenever the session's waitlist moves); changes share the registrations' bucket.
         var registrations = app.MapGroup("/api/registrations").WithTags("Workshops");
-        registrations.MapGet("/{id}", GetRegistrationAsync);
-        registrations.MapDelete("/{id}", CancelRegistrationAsync).RequireRateLimiting(RateLimits.Anonymous);
-        registrations.MapPatch("/{id}", ChangeSeatsAsync).RequireRateLimiting(RateLimits.Anonymous);
-        registrations.MapGet("/{id}/qr.svg", QrCodeAsync);
+        registrations.MapGet("/{id}", GetRegistrationAsync).RequireRateLimiting(RateLimits.RegistrationReads);
+        registrations.MapDelete("/{id}", CancelRegistrationAsync).RequireRateLimiting(RateLimits.Registrations);
+        registrations.MapPatch("/{id}", ChangeSeatsAsync).RequireRateLimiting(RateLimits.Registrations);
+        registrations.MapGet("/{id}/qr.svg", QrCodeAsync).RequireRateLimiting(RateLimits.RegistrationReads);
         return app;
     }
 
