@@ -3,6 +3,7 @@ using Collaboration.Web.Accounts;
 using Collaboration.Web.Colloque;
 using Collaboration.Web.Live;
 using Collaboration.Web.Meetings;
+using Collaboration.Web.Partners;
 using Collaboration.Web.Platform;
 using Collaboration.Web.Workshops;
 
@@ -15,6 +16,7 @@ builder.Services.AddLive();
 builder.Services.AddMeetings();
 builder.Services.AddWorkshops();
 builder.Services.AddColloque();
+builder.Services.AddPartners();
 
 var app = builder.Build();
 
@@ -29,6 +31,7 @@ app.MapWorkshopsApi();
 app.MapLive();
 app.MapMeetingsApi();
 app.MapColloqueApi();
+app.MapPartnersApi();
 app.MapPlatformEndpoints();
 
 app.PrintStartupBanner();
