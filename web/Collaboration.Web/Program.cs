@@ -1,6 +1,7 @@
 using Collaboration.Silo.Hosting;
 using Collaboration.Web.Accounts;
 using Collaboration.Web.Colloque;
+using Collaboration.Web.Coordination;
 using Collaboration.Web.Live;
 using Collaboration.Web.Meetings;
 using Collaboration.Web.Partners;
@@ -17,6 +18,7 @@ builder.Services.AddMeetings();
 builder.Services.AddWorkshops();
 builder.Services.AddColloque();
 builder.Services.AddPartners();
+builder.Services.AddCoordination();
 
 var app = builder.Build();
 
@@ -32,6 +34,7 @@ app.MapLive();
 app.MapMeetingsApi();
 app.MapColloqueApi();
 app.MapPartnersApi();
+app.MapCoordinationApi();
 app.MapPlatformEndpoints();
 
 app.PrintStartupBanner();

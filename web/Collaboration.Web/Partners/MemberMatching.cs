@@ -15,11 +15,7 @@ public sealed class MemberMatching(IGrainFactory grains, PartnersService partner
 {
     public async Task<MatchingReport> RunAsync(bool apply)
     {
-        var organisations = await partners.Directory.ListAsync();
-        var byName = new Dictionary<string, PartnerDirectoryEntry>();
-        foreach (var o in organisations)
-        foreach (var name in o.Profile.Aliases.Prepend(o.Profile.Name))
-            byName.TryAdd(NameFolding.Fold(name), o);
+        var names = new OrganisationNameIndex(await partners.Directory.ListAsync());
 
         var matched = new List<MatchedMember>();
         var unmatched = new List<UnmatchedMember>();
@@ -30,14 +26,14 @@ public sealed class MemberMatching(IGrainFactory grains, PartnersService partner
             foreach (var member in table?.Members ?? [])
             {
                 if (member.OrganisationId is not null) { alreadyLinked++; continue; }
-                if (byName.TryGetValue(NameFolding.Fold(member.Organisation), out var organisation))
+                if (names.Find(member.Organisation) is { } organisation)
                 {
                     if (apply) await grains.GetGrain<ITableGrain>(entry.Id).LinkOrganisationAsync(member.Id, organisation.Id);
                     matched.Add(new(entry.Id, entry.Name, member.Id, member.Name, member.Organisation, organisation.Id, organisation.Profile.Name));
                 }
                 else
                 {
-                    unmatched.Add(new(entry.Id, entry.Name, member.Id, member.Name, member.Organisation, Suggest(member.Organisation, organisations)));
+                    unmatched.Add(new(entry.Id, entry.Name, member.Id, member.Name, member.Organisation, Suggest(member.Organisation, names.Organisations)));
                 }
             }
         }
