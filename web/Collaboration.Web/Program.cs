@@ -6,6 +6,7 @@ using Collaboration.Web.Live;
 using Collaboration.Web.Meetings;
 using Collaboration.Web.Partners;
 using Collaboration.Web.Platform;
+using Collaboration.Web.Reports;
 using Collaboration.Web.Workshops;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,6 +20,7 @@ builder.Services.AddWorkshops();
 builder.Services.AddColloque();
 builder.Services.AddPartners();
 builder.Services.AddCoordination();
+builder.Services.AddReports();
 
 var app = builder.Build();
 
@@ -35,6 +37,7 @@ app.MapMeetingsApi();
 app.MapColloqueApi();
 app.MapPartnersApi();
 app.MapCoordinationApi();
+app.MapReportsApi();
 app.MapPlatformEndpoints();
 
 app.PrintStartupBanner();
