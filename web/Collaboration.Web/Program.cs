@@ -2,6 +2,7 @@ using Collaboration.Silo.Hosting;
 using Collaboration.Web.Accounts;
 using Collaboration.Web.Colloque;
 using Collaboration.Web.Coordination;
+using Collaboration.Web.Layout;
 using Collaboration.Web.Live;
 using Collaboration.Web.Meetings;
 using Collaboration.Web.Partners;
@@ -21,6 +22,7 @@ builder.Services.AddColloque();
 builder.Services.AddPartners();
 builder.Services.AddCoordination();
 builder.Services.AddReports();
+builder.Services.AddLayout();
 
 var app = builder.Build();
 
@@ -39,6 +41,7 @@ app.MapPartnersApi();
 app.MapCoordinationApi();
 app.MapReportsApi();
 app.MapPlatformEndpoints();
+app.MapLayout();
 
 app.PrintStartupBanner();
 app.Run();
