@@ -7,6 +7,7 @@ using Collaboration.Web.Live;
 using Collaboration.Web.Meetings;
 using Collaboration.Web.Partners;
 using Collaboration.Web.Platform;
+using Collaboration.Web.Portal;
 using Collaboration.Web.Reports;
 using Collaboration.Web.Workshops;
 
@@ -22,6 +23,7 @@ builder.Services.AddColloque();
 builder.Services.AddPartners();
 builder.Services.AddCoordination();
 builder.Services.AddReports();
+builder.Services.AddPortal();
 builder.Services.AddLayout();
 
 var app = builder.Build();
@@ -40,6 +42,7 @@ app.MapColloqueApi();
 app.MapPartnersApi();
 app.MapCoordinationApi();
 app.MapReportsApi();
+app.MapPortalApi();
 app.MapPlatformEndpoints();
 app.MapLayout();
 
