@@ -1,35 +1,17 @@
 using System.Globalization;
-using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
+using Collaboration.Web.Platform;
 
 namespace Collaboration.Web.Reports;
 
-/// <summary>The report as CSV: one line per figure, one column per MRC (UTF-8 with BOM for spreadsheets; formula injection escaped).</summary>
+/// <summary>The report as CSV (the shared <see cref="CsvExport"/> writer): one line per figure, one column per MRC.</summary>
 public static class ActivityReportCsv
 {
     public static byte[] Build(ActivityReport report)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
-        using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape }))
-        {
-            foreach (var header in new[] { "indicateur/figure", "libellé", "label", "période/period", "total" }.Concat(report.Mrcs))
-                csv.WriteField(header);
-            csv.NextRecord();
-            var period = $"{report.From:yyyy-MM-dd}/{report.To:yyyy-MM-dd}";
-            foreach (var figure in report.Figures)
-            {
-                csv.WriteField(figure.Key);
-                csv.WriteField(figure.LabelFr);
-                csv.WriteField(figure.LabelEn);
-                csv.WriteField(period);
-                csv.WriteField(Value(figure.Total));
-                foreach (var mrc in report.Mrcs) csv.WriteField(Value(figure.ByMrc[mrc]));
-                csv.NextRecord();
-            }
-        }
-        return buffer.ToArray();
+        var period = $"{report.From:yyyy-MM-dd}/{report.To:yyyy-MM-dd}";
+        return CsvExport.Build(
+            new[] { "indicateur/figure", "libellé", "label", "période/period", "total" }.Concat(report.Mrcs),
+            report.Figures.Select(f => new[] { f.Key, f.LabelFr, f.LabelEn, period, Value(f.Total) }.Concat(report.Mrcs.Select(m => Value(f.ByMrc[m])))));
     }
 
     private static string Value(ReportCell cell) => cell.Of is null
