@@ -6,9 +6,11 @@ namespace Collaboration.Grains.Partners;
 /// <summary>
 /// The directory keeps every organisation in memory with its folded search words, so a search over
 /// a few thousand organisations is a scan of short strings (no I/O); it writes only when an
-/// organisation changes.
+/// organisation changes. <c>[Reentrant]</c>: each method decides and changes the state before its
+/// only await (the write), so changes arriving together share one write (group commit, as the
+/// workshop session does) — an import of many organisations does not rewrite the directory for each.
 /// </summary>
-[GrainType("partner-directory")]
+[GrainType("partner-directory"), Reentrant]
 public sealed class PartnerDirectoryGrain(
     [PersistentState("partner-directory", StorageNames.Grains)] IPersistentState<PartnerDirectoryState> state, TimeProvider clock)
     : DurableGrain<PartnerDirectoryState>(state, clock), IPartnerDirectoryGrain
@@ -17,6 +19,9 @@ public sealed class PartnerDirectoryGrain(
 
     /// <summary>Entries sorted by name, with their search words; rebuilt when an entry changes.</summary>
     private (PartnerDirectoryEntry Entry, string Words)[]? _sorted;
+
+    /// <summary>How many public organisations each MRC has; forgotten when an entry changes.</summary>
+    private PartnerSearchResult? _publicCounts;
 
     public async Task<string> ReserveSlugAsync(Guid id, string wanted)
     {
@@ -34,10 +39,19 @@ public sealed class PartnerDirectoryGrain(
         State.Entries[entry.Id] = entry;
         State.Slugs[entry.Slug] = entry.Id;
         _sorted = null;
+        _publicCounts = null;
         await WriteStateAsync();
     }
 
     public Task<PartnerSearchResult> SearchAsync(PartnerQuery query)
+    {
+        // The front page's map asks for the counts alone, at every visit: kept until an entry changes.
+        if (query is { Take: 0, Mrc: null, Language: null, IncludeNonPublic: false } && string.IsNullOrWhiteSpace(query.Text) && query.Services is null or { Count: 0 })
+            return Task.FromResult(_publicCounts ??= Search(query));
+        return Task.FromResult(Search(query));
+    }
+
+    private PartnerSearchResult Search(PartnerQuery query)
     {
         var terms = PartnerSearchText.Terms(query.Text);
         var services = query.Services ?? [];
@@ -55,7 +69,7 @@ public sealed class PartnerDirectoryGrain(
             matches.Add(entry);
         }
         var page = matches.Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 0, 500)).ToList();
-        return Task.FromResult(new PartnerSearchResult(matches.Count, page, byMrc));
+        return new PartnerSearchResult(matches.Count, page, byMrc);
     }
 
     public Task<PartnerDirectoryEntry?> FindBySlugAsync(string slug) =>
