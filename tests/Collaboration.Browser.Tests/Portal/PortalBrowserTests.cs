@@ -106,6 +106,7 @@ public sealed class PortalBrowserTests(BrowserAppFixture fixture, ITestOutputHel
     [InlineData("/a-propos", false)]
     [InlineData("/coordination", true)]
     [InlineData("/rapport", true)]
+    [InlineData("/portail/gestion", true)]
     public async Task Page_HasNoSeriousAccessibilityViolations(string path, bool asOrganiser)
     {
         // Arrange
@@ -147,6 +148,31 @@ public sealed class PortalBrowserTests(BrowserAppFixture fixture, ITestOutputHel
             Assert.NotNull(map);
             Assert.True(map.Width <= 375, $"the map is {map.Width} px wide");
         }
+    }
+
+    [Fact]
+    public async Task Organiser_WritesTheAboutPage_InMarkdown_AndThePublicReadsIt()
+    {
+        // Arrange
+        await using var session = await fixture.NewSessionAsync(output);
+        var page = session.Page;
+        await SignInAsync(page);
+        await page.GotoAsync("/portail/gestion");
+        var form = page.GetByTestId("about-form");
+        var title = $"La démarche {Guid.NewGuid():N}"[..20];
+
+        // Act
+        await form.GetByLabel("Titre (français)").FillAsync(title);
+        await form.GetByLabel("Titre (anglais)").FillAsync("The initiative");
+        await form.GetByLabel("Texte en Markdown (français)").FillAsync("Six MRC, un **partenariat**.");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await Expect(page.GetByTestId("about-form").GetByLabel("Titre (français)")).ToHaveValueAsync(title);
+
+        // Assert
+        await using var visitor = await fixture.NewSessionAsync(output, new() { JavaScriptEnabled = false });
+        await visitor.Page.GotoAsync("/a-propos");
+        await Expect(visitor.Page.Locator("main h1")).ToHaveTextAsync(title);
+        await Expect(visitor.Page.GetByTestId("about").Locator("strong")).ToHaveTextAsync("partenariat");
     }
 
     private async Task<HttpClient> OrganiserApiAsync()

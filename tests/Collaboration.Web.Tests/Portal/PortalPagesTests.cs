@@ -117,6 +117,10 @@ public sealed class PortalPagesTests : IAsyncLifetime
         Assert.NotEqual(HttpStatusCode.OK, (await member.GetAsync("/rapport")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await member.GetAsync($"/coordination?table={Guid.NewGuid()}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _organiser.GetAsync("/rapport")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await noRedirect.GetAsync("/portail/gestion")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await member.GetAsync("/portail/gestion")).StatusCode);
+        var admin = await GetAsync(_organiser, "/portail/gestion");
+        Assert.NotNull(admin.QuerySelector("form[data-testid=about-form] textarea[name=bodyFr]"));
     }
 
     private async Task<HttpResponseMessage> MemberOrAnonymousPutAsync()
