@@ -4,6 +4,7 @@ using Collaboration.Web.Colloque;
 using Collaboration.Web.Coordination;
 using Collaboration.Web.Layout;
 using Collaboration.Web.Live;
+using Collaboration.Web.Mail;
 using Collaboration.Web.Meetings;
 using Collaboration.Web.Partners;
 using Collaboration.Web.Platform;
@@ -12,6 +13,7 @@ using Collaboration.Web.Reports;
 using Collaboration.Web.Workshops;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.UseDefaultListenAddress();
 
 builder.UseOrleans(silo => silo.AddConcertationSilo(builder.Configuration));
 builder.Services.AddPlatform(builder.Configuration);
@@ -25,6 +27,7 @@ builder.Services.AddCoordination();
 builder.Services.AddReports();
 builder.Services.AddPortal();
 builder.Services.AddLayout();
+builder.Services.AddMail(builder.Configuration);
 
 var app = builder.Build();
 
@@ -43,6 +46,7 @@ app.MapPartnersApi();
 app.MapCoordinationApi();
 app.MapReportsApi();
 app.MapPortalApi();
+app.MapMailApi();
 app.MapPlatformEndpoints();
 app.MapLayout();
 

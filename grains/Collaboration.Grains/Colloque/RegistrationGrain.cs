@@ -29,7 +29,7 @@ public sealed class RegistrationGrain(
     {
         if (!Mine(colloqueId) || State.Erased) return false;
         if (State.Name == details.Name && State.Organisation == details.Organisation &&
-            State.Category == details.Category && State.Email == details.Email) return true;
+            State.Category == details.Category && State.Email == details.Email && State.Mrc == details.Mrc) return true;
         SetDetails(details);
         State.History.Add(new(Now, "updated", null, null));
         await WriteStateAsync();
@@ -119,7 +119,7 @@ public sealed class RegistrationGrain(
     public Task<RegistrationView?> GetAsync() => Task.FromResult(State.Exists
         ? new RegistrationView(GrainKey, State.ColloqueId, State.Name, State.Organisation, State.Category, State.Email,
             State.Cancelled, State.Erased, State.BadgePrintedAt, State.CheckIn, State.CheckInVersion, State.RegisteredAt,
-            [.. State.History])
+            [.. State.History], State.Mrc)
         : null);
 
     private bool Mine(Guid colloqueId) => State.Exists && State.ColloqueId == colloqueId;
@@ -130,6 +130,7 @@ public sealed class RegistrationGrain(
         State.Organisation = details.Organisation;
         State.Category = details.Category;
         State.Email = details.Email;
+        State.Mrc = details.Mrc;
     }
 
     private CheckInAnswer Answer(CheckInResult result) => new(result, GrainKey,

@@ -22,4 +22,6 @@ public sealed class RegistrationState
 
     /// <summary>Answers already given, by desk nonce, oldest first (bounded).</summary>
     [Id(13)] public List<AnsweredNonce> Answered { get; set; } = [];
+
+    [Id(14)] public Mrc? Mrc { get; set; }
 }

@@ -15,4 +15,5 @@ public sealed record RegistrationView(
     CheckInRecord? CheckIn,
     long CheckInVersion,
     DateTimeOffset RegisteredAt,
-    IReadOnlyList<RegistrationHistoryEntry> History);
+    IReadOnlyList<RegistrationHistoryEntry> History,
+    Mrc? Mrc = null);

@@ -1,5 +1,7 @@
+using System.Globalization;
 using Collaboration.Grains.Coordination;
 using Collaboration.Grains.Live;
+using Collaboration.Grains.Mail;
 using Collaboration.Grains.Platform;
 using Collaboration.Grains.Meetings.Events;
 
@@ -150,14 +152,27 @@ public sealed class MeetingGrain(
         return Ok(ToView(item));
     }
 
-    public async Task<MeetingResult> CloseAsync()
+    public async Task<MeetingResult> CloseAsync(IReadOnlyList<MailRecipient>? minutesTo = null)
     {
         if (Check() is { } refusal) return refusal;
         if (State.Status != MeetingStatus.InProgress) return Refused(MeetingOutcome.WrongStatus);
         MakeCurrent(null);
         State.Status = MeetingStatus.Closed;
         State.ClosedAt = Now;
+        foreach (var recipient in minutesTo ?? [])
+            State.Mail.Record(MailKind.MeetingMinutes, recipient.Email, recipient.Name, recipient.Language, recipient.Reference, MinutesData(), Now);
         RaiseEvent(new MeetingClosed(Now, AgendaViews()));
+        await WriteStateAsync();
+        return Ok();
+    }
+
+    public async Task<MeetingResult> SendNoticeAsync(IReadOnlyList<MailRecipient> recipients)
+    {
+        if (Check() is { } refusal) return refusal;
+        if (State.NoticeSent) State.NoticeSequence++;
+        State.NoticeSent = true;
+        foreach (var recipient in recipients)
+            State.Mail.Record(MailKind.MeetingNotice, recipient.Email, recipient.Name, recipient.Language, recipient.Reference, NoticeData(), Now);
         await WriteStateAsync();
         return Ok();
     }
@@ -328,11 +343,41 @@ public sealed class MeetingGrain(
         return current.SpentSeconds + (Now - since).TotalSeconds > current.PlannedMinutes * 60;
     }
 
+    private Dictionary<string, string> NoticeData()
+    {
+        var minutes = Math.Max(60, State.Agenda.Sum(i => i.PlannedMinutes));
+        return new()
+        {
+            ["meetingId"] = GrainGuidKey.ToString("N"),
+            ["tableName"] = State.TableName,
+            ["title"] = State.Title,
+            ["startsAt"] = State.StartsAt.ToString("O", CultureInfo.InvariantCulture),
+            ["endsAt"] = State.StartsAt.AddMinutes(minutes).ToString("O", CultureInfo.InvariantCulture),
+            ["location"] = State.Location,
+            ["sequence"] = State.NoticeSequence.ToString(CultureInfo.InvariantCulture),
+            ["agenda"] = string.Join("\n", State.Agenda.Select(i =>
+                i.Title + (i.Presenter.Length > 0 ? $" — {i.Presenter}" : "") + (i.PlannedMinutes > 0 ? $" ({i.PlannedMinutes} min)" : ""))),
+        };
+    }
+
+    /// <summary>The minutes' summary a member gets by email; the full procès-verbal is one link away.</summary>
+    private Dictionary<string, string> MinutesData() => new()
+    {
+        ["meetingId"] = GrainGuidKey.ToString("N"),
+        ["tableName"] = State.TableName,
+        ["title"] = State.Title,
+        ["startsAt"] = State.StartsAt.ToString("O", CultureInfo.InvariantCulture),
+        ["decisions"] = string.Join("\n", State.Decisions.Select(d =>
+            (State.Agenda.FirstOrDefault(i => i.Id == d.AgendaItemId)?.Title is { } item ? $"{item} : " : "") + d.Text.ReplaceLineEndings(" "))),
+        ["actions"] = string.Join("\n", State.ActionItems.Where(a => a.Status == ActionItemStatus.Open).Select(a =>
+            $"{a.Text.ReplaceLineEndings(" ")} — {a.OwnerName}" + (a.Due is { } due ? $" ({due:yyyy-MM-dd})" : ""))),
+    };
+
     private MeetingView View() => new(
         GrainGuidKey, Version, State.TableId, State.TableName, State.Title, State.StartsAt, State.Location,
         State.Status, State.StartedAt, State.ClosedAt, Now,
         [.. State.Roster], AgendaViews(), State.AgendaVersion, State.CurrentItemId, IsOverrun(),
         [.. State.Attendance], Quorum(), [.. State.Decisions],
         [.. State.ActionItems.Where(a => a.OriginMeetingId is null).Select(ToView)],
-        [.. State.ActionItems.Where(a => a.OriginMeetingId is not null).Select(ToView)]);
+        [.. State.ActionItems.Where(a => a.OriginMeetingId is not null).Select(ToView)], State.NoticeSequence);
 }

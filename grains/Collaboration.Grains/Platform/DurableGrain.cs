@@ -17,8 +17,12 @@ namespace Collaboration.Grains.Platform;
 /// the activation is deactivated, so the next call reloads the last committed state and no
 /// unsaved change survives in memory.
 /// </para>
+/// <para>
+/// A state with an outbox (<see cref="Mail.IMailOutboxState"/>) has its messages delivered by this
+/// activation after each commit (see <c>DurableGrain.Mail.cs</c>).
+/// </para>
 /// </summary>
-public abstract class DurableGrain<TState> : Grain, IIncomingGrainCallFilter where TState : class, new()
+public abstract partial class DurableGrain<TState> : Grain, IIncomingGrainCallFilter, IRemindable where TState : class, new()
 {
     private readonly IPersistentState<TState> _state;
     private readonly TimeProvider _clock;
@@ -68,6 +72,7 @@ public abstract class DurableGrain<TState> : Grain, IIncomingGrainCallFilter whe
             var written = OnWriting();
             try
             {
+                await BeforeMailWriteAsync();
                 await _state.WriteStateAsync();
             }
             catch (Exception ex)
@@ -81,6 +86,7 @@ public abstract class DurableGrain<TState> : Grain, IIncomingGrainCallFilter whe
             }
             batch.SetResult();
             OnCommitted(written);
+            DriveMail();
         }
         _writing = false;
     }

@@ -1,4 +1,5 @@
 using Collaboration.Grains.Live;
+using Collaboration.Grains.Mail;
 using Collaboration.Grains.Platform;
 using Collaboration.Grains.Tables.Events;
 
@@ -39,13 +40,21 @@ public sealed class TableGrain(
         return TableOutcome.Done;
     }
 
-    public async Task<MemberAccessChange> SetSignInLinkAsync(Guid memberId, string tokenHash)
+    public async Task<MemberAccessChange> SetSignInLinkAsync(Guid memberId, string tokenHash, string? sealedToken = null)
     {
         var member = State.Members.FirstOrDefault(m => m.Id == memberId);
         if (!State.Exists || member is null) return new(TableOutcome.NotFound);
         var previous = member.LinkHash;
         member.LinkHash = tokenHash;
         member.AccessRevoked = false;
+        if (sealedToken is not null && member.Email.Length > 0)
+        {
+            var reference = memberId.ToString("N");
+            State.Mail.DropPendingFor(reference); // its link no longer works
+            State.Mail.Record(member.Invited ? MailKind.MemberLinkReissued : MailKind.MemberInvited, member.Email, member.Name, null, reference,
+                new() { ["tableId"] = GrainGuidKey.ToString("N"), ["tableName"] = State.Name, ["sealedToken"] = sealedToken }, Now);
+            member.Invited = true;
+        }
         await WriteStateAsync();
         return new(TableOutcome.Done, previous, member.AccessStamp);
     }
@@ -58,6 +67,7 @@ public sealed class TableGrain(
         member.LinkHash = null;
         member.AccessRevoked = true;
         member.AccessStamp++;
+        State.Mail.DropPendingFor(memberId.ToString("N"));
         RaiseEvent(new TableMemberAccessRevoked(memberId));
         await WriteStateAsync();
         return new(TableOutcome.Done, previous, member.AccessStamp);

@@ -109,12 +109,14 @@ public sealed class AccountsApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Me_Is401_WhenAnonymous()
+    public async Task Me_AnswersSignedOut_WhenAnonymous()
     {
         var response = await _app.CreateClient().GetAsync("/api/auth/me");
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal("unauthenticated", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.False(body.GetProperty("signedIn").GetBoolean());
+        Assert.False(body.TryGetProperty("email", out _));
     }
 
     [Fact]
@@ -175,9 +177,11 @@ public sealed class AccountsApiTests : IAsyncLifetime
         var client = await _app.CreateOrganiserClientAsync();
 
         var logout = await client.PostAsync("/api/auth/logout", null);
-        var me = await client.GetAsync("/api/auth/me");
+        var me = await client.GetFromJsonAsync<JsonElement>("/api/auth/me");
+        var organiserOnly = await client.GetAsync("/api/colloques");
 
         Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, me.StatusCode);
+        Assert.False(me.GetProperty("signedIn").GetBoolean());
+        Assert.Equal(HttpStatusCode.Unauthorized, organiserOnly.StatusCode);
     }
 }

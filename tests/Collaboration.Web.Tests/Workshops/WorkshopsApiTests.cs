@@ -116,7 +116,8 @@ public sealed class WorkshopsApiTests(WorkshopsAppFixture fixture) : IClassFixtu
         var promoted = await client.GetFromJsonAsync<JsonElement>($"/api/registrations/{second.GetProperty("id").GetString()}").WaitAsync(Timeout);
         Assert.Equal("Confirmed", promoted.GetProperty("status").GetString());
         var outbox = await fixture.Organiser.GetFromJsonAsync<JsonElement>($"/api/workshops/{session}/outbox").WaitAsync(Timeout);
-        Assert.Equal("annie@fromagerie.ca", Assert.Single(outbox.EnumerateArray()).GetProperty("email").GetString());
+        var promotion = Assert.Single(outbox.EnumerateArray(), m => m.GetProperty("kind").GetString() == "WorkshopPromoted");
+        Assert.Equal("annie@fromagerie.ca", promotion.GetProperty("to").GetString());
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public static class AccountsApi
         var auth = app.MapGroup("/api/auth").WithTags("Accounts");
         auth.MapPost("/login", LoginAsync).RequireRateLimiting(RateLimits.Anonymous);
         auth.MapPost("/logout", (Func<HttpContext, Task<NoContent>>)LogoutAsync);
-        auth.MapGet("/me", Me).RequireAuthorization();
+        auth.MapGet("/me", Me).AllowAnonymous(); // every page asks: signed out is an answer, not an error
         auth.MapPost("/password", ChangePasswordAsync).RequireAuthorization(AuthenticationSetup.OrganiserPolicy);
 
         var organisers = app.MapGroup("/api/organisers").WithTags("Accounts").RequireAuthorization(AuthenticationSetup.OrganiserPolicy);
@@ -26,7 +26,9 @@ public static class AccountsApi
 
     public sealed record LoginRequest(string? Email, string? Password);
 
-    public sealed record MeResponse(string Email, string DisplayName, string Role);
+    public sealed record MeResponse(string Email, string DisplayName, string Role, bool SignedIn = true);
+
+    public sealed record SignedOutResponse(bool SignedIn = false);
 
     public sealed record CreateOrganiserRequest(string? Email, string? DisplayName, string? Password);
 
@@ -69,10 +71,12 @@ public static class AccountsApi
         return TypedResults.NoContent();
     }
 
-    private static Ok<MeResponse> Me(ClaimsPrincipal user) => TypedResults.Ok(new MeResponse(
-        user.FindFirstValue(ClaimTypes.Email) ?? user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "",
-        user.FindFirstValue(ClaimTypes.Name) ?? "",
-        user.FindFirstValue(ClaimTypes.Role) ?? ""));
+    private static Results<Ok<MeResponse>, Ok<SignedOutResponse>> Me(ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true
+        ? TypedResults.Ok(new MeResponse(
+            user.FindFirstValue(ClaimTypes.Email) ?? user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "",
+            user.FindFirstValue(ClaimTypes.Name) ?? "",
+            user.FindFirstValue(ClaimTypes.Role) ?? ""))
+        : TypedResults.Ok(new SignedOutResponse());
 
     private static async Task<Results<Created<MeResponse>, ProblemHttpResult>> CreateOrganiserAsync(
         CreateOrganiserRequest request, IGrainFactory grains, PasswordHasher<OrganiserAccount> hasher)

@@ -22,7 +22,7 @@ public static class AttendeeImport
 
     static AttendeeImport() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    private enum Column { Name, FirstName, LastName, Organisation, Category, Email }
+    private enum Column { Name, FirstName, LastName, Organisation, Category, Email, Mrc }
 
     private static readonly Dictionary<string, Column> HeaderNames = new(StringComparer.Ordinal)
     {
@@ -36,6 +36,7 @@ public static class AttendeeImport
         ["categorie"] = Column.Category, ["category"] = Column.Category, ["type"] = Column.Category,
         ["courriel"] = Column.Email, ["email"] = Column.Email, ["e mail"] = Column.Email, ["adresse courriel"] = Column.Email,
         ["mail"] = Column.Email,
+        ["mrc"] = Column.Mrc, ["municipalite regionale de comte"] = Column.Mrc, ["territoire"] = Column.Mrc,
     };
 
     public sealed record Row(int Line, AttendeeDetails Details);
@@ -92,7 +93,8 @@ public static class AttendeeImport
             var organisation = Field(Column.Organisation);
             var categoryText = Field(Column.Category);
             var email = Field(Column.Email);
-            if (name.Length == 0 && organisation.Length == 0 && categoryText.Length == 0 && email.Length == 0) continue; // blank line
+            var mrcText = Field(Column.Mrc);
+            if (name.Length == 0 && organisation.Length == 0 && categoryText.Length == 0 && email.Length == 0 && mrcText.Length == 0) continue; // blank line
             if (rows.Count + errors.Count >= MaxRows)
             {
                 errors.Add(new(line, [new($"Plus de {MaxRows} lignes : le reste est ignoré.", $"More than {MaxRows} lines: the rest is ignored.")]));
@@ -108,8 +110,11 @@ public static class AttendeeImport
                     $"Unknown category \"{categoryText}\" (employer, elected official, community organisation, institution, MRC, other)."));
             if (email.Length > 0 && !EmailAddress.IsValid(email))
                 messages.Add(new($"Courriel invalide « {email} ».", $"Invalid email \"{email}\"."));
+            if (!MrcNames.TryParse(mrcText, out var mrc))
+                messages.Add(new($"MRC inconnue « {mrcText} » (D'Autray, Joliette, L'Assomption, Matawinie, Montcalm, Les Moulins, hors région).",
+                    $"Unknown MRC \"{mrcText}\" (D'Autray, Joliette, L'Assomption, Matawinie, Montcalm, Les Moulins, outside the region)."));
             if (messages.Count > 0) errors.Add(new(line, messages));
-            else rows.Add(new(line, new AttendeeDetails(name, organisation, category, email.Length > 0 ? EmailAddress.Normalize(email) : "")));
+            else rows.Add(new(line, new AttendeeDetails(name, organisation, category, email.Length > 0 ? EmailAddress.Normalize(email) : "", mrc)));
         }
         return new(rows, errors, encoding, delimiter);
     }

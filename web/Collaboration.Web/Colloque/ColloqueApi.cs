@@ -44,7 +44,8 @@ public static class ColloqueApi
 
         var desks = app.MapGroup("/api/desks").WithTags("Colloque");
         desks.MapPost("/pair", PairAsync).RequireRateLimiting(RateLimits.Anonymous);
-        desks.MapGet("/me", DeskMe).RequireAuthorization();
+        app.MapColloqueBadgesApi();
+        desks.MapGet("/me", DeskMeAsync).AllowAnonymous(); // the desk page asks first: "not paired" is an answer, not an error
         return app;
     }
 
@@ -54,7 +55,7 @@ public static class ColloqueApi
 
     public sealed record ColloqueCreated(Guid Id, string Title, DateOnly Date, string Venue);
 
-    public sealed record AttendeeRequest(string? Name, string? Organisation, string? Category, string? Email);
+    public sealed record AttendeeRequest(string? Name, string? Organisation, string? Category, string? Email, string? Mrc = null);
 
     public sealed record RegistrationCreated(string Code, bool Created);
 
@@ -71,11 +72,12 @@ public static class ColloqueApi
 
     public sealed record PairRequest(string? PairingCode);
 
-    public sealed record DeskIdentity(Guid ColloqueId, string DeskId, string DeskName, string Title);
+    /// <summary>What this device operates as. Paired false: show the pairing form (Organiser: an organiser, who may open a colloque's "Organisation" desk).</summary>
+    public sealed record DeskIdentity(Guid ColloqueId, string DeskId, string DeskName, string Title, bool Paired = true, bool Organiser = false);
 
     public sealed record CheckInBody(string? Code, string? Nonce, string? Operator, DateTimeOffset? ScannedAt);
 
-    public sealed record WalkInBody(string? Name, string? Organisation, string? Category, string? Email, string? Nonce, string? Operator);
+    public sealed record WalkInBody(string? Name, string? Organisation, string? Category, string? Email, string? Nonce, string? Operator, string? Mrc = null);
 
     public sealed record CheckInResponse(string Result, string Code, DateTimeOffset? CheckedInAt, string? DeskId, string? DeskName,
         string? Operator, string? Name, string? Organisation, string? Category);
@@ -83,7 +85,7 @@ public static class ColloqueApi
     public sealed record UndoResponse(string Result);
 
     public sealed record AttendeeJson(string Code, string Name, string Organisation, string Category, bool Cancelled,
-        DateTimeOffset? CheckedInAt, string? DeskId);
+        DateTimeOffset? CheckedInAt, string? DeskId, string? Mrc = null, bool BadgePrinted = false);
 
     public sealed record AttendeesResponse(long Version, IReadOnlyList<AttendeeJson> Attendees);
 
@@ -94,7 +96,8 @@ public static class ColloqueApi
     public sealed record StatsResponse(Guid Id, string Title, DateOnly Date, string Venue, int Registered, int Arrived,
         IReadOnlyDictionary<string, int> ByCategory, IReadOnlyList<DeskCount> ByDesk, IReadOnlyList<RecentJson> Recent, long Version);
 
-    public sealed record BadgeResponse(string Code, string Name, string Organisation, string Category, string QrUrl);
+    /// <summary>A badge, with its colloque's title and date (printed on each).</summary>
+    public sealed record BadgeResponse(string Code, string Name, string Organisation, string Category, string QrUrl, string Title, DateOnly Date);
 
     // ---- organiser ----------------------------------------------------------------------------
 
@@ -121,7 +124,7 @@ public static class ColloqueApi
     private static async Task<Results<Ok<RegistrationCreated>, Created<RegistrationCreated>, ProblemHttpResult>> RegisterAsync(
         Guid id, AttendeeRequest request, IGrainFactory grains, Registrations registrations)
     {
-        if (CheckAttendee(request.Name, request.Organisation, request.Category, request.Email) is not { } details) return InvalidAttendee(request.Name, request.Organisation, request.Category, request.Email);
+        if (CheckAttendee(request.Name, request.Organisation, request.Category, request.Email, request.Mrc) is not { } details) return InvalidAttendee(request.Name, request.Organisation, request.Category, request.Email, request.Mrc);
         if (await grains.GetGrain<IColloqueGrain>(id).GetAsync() is null) return NotFound();
         var outcome = (await registrations.UpsertAsync(id, [details]))[0];
         var body = new RegistrationCreated(outcome.Code, outcome.Created);
@@ -149,7 +152,8 @@ public static class ColloqueApi
         if (mode is null or "preview")
             return TypedResults.Ok(new ImportPreview(parsed.Total, parsed.Rows.Count, parsed.Encoding, parsed.Delimiter.ToString(),
                 parsed.Errors.Select(e => new ImportLineError(e.Line, e.Messages)).ToList(),
-                parsed.Rows.Take(5).Select(r => new AttendeeJson("", r.Details.Name, r.Details.Organisation, CategoryNames.ToJson(r.Details.Category), false, null, null)).ToList()));
+                parsed.Rows.Take(5).Select(r => new AttendeeJson("", r.Details.Name, r.Details.Organisation, CategoryNames.ToJson(r.Details.Category), false, null, null,
+                    MrcNames.ToJson(r.Details.Mrc))).ToList()));
         if (mode != "apply")
             return Problems.Validation(new Dictionary<string, BilingualText> { ["mode"] = new("Mode « preview » ou « apply ».", "Mode \"preview\" or \"apply\".") });
 
@@ -220,12 +224,12 @@ public static class ColloqueApi
         var desks = colloque.Desks.ToDictionary(d => d.DeskId, d => d.Name);
         // Semicolons: what a French-Canadian spreadsheet opens without a wizard.
         return CsvExport.File($"presences-{colloque.Date:yyyy-MM-dd}.csv",
-            ["Code", "Nom", "Organisation", "Catégorie", "Courriel", "Présent", "Arrivée", "Accueil", "Opérateur", "Annulé"],
+            ["Code", "Nom", "Organisation", "Catégorie", "Courriel", "Présent", "Arrivée (heure du Québec)", "Accueil", "Opérateur", "Annulé"],
             views.Select(v => new[]
             {
                 v.Code, v.Name, v.Organisation, CategoryNames.ToJson(v.Category), v.Email,
                 v.CheckIn is null ? "non" : "oui",
-                v.CheckIn?.At.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "",
+                v.CheckIn is null ? "" : Layout.QuebecTime.InQuebec(v.CheckIn.At).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
                 v.CheckIn is null ? "" : desks.GetValueOrDefault(v.CheckIn.DeskId, v.CheckIn.DeskName),
                 v.CheckIn?.Operator ?? "",
                 v.Cancelled ? "oui" : "non",
@@ -278,7 +282,7 @@ public static class ColloqueApi
         Registrations registrations, CheckIns checkIns)
     {
         if (!ColloquePermissions.CanOperate(user, id)) return Problems.Forbidden();
-        if (CheckAttendee(body.Name, body.Organisation, body.Category, body.Email) is not { } details) return InvalidAttendee(body.Name, body.Organisation, body.Category, body.Email);
+        if (CheckAttendee(body.Name, body.Organisation, body.Category, body.Email, body.Mrc) is not { } details) return InvalidAttendee(body.Name, body.Organisation, body.Category, body.Email, body.Mrc);
         if (string.IsNullOrWhiteSpace(body.Nonce) || body.Nonce.Length > 100)
             return Problems.Validation(new Dictionary<string, BilingualText> { ["nonce"] = new("Identifiant de lecture manquant.", "Missing scan id.") });
         if (await grains.GetGrain<IColloqueGrain>(id).GetAsync() is null) return NotFound();
@@ -293,13 +297,19 @@ public static class ColloqueApi
     {
         if (!ColloquePermissions.CanOperate(user, id)) return Problems.Forbidden();
         if (await grains.GetGrain<IColloqueGrain>(id).GetAsync() is not { } view) return NotFound();
-        var registered = (await grains.GetGrain<IColloqueDirectoryGrain>(id).ListAsync()).Count;
+        var registered = (await grains.GetGrain<IColloqueDirectoryGrain>(id).ListAsync()).Count(e => !e.Cancelled);
         return TypedResults.Ok(Stats(view, registered));
     }
 
+    /// <summary>
+    /// The figures, each list adding up to <c>Arrived</c>: every category (zero included), and every desk
+    /// plus the organisers' own check-ins under "Organisation" (always listed, last).
+    /// </summary>
     public static StatsResponse Stats(ColloqueView view, int registered) => new(view.Id, view.Title, view.Date, view.Venue, registered, view.Arrived,
-        view.ArrivedByCategory.ToDictionary(p => CategoryNames.ToJson(p.Key), p => p.Value),
-        view.Desks.Select(d => new DeskCount(d.DeskId, d.Name, view.ArrivedByDesk.GetValueOrDefault(d.DeskId))).ToList(),
+        Enum.GetValues<AttendeeCategory>().ToDictionary(CategoryNames.ToJson, c => view.ArrivedByCategory.GetValueOrDefault(c)),
+        [.. view.Desks.Select(d => new DeskCount(d.DeskId, d.Name, view.ArrivedByDesk.GetValueOrDefault(d.DeskId))),
+            new DeskCount(CheckIns.OrganiserDeskId, CheckIns.OrganiserDeskName,
+                view.ArrivedByDesk.Where(p => view.Desks.All(d => d.DeskId != p.Key)).Sum(p => p.Value))],
         view.RecentArrivals.Select(r => new RecentJson(r.Code, r.Name, r.Organisation, CategoryNames.ToJson(r.Category), r.DeskId, r.At)).ToList(),
         view.Version);
 
@@ -311,11 +321,11 @@ public static class ColloqueApi
         var found = await grains.GetGrain<IColloqueDirectoryGrain>(id).SearchAsync(q, 20);
         var views = await Task.WhenAll(found.Select(e => grains.GetGrain<IRegistrationGrain>(e.Code).GetAsync()));
         IReadOnlyList<AttendeeJson> results = found.Zip(views, (e, v) => new AttendeeJson(e.Code, e.Name, e.Organisation, CategoryNames.ToJson(e.Category),
-            v?.Cancelled ?? e.Cancelled, v?.CheckIn?.At, v?.CheckIn?.DeskId)).ToList();
+            v?.Cancelled ?? e.Cancelled, v?.CheckIn?.At, v?.CheckIn?.DeskId, MrcNames.ToJson(e.Mrc), v?.BadgePrintedAt is not null || e.BadgePrinted)).ToList();
         return TypedResults.Ok(results);
     }
 
-    /// <summary>The whole list, for a desk's offline copy and the dashboard's not-yet-arrived list.</summary>
+    /// <summary>The whole list, for a desk's offline copy, the organiser's attendee list and the dashboard's not-yet-arrived list.</summary>
     private static async Task<Results<Ok<AttendeesResponse>, ProblemHttpResult>> AttendeesAsync(Guid id, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (!ColloquePermissions.CanOperate(user, id)) return Problems.Forbidden();
@@ -323,7 +333,8 @@ public static class ColloqueApi
         var arrivals = view.Arrivals.ToDictionary(a => a.Code);
         var entries = await grains.GetGrain<IColloqueDirectoryGrain>(id).ListAsync();
         return TypedResults.Ok(new AttendeesResponse(view.Version, entries.Select(e => new AttendeeJson(e.Code, e.Name, e.Organisation,
-            CategoryNames.ToJson(e.Category), e.Cancelled, arrivals.GetValueOrDefault(e.Code)?.At, arrivals.GetValueOrDefault(e.Code)?.DeskId)).ToList()));
+            CategoryNames.ToJson(e.Category), e.Cancelled, arrivals.GetValueOrDefault(e.Code)?.At, arrivals.GetValueOrDefault(e.Code)?.DeskId,
+            MrcNames.ToJson(e.Mrc), e.BadgePrinted)).ToList()));
     }
 
     private static async Task<Results<Ok<BadgeResponse>, ProblemHttpResult>> BadgeAsync(Guid id, string code, ClaimsPrincipal user, IGrainFactory grains)
@@ -332,7 +343,8 @@ public static class ColloqueApi
         code = RegistrationCodes.Normalize(code);
         var view = await grains.GetGrain<IRegistrationGrain>(code).GetAsync();
         if (view is null || view.ColloqueId != id) return UnknownCode();
-        return TypedResults.Ok(new BadgeResponse(code, view.Name, view.Organisation, CategoryNames.ToJson(view.Category), $"/api/colloques/{id}/registrations/{code}/qr.svg"));
+        if (await grains.GetGrain<IColloqueGrain>(id).GetAsync() is not { } colloque) return NotFound();
+        return TypedResults.Ok(BadgesApi.Badge(id, colloque, code, view.Name, view.Organisation, view.Category));
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> QrAsync(Guid id, string code, ClaimsPrincipal user, IGrainFactory grains)
@@ -350,7 +362,10 @@ public static class ColloqueApi
     private static async Task<Results<NoContent, ProblemHttpResult>> BadgePrintedAsync(Guid id, string code, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (!ColloquePermissions.CanOperate(user, id)) return Problems.Forbidden();
-        return await grains.GetGrain<IRegistrationGrain>(RegistrationCodes.Normalize(code)).MarkBadgePrintedAsync(id) ? TypedResults.NoContent() : UnknownCode();
+        code = RegistrationCodes.Normalize(code);
+        if (!await grains.GetGrain<IRegistrationGrain>(code).MarkBadgePrintedAsync(id)) return UnknownCode();
+        await grains.GetGrain<IColloqueDirectoryGrain>(id).MarkBadgesPrintedAsync([code]);
+        return TypedResults.NoContent();
     }
 
     // ---- desks ----------------------------------------------------------------------------------
@@ -383,10 +398,22 @@ public static class ColloqueApi
         return TypedResults.Ok(new DeskIdentity(colloqueId, desk.DeskId, desk.Name, colloque.Title));
     }
 
-    private static Results<Ok<DeskIdentity>, ProblemHttpResult> DeskMe(ClaimsPrincipal user) =>
-        user.IsInRole(Roles.Desk) && Guid.TryParse(user.FindFirstValue(ColloqueClaims.ColloqueId), out var colloqueId)
-            ? TypedResults.Ok(new DeskIdentity(colloqueId, user.FindFirstValue(ColloqueClaims.DeskId)!, user.FindFirstValue(ClaimTypes.Name) ?? "", ""))
-            : Problems.Forbidden();
+    /// <summary>
+    /// A paired desk: its identity. An organiser with <c>?colloque=</c>: that colloque's "Organisation" desk
+    /// (their check-ins are counted there). Anyone else: <c>{ paired: false }</c>, with 200 so the page logs no error.
+    /// </summary>
+    private static async Task<Ok<DeskIdentity>> DeskMeAsync(ClaimsPrincipal user, IGrainFactory grains, Guid? colloque)
+    {
+        if (user.IsInRole(Roles.Desk) && Guid.TryParse(user.FindFirstValue(ColloqueClaims.ColloqueId), out var colloqueId))
+        {
+            var title = (await grains.GetGrain<IColloqueGrain>(colloqueId).GetAsync())?.Title ?? "";
+            return TypedResults.Ok(new DeskIdentity(colloqueId, user.FindFirstValue(ColloqueClaims.DeskId)!, user.FindFirstValue(ClaimTypes.Name) ?? "", title));
+        }
+        var organiser = ColloquePermissions.CanManage(user);
+        if (organiser && colloque is { } id && await grains.GetGrain<IColloqueGrain>(id).GetAsync() is { } view)
+            return TypedResults.Ok(new DeskIdentity(id, CheckIns.OrganiserDeskId, CheckIns.OrganiserDeskName, view.Title, Organiser: true));
+        return TypedResults.Ok(new DeskIdentity(Guid.Empty, "", "", "", Paired: false, Organiser: organiser));
+    }
 
     // ---- helpers ----------------------------------------------------------------------------------
 
@@ -401,16 +428,17 @@ public static class ColloqueApi
         answer.Category is { } c && answer.Result != CheckInResult.Unknown ? CategoryNames.ToJson(c) : null);
 
     private static (string DeskId, string DeskName) DeskOf(ClaimsPrincipal user) =>
-        ColloquePermissions.DeskOf(user) is { } deskId ? (deskId, user.FindFirstValue(ClaimTypes.Name) ?? deskId) : ("organiser", "Organisation");
+        ColloquePermissions.DeskOf(user) is { } deskId ? (deskId, user.FindFirstValue(ClaimTypes.Name) ?? deskId) : (CheckIns.OrganiserDeskId, CheckIns.OrganiserDeskName);
 
+    /// <summary>Who scanned: the name typed at the desk, else an organiser's own name; a desk's name is not an operator ("… at Accueil A by Accueil A").</summary>
     private static string OperatorOf(ClaimsPrincipal user, string? typed)
     {
         var name = typed?.Trim();
         if (!string.IsNullOrEmpty(name)) return name.Length > 80 ? name[..80] : name;
-        return user.FindFirstValue(ClaimTypes.Name) ?? "";
+        return user.IsInRole(Roles.Desk) ? "" : user.FindFirstValue(ClaimTypes.Name) ?? "";
     }
 
-    private static AttendeeDetails? CheckAttendee(string? name, string? organisation, string? category, string? email)
+    private static AttendeeDetails? CheckAttendee(string? name, string? organisation, string? category, string? email, string? mrc)
     {
         name = name?.Trim() ?? "";
         organisation = organisation?.Trim() ?? "";
@@ -418,10 +446,11 @@ public static class ColloqueApi
         if (name.Length is 0 or > AttendeeImport.MaxFieldLength || organisation.Length > AttendeeImport.MaxFieldLength) return null;
         if (!CategoryNames.TryParse(category, out var parsed)) return null;
         if (email.Length > 0 && !EmailAddress.IsValid(email)) return null;
-        return new AttendeeDetails(name, organisation, parsed, email.Length > 0 ? EmailAddress.Normalize(email) : "");
+        if (!MrcNames.TryParse(mrc, out var parsedMrc)) return null;
+        return new AttendeeDetails(name, organisation, parsed, email.Length > 0 ? EmailAddress.Normalize(email) : "", parsedMrc);
     }
 
-    private static ProblemHttpResult InvalidAttendee(string? name, string? organisation, string? category, string? email)
+    private static ProblemHttpResult InvalidAttendee(string? name, string? organisation, string? category, string? email, string? mrc)
     {
         var errors = new Dictionary<string, BilingualText>();
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > AttendeeImport.MaxFieldLength)
@@ -432,6 +461,8 @@ public static class ColloqueApi
             errors["category"] = new("Choisissez une catégorie.", "Choose a category.");
         if (!string.IsNullOrWhiteSpace(email) && !EmailAddress.IsValid(email))
             errors["email"] = new("Entrez une adresse courriel valide.", "Enter a valid email address.");
+        if (!MrcNames.TryParse(mrc, out _))
+            errors["mrc"] = new("Choisissez une MRC de Lanaudière, ou « hors région ».", "Choose a Lanaudière MRC, or \"outside the region\".");
         return Problems.Validation(errors);
     }
 

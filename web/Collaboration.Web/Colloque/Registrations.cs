@@ -40,7 +40,7 @@ public sealed class Registrations(IGrainFactory grains)
                 lock (outcomes)
                 {
                     outcomes[key] = outcome;
-                    entries.Add(new DirectoryEntry(outcome.Code, details.Name, details.Organisation, details.Category, key));
+                    entries.Add(new DirectoryEntry(outcome.Code, details.Name, details.Organisation, details.Category, key, Mrc: details.Mrc));
                 }
             }
             finally

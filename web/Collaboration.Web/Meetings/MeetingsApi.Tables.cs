@@ -22,8 +22,10 @@ public static partial class MeetingsApi
 
     public sealed record SignInResponse(Guid TableId, Guid MemberId, string DisplayName);
 
+    /// <summary>A table; <c>QuorumReachable</c> is false while the quorum exceeds the members with access (no meeting could reach it).</summary>
     public sealed record TableResponse(
-        Guid Id, string Name, int Quorum, string Role, Guid? MemberId, IReadOnlyList<TableMemberResponse> Members);
+        Guid Id, string Name, int Quorum, string Role, Guid? MemberId, IReadOnlyList<TableMemberResponse> Members,
+        int ActiveMembers, bool QuorumReachable);
 
     /// <summary>A member as others see them; email and access only for organisers.</summary>
     public sealed record TableMemberResponse(Guid Id, string Name, string Organisation, Sector Sector, MemberRole Role, string? Email, bool? AccessRevoked, Guid? OrganisationId);
@@ -43,7 +45,7 @@ public static partial class MeetingsApi
         if (!MeetingsPermissions.Allows(await permissions.ForTableAsync(user, Guid.Empty), MeetingAction.ManageTable)) return Problems.Forbidden();
 
         var id = await service.CreateTableAsync(request.Name!.Trim(), request.Quorum!.Value, user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "");
-        return TypedResults.Created($"/api/tables/{id}", new TableResponse(id, request.Name.Trim(), request.Quorum.Value, "organiser", null, []));
+        return TypedResults.Created($"/api/tables/{id}", new TableResponse(id, request.Name.Trim(), request.Quorum.Value, "organiser", null, [], 0, false));
     }
 
     private static async Task<Results<Ok<TableResponse>, ProblemHttpResult>> GetTableAsync(
@@ -54,9 +56,10 @@ public static partial class MeetingsApi
         if (!MeetingsPermissions.Allows(access, MeetingAction.Read)) return Problems.Forbidden();
         if (table is null) return TableNotFound();
         var organiser = access.Role == TableRole.Organiser;
+        var active = table.Members.Count(m => !m.AccessRevoked);
         return TypedResults.Ok(new TableResponse(table.Id, table.Name, table.Quorum, RoleName(access.Role), access.MemberId,
             [.. table.Members.Select(m => new TableMemberResponse(m.Id, m.Name, m.Organisation, m.Sector, m.Role,
-                organiser ? m.Email : null, organiser ? m.AccessRevoked : null, m.OrganisationId))]));
+                organiser ? m.Email : null, organiser ? m.AccessRevoked : null, m.OrganisationId))], active, table.Quorum <= active));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<MeetingSummary>>, ProblemHttpResult>> ListMeetingsAsync(

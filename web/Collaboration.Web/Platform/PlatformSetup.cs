@@ -51,6 +51,7 @@ public static class PlatformSetup
         Console.WriteLine($"  Stockage / Storage: {app.Configuration["Storage:Provider"] ?? "Sqlite"}");
         var silo = app.Services.GetRequiredService<Orleans.Runtime.ILocalSiloDetails>();
         Console.WriteLine($"  Silo Orleans: {silo.SiloAddress.Endpoint} (passerelle / gateway {silo.GatewayAddress?.Endpoint}), grappe / cluster {silo.ClusterId}");
+        foreach (var line in app.Services.GetServices<IBannerLine>()) Console.WriteLine(line.Text);
         Console.WriteLine();
     });
 }

@@ -5,6 +5,7 @@ import { requireUser } from '../auth.js';
 import { onLangChange, t } from '../i18n.js';
 import { connectLive } from '../live.js';
 import { el, renderAvailability, title, when } from '../workshops.js';
+import { formatDateTime, InputFormatError, parseDateTimeInput } from '../zoned-time.js';
 
 const picker = document.querySelector('[data-testid="session-picker"]');
 const detail = document.querySelector('[data-testid="admin-detail"]');
@@ -121,7 +122,7 @@ async function loadOutbox() {
     const messages = await api.get(`/api/workshops/${encodeURIComponent(current.summary.id)}/outbox`);
     outboxList.replaceChildren(...(messages.length === 0
       ? [el('li', { text: t('ws.admin.outboxEmpty') })]
-      : messages.map((m) => el('li', { text: `${new Date(m.createdAt).toLocaleString()} — ${m.contactName} <${m.email}> — ${m.registrationCode}${m.sent ? ' ✓' : ''}` }))));
+      : messages.map((m) => el('li', { text: `${formatDateTime(m.createdAt)} — ${m.contactName} <${m.email}> — ${m.registrationCode}${m.sent ? ' ✓' : ''}` }))));
   } catch (error) {
     adminError.textContent = error instanceof ApiError ? error.message : t('error.network');
   }
@@ -147,8 +148,8 @@ createForm.addEventListener('submit', async (event) => {
   event.preventDefault();
   createError.textContent = '';
   const value = (name) => createForm.elements.namedItem(name).value;
-  const date = (name) => (value(name) ? new Date(value(name)).toISOString() : null);
   try {
+    const date = (name) => parseDateTimeInput(value(name));
     const created = await api.post('/api/workshops', {
       titleFr: value('titleFr'), titleEn: value('titleEn'), descriptionFr: value('descriptionFr'), descriptionEn: value('descriptionEn'),
       startsAt: date('startsAt'), endsAt: date('endsAt'), place: value('place') || null, onlineLink: value('onlineLink') || null,
@@ -162,7 +163,7 @@ createForm.addEventListener('submit', async (event) => {
     if (error instanceof ApiError && error.problem?.errors) {
       createError.textContent = Object.values(error.problem.errors).map((m) => m[document.documentElement.lang] ?? m.fr).join(' ');
     } else {
-      createError.textContent = error instanceof ApiError ? error.message : t('error.network');
+      createError.textContent = error instanceof ApiError || error instanceof InputFormatError ? error.message : t('error.network');
     }
   }
 });
