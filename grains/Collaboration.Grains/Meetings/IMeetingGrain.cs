@@ -55,6 +55,12 @@ public interface IMeetingGrain : IGrainWithGuidKey, ILiveFeedGrain, IMailOutboxG
     /// <summary>Changes an action item (or a followed-up one); null fields are left as they are.</summary>
     Task<MeetingResult> UpdateActionItemAsync(Guid itemId, ActionItemPatch patch, long expectedVersion);
 
+    /// <summary>
+    /// Follows an action item up between meetings (the coordination board): only its status changes,
+    /// and this is allowed once the meeting is closed too, since an item is done when it is done.
+    /// </summary>
+    Task<MeetingResult> SetActionItemStatusAsync(Guid itemId, ActionItemStatus status, long expectedVersion);
+
     /// <summary>The meeting as of now (overrun computed from the clock), or null when never created.</summary>
     Task<MeetingView?> GetAsync();
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Collaboration.Grains.Coordination;
 using Collaboration.Grains.Live;
 using Collaboration.Grains.Mail;
 using Collaboration.Grains.Platform;
@@ -242,7 +243,22 @@ public sealed class MeetingGrain(
         if (patch.Text is not null) item.Text = patch.Text;
         if (owner is not null) (item.OwnerMemberId, item.OwnerName) = (owner.Id, owner.Name);
         if (patch.Due is not null) item.Due = patch.Due;
-        if (patch.Status is { } status) item.Status = status;
+        if (patch.Status is { } status) SetStatus(item, status);
+        item.Version = Version + 1;
+        RaiseEvent(new ActionItemUpdated(ToView(item)));
+        await WriteStateAsync();
+        return Ok(ToView(item));
+    }
+
+    public async Task<MeetingResult> SetActionItemStatusAsync(Guid itemId, ActionItemStatus status, long expectedVersion)
+    {
+        if (!State.Exists) return Refused(MeetingOutcome.NotFound);
+        var item = State.ActionItems.FirstOrDefault(a => a.Id == itemId);
+        if (item is null) return Refused(MeetingOutcome.UnknownItem);
+        if (item.Version != expectedVersion) return Refused(MeetingOutcome.Stale, ToView(item));
+        if (!Enum.IsDefined(status)) return Refused(MeetingOutcome.Invalid);
+        if (item.Status == status) return Ok(ToView(item));
+        SetStatus(item, status);
         item.Version = Version + 1;
         RaiseEvent(new ActionItemUpdated(ToView(item)));
         await WriteStateAsync();
@@ -250,6 +266,20 @@ public sealed class MeetingGrain(
     }
 
     public Task<MeetingView?> GetAsync() => Task.FromResult(State.Exists ? View() : null);
+
+    /// <summary>The table's coordination board follows the action items: it gets them all after each change to them.</summary>
+    protected override void OnEventsCommitted(IReadOnlyList<LiveEvent> events)
+    {
+        if (!events.Any(e => e.Data is MeetingCreated or FollowUpsAdded or ActionItemAdded or ActionItemUpdated or MeetingStarted or MeetingClosed))
+            return;
+        GrainFactory.GetGrain<ITableBoardGrain>(State.TableId).ApplyAsync(MeetingActionItems.From(View())).Ignore();
+    }
+
+    private void SetStatus(ActionItemState item, ActionItemStatus status)
+    {
+        if (item.Status != status) item.ClosedAt = status == ActionItemStatus.Done ? Now : null;
+        item.Status = status;
+    }
 
     private MeetingResult? Check() =>
         !State.Exists ? Refused(MeetingOutcome.NotFound)
@@ -298,7 +328,7 @@ public sealed class MeetingGrain(
         new(i.Id, i.Title, i.Presenter, i.PlannedMinutes, i.Notes, i.Done, i.Version, i.SpentSeconds, i.CurrentSince);
 
     private static ActionItemView ToView(ActionItemState a) =>
-        new(a.Id, a.Text, a.OwnerMemberId, a.OwnerName, a.Due, a.Status, a.AgendaItemId, a.OriginMeetingId, a.OriginMeetingTitle, a.Version);
+        new(a.Id, a.Text, a.OwnerMemberId, a.OwnerName, a.Due, a.Status, a.AgendaItemId, a.OriginMeetingId, a.OriginMeetingTitle, a.Version, a.ClosedAt);
 
     private ActionItemState FromFollowUp(FollowUpItem f) => new()
     {

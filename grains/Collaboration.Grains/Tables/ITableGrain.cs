@@ -25,6 +25,9 @@ public interface ITableGrain : IGrainWithGuidKey, ILiveFeedGrain, IMailOutboxGra
     /// <summary>Cuts the member off: their cookie stops working at the next request; returns the link hash to revoke.</summary>
     Task<MemberAccessChange> RevokeAccessAsync(Guid memberId);
 
+    /// <summary>Links the member to a partner organisation (null: unlinks); linking again to the same one changes nothing.</summary>
+    Task<TableOutcome> LinkOrganisationAsync(Guid memberId, Guid? organisationId);
+
     Task<TableOutcome> AddMeetingAsync(Guid meetingId, string title, DateTimeOffset startsAt);
 
     /// <summary>The table, or null when it was never created.</summary>

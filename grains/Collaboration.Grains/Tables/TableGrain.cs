@@ -33,7 +33,7 @@ public sealed class TableGrain(
         State.Members.Add(new TableMemberState
         {
             Id = memberId, Name = member.Name, Organisation = member.Organisation, Sector = member.Sector,
-            Email = member.Email, Role = member.Role,
+            Email = member.Email, Role = member.Role, OrganisationId = member.OrganisationId,
         });
         RaiseEvent(new TableMemberAdded(memberId, member.Name, member.Organisation, member.Sector, member.Role));
         await WriteStateAsync();
@@ -73,6 +73,17 @@ public sealed class TableGrain(
         return new(TableOutcome.Done, previous, member.AccessStamp);
     }
 
+    public async Task<TableOutcome> LinkOrganisationAsync(Guid memberId, Guid? organisationId)
+    {
+        var member = State.Members.FirstOrDefault(m => m.Id == memberId);
+        if (!State.Exists || member is null) return TableOutcome.NotFound;
+        if (member.OrganisationId == organisationId) return TableOutcome.AlreadyExists;
+        member.OrganisationId = organisationId;
+        RaiseEvent(new TableMemberOrganisationLinked(memberId, organisationId));
+        await WriteStateAsync();
+        return TableOutcome.Done;
+    }
+
     public async Task<TableOutcome> AddMeetingAsync(Guid meetingId, string title, DateTimeOffset startsAt)
     {
         if (!State.Exists) return TableOutcome.NotFound;
@@ -85,7 +96,7 @@ public sealed class TableGrain(
 
     public Task<TableView?> GetAsync() => Task.FromResult(State.Exists
         ? new TableView(GrainGuidKey, Version, State.Name, State.Quorum, State.CreatedBy, State.CreatedAt,
-            [.. State.Members.Select(m => new TableMemberView(m.Id, m.Name, m.Organisation, m.Sector, m.Email, m.Role, m.AccessRevoked, m.AccessStamp))],
+            [.. State.Members.Select(m => new TableMemberView(m.Id, m.Name, m.Organisation, m.Sector, m.Email, m.Role, m.AccessRevoked, m.AccessStamp, m.OrganisationId))],
             [.. State.Meetings.OrderBy(m => m.StartsAt)])
         : null);
 }

@@ -19,4 +19,7 @@ public sealed class TableMemberState
 
     /// <summary>A first sign-in link was emailed: the next ones are re-issues.</summary>
     [Id(9)] public bool Invited { get; set; }
+
+    /// <summary>The partner organisation the member belongs to, once linked (<see cref="Organisation"/> stays as typed).</summary>
+    [Id(10)] public Guid? OrganisationId { get; set; }
 }

@@ -28,6 +28,7 @@ public sealed class PagesTests(PagesTests.App app) : IClassFixture<PagesTests.Ap
         "/", "/index.html", "/login.html", "/join.html", "/meetings.html", "/meeting.html", "/minutes.html",
         "/workshops/", "/workshops/index.html", "/workshops/session.html", "/workshops/manage.html", "/workshops/admin.html",
         "/colloque.html", "/colloque-dashboard.html", "/colloque-desk.html", "/colloque-badge.html",
+        "/repertoire", "/a-propos", "/nouvelles",
     ];
 
     private readonly ConcertationFactory _app = app.Factory;
@@ -93,10 +94,11 @@ public sealed class PagesTests(PagesTests.App app) : IClassFixture<PagesTests.Ap
         var organiser = await GetAsync(await _app.CreateOrganiserClientAsync(), "/colloque-dashboard.html");
 
         // Assert
-        Assert.Equal(["nav-workshops"], NavigationIds(visitor));
+        Assert.Equal(["nav-directory", "nav-workshops"], NavigationIds(visitor));
         Assert.Equal("page", visitor.QuerySelector("[data-testid=nav-workshops]")?.GetAttribute("aria-current"));
         Assert.NotNull(visitor.QuerySelector("[data-testid=login-link]"));
-        Assert.Equal(["nav-table", "nav-workshops", "nav-workshops-admin", "nav-colloque", "nav-desk"], NavigationIds(organiser));
+        Assert.Equal(["nav-directory", "nav-table", "nav-board", "nav-workshops", "nav-workshops-admin", "nav-colloque", "nav-desk", "nav-report", "nav-portal-admin"],
+            NavigationIds(organiser));
         Assert.Equal(["nav-colloque"], organiser.QuerySelectorAll("[aria-current=page]").Select(e => e.GetAttribute("data-testid")));
         Assert.False(string.IsNullOrWhiteSpace(organiser.QuerySelector("[data-testid=current-user]")?.TextContent));
         Assert.NotNull(organiser.QuerySelector("[data-testid=logout-button]"));

@@ -28,7 +28,7 @@ public static partial class MeetingsApi
         int ActiveMembers, bool QuorumReachable);
 
     /// <summary>A member as others see them; email and access only for organisers.</summary>
-    public sealed record TableMemberResponse(Guid Id, string Name, string Organisation, Sector Sector, MemberRole Role, string? Email, bool? AccessRevoked);
+    public sealed record TableMemberResponse(Guid Id, string Name, string Organisation, Sector Sector, MemberRole Role, string? Email, bool? AccessRevoked, Guid? OrganisationId);
 
     public sealed record MeetingSummary(Guid Id, string Title, DateTimeOffset StartsAt, string Location, MeetingStatus Status, int OpenActionItems);
 
@@ -59,7 +59,7 @@ public static partial class MeetingsApi
         var active = table.Members.Count(m => !m.AccessRevoked);
         return TypedResults.Ok(new TableResponse(table.Id, table.Name, table.Quorum, RoleName(access.Role), access.MemberId,
             [.. table.Members.Select(m => new TableMemberResponse(m.Id, m.Name, m.Organisation, m.Sector, m.Role,
-                organiser ? m.Email : null, organiser ? m.AccessRevoked : null))], active, table.Quorum <= active));
+                organiser ? m.Email : null, organiser ? m.AccessRevoked : null, m.OrganisationId))], active, table.Quorum <= active));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<MeetingSummary>>, ProblemHttpResult>> ListMeetingsAsync(
