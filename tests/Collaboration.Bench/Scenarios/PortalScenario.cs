@@ -111,7 +111,7 @@ internal sealed class PortalScenario : IScenario
 
     private static PartnerProfile Profile(int i)
     {
-        var mrc = (Mrc)(i % 7);
+        var mrc = (Collaboration.Grains.Partners.Mrc)(i % 7);
         var services = Enum.GetValues<ServiceTag>().Where((_, s) => (i >> s) % 3 == 0).Take(4).ToArray();
         string[] towns = ["Joliette", "Terrebonne", "Repentigny", "Rawdon", "Berthierville", "Saint-Lin", "Mascouche"];
         string[] kinds = ["Carrefour", "Centre", "Maison", "Organisme", "Service", "Comité", "Coopérative"];
