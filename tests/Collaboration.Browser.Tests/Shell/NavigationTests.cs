@@ -21,7 +21,7 @@ public sealed partial class NavigationTests(BrowserAppFixture fixture, ITestOutp
         await session.OpenMenuIfFoldedAsync();
 
         // Assert
-        await Expect(nav.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Table régionale", "Ateliers", "Gestion des ateliers", "Colloque", "Accueil du colloque"]);
+        await Expect(nav.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Répertoire", "Table régionale", "Coordination", "Ateliers", "Gestion des ateliers", "Colloque", "Accueil du colloque", "Rapport", "Portail"]);
         await Expect(nav.Locator("[aria-current=page]")).ToHaveTextAsync(["Colloque"]);
 
         // Act: to the workshops admin, then to the desk, from the header each time
@@ -51,7 +51,7 @@ public sealed partial class NavigationTests(BrowserAppFixture fixture, ITestOutp
 
         // Assert
         var nav = session.Page.GetByTestId("site-nav");
-        await Expect(nav.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Ateliers"]);
+        await Expect(nav.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Répertoire", "Ateliers"]);
         await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Ateliers" })).ToHaveAttributeAsync("aria-current", "page");
         await Expect(session.Page.GetByTestId("login-link")).ToBeVisibleAsync();
     }

@@ -16,8 +16,8 @@ public sealed class NoScriptTests(BrowserAppFixture fixture, ITestOutputHelper o
         await page.GotoAsync("/");
 
         // Assert
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Table régionale" })).ToBeVisibleAsync();
-        await Expect(page.GetByTestId("workshops-link")).ToHaveTextAsync("Voir les ateliers et s’inscrire");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "S'établir dans Lanaudière" })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("workshops-link")).ToHaveAttributeAsync("href", "/workshops/");
 
         // Act: the catalogue, from the header
         await page.GetByTestId("site-nav").GetByRole(AriaRole.Link, new() { Name = "Ateliers" }).ClickAsync();

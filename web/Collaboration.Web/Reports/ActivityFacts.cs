@@ -112,7 +112,9 @@ public sealed class ActivityFacts(IGrainFactory grains, PartnersService partners
             foreach (var attendee in await grains.GetGrain<IColloqueDirectoryGrain>(colloque.Id).ListAsync())
             {
                 if (attendee.Cancelled) continue;
-                var mrc = names.Find(attendee.Organisation) is { } o ? PartnerCodes.Code(o.Profile.Mrc) : ReportFigures.UnknownMrc;
+                // The MRC the attendee gave when registering, else their organisation's.
+                var mrc = attendee.Mrc is { } given ? PartnerCodes.Code(Enum.Parse<Grains.Partners.Mrc>(given.ToString()))
+                    : names.Find(attendee.Organisation) is { } o ? PartnerCodes.Code(o.Profile.Mrc) : ReportFigures.UnknownMrc;
                 var at = colloque.Date.ToDateTime(TimeOnly.MinValue);
                 var row = new ReportRow($"{colloque.Id}:{attendee.Code}", attendee.Name, new DateTimeOffset(at, TimeSpan.Zero),
                     $"{attendee.Organisation} · {colloque.Title}", mrc, link);
