@@ -105,6 +105,30 @@ public static class EndpointRules
         ["POST /api/desks/pair"] = EndpointRule.Public("""{"pairingCode":"AAAA-BBBB"}"""),
         ["GET /api/desks/me"] = EndpointRule.Public(), // "not paired" is an answer
 
+        // Partners: the public directory; organisers edit and link members
+        ["GET /api/partners/"] = EndpointRule.Public(),
+        ["GET /api/partners/{slug}"] = EndpointRule.Public(),
+        ["POST /api/partners/"] = EndpointRule.Organiser("""{"name":"Organisme {unique}","mrc":"joliette","sector":"communautaire","services":["accueil"],"languages":["fr"],"isPublic":true}"""),
+        ["PUT /api/partners/{id:guid}"] = EndpointRule.Organiser("""{"name":"Organisme","mrc":"joliette","sector":"communautaire","isPublic":true,"expectedVersion":1}"""),
+        ["POST /api/partners/member-matching"] = EndpointRule.Organiser(query: "?mode=preview"),
+        ["PUT /api/tables/{tableId:guid}/members/{memberId:guid}/organisation"] = EndpointRule.Organiser("""{"organisationId":null}"""),
+
+        // Coordination board: organisers, and members for their own tables; the report is the organisers'
+        ["GET /api/board/"] = new(Callers.Organiser | Callers.OtherTableMember),
+        ["PATCH /api/board/{tableId:guid}/items/{itemId:guid}"] = EndpointRule.TableMembers("""{"status":"done","expectedVersion":1}"""),
+        ["POST /api/board/{tableId:guid}/rebuild"] = EndpointRule.Organiser(),
+        ["GET /api/board/organisations/{organisationId:guid}"] = EndpointRule.Organiser(),
+        ["GET /api/reports/activity"] = EndpointRule.Organiser(),
+        ["GET /api/reports/activity.csv"] = EndpointRule.Organiser(),
+        ["GET /api/reports/activity/list"] = EndpointRule.Organiser(query: "?figure=meetings"),
+
+        // Portal content: anyone reads, organisers edit
+        ["GET /api/portal/content"] = EndpointRule.Public(),
+        ["PUT /api/portal/about"] = EndpointRule.Organiser("""{"markdownFr":"# À propos","markdownEn":"# About","expectedVersion":0}"""),
+        ["POST /api/portal/news"] = EndpointRule.Organiser("""{"titleFr":"Nouvelle","titleEn":"News","markdownFr":"Texte","markdownEn":"Text"}"""),
+        ["PUT /api/portal/news/{id:guid}"] = EndpointRule.Organiser("""{"titleFr":"Nouvelle","titleEn":"News","markdownFr":"Texte","markdownEn":"Text","expectedVersion":1}"""),
+        ["DELETE /api/portal/news/{id:guid}"] = EndpointRule.Organiser(),
+
         // Live, platform, pages
         ["* /hubs/live/negotiate"] = EndpointRule.Public(method: "POST"),
         ["* /hubs/live"] = EndpointRule.Public(method: "GET"),
@@ -127,5 +151,15 @@ public static class EndpointRules
         ["* /workshops/admin.html"] = EndpointRule.Public(method: "GET"),
         ["* /workshops/manage.html"] = EndpointRule.Public(method: "GET"),
         ["* /workshops/session.html"] = EndpointRule.Public(method: "GET"),
+        ["* /a-propos"] = EndpointRule.Public(method: "GET"),
+        ["* /coordination"] = EndpointRule.Public(method: "GET"),
+        ["* /coordination/organismes/{id:guid}"] = EndpointRule.Public(method: "GET"),
+        ["* /nouvelles"] = EndpointRule.Public(method: "GET"),
+        ["* /nouvelles/{slug}"] = EndpointRule.Public(method: "GET"),
+        ["* /organismes/{slug}"] = EndpointRule.Public(method: "GET"),
+        ["* /portail/gestion"] = EndpointRule.Public(method: "GET"),
+        ["* /rapport"] = EndpointRule.Public(method: "GET"),
+        ["* /rapport/liste"] = EndpointRule.Public(method: "GET"),
+        ["* /repertoire"] = EndpointRule.Public(method: "GET"),
     };
 }
