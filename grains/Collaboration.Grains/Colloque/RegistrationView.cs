@@ -15,4 +15,9 @@ public sealed record RegistrationView(
     CheckInRecord? CheckIn,
     long CheckInVersion,
     DateTimeOffset RegisteredAt,
-    IReadOnlyList<RegistrationHistoryEntry> History);
+    IReadOnlyList<RegistrationHistoryEntry> History,
+    bool SelfRegistered = false,
+    string Mrc = "",
+    AttendeeNeeds? Needs = null,
+    string Language = "fr",
+    DateTimeOffset? ConsentedAt = null);

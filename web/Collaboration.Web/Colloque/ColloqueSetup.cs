@@ -9,6 +9,8 @@ public static class ColloqueSetup
     {
         services.AddSingleton<CheckIns>();
         services.AddSingleton<Registrations>();
+        services.AddSingleton<SelfRegistrations>();
+        services.AddSingleton<ILiveTopic, ColloquePublicTopic>();
         services.AddSingleton<ILiveTopic, ColloqueTopic>();
         services.AddSingleton<IDemoData, ColloqueDemoData>();
         return services;
