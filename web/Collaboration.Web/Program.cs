@@ -1,6 +1,7 @@
 using Collaboration.Silo.Hosting;
 using Collaboration.Web.Accounts;
 using Collaboration.Web.Colloque;
+using Collaboration.Web.Layout;
 using Collaboration.Web.Live;
 using Collaboration.Web.Meetings;
 using Collaboration.Web.Platform;
@@ -15,6 +16,7 @@ builder.Services.AddLive();
 builder.Services.AddMeetings();
 builder.Services.AddWorkshops();
 builder.Services.AddColloque();
+builder.Services.AddLayout();
 
 var app = builder.Build();
 
@@ -30,6 +32,7 @@ app.MapLive();
 app.MapMeetingsApi();
 app.MapColloqueApi();
 app.MapPlatformEndpoints();
+app.MapLayout();
 
 app.PrintStartupBanner();
 app.Run();

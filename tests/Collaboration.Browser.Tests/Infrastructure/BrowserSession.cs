@@ -27,6 +27,24 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>The shared header's live connection indicator.</summary>
     public ILocator ConnectionState => Page.GetByTestId("connection-state");
 
+    /// <summary>Clicks the header's language switch, opening the header's menu first on a phone.</summary>
+    public async Task SwitchLanguageAsync()
+    {
+        await OpenMenuIfFoldedAsync();
+        await Page.GetByTestId("language-switch").ClickAsync();
+    }
+
+    /// <summary>On a phone the header's areas, language switch and account are behind the menu button: opens it.</summary>
+    public async Task OpenMenuIfFoldedAsync()
+    {
+        await Page.Locator("[data-shell-header][data-menu-ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        var button = Page.GetByTestId("menu-button");
+        if (await button.IsVisibleAsync() && await button.GetAttributeAsync("aria-expanded") != "true")
+        {
+            await button.ClickAsync();
+        }
+    }
+
     public async ValueTask DisposeAsync() => await Context.CloseAsync().WaitAsync(Timeouts.Startup);
 
     private void Log(string line)

@@ -174,7 +174,7 @@ public sealed partial class MeetingRoomTests(BrowserAppFixture fixture, ITestOut
         await Expect(session.Page.GetByTestId("quorum")).ToHaveAttributeAsync("data-reached", "true");
         var width = await session.Page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(width <= 375, $"the room scrolls sideways on a phone ({width}px)");
-        await session.Page.GetByTestId("language-switch").ClickAsync();
+        await session.SwitchLanguageAsync();
         await Expect(session.Page.GetByRole(AriaRole.Heading, new() { Name = "Agenda" })).ToBeVisibleAsync();
         await Expect(session.Page.GetByTestId("quorum")).ToContainTextAsync("Quorum: 1 of 1 required — reached");
     }

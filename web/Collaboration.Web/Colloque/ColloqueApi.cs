@@ -4,7 +4,6 @@ using System.Text;
 using Collaboration.Grains.Colloque;
 using Collaboration.Web.Accounts;
 using Collaboration.Web.Platform;
-using CsvHelper;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -234,30 +233,18 @@ public static class ColloqueApi
         foreach (var chunk in entries.Chunk(200))
             views.AddRange((await Task.WhenAll(chunk.Select(e => grains.GetGrain<IRegistrationGrain>(e.Code).GetAsync()))).OfType<RegistrationView>());
         var desks = colloque.Desks.ToDictionary(d => d.DeskId, d => d.Name);
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = new CsvWriter(text, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";" }))
-        {
-            foreach (var header in new[] { "Code", "Nom", "Organisation", "Catégorie", "Courriel", "Présent", "Arrivée", "Accueil", "Opérateur", "Annulé" })
-                csv.WriteField(header);
-            await csv.NextRecordAsync();
-            foreach (var v in views)
+        // Semicolons: what a French-Canadian spreadsheet opens without a wizard.
+        return CsvExport.File($"presences-{colloque.Date:yyyy-MM-dd}.csv",
+            ["Code", "Nom", "Organisation", "Catégorie", "Courriel", "Présent", "Arrivée", "Accueil", "Opérateur", "Annulé"],
+            views.Select(v => new[]
             {
-                csv.WriteField(v.Code);
-                csv.WriteField(v.Name);
-                csv.WriteField(v.Organisation);
-                csv.WriteField(CategoryNames.ToJson(v.Category));
-                csv.WriteField(v.Email);
-                csv.WriteField(v.CheckIn is null ? "non" : "oui");
-                csv.WriteField(v.CheckIn?.At.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "");
-                csv.WriteField(v.CheckIn is null ? "" : desks.GetValueOrDefault(v.CheckIn.DeskId, v.CheckIn.DeskName));
-                csv.WriteField(v.CheckIn?.Operator ?? "");
-                csv.WriteField(v.Cancelled ? "oui" : "non");
-                await csv.NextRecordAsync();
-            }
-        }
-        // BOM + semicolons: what a French-Canadian spreadsheet opens without a wizard.
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray();
-        return TypedResults.File(bytes, "text/csv; charset=utf-8", $"presences-{colloque.Date:yyyy-MM-dd}.csv");
+                v.Code, v.Name, v.Organisation, CategoryNames.ToJson(v.Category), v.Email,
+                v.CheckIn is null ? "non" : "oui",
+                v.CheckIn?.At.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "",
+                v.CheckIn is null ? "" : desks.GetValueOrDefault(v.CheckIn.DeskId, v.CheckIn.DeskName),
+                v.CheckIn?.Operator ?? "",
+                v.Cancelled ? "oui" : "non",
+            }), delimiter: ";");
     }
 
     public sealed record RebuildResponse(int Changed);

@@ -56,19 +56,14 @@ public sealed record MeetingMinutes(
         return sb.ToString();
     }
 
-    /// <summary>RFC 4180 CSV with a BOM (spreadsheets open it as UTF-8); cells that a spreadsheet would run as a formula are defused.</summary>
-    public string ToCsv()
-    {
-        var sb = new StringBuilder("\uFEFF");
-        sb.Append("Tâche,Responsable,Échéance,Statut,Point,Origine\r\n");
-        foreach (var a in ActionItems.Concat(FollowUps))
+    /// <summary>The action items as CSV, through the one export writer (<see cref="Platform.CsvExport"/>).</summary>
+    public byte[] ToCsv() => Platform.CsvExport.Build(["Tâche", "Responsable", "Échéance", "Statut", "Point", "Origine"],
+        ActionItems.Concat(FollowUps).Select(a => new[]
         {
-            var item = Meeting.Agenda.FirstOrDefault(i => i.Id == a.AgendaItemId)?.Title ?? "";
-            sb.AppendJoin(',', new[] { a.Text, a.OwnerName, a.Due?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
-                a.Status == ActionItemStatus.Done ? "fait" : "ouvert", item, a.OriginMeetingTitle ?? Meeting.Title }.Select(Cell)).Append("\r\n");
-        }
-        return sb.ToString();
-    }
+            a.Text, a.OwnerName, a.Due?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+            a.Status == ActionItemStatus.Done ? "fait" : "ouvert",
+            Meeting.Agenda.FirstOrDefault(i => i.Id == a.AgendaItemId)?.Title ?? "", a.OriginMeetingTitle ?? Meeting.Title,
+        }));
 
     public string ToICalendar()
     {
@@ -122,12 +117,6 @@ public sealed record MeetingMinutes(
             sb.Append(c);
         }
         return sb.ToString();
-    }
-
-    private static string Cell(string value)
-    {
-        if (value.Length > 0 && "=+-@\t\r".Contains(value[0])) value = "'" + value;
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
     }
 
     private static string Ics(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);

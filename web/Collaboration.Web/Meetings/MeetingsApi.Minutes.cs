@@ -32,7 +32,7 @@ public static partial class MeetingsApi
     {
         var (meeting, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Read);
         if (problem is not null) return problem;
-        return File(MeetingMinutes.From(meeting!).ToCsv(), "text/csv; charset=utf-8", $"suivis-{meeting!.StartsAt:yyyy-MM-dd}.csv");
+        return TypedResults.File(MeetingMinutes.From(meeting!).ToCsv(), "text/csv; charset=utf-8", $"suivis-{meeting!.StartsAt:yyyy-MM-dd}.csv");
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetCalendarAsync(

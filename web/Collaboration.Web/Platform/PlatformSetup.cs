@@ -1,4 +1,4 @@
-using System.Text.Json.Serialization;
+using Collaboration.Web.Platform.Input;
 using Collaboration.Web.Accounts;
 using Orleans.Dashboard;
 
@@ -9,10 +9,11 @@ public static class PlatformSetup
 {
     public static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration)
     {
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(o => InputPolicy.Apply(o.SerializerOptions)); // NFC, trim, no control characters, strict enums
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // bad JSON → our bilingual 400
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Localize);
         services.AddExceptionHandler<ErrorHandler>();
+        services.AddRequestGuard(configuration);
         services.AddConcertationRateLimits(configuration);
         services.AddOpenApi();
         PostgresKeyRing.AddSharedKeyRing(services, configuration);
@@ -24,6 +25,7 @@ public static class PlatformSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
+        app.UseRequestGuard();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         return app;

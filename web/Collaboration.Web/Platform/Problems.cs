@@ -27,6 +27,17 @@ public static class Problems
                 ["errors"] = errors,
             });
 
+    /// <summary>400 naming one invalid field.</summary>
+    public static ProblemHttpResult Invalid(string field, BilingualText message) =>
+        Validation(new Dictionary<string, BilingualText> { [field] = message });
+
+    /// <summary>The problem for a bare status (what the framework would have answered), with our code and messages.</summary>
+    public static ProblemHttpResult ForStatus(int status)
+    {
+        var (code, fr, en) = StatusProblems.For(status);
+        return Create(status, code, fr, en);
+    }
+
     public static ProblemHttpResult Unauthorized() =>
         Create(StatusCodes.Status401Unauthorized, "unauthenticated",
             "Connectez-vous pour continuer.", "Sign in to continue.");
@@ -38,6 +49,13 @@ public static class Problems
     /// <summary>Puts <c>title</c> in the caller's language; registered on AddProblemDetails.</summary>
     public static void Localize(ProblemDetailsContext context)
     {
+        // The framework's own answers (404 of a route constraint, 405, 415…) get our code and messages too.
+        if (!context.ProblemDetails.Extensions.ContainsKey("code"))
+        {
+            var (code, fr, en) = StatusProblems.For(context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode);
+            context.ProblemDetails.Extensions["code"] = code;
+            context.ProblemDetails.Extensions["messages"] = new BilingualText(fr, en);
+        }
         if (context.ProblemDetails.Extensions.TryGetValue("messages", out var value) && value is BilingualText messages)
             context.ProblemDetails.Title = PrefersEnglish(context.HttpContext.Request) ? messages.En : messages.Fr;
     }

@@ -1,40 +1,27 @@
 using System.Globalization;
-using System.Text;
 using Collaboration.Grains.Workshops;
-using CsvHelper;
-using CsvHelper.Configuration;
+using Collaboration.Web.Platform;
 
 namespace Collaboration.Web.Workshops;
 
-/// <summary>The registrant list as CSV (UTF-8 with BOM for spreadsheet programs; formula injection escaped).</summary>
+/// <summary>The registrant list as CSV, through the one export writer (<see cref="CsvExport"/>).</summary>
 public static class WorkshopCsv
 {
-    public static byte[] Build(IReadOnlyList<RegistrantView> registrants)
+    private static readonly string[] Headers = ["code", "statut/status", "position", "entreprise/organisation", "contact", "courriel/email",
+        "téléphone/phone", "places/seats", "secteur/sector", "inscrit le/registered at", "présence/attended"];
+
+    public static byte[] Build(IReadOnlyList<RegistrantView> registrants) => CsvExport.Build(Headers, registrants.Select(r => new[]
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
-        using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape }))
-        {
-            foreach (var header in new[] { "code", "statut/status", "position", "entreprise/organisation", "contact", "courriel/email",
-                         "téléphone/phone", "places/seats", "secteur/sector", "inscrit le/registered at", "présence/attended" })
-                csv.WriteField(header);
-            csv.NextRecord();
-            foreach (var r in registrants)
-            {
-                csv.WriteField(RegistrationIds.Display(r.Code));
-                csv.WriteField(r.Status.ToString().ToLowerInvariant());
-                csv.WriteField(r.Position?.ToString(CultureInfo.InvariantCulture) ?? "");
-                csv.WriteField(r.Organisation);
-                csv.WriteField(r.ContactName);
-                csv.WriteField(r.Email);
-                csv.WriteField(r.Phone ?? "");
-                csv.WriteField(r.Seats);
-                csv.WriteField(r.Sector);
-                csv.WriteField(r.RegisteredAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-                csv.WriteField(r.Attended switch { true => "oui/yes", false => "non/no", null => "" });
-                csv.NextRecord();
-            }
-        }
-        return buffer.ToArray();
-    }
+        RegistrationIds.Display(r.Code),
+        r.Status.ToString().ToLowerInvariant(),
+        r.Position?.ToString(CultureInfo.InvariantCulture) ?? "",
+        r.Organisation,
+        r.ContactName,
+        r.Email,
+        r.Phone ?? "",
+        r.Seats.ToString(CultureInfo.InvariantCulture),
+        r.Sector,
+        r.RegisteredAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        r.Attended switch { true => "oui/yes", false => "non/no", null => "" },
+    }));
 }

@@ -1,22 +1,22 @@
 // Dictionary-based translation: French first, English on a switch.
 // Markup: data-i18n="key" sets the element's text; data-i18n-attr="attr:key; attr2:key2" sets attributes.
-// The choice is kept in localStorage and mirrored in <html lang>.
+// The server renders each page in the language of the `concertation.lang` cookie (set by `?lang=` or by
+// setLang here) and says which in <html lang>; the client starts from the same choice and re-translates
+// the page in place on a switch.
 
 export const LANGUAGES = Object.freeze(['fr', 'en']);
 export const DEFAULT_LANG = 'fr';
-const STORAGE_KEY = 'concertation.lang';
+export const LANG_COOKIE = 'concertation.lang';
 
 const dictionaries = { fr: {}, en: {} };
 const listeners = new Set();
-let current = readStoredLang();
+let current = initialLang();
 
-function readStoredLang() {
-  try {
-    const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
-    return LANGUAGES.includes(stored) ? stored : DEFAULT_LANG;
-  } catch {
-    return DEFAULT_LANG; // storage can be disabled (private mode, policies)
-  }
+function initialLang() {
+  const cookie = globalThis.document?.cookie?.match(/(?:^|;\s*)concertation\.lang=(\w+)/)?.[1];
+  if (LANGUAGES.includes(cookie)) return cookie;
+  const page = globalThis.document?.documentElement?.lang;
+  return LANGUAGES.includes(page) ? page : DEFAULT_LANG;
 }
 
 /** Adds messages, e.g. a page's own: addMessages({ fr: { 'x.title': '…' }, en: { 'x.title': '…' } }). */
@@ -46,10 +46,9 @@ export function setLang(lang) {
     throw new Error(`Unknown language: ${lang}`);
   }
   current = lang;
-  try {
-    globalThis.localStorage?.setItem(STORAGE_KEY, lang);
-  } catch {
-    // not remembered, still switched
+  if (globalThis.document) {
+    // The server reads the same cookie: the next page comes in this language, even without JavaScript.
+    document.cookie = `${LANG_COOKIE}=${lang}; path=/; max-age=31536000; samesite=lax`;
   }
   if (globalThis.document) {
     applyTranslations(document);
@@ -75,14 +74,15 @@ export function applyTranslations(root = document) {
   }
   for (const element of elements) {
     const key = element.dataset.i18n;
-    if (key) {
+    // A key this page's script has no message for keeps the server-rendered text.
+    if (key && (key in dictionaries[current] || key in dictionaries[DEFAULT_LANG])) {
       element.textContent = t(key);
     }
     const attributes = element.dataset.i18nAttr;
     if (attributes) {
       for (const pair of attributes.split(';')) {
         const [name, attributeKey] = pair.split(':').map((part) => part.trim());
-        if (name && attributeKey) {
+        if (name && attributeKey && (attributeKey in dictionaries[current] || attributeKey in dictionaries[DEFAULT_LANG])) {
           element.setAttribute(name, t(attributeKey));
         }
       }

@@ -1,12 +1,7 @@
 // A badge to print: name large, organisation, category colour, QR of the registration code.
 import { api, ApiError } from '../api.js';
-import { addMessages, t } from '../i18n.js';
+import { t } from '../i18n.js';
 import { categoryLabel } from '../colloque-common.js';
-
-addMessages({
-  fr: { 'colloque.badge.pageTitle': 'Badge — Colloque — Concertation', 'colloque.badge.print': 'Imprimer', 'colloque.badge.qr': 'Code QR du badge {code}' },
-  en: { 'colloque.badge.pageTitle': 'Badge — Colloque — Concertation', 'colloque.badge.print': 'Print', 'colloque.badge.qr': 'Badge QR code {code}' },
-});
 
 const params = new URLSearchParams(location.search);
 const colloque = params.get('colloque') ?? '';

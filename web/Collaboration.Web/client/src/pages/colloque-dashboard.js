@@ -3,37 +3,8 @@
 import { api, ApiError } from '../api.js';
 import { requireUser } from '../auth.js';
 import { connectLive } from '../live.js';
-import { addMessages, onLangChange, t } from '../i18n.js';
+import { onLangChange, t } from '../i18n.js';
 import { CATEGORIES, categoryLabel, el, formatTime } from '../colloque-common.js';
-
-addMessages({
-  fr: {
-    'colloque.dashboard.pageTitle': 'Arrivées — Colloque — Concertation',
-    'colloque.dashboard.heading': 'Arrivées',
-    'colloque.dashboard.total': '{arrived} arrivé·es sur {registered} inscrit·es',
-    'colloque.dashboard.byCategory': 'Par catégorie',
-    'colloque.dashboard.byDesk': 'Par accueil',
-    'colloque.dashboard.perTen': 'Arrivées par tranche de 10 minutes',
-    'colloque.dashboard.recent': 'Dernières arrivées',
-    'colloque.dashboard.waiting': 'Pas encore arrivé·es',
-    'colloque.dashboard.filter': 'Filtrer',
-    'colloque.dashboard.noArrivals': 'Aucune arrivée pour l’instant.',
-    'colloque.dashboard.chartLabel': 'Histogramme : arrivées par tranche de 10 minutes',
-  },
-  en: {
-    'colloque.dashboard.pageTitle': 'Arrivals — Colloque — Concertation',
-    'colloque.dashboard.heading': 'Arrivals',
-    'colloque.dashboard.total': '{arrived} arrived out of {registered} registered',
-    'colloque.dashboard.byCategory': 'By category',
-    'colloque.dashboard.byDesk': 'By desk',
-    'colloque.dashboard.perTen': 'Arrivals per 10 minutes',
-    'colloque.dashboard.recent': 'Latest arrivals',
-    'colloque.dashboard.waiting': 'Not arrived yet',
-    'colloque.dashboard.filter': 'Filter',
-    'colloque.dashboard.noArrivals': 'No arrivals yet.',
-    'colloque.dashboard.chartLabel': 'Bar chart: arrivals per 10 minutes',
-  },
-});
 
 const id = new URLSearchParams(location.search).get('id') ?? '';
 const attendees = new Map(); // code → { code, name, organisation, category, checkedInAt, deskId }

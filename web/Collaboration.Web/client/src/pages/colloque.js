@@ -2,65 +2,8 @@
 // bar), desks and their pairing codes, and one attendee's badge, data export and erasure.
 import { api, ApiError } from '../api.js';
 import { requireUser } from '../auth.js';
-import { addMessages, getLang, t } from '../i18n.js';
+import { getLang, t } from '../i18n.js';
 import { categoryLabel, el, fillCategories, formatTime } from '../colloque-common.js';
-
-addMessages({
-  fr: {
-    'colloque.admin.pageTitle': 'Colloque — Concertation',
-    'colloque.admin.heading': 'Colloque',
-    'colloque.admin.listHeading': 'Les colloques',
-    'colloque.admin.title': 'Titre', 'colloque.admin.date': 'Date', 'colloque.admin.venue': 'Lieu',
-    'colloque.admin.create': 'Créer le colloque',
-    'colloque.admin.dashboard': 'Tableau des arrivées', 'colloque.admin.csv': 'Présences (CSV)', 'colloque.admin.all': 'Tous les colloques',
-    'colloque.admin.importHeading': 'Importer la liste des inscrit·es',
-    'colloque.admin.importHelp': 'Fichier CSV d’un tableur (UTF-8 ou Windows-1252, virgules ou points-virgules). Colonnes : Prénom, Nom (ou Nom complet), Organisation, Catégorie, Courriel. Un nouvel import met à jour les personnes par leur courriel.',
-    'colloque.admin.file': 'Fichier', 'colloque.admin.apply': 'Importer les lignes valides',
-    'colloque.admin.preview': '{total} ligne(s) lue(s) ({encoding}, séparateur « {delimiter} ») : {valid} valide(s), {errors} en erreur.',
-    'colloque.admin.line': 'Ligne {line} : {message}',
-    'colloque.admin.importDone': 'Import terminé : {created} ajoutée(s), {updated} mise(s) à jour, {errors} ligne(s) ignorée(s).',
-    'colloque.admin.desksHeading': 'Accueils et codes de jumelage',
-    'colloque.admin.deskName': 'Nom de l’accueil', 'colloque.admin.addDesk': 'Ajouter un accueil',
-    'colloque.admin.pairingCode': 'Code : {code} (expire à {time}) — à saisir sur /colloque-desk.html',
-    'colloque.admin.newCode': 'Nouveau code',
-    'colloque.admin.peopleHeading': 'Une personne : badge, export, effacement',
-    'colloque.admin.addAttendee': 'Inscrire', 'colloque.admin.added': 'Inscrit·e : code {code}',
-    'colloque.admin.badge': 'Badge', 'colloque.admin.export': 'Exporter ses données', 'colloque.admin.erase': 'Effacer',
-    'colloque.admin.eraseConfirm': 'Effacer les renseignements personnels de {name} ? Les comptes restent.',
-    'colloque.admin.erased': 'Effacé·e.',
-    'colloque.admin.undo': 'Annuler l’arrivée',
-    'colloque.admin.undone': 'Arrivée annulée.',
-    'colloque.admin.cancel': 'Annuler l’inscription',
-    'colloque.admin.reinstate': 'Rétablir l’inscription',
-  },
-  en: {
-    'colloque.admin.pageTitle': 'Colloque — Concertation',
-    'colloque.admin.heading': 'Colloque',
-    'colloque.admin.listHeading': 'Colloques',
-    'colloque.admin.title': 'Title', 'colloque.admin.date': 'Date', 'colloque.admin.venue': 'Venue',
-    'colloque.admin.create': 'Create the colloque',
-    'colloque.admin.dashboard': 'Arrivals dashboard', 'colloque.admin.csv': 'Attendance (CSV)', 'colloque.admin.all': 'All colloques',
-    'colloque.admin.importHeading': 'Import the attendee list',
-    'colloque.admin.importHelp': 'A CSV file from a spreadsheet (UTF-8 or Windows-1252, commas or semicolons). Columns: First name, Last name (or Full name), Organisation, Category, Email. A new import updates people by their email.',
-    'colloque.admin.file': 'File', 'colloque.admin.apply': 'Import the valid lines',
-    'colloque.admin.preview': '{total} line(s) read ({encoding}, separator "{delimiter}"): {valid} valid, {errors} with errors.',
-    'colloque.admin.line': 'Line {line}: {message}',
-    'colloque.admin.importDone': 'Import done: {created} added, {updated} updated, {errors} line(s) skipped.',
-    'colloque.admin.desksHeading': 'Desks and pairing codes',
-    'colloque.admin.deskName': 'Desk name', 'colloque.admin.addDesk': 'Add a desk',
-    'colloque.admin.pairingCode': 'Code: {code} (expires at {time}) — type it on /colloque-desk.html',
-    'colloque.admin.newCode': 'New code',
-    'colloque.admin.peopleHeading': 'One person: badge, export, erasure',
-    'colloque.admin.addAttendee': 'Register', 'colloque.admin.added': 'Registered: code {code}',
-    'colloque.admin.badge': 'Badge', 'colloque.admin.export': 'Export their data', 'colloque.admin.erase': 'Erase',
-    'colloque.admin.eraseConfirm': 'Erase the personal information of {name}? Counts are kept.',
-    'colloque.admin.erased': 'Erased.',
-    'colloque.admin.undo': 'Undo the check-in',
-    'colloque.admin.undone': 'Check-in undone.',
-    'colloque.admin.cancel': 'Cancel the registration',
-    'colloque.admin.reinstate': 'Reinstate the registration',
-  },
-});
 
 const SLICE = 250;
 const id = new URLSearchParams(location.search).get('id');
