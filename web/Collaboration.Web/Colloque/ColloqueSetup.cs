@@ -13,6 +13,7 @@ public static class ColloqueSetup
         services.AddSingleton<ILiveTopic, ColloquePublicTopic>();
         services.AddSingleton<ILiveTopic, ColloqueTopic>();
         services.AddSingleton<IDemoData, ColloqueDemoData>();
+        services.AddSingleton<IDemoData, ColloqueProgrammeDemoData>();
         return services;
     }
 }
