@@ -10,7 +10,7 @@ using Collaboration.Bench.Scenarios;
 
 IScenario[] all =
 [
-    new GrainCallsScenario(), new PostgresWritesScenario(), new WorkshopsScenario(), new ColloqueCheckInScenario(), new MeetingsFanOutScenario(),
+    new GrainCallsScenario(), new PostgresWritesScenario(), new WorkshopsScenario(), new ColloqueCheckInScenario(), new ColloqueSignupsScenario(), new MeetingsFanOutScenario(),
 ];
 
 var names = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] != "--shared")).ToList();
