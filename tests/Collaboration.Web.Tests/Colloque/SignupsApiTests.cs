@@ -338,6 +338,16 @@ public sealed class SignupsApiTests(SignupsAppFixture fixture) : IClassFixture<S
         Assert.Contains("waitlisted;1", lines[2]);
     }
 
+    [Fact]
+    public async Task OpenApi_DescribesTheRegistrationAndProgrammeEndpoints()
+    {
+        var document = await fixture.Anonymous().GetStringAsync("/openapi/v1.json").WaitAsync(Within);
+
+        foreach (var path in new[] { "/api/colloques/{id}/registration-settings", "/api/colloques/{id}/sessions", "/api/colloques/{id}/public",
+                     "/api/colloques/{id}/signups", "/api/signups/{code}", "/api/colloques/{id}/rooms/{room}/advance" })
+            Assert.Contains($"\"{path}\"", document);
+    }
+
     private static JsonElement Choice(JsonElement signup) => Assert.Single(signup.GetProperty("choices").EnumerateArray());
 
     private static JsonElement Problem(HttpResponseMessage response) => response.Content.ReadFromJsonAsync<JsonElement>().GetAwaiter().GetResult();

@@ -45,6 +45,10 @@ public sealed class ColloqueSignupsGrain(
     private readonly Dictionary<Guid, int> _taken = [];
     private readonly Dictionary<Guid, int> _waitingSeats = [];
 
+    // Set by the calls that change places; one PlacesChanged per write carries the counts they all made
+    // (a burst of registrations shares a write: its subscribers need the counts after it, not one per call).
+    private bool _placesChanged;
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         foreach (var entry in State.Signups)
@@ -112,7 +116,7 @@ public sealed class ColloqueSignupsGrain(
         var confirmed = fits || request.Channel is SignupChannel.Organiser or SignupChannel.WalkInOverride;
         var entry = Add(request, confirmed ? PlaceStatus.Confirmed : PlaceStatus.Waitlisted);
         foreach (var sessionId in request.Choices) AddChoice(entry, sessionId);
-        RaiseEvent(new PlacesChanged(Counts()));
+        _placesChanged = true;
         SignupOutcome outcome = new(SignupResult.Ok, View(entry));
         await WriteStateAsync();
         return outcome;
@@ -138,7 +142,7 @@ public sealed class ColloqueSignupsGrain(
         }
         if (changed == 0) return 0;
         PromotePlaces(); // a category change may free a place elsewhere
-        RaiseEvent(new PlacesChanged(Counts()));
+        _placesChanged = true;
         await WriteStateAsync();
         return changed;
     }
@@ -162,7 +166,7 @@ public sealed class ColloqueSignupsGrain(
         // Freed seats go to those already waiting before this attendee's new choices queue up.
         foreach (var sessionId in freed) PromoteSeats(sessionId);
         foreach (var sessionId in choices.Where(id => !entry.Choices.Exists(c => c.SessionId == id))) AddChoice(entry, sessionId);
-        RaiseEvent(new PlacesChanged(Counts()));
+        _placesChanged = true;
         SignupOutcome outcome = new(SignupResult.Ok, View(entry));
         await WriteStateAsync();
         return outcome;
@@ -178,7 +182,7 @@ public sealed class ColloqueSignupsGrain(
         foreach (var choice in entry.Choices.ToList()) RemoveChoice(entry, choice);
         foreach (var sessionId in freed) PromoteSeats(sessionId);
         var promoted = PromotePlaces();
-        RaiseEvent(new PlacesChanged(Counts()));
+        _placesChanged = true;
         SignupOutcome outcome = new(SignupResult.Ok, View(entry), promoted);
         await WriteStateAsync();
         return outcome;
@@ -196,7 +200,7 @@ public sealed class ColloqueSignupsGrain(
         entry.Sequence = ++State.LastSequence;
         SetStatus(entry, FreeFor(entry.Category) > 0 ? PlaceStatus.Confirmed : PlaceStatus.Waitlisted);
         if (entry.MatchKey.Length > 0) _byMatchKey[entry.MatchKey] = entry;
-        RaiseEvent(new PlacesChanged(Counts()));
+        _placesChanged = true;
         SignupOutcome outcome = new(SignupResult.Ok, View(entry));
         await WriteStateAsync();
         return outcome;
@@ -210,7 +214,7 @@ public sealed class ColloqueSignupsGrain(
         var freed = entry.Choices.Where(c => c.Status == ChoiceStatus.Confirmed).Select(c => c.SessionId).ToList();
         foreach (var choice in entry.Choices.ToList()) RemoveChoice(entry, choice);
         foreach (var sessionId in freed) PromoteSeats(sessionId);
-        RaiseEvent(new PlacesChanged(Counts()));
+        _placesChanged = true;
         await WriteStateAsync();
         return true;
     }
@@ -268,6 +272,16 @@ public sealed class ColloqueSignupsGrain(
         State.Announcement = string.IsNullOrWhiteSpace(text) ? null : new Announcement(text, Now);
         RaiseEvent(new AnnouncementChanged(State.Announcement?.Text, Now));
         await WriteStateAsync();
+    }
+
+    private protected override object? OnWriting()
+    {
+        if (_placesChanged)
+        {
+            _placesChanged = false;
+            RaiseEvent(new PlacesChanged(Counts()));
+        }
+        return base.OnWriting();
     }
 
     // ---- places -------------------------------------------------------------------------------
