@@ -40,6 +40,7 @@ public sealed class ConcertationFactory : WebApplicationFactory<Program>
             ["Bootstrap:OrganiserEmail"] = OrganiserEmail,
             ["Bootstrap:OrganiserPassword"] = OrganiserPassword,
             ["RateLimiting:AnonymousPermitsPerMinute"] = "10000",
+            ["Mail:PickupDirectory"] = Path.Combine(_folder, "mail"),
         };
         foreach (var (key, value) in FreePort.OrleansSettings()) _settings[key] = value;
         foreach (var (key, value) in settings) _settings[key] = value;

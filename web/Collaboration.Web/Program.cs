@@ -1,13 +1,19 @@
 using Collaboration.Silo.Hosting;
 using Collaboration.Web.Accounts;
 using Collaboration.Web.Colloque;
+using Collaboration.Web.Coordination;
 using Collaboration.Web.Layout;
 using Collaboration.Web.Live;
+using Collaboration.Web.Mail;
 using Collaboration.Web.Meetings;
+using Collaboration.Web.Partners;
 using Collaboration.Web.Platform;
+using Collaboration.Web.Portal;
+using Collaboration.Web.Reports;
 using Collaboration.Web.Workshops;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.UseDefaultListenAddress();
 
 builder.UseOrleans(silo => silo.AddConcertationSilo(builder.Configuration));
 builder.Services.AddPlatform(builder.Configuration);
@@ -16,7 +22,12 @@ builder.Services.AddLive();
 builder.Services.AddMeetings();
 builder.Services.AddWorkshops();
 builder.Services.AddColloque();
+builder.Services.AddPartners();
+builder.Services.AddCoordination();
+builder.Services.AddReports();
+builder.Services.AddPortal();
 builder.Services.AddLayout();
+builder.Services.AddMail(builder.Configuration);
 
 var app = builder.Build();
 
@@ -31,6 +42,11 @@ app.MapWorkshopsApi();
 app.MapLive();
 app.MapMeetingsApi();
 app.MapColloqueApi();
+app.MapPartnersApi();
+app.MapCoordinationApi();
+app.MapReportsApi();
+app.MapPortalApi();
+app.MapMailApi();
 app.MapPlatformEndpoints();
 app.MapLayout();
 

@@ -12,7 +12,11 @@ public sealed class ColloqueDirectoryGrain(
     public async Task UpsertAsync(IReadOnlyList<DirectoryEntry> entries)
     {
         if (entries.Count == 0) return;
-        foreach (var entry in entries) State.Entries[entry.Code] = entry;
+        // A re-import changes the personal fields; cancellation and the printed badge stay.
+        foreach (var entry in entries)
+            State.Entries[entry.Code] = State.Entries.TryGetValue(entry.Code, out var known)
+                ? entry with { Cancelled = known.Cancelled, BadgePrinted = known.BadgePrinted }
+                : entry;
         await WriteStateAsync();
     }
 
@@ -48,6 +52,18 @@ public sealed class ColloqueDirectoryGrain(
         if (!State.Entries.TryGetValue(code, out var entry) || entry.Cancelled == cancelled) return;
         State.Entries[code] = entry with { Cancelled = cancelled };
         await WriteStateAsync();
+    }
+
+    public async Task MarkBadgesPrintedAsync(IReadOnlyList<string> codes)
+    {
+        var changed = false;
+        foreach (var code in codes)
+        {
+            if (!State.Entries.TryGetValue(code, out var entry) || entry.BadgePrinted) continue;
+            State.Entries[code] = entry with { BadgePrinted = true };
+            changed = true;
+        }
+        if (changed) await WriteStateAsync();
     }
 
     public async Task EraseAsync(string code)

@@ -85,7 +85,7 @@ public sealed class ColloqueGrain(
         await WriteStateAsync();
     }
 
-    private string DeskIdAt(int index) => index >= 0 && index < State.Desks.Count && index != AppliedArrival.NoDesk ? State.Desks[index].DeskId : "organiser";
+    private string DeskIdAt(int index) => index >= 0 && index < State.Desks.Count && index != AppliedArrival.NoDesk ? State.Desks[index].DeskId : Desk.OrganiserDeskId;
 
     /// <summary>Applies a change unless this code is already at this check-in version or later.</summary>
     private bool Apply(ArrivalChange change)

@@ -2,4 +2,8 @@ namespace Collaboration.Grains.Colloque;
 
 /// <summary>A check-in desk of a colloque (a tablet, phone or laptop paired with a code).</summary>
 [GenerateSerializer, Immutable]
-public sealed record Desk(string DeskId, string Name, DateTimeOffset CreatedAt);
+public sealed record Desk(string DeskId, string Name, DateTimeOffset CreatedAt)
+{
+    /// <summary>Where check-ins made by an organiser (not a paired desk) are counted.</summary>
+    public const string OrganiserDeskId = "organiser";
+}

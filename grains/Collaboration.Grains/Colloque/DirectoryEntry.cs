@@ -5,4 +5,6 @@ namespace Collaboration.Grains.Colloque;
 /// again on re-import (a hash of the email, or of name + organisation when there is no email).
 /// </summary>
 [GenerateSerializer, Immutable]
-public sealed record DirectoryEntry(string Code, string Name, string Organisation, AttendeeCategory Category, string MatchKey, bool Cancelled = false);
+public sealed record DirectoryEntry(
+    string Code, string Name, string Organisation, AttendeeCategory Category, string MatchKey, bool Cancelled = false,
+    Mrc? Mrc = null, bool BadgePrinted = false);

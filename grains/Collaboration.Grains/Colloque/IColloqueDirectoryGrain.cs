@@ -23,5 +23,8 @@ public interface IColloqueDirectoryGrain : IGrainWithGuidKey
 
     Task SetCancelledAsync(string code, bool cancelled);
 
+    /// <summary>Marks these badges printed (the batch print's "not yet printed" filter reads it).</summary>
+    Task MarkBadgesPrintedAsync(IReadOnlyList<string> codes);
+
     Task EraseAsync(string code);
 }

@@ -34,7 +34,6 @@ public sealed class RegistrationGrain(
         State.SelfRegistered = true;
         State.AwaitingPlace = true;
         State.TokenHash = registration.TokenHash;
-        State.Mrc = registration.Mrc;
         State.Needs = registration.Needs is { IsEmpty: false } needs ? needs : null;
         State.Language = registration.Language;
         State.ConsentedAt = registration.ConsentedAt;
@@ -67,7 +66,8 @@ public sealed class RegistrationGrain(
     {
         if (!State.Exists || !State.SelfRegistered || !State.AwaitingPlace || State.CheckIn is not null) return;
         State.Exists = false;
-        State.Name = State.Organisation = State.Email = State.TokenHash = State.Mrc = "";
+        State.Name = State.Organisation = State.Email = State.TokenHash = "";
+        State.Mrc = null;
         State.Needs = null;
         State.History.Clear();
         await WriteStateAsync();
@@ -77,7 +77,7 @@ public sealed class RegistrationGrain(
     {
         if (!Mine(colloqueId) || State.Erased) return false;
         if (State.Name == details.Name && State.Organisation == details.Organisation &&
-            State.Category == details.Category && State.Email == details.Email) return true;
+            State.Category == details.Category && State.Email == details.Email && State.Mrc == details.Mrc) return true;
         SetDetails(details);
         State.History.Add(new(Now, "updated", null, null));
         await WriteStateAsync();
@@ -175,7 +175,7 @@ public sealed class RegistrationGrain(
 
     private RegistrationView View() => new(GrainKey, State.ColloqueId, State.Name, State.Organisation, State.Category, State.Email,
         State.Cancelled, State.Erased, State.BadgePrintedAt, State.CheckIn, State.CheckInVersion, State.RegisteredAt,
-        [.. State.History], State.SelfRegistered, State.Mrc, State.Needs, State.Language, State.ConsentedAt);
+        [.. State.History], State.Mrc, State.SelfRegistered, State.Needs, State.Language, State.ConsentedAt);
 
     private bool TokenMatches(string tokenHash) =>
         State.Exists && !State.Erased && State.TokenHash.Length > 0 &&
@@ -190,6 +190,7 @@ public sealed class RegistrationGrain(
         State.Organisation = details.Organisation;
         State.Category = details.Category;
         State.Email = details.Email;
+        State.Mrc = details.Mrc;
     }
 
     private CheckInAnswer Answer(CheckInResult result) => new(result, GrainKey,

@@ -43,7 +43,11 @@ public abstract class LiveGrain<TState> : DurableGrain<TState>, ILiveFeedGrain w
         var id = this.GetGrainId();
         var key = this is IGrainWithGuidKey ? this.GetPrimaryKey().ToString() : this.GetPrimaryKeyString();
         GrainFactory.GetGrain<ILiveRelayGrain>(0).PublishAsync(new LiveBatch(id, id.Type.ToString()!, key, events)).Ignore();
+        OnEventsCommitted(events);
     }
+
+    /// <summary>After a write holding these events committed (on the grain's scheduler): for indexes fed by this grain.</summary>
+    protected virtual void OnEventsCommitted(IReadOnlyList<LiveEvent> events) { }
 
     /// <summary>What a write carries: the log's version when it began, and the events raised since the previous one.</summary>
     private sealed record Written(long Version, LiveEvent[] Events);

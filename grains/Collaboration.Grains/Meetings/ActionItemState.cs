@@ -16,4 +16,7 @@ public sealed class ActionItemState
     [Id(7)] public Guid? OriginMeetingId { get; set; }
     [Id(8)] public string? OriginMeetingTitle { get; set; }
     [Id(9)] public long Version { get; set; }
+
+    /// <summary>When it was last marked done (null while open).</summary>
+    [Id(10)] public DateTimeOffset? ClosedAt { get; set; }
 }

@@ -5,4 +5,4 @@ namespace Collaboration.Grains.Meetings;
 [GenerateSerializer, Immutable]
 public sealed record ActionItemView(
     Guid Id, string Text, Guid OwnerMemberId, string OwnerName, DateOnly? Due, ActionItemStatus Status, Guid? AgendaItemId,
-    Guid? OriginMeetingId, string? OriginMeetingTitle, long Version);
+    Guid? OriginMeetingId, string? OriginMeetingTitle, long Version, DateTimeOffset? ClosedAt = null);

@@ -1,4 +1,5 @@
 using Collaboration.Grains.Live;
+using Collaboration.Grains.Mail;
 
 namespace Collaboration.Grains.Meetings;
 
@@ -9,7 +10,7 @@ namespace Collaboration.Grains.Meetings;
 /// current value (<see cref="MeetingOutcome.Stale"/>). Ids of new things are chosen by the caller.
 /// </summary>
 [Alias("meeting")]
-public interface IMeetingGrain : IGrainWithGuidKey, ILiveFeedGrain
+public interface IMeetingGrain : IGrainWithGuidKey, ILiveFeedGrain, IMailOutboxGrain
 {
     Task<MeetingResult> CreateAsync(MeetingSetup setup);
 
@@ -35,7 +36,14 @@ public interface IMeetingGrain : IGrainWithGuidKey, ILiveFeedGrain
 
     Task<MeetingResult> SetItemDoneAsync(Guid itemId, bool done);
 
-    Task<MeetingResult> CloseAsync();
+    /// <summary>Closes the meeting; the minutes' summary goes to <paramref name="minutesTo"/> in the same write.</summary>
+    Task<MeetingResult> CloseAsync(IReadOnlyList<MailRecipient>? minutesTo = null);
+
+    /// <summary>
+    /// Records the meeting notice (agenda as it is now, calendar file) to each recipient; a later
+    /// notice is an update (SEQUENCE bumped). Not once the meeting is closed.
+    /// </summary>
+    Task<MeetingResult> SendNoticeAsync(IReadOnlyList<MailRecipient> recipients);
 
     /// <summary>Sets a member's attendance; expectedVersion (optional) is the attendance entry's version seen.</summary>
     Task<MeetingResult> SetAttendanceAsync(Guid memberId, AttendanceStatus status, string setBy, long? expectedVersion);
@@ -46,6 +54,12 @@ public interface IMeetingGrain : IGrainWithGuidKey, ILiveFeedGrain
 
     /// <summary>Changes an action item (or a followed-up one); null fields are left as they are.</summary>
     Task<MeetingResult> UpdateActionItemAsync(Guid itemId, ActionItemPatch patch, long expectedVersion);
+
+    /// <summary>
+    /// Follows an action item up between meetings (the coordination board): only its status changes,
+    /// and this is allowed once the meeting is closed too, since an item is done when it is done.
+    /// </summary>
+    Task<MeetingResult> SetActionItemStatusAsync(Guid itemId, ActionItemStatus status, long expectedVersion);
 
     /// <summary>The meeting as of now (overrun computed from the clock), or null when never created.</summary>
     Task<MeetingView?> GetAsync();

@@ -1,4 +1,7 @@
+using System.Globalization;
+using Collaboration.Grains.Coordination;
 using Collaboration.Grains.Live;
+using Collaboration.Grains.Mail;
 using Collaboration.Grains.Platform;
 using Collaboration.Grains.Meetings.Events;
 
@@ -149,14 +152,27 @@ public sealed class MeetingGrain(
         return Ok(ToView(item));
     }
 
-    public async Task<MeetingResult> CloseAsync()
+    public async Task<MeetingResult> CloseAsync(IReadOnlyList<MailRecipient>? minutesTo = null)
     {
         if (Check() is { } refusal) return refusal;
         if (State.Status != MeetingStatus.InProgress) return Refused(MeetingOutcome.WrongStatus);
         MakeCurrent(null);
         State.Status = MeetingStatus.Closed;
         State.ClosedAt = Now;
+        foreach (var recipient in minutesTo ?? [])
+            State.Mail.Record(MailKind.MeetingMinutes, recipient.Email, recipient.Name, recipient.Language, recipient.Reference, MinutesData(), Now);
         RaiseEvent(new MeetingClosed(Now, AgendaViews()));
+        await WriteStateAsync();
+        return Ok();
+    }
+
+    public async Task<MeetingResult> SendNoticeAsync(IReadOnlyList<MailRecipient> recipients)
+    {
+        if (Check() is { } refusal) return refusal;
+        if (State.NoticeSent) State.NoticeSequence++;
+        State.NoticeSent = true;
+        foreach (var recipient in recipients)
+            State.Mail.Record(MailKind.MeetingNotice, recipient.Email, recipient.Name, recipient.Language, recipient.Reference, NoticeData(), Now);
         await WriteStateAsync();
         return Ok();
     }
@@ -227,7 +243,22 @@ public sealed class MeetingGrain(
         if (patch.Text is not null) item.Text = patch.Text;
         if (owner is not null) (item.OwnerMemberId, item.OwnerName) = (owner.Id, owner.Name);
         if (patch.Due is not null) item.Due = patch.Due;
-        if (patch.Status is { } status) item.Status = status;
+        if (patch.Status is { } status) SetStatus(item, status);
+        item.Version = Version + 1;
+        RaiseEvent(new ActionItemUpdated(ToView(item)));
+        await WriteStateAsync();
+        return Ok(ToView(item));
+    }
+
+    public async Task<MeetingResult> SetActionItemStatusAsync(Guid itemId, ActionItemStatus status, long expectedVersion)
+    {
+        if (!State.Exists) return Refused(MeetingOutcome.NotFound);
+        var item = State.ActionItems.FirstOrDefault(a => a.Id == itemId);
+        if (item is null) return Refused(MeetingOutcome.UnknownItem);
+        if (item.Version != expectedVersion) return Refused(MeetingOutcome.Stale, ToView(item));
+        if (!Enum.IsDefined(status)) return Refused(MeetingOutcome.Invalid);
+        if (item.Status == status) return Ok(ToView(item));
+        SetStatus(item, status);
         item.Version = Version + 1;
         RaiseEvent(new ActionItemUpdated(ToView(item)));
         await WriteStateAsync();
@@ -235,6 +266,20 @@ public sealed class MeetingGrain(
     }
 
     public Task<MeetingView?> GetAsync() => Task.FromResult(State.Exists ? View() : null);
+
+    /// <summary>The table's coordination board follows the action items: it gets them all after each change to them.</summary>
+    protected override void OnEventsCommitted(IReadOnlyList<LiveEvent> events)
+    {
+        if (!events.Any(e => e.Data is MeetingCreated or FollowUpsAdded or ActionItemAdded or ActionItemUpdated or MeetingStarted or MeetingClosed))
+            return;
+        GrainFactory.GetGrain<ITableBoardGrain>(State.TableId).ApplyAsync(MeetingActionItems.From(View())).Ignore();
+    }
+
+    private void SetStatus(ActionItemState item, ActionItemStatus status)
+    {
+        if (item.Status != status) item.ClosedAt = status == ActionItemStatus.Done ? Now : null;
+        item.Status = status;
+    }
 
     private MeetingResult? Check() =>
         !State.Exists ? Refused(MeetingOutcome.NotFound)
@@ -283,7 +328,7 @@ public sealed class MeetingGrain(
         new(i.Id, i.Title, i.Presenter, i.PlannedMinutes, i.Notes, i.Done, i.Version, i.SpentSeconds, i.CurrentSince);
 
     private static ActionItemView ToView(ActionItemState a) =>
-        new(a.Id, a.Text, a.OwnerMemberId, a.OwnerName, a.Due, a.Status, a.AgendaItemId, a.OriginMeetingId, a.OriginMeetingTitle, a.Version);
+        new(a.Id, a.Text, a.OwnerMemberId, a.OwnerName, a.Due, a.Status, a.AgendaItemId, a.OriginMeetingId, a.OriginMeetingTitle, a.Version, a.ClosedAt);
 
     private ActionItemState FromFollowUp(FollowUpItem f) => new()
     {
@@ -298,11 +343,41 @@ public sealed class MeetingGrain(
         return current.SpentSeconds + (Now - since).TotalSeconds > current.PlannedMinutes * 60;
     }
 
+    private Dictionary<string, string> NoticeData()
+    {
+        var minutes = Math.Max(60, State.Agenda.Sum(i => i.PlannedMinutes));
+        return new()
+        {
+            ["meetingId"] = GrainGuidKey.ToString("N"),
+            ["tableName"] = State.TableName,
+            ["title"] = State.Title,
+            ["startsAt"] = State.StartsAt.ToString("O", CultureInfo.InvariantCulture),
+            ["endsAt"] = State.StartsAt.AddMinutes(minutes).ToString("O", CultureInfo.InvariantCulture),
+            ["location"] = State.Location,
+            ["sequence"] = State.NoticeSequence.ToString(CultureInfo.InvariantCulture),
+            ["agenda"] = string.Join("\n", State.Agenda.Select(i =>
+                i.Title + (i.Presenter.Length > 0 ? $" — {i.Presenter}" : "") + (i.PlannedMinutes > 0 ? $" ({i.PlannedMinutes} min)" : ""))),
+        };
+    }
+
+    /// <summary>The minutes' summary a member gets by email; the full procès-verbal is one link away.</summary>
+    private Dictionary<string, string> MinutesData() => new()
+    {
+        ["meetingId"] = GrainGuidKey.ToString("N"),
+        ["tableName"] = State.TableName,
+        ["title"] = State.Title,
+        ["startsAt"] = State.StartsAt.ToString("O", CultureInfo.InvariantCulture),
+        ["decisions"] = string.Join("\n", State.Decisions.Select(d =>
+            (State.Agenda.FirstOrDefault(i => i.Id == d.AgendaItemId)?.Title is { } item ? $"{item} : " : "") + d.Text.ReplaceLineEndings(" "))),
+        ["actions"] = string.Join("\n", State.ActionItems.Where(a => a.Status == ActionItemStatus.Open).Select(a =>
+            $"{a.Text.ReplaceLineEndings(" ")} — {a.OwnerName}" + (a.Due is { } due ? $" ({due:yyyy-MM-dd})" : ""))),
+    };
+
     private MeetingView View() => new(
         GrainGuidKey, Version, State.TableId, State.TableName, State.Title, State.StartsAt, State.Location,
         State.Status, State.StartedAt, State.ClosedAt, Now,
         [.. State.Roster], AgendaViews(), State.AgendaVersion, State.CurrentItemId, IsOverrun(),
         [.. State.Attendance], Quorum(), [.. State.Decisions],
         [.. State.ActionItems.Where(a => a.OriginMeetingId is null).Select(ToView)],
-        [.. State.ActionItems.Where(a => a.OriginMeetingId is not null).Select(ToView)]);
+        [.. State.ActionItems.Where(a => a.OriginMeetingId is not null).Select(ToView)], State.NoticeSequence);
 }

@@ -1,10 +1,11 @@
 using Collaboration.Grains.Live;
+using Collaboration.Grains.Mail;
 using Collaboration.Grains.Tables;
 
 namespace Collaboration.Grains.Meetings;
 
 [GenerateSerializer]
-public sealed class MeetingState : ILiveState
+public sealed class MeetingState : ILiveState, IMailOutboxState
 {
     [Id(18)] public LiveLog Live { get; set; } = new();
 
@@ -26,4 +27,12 @@ public sealed class MeetingState : ILiveState
     [Id(15)] public List<AttendanceView> Attendance { get; set; } = [];
     [Id(16)] public List<DecisionView> Decisions { get; set; } = [];
     [Id(17)] public List<ActionItemState> ActionItems { get; set; } = [];
+
+    /// <summary>Notices and minutes to the members, each written with the change that caused it.</summary>
+    [Id(19)] public MailOutbox Mail { get; set; } = new();
+
+    /// <summary>The iCalendar SEQUENCE of the notices: bumped at each notice after the first (an updated agenda).</summary>
+    [Id(20)] public int NoticeSequence { get; set; }
+
+    [Id(21)] public bool NoticeSent { get; set; }
 }

@@ -24,8 +24,12 @@ namespace Collaboration.Grains.Platform;
 /// after it has opened its connection (on a thread-pool thread), while the grain's next calls are
 /// already changing the live state — serializing that would race them ("collection was modified").
 /// </para>
+/// <para>
+/// A state with an outbox (<see cref="Mail.IMailOutboxState"/>) has its messages delivered by this
+/// activation after each commit (see <c>DurableGrain.Mail.cs</c>).
+/// </para>
 /// </summary>
-public abstract class DurableGrain<TState> : Grain, IIncomingGrainCallFilter where TState : class, new()
+public abstract partial class DurableGrain<TState> : Grain, IIncomingGrainCallFilter, IRemindable where TState : class, new()
 {
     private readonly IPersistentState<TState> _state;
     private readonly TimeProvider _clock;
@@ -80,6 +84,7 @@ public abstract class DurableGrain<TState> : Grain, IIncomingGrainCallFilter whe
             var written = OnWriting();
             try
             {
+                await BeforeMailWriteAsync();
                 if (_interleaves)
                     _state.State = (_copier ??= ServiceProvider.GetRequiredService<DeepCopier<TState>>()).Copy(State);
                 await _state.WriteStateAsync();
@@ -95,6 +100,7 @@ public abstract class DurableGrain<TState> : Grain, IIncomingGrainCallFilter whe
             }
             batch.SetResult();
             OnCommitted(written);
+            DriveMail();
         }
         _writing = false;
     }

@@ -1,4 +1,5 @@
 using Collaboration.Grains.Live;
+using Collaboration.Grains.Mail;
 
 namespace Collaboration.Grains.Tables;
 
@@ -7,18 +8,25 @@ namespace Collaboration.Grains.Tables;
 /// meetings. Keyed by a Guid chosen by the web layer.
 /// </summary>
 [Alias("table")]
-public interface ITableGrain : IGrainWithGuidKey, ILiveFeedGrain
+public interface ITableGrain : IGrainWithGuidKey, ILiveFeedGrain, IMailOutboxGrain
 {
     Task<TableOutcome> CreateAsync(string name, int quorum, string createdBy);
 
     /// <summary>Adds a member under an id chosen by the caller (so a re-run adds the same member).</summary>
     Task<TableOutcome> AddMemberAsync(Guid memberId, NewTableMember member);
 
-    /// <summary>Remembers the hash of the member's current sign-in link and restores access (re-issue).</summary>
-    Task<MemberAccessChange> SetSignInLinkAsync(Guid memberId, string tokenHash);
+    /// <summary>
+    /// Remembers the hash of the member's current sign-in link and restores access (re-issue).
+    /// With <paramref name="sealedToken"/> the link is also emailed to the member (invitation, then
+    /// re-issues), in the same write; a message with an earlier link not yet sent is dropped.
+    /// </summary>
+    Task<MemberAccessChange> SetSignInLinkAsync(Guid memberId, string tokenHash, string? sealedToken = null);
 
     /// <summary>Cuts the member off: their cookie stops working at the next request; returns the link hash to revoke.</summary>
     Task<MemberAccessChange> RevokeAccessAsync(Guid memberId);
+
+    /// <summary>Links the member to a partner organisation (null: unlinks); linking again to the same one changes nothing.</summary>
+    Task<TableOutcome> LinkOrganisationAsync(Guid memberId, Guid? organisationId);
 
     Task<TableOutcome> AddMeetingAsync(Guid meetingId, string title, DateTimeOffset startsAt);
 

@@ -1,4 +1,5 @@
 using Collaboration.Grains.Live;
+using Collaboration.Grains.Mail;
 using Collaboration.Grains.Platform;
 using Collaboration.Grains.Tables.Events;
 
@@ -32,20 +33,28 @@ public sealed class TableGrain(
         State.Members.Add(new TableMemberState
         {
             Id = memberId, Name = member.Name, Organisation = member.Organisation, Sector = member.Sector,
-            Email = member.Email, Role = member.Role,
+            Email = member.Email, Role = member.Role, OrganisationId = member.OrganisationId,
         });
         RaiseEvent(new TableMemberAdded(memberId, member.Name, member.Organisation, member.Sector, member.Role));
         await WriteStateAsync();
         return TableOutcome.Done;
     }
 
-    public async Task<MemberAccessChange> SetSignInLinkAsync(Guid memberId, string tokenHash)
+    public async Task<MemberAccessChange> SetSignInLinkAsync(Guid memberId, string tokenHash, string? sealedToken = null)
     {
         var member = State.Members.FirstOrDefault(m => m.Id == memberId);
         if (!State.Exists || member is null) return new(TableOutcome.NotFound);
         var previous = member.LinkHash;
         member.LinkHash = tokenHash;
         member.AccessRevoked = false;
+        if (sealedToken is not null && member.Email.Length > 0)
+        {
+            var reference = memberId.ToString("N");
+            State.Mail.DropPendingFor(reference); // its link no longer works
+            State.Mail.Record(member.Invited ? MailKind.MemberLinkReissued : MailKind.MemberInvited, member.Email, member.Name, null, reference,
+                new() { ["tableId"] = GrainGuidKey.ToString("N"), ["tableName"] = State.Name, ["sealedToken"] = sealedToken }, Now);
+            member.Invited = true;
+        }
         await WriteStateAsync();
         return new(TableOutcome.Done, previous, member.AccessStamp);
     }
@@ -58,9 +67,21 @@ public sealed class TableGrain(
         member.LinkHash = null;
         member.AccessRevoked = true;
         member.AccessStamp++;
+        State.Mail.DropPendingFor(memberId.ToString("N"));
         RaiseEvent(new TableMemberAccessRevoked(memberId));
         await WriteStateAsync();
         return new(TableOutcome.Done, previous, member.AccessStamp);
+    }
+
+    public async Task<TableOutcome> LinkOrganisationAsync(Guid memberId, Guid? organisationId)
+    {
+        var member = State.Members.FirstOrDefault(m => m.Id == memberId);
+        if (!State.Exists || member is null) return TableOutcome.NotFound;
+        if (member.OrganisationId == organisationId) return TableOutcome.AlreadyExists;
+        member.OrganisationId = organisationId;
+        RaiseEvent(new TableMemberOrganisationLinked(memberId, organisationId));
+        await WriteStateAsync();
+        return TableOutcome.Done;
     }
 
     public async Task<TableOutcome> AddMeetingAsync(Guid meetingId, string title, DateTimeOffset startsAt)
@@ -75,7 +96,7 @@ public sealed class TableGrain(
 
     public Task<TableView?> GetAsync() => Task.FromResult(State.Exists
         ? new TableView(GrainGuidKey, Version, State.Name, State.Quorum, State.CreatedBy, State.CreatedAt,
-            [.. State.Members.Select(m => new TableMemberView(m.Id, m.Name, m.Organisation, m.Sector, m.Email, m.Role, m.AccessRevoked, m.AccessStamp))],
+            [.. State.Members.Select(m => new TableMemberView(m.Id, m.Name, m.Organisation, m.Sector, m.Email, m.Role, m.AccessRevoked, m.AccessStamp, m.OrganisationId))],
             [.. State.Meetings.OrderBy(m => m.StartsAt)])
         : null);
 }

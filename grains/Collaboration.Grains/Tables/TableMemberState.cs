@@ -16,4 +16,10 @@ public sealed class TableMemberState
 
     /// <summary>Bumped at each revocation: cookies carry the stamp they were issued under.</summary>
     [Id(8)] public int AccessStamp { get; set; }
+
+    /// <summary>A first sign-in link was emailed: the next ones are re-issues.</summary>
+    [Id(9)] public bool Invited { get; set; }
+
+    /// <summary>The partner organisation the member belongs to, once linked (<see cref="Organisation"/> stays as typed).</summary>
+    [Id(10)] public Guid? OrganisationId { get; set; }
 }

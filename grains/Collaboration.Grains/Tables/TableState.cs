@@ -1,9 +1,10 @@
 using Collaboration.Grains.Live;
+using Collaboration.Grains.Mail;
 
 namespace Collaboration.Grains.Tables;
 
 [GenerateSerializer]
-public sealed class TableState : ILiveState
+public sealed class TableState : ILiveState, IMailOutboxState
 {
     [Id(7)] public LiveLog Live { get; set; } = new();
 
@@ -14,4 +15,7 @@ public sealed class TableState : ILiveState
     [Id(4)] public DateTimeOffset CreatedAt { get; set; }
     [Id(5)] public List<TableMemberState> Members { get; set; } = [];
     [Id(6)] public List<TableMeetingRef> Meetings { get; set; } = [];
+
+    /// <summary>Sign-in links by email, each written with the link it carries.</summary>
+    [Id(8)] public MailOutbox Mail { get; set; } = new();
 }

@@ -1,4 +1,5 @@
 using Collaboration.Grains.Live;
+using Collaboration.Grains.Mail;
 
 namespace Collaboration.Grains.Workshops;
 
@@ -9,7 +10,7 @@ namespace Collaboration.Grains.Workshops;
 /// Waitlist rule: see <see cref="WorkshopSessionGrain"/> (strict arrival order).
 /// </summary>
 [Alias("workshop")]
-public interface IWorkshopSessionGrain : IGrainWithGuidKey, ILiveFeedGrain
+public interface IWorkshopSessionGrain : IGrainWithGuidKey, ILiveFeedGrain, IMailOutboxGrain
 {
     Task<WorkshopCreation> CreateAsync(WorkshopDetails details, int capacity);
 
@@ -34,9 +35,6 @@ public interface IWorkshopSessionGrain : IGrainWithGuidKey, ILiveFeedGrain
     /// <summary>Organiser: everyone who registered, in arrival order, with waitlist positions.</summary>
     Task<IReadOnlyList<RegistrantView>> GetRegistrantsAsync();
 
-    /// <summary>Organiser: notifications waiting to be sent (promotions), oldest first.</summary>
-    Task<IReadOnlyList<OutboxMessage>> GetOutboxAsync();
-
-    /// <summary>The mailer reports entries up to <paramref name="upToId"/> sent. Idempotent.</summary>
-    Task MarkOutboxSentAsync(long upToId);
+    /// <summary>The one-click unsubscribe from reminders (the link is signed by the web layer); false when unknown.</summary>
+    Task<bool> StopRemindersAsync(string code);
 }

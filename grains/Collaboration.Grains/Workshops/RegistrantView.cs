@@ -17,4 +17,5 @@ public sealed record RegistrantView(
     int? Position,
     DateTimeOffset RegisteredAt,
     DateTimeOffset? ConfirmedAt,
-    bool? Attended);
+    bool? Attended,
+    DateTimeOffset? CancelledAt = null);

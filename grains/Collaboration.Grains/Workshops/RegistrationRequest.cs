@@ -12,4 +12,6 @@ public sealed record RegistrationRequest(
     string? Phone,
     int Seats,
     string Sector,
-    bool Consent);
+    bool Consent,
+    string? SealedToken = null,
+    string? Language = null);

@@ -19,4 +19,13 @@ public sealed class WorkshopRegistration
     [Id(12)] public DateTimeOffset? ConfirmedAt { get; set; }
     [Id(13)] public DateTimeOffset? CancelledAt { get; set; }
     [Id(14)] public bool? Attended { get; set; }
+
+    /// <summary>The manage token sealed by the web layer (data protection), so later messages can carry the private link.</summary>
+    [Id(15)] public string? SealedToken { get; set; }
+
+    /// <summary>"fr" or "en" when the employer chose one.</summary>
+    [Id(16)] public string? Language { get; set; }
+
+    /// <summary>Unsubscribed from reminders (the one-click link).</summary>
+    [Id(17)] public bool NoReminders { get; set; }
 }

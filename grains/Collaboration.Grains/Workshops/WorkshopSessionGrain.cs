@@ -1,4 +1,5 @@
 using Collaboration.Grains.Live;
+using Collaboration.Grains.Mail;
 using Collaboration.Grains.Platform;
 using Collaboration.Grains.Workshops.Events;
 
@@ -25,6 +26,14 @@ namespace Collaboration.Grains.Workshops;
 /// meanwhile and share the next write, and each caller hears back only once the write holding its
 /// change committed. So one hot session is not capped at one database commit per registration.
 /// </para>
+/// <para>
+/// <b>Email.</b> Every change an employer must hear of (registration confirmed or waitlisted,
+/// promotion, seats changed, cancellation, session cancelled, the day-before reminder) records
+/// its message in this grain's outbox in the same write; the grain delivers it after commit
+/// (<see cref="DurableGrain{TState}"/>). The reminder is an Orleans reminder registered with the
+/// session: it looks at the clock every <see cref="MailSchedule.ReminderCheckPeriod"/> and
+/// records the reminders once (<see cref="WorkshopSessionState.RemindersRecorded"/>).
+/// </para>
 /// </summary>
 [Reentrant]
 [GrainType("workshop")]
@@ -34,11 +43,14 @@ public sealed class WorkshopSessionGrain(
 {
     public const int MaxSeatsPerRegistration = 5;
     public const int MaxCapacity = 10_000;
+    public const string ReminderName = "workshop-reminder";
 
     public async Task<WorkshopCreation> CreateAsync(WorkshopDetails details, int capacity)
     {
         if (State.Details is not null) return WorkshopCreation.AlreadyExists;
         if (capacity is < 1 or > MaxCapacity) throw new ArgumentOutOfRangeException(nameof(capacity));
+        // The reminder first: a crash before the write leaves a reminder that finds no session and goes.
+        await ScheduleReminderAsync(details);
         State.Details = details;
         State.Capacity = capacity;
         State.Status = WorkshopStatus.Open;
@@ -48,7 +60,7 @@ public sealed class WorkshopSessionGrain(
     }
 
     public Task<WorkshopView?> GetAsync() =>
-        Task.FromResult(State.Details is null ? null : new WorkshopView(GrainGuidKey, State.Details, Counts(), Version));
+        Task.FromResult(State.Details is null ? null : new WorkshopView(GrainGuidKey, State.Details, Counts(), Version, State.CalendarSequence));
 
     public async Task<RegistrationOutcome> RegisterAsync(RegistrationRequest request)
     {
@@ -87,9 +99,12 @@ public sealed class WorkshopSessionGrain(
             Status = fits ? RegistrationStatus.Confirmed : RegistrationStatus.Waitlisted,
             RegisteredAt = Now,
             ConfirmedAt = fits ? Now : null,
+            SealedToken = request.SealedToken,
+            Language = request.Language,
         };
         State.Registrations.Add(registration);
         var view = View(registration);
+        Mail(registration, fits ? MailKind.WorkshopConfirmed : MailKind.WorkshopWaitlisted, view.Position);
         RaiseEvent(new RegistrationReceived(view, Counts()));
         RegistrationOutcome outcome = new(RegistrationResult.Ok, view, Counts()); // answered from the state this call made, not a later one
         await WriteStateAsync();
@@ -114,6 +129,7 @@ public sealed class WorkshopSessionGrain(
 
         registration.Status = RegistrationStatus.Cancelled;
         registration.CancelledAt = Now;
+        Mail(registration, MailKind.WorkshopCancelled);
         RaiseEvent(new RegistrationCancelled(registration.Code, Counts()));
         PromoteWaitlist();
         RegistrationOutcome outcome = new(RegistrationResult.Ok, View(registration), Counts()); // answered from the state this call made, not a later one
@@ -139,7 +155,9 @@ public sealed class WorkshopSessionGrain(
         // A waitlisted employer keeps their place whatever the seats asked.
         registration.Seats = seats;
         RaiseEvent(new RegistrationSeatsChanged(registration.Code, seats, Counts()));
-        PromoteWaitlist();
+        var promoted = PromoteWaitlist();
+        if (!promoted.Contains(registration.Code))
+            Mail(registration, MailKind.WorkshopSeatsChanged, registration.Status == RegistrationStatus.Waitlisted ? PositionOf(registration) : null);
         RegistrationOutcome outcome = new(RegistrationResult.Ok, View(registration), Counts()); // answered from the state this call made, not a later one
         await WriteStateAsync();
         return outcome;
@@ -153,7 +171,14 @@ public sealed class WorkshopSessionGrain(
             return new(WorkshopUpdateResult.Ok, Counts(), []);
 
         State.Capacity = capacity ?? State.Capacity;
+        var cancelled = status == WorkshopStatus.Cancelled && State.Status != WorkshopStatus.Cancelled;
         State.Status = status ?? State.Status;
+        if (cancelled)
+        {
+            State.CalendarSequence++; // calendars replace the event by its METHOD:CANCEL
+            foreach (var r in State.Registrations)
+                if (r.Status != RegistrationStatus.Cancelled) Mail(r, MailKind.WorkshopSessionCancelled);
+        }
         RaiseEvent(new WorkshopUpdated(State.Capacity, State.Status, Counts()));
         var promoted = PromoteWaitlist();
         WorkshopUpdate update = new(WorkshopUpdateResult.Ok, Counts(), promoted);
@@ -186,25 +211,65 @@ public sealed class WorkshopSessionGrain(
         return Task.FromResult<IReadOnlyList<RegistrantView>>(views);
     }
 
-    public Task<IReadOnlyList<OutboxMessage>> GetOutboxAsync() =>
-        Task.FromResult<IReadOnlyList<OutboxMessage>>([.. State.Outbox]);
-
-    public async Task MarkOutboxSentAsync(long upToId)
+    public async Task<bool> StopRemindersAsync(string code)
     {
-        var changed = false;
-        for (var i = 0; i < State.Outbox.Count; i++)
-        {
-            if (State.Outbox[i].Id > upToId || State.Outbox[i].Sent) continue;
-            State.Outbox[i] = State.Outbox[i] with { Sent = true };
-            changed = true;
-        }
-        if (changed) await WriteStateAsync();
+        var registration = State.Registrations.Find(r => r.Code == code);
+        if (registration is null) return false;
+        if (registration.NoReminders) return true;
+        registration.NoReminders = true;
+        await WriteStateAsync();
+        return true;
     }
 
     /// <summary>
+    /// The day-before reminder: on each tick, once the clock has reached the reminder time, one
+    /// message per confirmed registration is recorded in one write with the flag that says so,
+    /// and the reminder goes away. A tick after a restart, or on another node, finds the flag.
+    /// </summary>
+    protected override async Task OnReminderAsync(string reminderName, TickStatus status)
+    {
+        if (reminderName != ReminderName) return;
+        if (State.Details is null || State.RemindersRecorded || State.Status is WorkshopStatus.Cancelled or WorkshopStatus.Done
+            || Now >= State.Details.StartsAt)
+        {
+            await DropReminderAsync();
+            return;
+        }
+        if (Now < ReminderTime(State.Details)) return;
+        State.RemindersRecorded = true;
+        foreach (var r in State.Registrations)
+            if (r.Status == RegistrationStatus.Confirmed && !r.NoReminders) Mail(r, MailKind.WorkshopReminder);
+        await WriteStateAsync();
+        await DropReminderAsync();
+    }
+
+    private DateTimeOffset ReminderTime(WorkshopDetails details) => details.StartsAt - TimeSpan.FromHours(Schedule.ReminderHoursBefore);
+
+    private MailSchedule Schedule => ServiceProvider.GetService(typeof(Microsoft.Extensions.Options.IOptions<MailSchedule>)) is
+        Microsoft.Extensions.Options.IOptions<MailSchedule> options ? options.Value : new MailSchedule();
+
+    /// <summary>First tick at the reminder time or one check period from now, whichever is sooner, then every period.</summary>
+    private async Task ScheduleReminderAsync(WorkshopDetails details)
+    {
+        if (ServiceProvider.GetService(typeof(IMailDelivery)) is null) return; // no mail in this host (grain tests)
+        var period = Schedule.ReminderCheckPeriod;
+        var until = ReminderTime(details) - Now;
+        var due = until < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : until < period ? until : period;
+        await this.RegisterOrUpdateReminder(ReminderName, due, period);
+    }
+
+    private async Task DropReminderAsync()
+    {
+        if (await this.GetReminder(ReminderName) is { } reminder) await this.UnregisterReminder(reminder);
+    }
+
+    private void Mail(WorkshopRegistration registration, MailKind kind, int? position = null) =>
+        WorkshopMailData.Record(GrainGuidKey, State, registration, kind, Now, position);
+
+    /// <summary>
     /// Strict arrival order (see the class comment): confirm from the head of the waitlist while
-    /// the head fits; stop at the first that does not. Each promotion records an outbox message
-    /// in this same write.
+    /// the head fits; stop at the first that does not. Each promotion records its message in
+    /// the outbox, in this same write.
     /// </summary>
     private List<string> PromoteWaitlist()
     {
@@ -214,8 +279,7 @@ public sealed class WorkshopSessionGrain(
             {
                 registration.Status = RegistrationStatus.Confirmed;
                 registration.ConfirmedAt = Now;
-                State.Outbox.Add(new OutboxMessage(++State.LastOutboxId, "promoted", registration.Code,
-                    registration.Email, registration.ContactName, Now, Sent: false));
+                Mail(registration, MailKind.WorkshopPromoted);
             }).Select(r => r.Code).ToList();
         if (promoted.Count > 0) RaiseEvent(new WaitlistPromoted(promoted, Counts()));
         return promoted;
@@ -272,5 +336,5 @@ public sealed class WorkshopSessionGrain(
 
     private static RegistrantView View(WorkshopRegistration r, int? position) => new(
         r.Code, r.Sequence, r.Organisation, r.ContactName, r.Email, r.Phone, r.Seats, r.Sector, r.Status, position,
-        r.RegisteredAt, r.ConfirmedAt, r.Attended);
+        r.RegisteredAt, r.ConfirmedAt, r.Attended, r.CancelledAt);
 }

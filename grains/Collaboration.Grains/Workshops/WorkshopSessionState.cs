@@ -1,9 +1,10 @@
 using Collaboration.Grains.Live;
+using Collaboration.Grains.Mail;
 
 namespace Collaboration.Grains.Workshops;
 
 [GenerateSerializer]
-public sealed class WorkshopSessionState : ILiveState
+public sealed class WorkshopSessionState : ILiveState, IMailOutboxState
 {
     [Id(7)] public LiveLog Live { get; set; } = new();
 
@@ -15,10 +16,17 @@ public sealed class WorkshopSessionState : ILiveState
     /// <summary>In arrival order (ascending <see cref="WorkshopRegistration.Sequence"/>).</summary>
     [Id(4)] public List<WorkshopRegistration> Registrations { get; set; } = [];
 
+    // Ids 5 and 6 held the first, undelivered outbox (promotions only); retired.
+
     /// <summary>
-    /// The outbox: written in the same commit as the promotion that caused it, so a crash can
-    /// never lose a notification nor record one for a promotion that did not happen.
+    /// The outbox: each message is written in the same commit as the change that caused it, so a
+    /// crash can never lose one nor record one for a change that did not happen.
     /// </summary>
-    [Id(5)] public List<OutboxMessage> Outbox { get; set; } = [];
-    [Id(6)] public long LastOutboxId { get; set; }
+    [Id(8)] public MailOutbox Mail { get; set; } = new();
+
+    /// <summary>The day-before reminders are recorded (once, whatever the restarts).</summary>
+    [Id(9)] public bool RemindersRecorded { get; set; }
+
+    /// <summary>The iCalendar SEQUENCE: bumped when the session changes in a way calendars must follow.</summary>
+    [Id(10)] public int CalendarSequence { get; set; }
 }

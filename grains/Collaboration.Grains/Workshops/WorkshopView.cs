@@ -3,4 +3,4 @@ using Collaboration.Grains.Live;
 namespace Collaboration.Grains.Workshops;
 
 [GenerateSerializer, Immutable]
-public sealed record WorkshopView(Guid Id, WorkshopDetails Details, WorkshopCounts Counts, long Version);
+public sealed record WorkshopView(Guid Id, WorkshopDetails Details, WorkshopCounts Counts, long Version, int CalendarSequence = 0);

@@ -58,6 +58,7 @@ public static class SiloBuilderExtensions
         // How fast a dead silo is detected (ProbeTimeout, NumMissedProbesLimit…), when a deployment wants other than Orleans' defaults.
         silo.Services.Configure<ClusterMembershipOptions>(configuration.GetSection(ConcertationClusterOptions.Section + ":Membership"));
         silo.AddConcertationGrainStorage(configuration);
+        silo.AddConcertationReminders(configuration);
         silo.AddConcertationLive();
         silo.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
         silo.AddDashboard();
@@ -97,6 +98,31 @@ public static class SiloBuilderExtensions
         }
         // Storage down reaches callers as GrainStorageUnavailableException, on a write or on the read that activates a grain.
         silo.TranslateUnavailableStorage(StorageNames.Grains);
+        return silo;
+    }
+
+    /// <summary>
+    /// Durable Orleans reminders (the outboxes' re-drive, workshop reminders): the stock ADO.NET
+    /// reminder table on our PostgreSQL schema, or <see cref="SqliteReminderTable"/> in the SQLite
+    /// file. <c>Orleans:ReminderOptions:*</c> tunes them (not <c>Orleans:Reminders</c>, which Orleans reads as a provider) (tests lower <c>MinimumReminderPeriod</c>).
+    /// </summary>
+    public static ISiloBuilder AddConcertationReminders(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        if (StorageProvider.IsPostgres(configuration))
+        {
+            silo.UseAdoNetReminderService(o =>
+            {
+                o.Invariant = PostgresInvariant;
+                o.ConnectionString = PostgresProviderConnections.Tune(PostgresConnectionString(configuration));
+            });
+        }
+        else
+        {
+            var connectionString = configuration.GetConnectionString(StorageProvider.Sqlite) ?? StorageProvider.DefaultSqliteConnectionString;
+            silo.AddReminders();
+            silo.Services.AddSingleton<IReminderTable>(new SqliteReminderTable(connectionString));
+        }
+        silo.Services.Configure<ReminderOptions>(configuration.GetSection(ConcertationClusterOptions.Section + ":ReminderOptions"));
         return silo;
     }
 

@@ -18,7 +18,7 @@ internal sealed class WebNode : WebApplicationFactory<Collaboration.Web.Colloque
 
     private readonly Dictionary<string, string?> _settings;
 
-    private WebNode(string postgresConnectionString)
+    private WebNode(string postgresConnectionString, (string Key, string? Value)[] settings)
     {
         _settings = new()
         {
@@ -34,13 +34,14 @@ internal sealed class WebNode : WebApplicationFactory<Collaboration.Web.Colloque
             ["Logging:LogLevel:Orleans"] = "Warning",
         };
         foreach (var (key, value) in FreePort.OrleansSettings()) _settings[key] = value;
+        foreach (var (key, value) in settings) _settings[key] = value;
         UseKestrel(0);
     }
 
-    /// <summary>Starts a node on <paramref name="postgresConnectionString"/> and waits until it answers /health.</summary>
-    public static async Task<WebNode> StartAsync(string postgresConnectionString)
+    /// <summary>Starts a node on <paramref name="postgresConnectionString"/> (and <paramref name="settings"/>) and waits until it answers /health.</summary>
+    public static async Task<WebNode> StartAsync(string postgresConnectionString, params (string Key, string? Value)[] settings)
     {
-        var node = new WebNode(postgresConnectionString);
+        var node = new WebNode(postgresConnectionString, settings);
         await Task.Run(node.StartServer).WaitAsync(TimeSpan.FromSeconds(120));
         using var http = node.NewHttpClient();
         for (var attempt = 0; ; attempt++)

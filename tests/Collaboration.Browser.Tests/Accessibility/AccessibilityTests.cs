@@ -3,31 +3,6 @@ namespace Collaboration.Browser.Tests.Accessibility;
 [Collection(BrowserCollection.Name)]
 public sealed class AccessibilityTests(BrowserAppFixture fixture, ITestOutputHelper output)
 {
-    [Theory]
-    [InlineData("/", "fr")]
-    [InlineData("/", "en")]
-    [InlineData("/login.html", "fr")]
-    [InlineData("/login.html", "en")]
-    public async Task Page_HasNoSeriousAccessibilityViolations(string path, string language)
-    {
-        // Arrange
-        await using var session = await fixture.NewSessionAsync(output, new() { BypassCSP = true });
-        var page = session.Page;
-        await page.GotoAsync(path);
-        if (language == "en")
-        {
-            await page.GetByTestId("language-switch").ClickAsync();
-        }
-        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
-        await Expect(session.ConnectionState).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = Timeouts.Ui });
-
-        // Act
-        var violations = await Axe.SeriousViolationsAsync(page);
-
-        // Assert
-        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
-    }
-
     [Fact]
     public async Task LoginPage_WithAnError_HasNoSeriousAccessibilityViolations()
     {

@@ -29,6 +29,7 @@ public class BrowserAppFixture : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private Uri? _baseUrl;
+    private Task<SamplePages>? _samplePages;
 
     /// <summary>Where the app listens, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseUrl => _baseUrl ?? throw NotStarted();
@@ -37,6 +38,9 @@ public class BrowserAppFixture : IAsyncLifetime
     public ConcertationAppFactory App => _app ?? throw NotStarted();
 
     public IBrowser Browser => _browser ?? throw NotStarted();
+
+    /// <summary>Content on every page, arranged once for the tests that only look (accessibility, layout, screenshots).</summary>
+    public Task<SamplePages> SamplePagesAsync() => _samplePages ??= SamplePages.ArrangeAsync(this);
 
     public async Task InitializeAsync()
     {

@@ -13,7 +13,7 @@ public sealed class LanguageTests(BrowserAppFixture fixture, ITestOutputHelper o
         var html = page.Locator("html");
         var languageSwitch = page.GetByTestId("language-switch");
         await Expect(html).ToHaveAttributeAsync("lang", "fr");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Table régionale" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "S'établir dans Lanaudière" })).ToBeVisibleAsync();
         await Expect(languageSwitch).ToHaveTextAsync("English");
 
         // Act
@@ -21,9 +21,9 @@ public sealed class LanguageTests(BrowserAppFixture fixture, ITestOutputHelper o
 
         // Assert
         await Expect(html).ToHaveAttributeAsync("lang", "en");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Regional Table" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Settling in Lanaudière" })).ToBeVisibleAsync();
         await Expect(languageSwitch).ToHaveTextAsync("Français");
-        await Expect(page).ToHaveTitleAsync("Concertation — Regional immigration partnership");
+        await Expect(page).ToHaveTitleAsync("Lanaudière, a place to settle — regional immigration portal");
         await Expect(session.ConnectionState).ToHaveTextAsync("Live updates: Online", new() { Timeout = Timeouts.Ui });
 
         // Act: another page, later

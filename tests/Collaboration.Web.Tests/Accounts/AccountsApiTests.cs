@@ -109,12 +109,14 @@ public sealed class AccountsApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Me_Is401_WhenAnonymous()
+    public async Task Me_AnswersSignedOut_WhenAnonymous()
     {
         var response = await _app.CreateClient().GetAsync("/api/auth/me");
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal("unauthenticated", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.False(body.GetProperty("signedIn").GetBoolean());
+        Assert.False(body.TryGetProperty("email", out _));
     }
 
     [Fact]
@@ -169,15 +171,44 @@ public sealed class AccountsApiTests : IAsyncLifetime
         Assert.Null(await _app.Services.GetRequiredService<IGrainFactory>().GetGrain<IOrganiserAccountGrain>("court@test.local").GetAsync());
     }
 
+    [Theory]
+    [InlineData("commun@test.local", "qwerty123456")]
+    [InlineData("commun@test.local", "1QAZ2WSX3EDC")]
+    [InlineData("josee.tremblay@test.local", "Josee.Tremblay@test.local!")]
+    [InlineData("josee.tremblay@test.local", "mon josee.tremblay à moi")]
+    public async Task CreateOrganiser_WithACommonPassword_OrOneHoldingTheEmail_Is400(string email, string password)
+    {
+        var client = await _app.CreateOrganiserClientAsync();
+
+        var response = await client.PostAsJsonAsync("/api/organisers", new { email, displayName = "Refusée", password });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("password", out _));
+        Assert.Null(await _app.Services.GetRequiredService<IGrainFactory>().GetGrain<IOrganiserAccountGrain>(email).GetAsync());
+    }
+
+    [Fact]
+    public async Task ChangePassword_ToACommonPassword_Is400()
+    {
+        var client = await _app.CreateOrganiserClientAsync();
+
+        var response = await client.PostAsJsonAsync("/api/auth/password",
+            new { currentPassword = ConcertationFactory.OrganiserPassword, newPassword = "qwertyqwerty" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
     [Fact]
     public async Task Logout_EndsTheSession()
     {
         var client = await _app.CreateOrganiserClientAsync();
 
         var logout = await client.PostAsync("/api/auth/logout", null);
-        var me = await client.GetAsync("/api/auth/me");
+        var me = await client.GetFromJsonAsync<JsonElement>("/api/auth/me");
+        var organiserOnly = await client.GetAsync("/api/colloques");
 
         Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, me.StatusCode);
+        Assert.False(me.GetProperty("signedIn").GetBoolean());
+        Assert.Equal(HttpStatusCode.Unauthorized, organiserOnly.StatusCode);
     }
 }

@@ -1,27 +1,93 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Collaboration.Testing;
+using Collaboration.Web.Accounts;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Collaboration.Web.Tests.Accounts;
 
+/// <summary>Rate limits per endpoint family and per real client address (X-Forwarded-For from a known proxy), and the login back-off.</summary>
 public sealed class RateLimitTests
 {
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
     [Fact]
-    public async Task Login_IsRateLimited_PerClient_WithABilingual429()
+    public async Task SignInLinks_AreLimitedPerClient_InTheirOwnBucket_WithABilingual429()
     {
-        await using var app = new ConcertationFactory(settings: ("RateLimiting:AnonymousPermitsPerMinute", "3"));
-        var client = app.CreateClient();
+        await using var app = new ConcertationFactory(kestrel: true, settings: [("RateLimiting:SignInLinksPermitsPerMinute", "3"),
+            ("Proxy:KnownNetworks", "127.0.0.0/8")]);
 
         var statuses = new List<HttpStatusCode>();
         HttpResponseMessage last = null!;
         for (var i = 0; i < 4; i++)
         {
-            last = await client.PostAsJsonAsync("/api/auth/login", new { email = "x@test.local", password = "wrong-password-x" });
+            last = await SendAsync(app, "/api/desks/pair", new { pairingCode = "ABCD-EFGH" }, "203.0.113.10");
             statuses.Add(last.StatusCode);
         }
+        var otherClient = await SendAsync(app, "/api/desks/pair", new { pairingCode = "ABCD-EFGH" }, "203.0.113.11");
+        var loginMeanwhile = await SendAsync(app, "/api/auth/login",
+            new { email = ConcertationFactory.OrganiserEmail, password = ConcertationFactory.OrganiserPassword }, "203.0.113.10");
 
-        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests], statuses);
         Assert.Equal("rate-limited", (await last.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
         Assert.True(last.Headers.Contains("Retry-After"));
+        Assert.Equal(HttpStatusCode.BadRequest, otherClient.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, loginMeanwhile.StatusCode);
+    }
+
+    [Fact]
+    public async Task FortyWrongPasswords_FromOneAddress_DoNotStopTheRightPassword_FromAnother_NorAfterTheBackOff_FromTheSame()
+    {
+        // The back-off's clock moves only when the test says so.
+        var clock = new ManualClock();
+        var throttle = new LoginThrottle(clock, new ConfigurationBuilder().Build());
+        await using var app = new ConcertationFactory(null, kestrel: true, services: s => s.AddSingleton(throttle),
+            ("Proxy:KnownNetworks", "127.0.0.0/8"));
+        var wrong = new { email = ConcertationFactory.OrganiserEmail, password = "not-the-password-at-all" };
+        var right = new { email = ConcertationFactory.OrganiserEmail, password = ConcertationFactory.OrganiserPassword };
+
+        var attempts = new List<HttpStatusCode>();
+        for (var i = 0; i < 40; i++) attempts.Add((await SendAsync(app, "/api/auth/login", wrong, "198.51.100.7")).StatusCode);
+        var fromAnother = await SendAsync(app, "/api/auth/login", right, "198.51.100.8");
+        var rightAtOnce = await SendAsync(app, "/api/auth/login", right, "198.51.100.7");
+
+        Assert.All(attempts, s => Assert.Contains(s, new[] { HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests }));
+        Assert.Contains(HttpStatusCode.TooManyRequests, attempts);
+        Assert.Equal(HttpStatusCode.OK, fromAnother.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, rightAtOnce.StatusCode);
+        Assert.True(rightAtOnce.Headers.Contains("Retry-After"));
+        clock.Advance(throttle.WaitBeforeTrying(ConcertationFactory.OrganiserEmail, "198.51.100.7"));
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(app, "/api/auth/login", right, "198.51.100.7")).StatusCode);
+    }
+
+    [Fact]
+    public async Task BehindAKnownProxy_OverHttps_TheCookieIsSecure_AndHstsIsSent()
+    {
+        await using var app = new ConcertationFactory(kestrel: true, settings: ("Proxy:KnownNetworks", "127.0.0.0/8"));
+        using var client = new HttpClient { BaseAddress = app.ServerAddress };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/login")
+        {
+            Content = JsonContent.Create(new { email = ConcertationFactory.OrganiserEmail, password = ConcertationFactory.OrganiserPassword }),
+        };
+        request.Headers.Add("X-Forwarded-For", "192.0.2.44");
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        request.Headers.Host = "concertation.example";
+
+        var response = await client.SendAsync(request).WaitAsync(Timeout);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("secure", response.Headers.GetValues("Set-Cookie").Single(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("max-age=", response.Headers.GetValues("Strict-Transport-Security").Single());
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(ConcertationFactory app, string path, object body, string clientAddress)
+    {
+        using var handler = new HttpClientHandler { UseCookies = false };
+        using var client = new HttpClient(handler) { BaseAddress = app.ServerAddress };
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        request.Headers.Add("X-Forwarded-For", clientAddress);
+        return await client.SendAsync(request).WaitAsync(Timeout);
     }
 }

@@ -36,8 +36,11 @@ public sealed class WebNodeProcess : IAsyncDisposable
     /// <summary>What the node wrote to stdout and stderr (the end of it), for failure messages.</summary>
     public string Output { get { lock (_output) return _output.ToString(); } }
 
-    /// <summary>Starts a node on a PostgreSQL database, on free HTTP and silo ports, and waits until /health answers 200.</summary>
-    public static async Task<WebNodeProcess> StartPostgresAsync(string connectionString, TimeSpan timeout)
+    /// <summary>
+    /// Starts a node on a PostgreSQL database, on free HTTP and silo ports, and waits until /health answers 200;
+    /// <paramref name="settings"/> are more configuration keys ("Mail:Smtp:Host"…), passed as environment variables.
+    /// </summary>
+    public static async Task<WebNodeProcess> StartPostgresAsync(string connectionString, TimeSpan timeout, params (string Key, string? Value)[] settings)
     {
         var (dll, folder) = LocateWebDll();
         var httpPort = FreePort.Next();
@@ -68,6 +71,7 @@ public sealed class WebNodeProcess : IAsyncDisposable
         start.Environment["RateLimiting__AnonymousPermitsPerMinute"] = "10000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
 
         var process = new Process { StartInfo = start };
         process.Start();

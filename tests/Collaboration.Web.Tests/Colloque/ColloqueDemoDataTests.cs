@@ -8,7 +8,7 @@ namespace Collaboration.Web.Tests.Colloque;
 public sealed class ColloqueDemoDataTests
 {
     [Fact]
-    public async Task DemoColloque_HasSixtyAttendeesAcrossCategories_TwoDesks_AndSomeArrivals()
+    public async Task DemoColloque_HasSixtyAttendeesAcrossCategoriesAndMrcs_TwoDesks_AndSomeArrivals_ThatAddUp()
     {
         await using var app = new ConcertationFactory(settings: ("Seed:Demo", "true"));
         var organiser = await app.CreateOrganiserClientAsync().WaitAsync(Within);
@@ -20,8 +20,13 @@ public sealed class ColloqueDemoDataTests
 
         Assert.Equal(60, attendees.GetArrayLength());
         Assert.Equal(6, attendees.EnumerateArray().Select(a => a.GetProperty("category").GetString()).Distinct().Count());
-        Assert.Equal(2, stats.GetProperty("byDesk").GetArrayLength());
+        Assert.Equal(7, attendees.EnumerateArray().Select(a => a.GetProperty("mrc").GetString()).Distinct().Count()); // the six, and outside
+        Assert.Equal(["desk-entree", "desk-salle", "organiser"], stats.GetProperty("byDesk").EnumerateArray().Select(d => d.GetProperty("deskId").GetString()));
+        Assert.Equal("Organisation", stats.GetProperty("byDesk")[2].GetProperty("name").GetString());
         Assert.Equal(12, stats.GetProperty("arrived").GetInt32());
+        Assert.Equal(12, stats.GetProperty("byDesk").EnumerateArray().Sum(d => d.GetProperty("count").GetInt32()));
+        Assert.Equal(12, stats.GetProperty("byCategory").EnumerateObject().Sum(c => c.Value.GetInt32()));
+        Assert.Contains("Lanaudière", stats.GetProperty("title").GetString());
     }
 
     [Fact]

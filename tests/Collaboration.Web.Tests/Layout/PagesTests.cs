@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 
@@ -26,6 +28,7 @@ public sealed class PagesTests(PagesTests.App app) : IClassFixture<PagesTests.Ap
         "/", "/index.html", "/login.html", "/join.html", "/meetings.html", "/meeting.html", "/minutes.html",
         "/workshops/", "/workshops/index.html", "/workshops/session.html", "/workshops/manage.html", "/workshops/admin.html",
         "/colloque.html", "/colloque-dashboard.html", "/colloque-desk.html", "/colloque-badge.html",
+        "/repertoire", "/a-propos", "/nouvelles",
     ];
 
     private readonly ConcertationFactory _app = app.Factory;
@@ -91,14 +94,60 @@ public sealed class PagesTests(PagesTests.App app) : IClassFixture<PagesTests.Ap
         var organiser = await GetAsync(await _app.CreateOrganiserClientAsync(), "/colloque-dashboard.html");
 
         // Assert
-        Assert.Equal(["nav-workshops"], NavigationIds(visitor));
+        Assert.Equal(["nav-directory", "nav-workshops"], NavigationIds(visitor));
         Assert.Equal("page", visitor.QuerySelector("[data-testid=nav-workshops]")?.GetAttribute("aria-current"));
         Assert.NotNull(visitor.QuerySelector("[data-testid=login-link]"));
-        Assert.Equal(["nav-table", "nav-workshops", "nav-workshops-admin", "nav-colloque", "nav-desk"], NavigationIds(organiser));
+        Assert.Equal(["nav-directory", "nav-table", "nav-board", "nav-workshops", "nav-workshops-admin", "nav-colloque", "nav-desk", "nav-report", "nav-portal-admin"],
+            NavigationIds(organiser));
         Assert.Equal(["nav-colloque"], organiser.QuerySelectorAll("[aria-current=page]").Select(e => e.GetAttribute("data-testid")));
         Assert.False(string.IsNullOrWhiteSpace(organiser.QuerySelector("[data-testid=current-user]")?.TextContent));
         Assert.NotNull(organiser.QuerySelector("[data-testid=logout-button]"));
         Assert.Null(organiser.QuerySelector("[data-testid=login-link]"));
+    }
+
+    [Fact]
+    public async Task WorkshopPages_AreRenderedWithTheirSessions_InQuebecTime()
+    {
+        // Arrange: 13:30 to 15:30 in Québec (winter: UTC−5)
+        var organiser = await _app.CreateOrganiserClientAsync();
+        var starts = new DateTimeOffset(2027, 3, 4, 18, 30, 0, TimeSpan.Zero);
+        var created = await organiser.PostAsJsonAsync("/api/workshops", new
+        {
+            titleFr = "Accueillir en région", titleEn = "Welcoming in the regions", descriptionFr = "Pour les PME.", descriptionEn = "For small businesses.",
+            startsAt = starts, endsAt = starts.AddHours(2), place = "Joliette", capacity = 12,
+        });
+        created.EnsureSuccessStatusCode();
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var visitor = _app.CreateClient();
+
+        // Act
+        var catalogue = await GetAsync(visitor, "/workshops/");
+        var session = await GetAsync(visitor, $"/workshops/session.html?id={id}");
+        var english = await GetAsync(visitor, $"/workshops/session.html?id={id}&lang=en");
+
+        // Assert
+        var card = catalogue.QuerySelector($"[data-workshop-id='{id}']");
+        Assert.NotNull(card);
+        Assert.Equal("Accueillir en région", card.QuerySelector("[data-field=title]")?.TextContent);
+        Assert.Equal("jeudi 4 mars 2027, 13 h 30 – 15 h 30 (heure du Québec)", card.QuerySelector("[data-field=when]")?.TextContent);
+        Assert.Equal("12 places restantes", card.QuerySelector("[data-testid=availability]")?.TextContent);
+        Assert.Equal("Accueillir en région — Concertation", session.Title);
+        Assert.Equal("Pour les PME.", session.QuerySelector("[data-field=description]")?.TextContent);
+        Assert.False(session.QuerySelector("[data-testid=session]")!.HasAttribute("hidden"));
+        Assert.True(session.QuerySelector("[data-testid=session-status]")!.HasAttribute("hidden"));
+        Assert.True(catalogue.QuerySelector("[data-testid=catalogue-status]")!.HasAttribute("hidden"));
+        Assert.Equal("Thursday, March 4, 2027, 1:30 p.m. – 3:30 p.m. (Québec time)", english.QuerySelector("[data-field=when]")?.TextContent);
+        Assert.Equal("12 seats left", english.QuerySelector("[data-testid=availability]")?.TextContent);
+    }
+
+    [Fact]
+    public async Task SessionPage_ForAnUnknownSession_SaysSo()
+    {
+        var page = await GetAsync(_app.CreateClient(), $"/workshops/session.html?id={Guid.NewGuid()}");
+
+        Assert.True(page.QuerySelector("[data-testid=session]")!.HasAttribute("hidden"));
+        Assert.False(page.QuerySelector("[data-testid=session-status]")!.HasAttribute("hidden"));
+        Assert.Equal("Cet atelier est introuvable.", page.QuerySelector("[data-testid=session-status]")?.TextContent);
     }
 
     private static string[] NavigationIds(IDocument page) =>

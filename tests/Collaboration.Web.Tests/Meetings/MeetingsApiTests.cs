@@ -37,6 +37,21 @@ public sealed class MeetingsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AQuorumLargerThanTheMembers_IsFlaggedUnreachable_UntilThereAreEnoughMembers()
+    {
+        var tableId = await CreateTableAsync(_organiser, "Table de Montcalm", quorum: 2);
+        await AddMemberAsync(_organiser, tableId, "Paul Rivest", "member");
+
+        var short1 = await _organiser.GetAsync($"/api/tables/{tableId}").OkJsonAsync();
+        await AddMemberAsync(_organiser, tableId, "Catherine Malo", "member");
+        var enough = await _organiser.GetAsync($"/api/tables/{tableId}").OkJsonAsync();
+
+        Assert.False(short1.GetProperty("quorumReachable").GetBoolean());
+        Assert.Equal(1, short1.GetProperty("activeMembers").GetInt32());
+        Assert.True(enough.GetProperty("quorumReachable").GetBoolean());
+    }
+
+    [Fact]
     public async Task SignInLink_IsSingleUse_AndTheMemberSeesOnlyTheirTable()
     {
         var mine = await CreateTableAsync(_organiser, "Ma table");
@@ -192,8 +207,9 @@ public sealed class MeetingsApiTests : IAsyncLifetime
         var oldCookieAfterReissue = await member.GetAsync($"/api/meetings/{meetingId}");
         var fresh = await MemberClientAsync(_app, newToken);
 
-        Assert.Equal(HttpStatusCode.Forbidden, afterRevoke.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, oldCookieAfterReissue.StatusCode);
+        // The revocation ended the member's session: the old cookie is no longer a sign-in at all.
+        Assert.Equal(HttpStatusCode.Unauthorized, afterRevoke.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, oldCookieAfterReissue.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await fresh.GetAsync($"/api/meetings/{meetingId}")).StatusCode);
         Assert.DoesNotContain((await fresh.GetAsync("/api/tables").OkJsonAsync()).EnumerateArray(), t => t.GetProperty("id").GetGuid() != tableId);
     }

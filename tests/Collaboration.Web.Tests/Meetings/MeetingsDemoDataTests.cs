@@ -1,3 +1,4 @@
+using Collaboration.Web.Demo;
 using static Collaboration.Web.Tests.Meetings.MeetingsTestKit;
 
 namespace Collaboration.Web.Tests.Meetings;
@@ -5,7 +6,7 @@ namespace Collaboration.Web.Tests.Meetings;
 public sealed class MeetingsDemoDataTests
 {
     [Fact]
-    public async Task DemoData_HasATableOfEverySector_AMeetingInProgress_AndAClosedOneWithOpenActionItems()
+    public async Task DemoData_HasALanaudiereTableOfEverySector_AMeetingInProgress_AndAClosedOneWithOpenActionItems()
     {
         await using var app = new ConcertationFactory(settings: ("Seed:Demo", "true"));
         var organiser = await app.CreateOrganiserClientAsync();
@@ -15,8 +16,13 @@ public sealed class MeetingsDemoDataTests
         var members = (await organiser.GetAsync($"/api/tables/{tableId}").OkJsonAsync()).GetProperty("members").EnumerateArray().ToList();
         var meetings = (await organiser.GetAsync($"/api/tables/{tableId}/meetings").OkJsonAsync()).EnumerateArray().ToList();
 
+        Assert.Contains("Lanaudière", table.GetProperty("name").GetString());
+        Assert.Contains(members, m => m.GetProperty("organisation").GetString() == "Lanaudière Économique");
         Assert.Equal(["Autre", "Communautaire", "Economique", "Institutionnel", "Municipal"],
             members.Select(m => m.GetProperty("sector").GetString()).Distinct().Order());
+        // Each meeting is named after its month in Québec ("Rencontre de novembre" is not on 1 December).
+        Assert.All(meetings, m => Assert.Equal($"Rencontre de {DemoCalendar.FrenchMonth(m.GetProperty("startsAt").GetDateTimeOffset())}",
+            m.GetProperty("title").GetString()));
         var inProgress = await GetMeetingAsync(organiser, meetings.Single(m => m.GetProperty("status").GetString() == "InProgress").GetProperty("id").GetGuid());
         var closed = await GetMeetingAsync(organiser, meetings.Single(m => m.GetProperty("status").GetString() == "Closed").GetProperty("id").GetGuid());
         Assert.True(inProgress.GetProperty("agenda").GetArrayLength() >= 3);

@@ -14,9 +14,9 @@ public static class AccountsApi
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/auth").WithTags("Accounts");
-        auth.MapPost("/login", LoginAsync).RequireRateLimiting(RateLimits.Anonymous);
-        auth.MapPost("/logout", (Func<HttpContext, Task<NoContent>>)LogoutAsync);
-        auth.MapGet("/me", Me).RequireAuthorization();
+        auth.MapPost("/login", LoginAsync).RequireRateLimiting(RateLimits.Login);
+        auth.MapPost("/logout", LogoutAsync);
+        auth.MapGet("/me", Me).AllowAnonymous(); // every page asks: signed out is an answer, not an error
         auth.MapPost("/password", ChangePasswordAsync).RequireAuthorization(AuthenticationSetup.OrganiserPolicy);
 
         var organisers = app.MapGroup("/api/organisers").WithTags("Accounts").RequireAuthorization(AuthenticationSetup.OrganiserPolicy);
@@ -26,14 +26,17 @@ public static class AccountsApi
 
     public sealed record LoginRequest(string? Email, string? Password);
 
-    public sealed record MeResponse(string Email, string DisplayName, string Role);
+    public sealed record MeResponse(string Email, string DisplayName, string Role, bool SignedIn = true);
+
+    public sealed record SignedOutResponse(bool SignedIn = false);
 
     public sealed record CreateOrganiserRequest(string? Email, string? DisplayName, string? Password);
 
     public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
 
     private static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> LoginAsync(
-        LoginRequest request, IGrainFactory grains, PasswordHasher<OrganiserAccount> hasher, HttpContext http)
+        LoginRequest request, IGrainFactory grains, PasswordHasher<OrganiserAccount> hasher, Sessions sessions, LoginThrottle throttle,
+        HttpContext http)
     {
         var errors = new Dictionary<string, BilingualText>();
         if (!EmailAddress.IsValid(request.Email))
@@ -43,36 +46,52 @@ public static class AccountsApi
         if (errors.Count > 0) return Problems.Validation(errors);
 
         var email = EmailAddress.Normalize(request.Email!);
+        var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (throttle.WaitBeforeTrying(email, address) is { TotalSeconds: > 0 } wait)
+        {
+            var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+            http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return RateLimits.TooMany(seconds);
+        }
         var grain = grains.GetGrain<IOrganiserAccountGrain>(email);
         var account = await grain.GetAsync();
         // Verify against a throw-away hash when there is no account, so timing tells nothing.
         var verification = hasher.VerifyHashedPassword(account!, account?.PasswordHash ?? PasswordRules.DummyHash, request.Password!);
         if (account is null || verification == PasswordVerificationResult.Failed)
+        {
+            throttle.Failed(email, address);
             return Problems.Create(StatusCodes.Status401Unauthorized, "invalid-credentials",
                 "Courriel ou mot de passe incorrect.", "Incorrect email or password.");
+        }
+        throttle.Succeeded(email, address);
         if (verification == PasswordVerificationResult.SuccessRehashNeeded)
             await grain.ChangePasswordHashAsync(hasher.HashPassword(account, request.Password!));
 
-        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(new ClaimsIdentity(
+        await SignInOrganiserAsync(http, sessions, account);
+        return TypedResults.Ok(new MeResponse(account.Email, account.DisplayName, Roles.Organiser));
+    }
+
+    private static Task SignInOrganiserAsync(HttpContext http, Sessions sessions, OrganiserAccount account) => sessions.SignInAsync(http,
         [
             new Claim(ClaimTypes.NameIdentifier, account.Email),
             new Claim(ClaimTypes.Email, account.Email),
             new Claim(ClaimTypes.Name, account.DisplayName),
             new Claim(ClaimTypes.Role, Roles.Organiser),
-        ], CookieAuthenticationDefaults.AuthenticationScheme)));
-        return TypedResults.Ok(new MeResponse(account.Email, account.DisplayName, Roles.Organiser));
-    }
+        ], [SessionSubjects.Organiser(account.Email)], Roles.Organiser, account.DisplayName);
 
-    private static async Task<NoContent> LogoutAsync(HttpContext http)
+    /// <summary>Ends the session server-side: a copy of the cookie no longer works, on any node.</summary>
+    private static async Task<NoContent> LogoutAsync(HttpContext http, Sessions sessions)
     {
-        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        await sessions.SignOutAsync(http);
         return TypedResults.NoContent();
     }
 
-    private static Ok<MeResponse> Me(ClaimsPrincipal user) => TypedResults.Ok(new MeResponse(
-        user.FindFirstValue(ClaimTypes.Email) ?? user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "",
-        user.FindFirstValue(ClaimTypes.Name) ?? "",
-        user.FindFirstValue(ClaimTypes.Role) ?? ""));
+    private static Results<Ok<MeResponse>, Ok<SignedOutResponse>> Me(ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true
+        ? TypedResults.Ok(new MeResponse(
+            user.FindFirstValue(ClaimTypes.Email) ?? user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "",
+            user.FindFirstValue(ClaimTypes.Name) ?? "",
+            user.FindFirstValue(ClaimTypes.Role) ?? ""))
+        : TypedResults.Ok(new SignedOutResponse());
 
     private static async Task<Results<Created<MeResponse>, ProblemHttpResult>> CreateOrganiserAsync(
         CreateOrganiserRequest request, IGrainFactory grains, PasswordHasher<OrganiserAccount> hasher)
@@ -82,7 +101,7 @@ public static class AccountsApi
             errors["email"] = new("Entrez une adresse courriel valide.", "Enter a valid email address.");
         if (string.IsNullOrWhiteSpace(request.DisplayName) || request.DisplayName.Trim().Length > 120)
             errors["displayName"] = new("Entrez un nom (120 caractères au plus).", "Enter a name (120 characters at most).");
-        if (PasswordRules.Check(request.Password) is { } passwordError) errors["password"] = passwordError;
+        if (PasswordRules.Check(request.Password, request.Email) is { } passwordError) errors["password"] = passwordError;
         if (errors.Count > 0) return Problems.Validation(errors);
 
         var email = EmailAddress.Normalize(request.Email!);
@@ -96,9 +115,10 @@ public static class AccountsApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> ChangePasswordAsync(
-        ChangePasswordRequest request, ClaimsPrincipal user, IGrainFactory grains, PasswordHasher<OrganiserAccount> hasher)
+        ChangePasswordRequest request, ClaimsPrincipal user, IGrainFactory grains, PasswordHasher<OrganiserAccount> hasher, Sessions sessions,
+        HttpContext http)
     {
-        if (PasswordRules.Check(request.NewPassword) is { } passwordError)
+        if (PasswordRules.Check(request.NewPassword, user.FindFirstValue(ClaimTypes.Email)) is { } passwordError)
             return Problems.Validation(new Dictionary<string, BilingualText> { ["newPassword"] = passwordError });
         var grain = grains.GetGrain<IOrganiserAccountGrain>(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
         var account = await grain.GetAsync();
@@ -107,6 +127,9 @@ public static class AccountsApi
             return Problems.Create(StatusCodes.Status400BadRequest, "invalid-current-password",
                 "Le mot de passe actuel est incorrect.", "The current password is incorrect.");
         await grain.ChangePasswordHashAsync(hasher.HashPassword(account, request.NewPassword!));
+        // Every session of the account ends (a stolen cookie too); the caller continues in a fresh one.
+        await sessions.EndAllAsync(SessionSubjects.Organiser(account.Email), "password-changed");
+        await SignInOrganiserAsync(http, sessions, account);
         return TypedResults.NoContent();
     }
 }

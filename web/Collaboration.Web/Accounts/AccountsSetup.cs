@@ -1,5 +1,6 @@
 using Collaboration.Grains.Accounts;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.SignalR;
 
 namespace Collaboration.Web.Accounts;
 
@@ -11,6 +12,12 @@ public static class AccountsSetup
         services.AddSingleton<PasswordHasher<OrganiserAccount>>();
         services.AddSingleton<InvitationLinks>();
         services.AddSingleton<PairingCodes>();
+        services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<SessionConnections>();
+        services.AddSingleton<Sessions>();
+        services.AddHostedService<SessionEndedListener>();
+        services.AddSingleton<SessionHubFilter>();
+        services.Configure<HubOptions>(o => o.AddFilter<SessionHubFilter>());
         services.AddHostedService<OrganiserBootstrap>(); // after UseOrleans: the silo (and its storage) is up first
         services.AddHostedService<Demo.DemoSeeder>(); // after the organiser exists: demo data may name them
         return services;

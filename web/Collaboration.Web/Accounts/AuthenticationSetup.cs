@@ -23,12 +23,22 @@ public static class AuthenticationSetup
             options.ExpireTimeSpan = TimeSpan.FromDays(14);
             options.SlidingExpiration = true;
             options.LoginPath = "/login.html";
+            options.Events.OnValidatePrincipal = ValidateSessionAsync;
             options.Events.OnRedirectToLogin = context => Challenge(context, Platform.Problems.Unauthorized());
             options.Events.OnRedirectToAccessDenied = context => Challenge(context, Platform.Problems.Forbidden());
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(OrganiserPolicy, policy => policy.RequireRole(Roles.Organiser));
         return services;
+    }
+
+    /// <summary>Every request: the cookie's server-side session must still be active (see <see cref="Sessions"/>).</summary>
+    private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
+    {
+        var sessions = context.HttpContext.RequestServices.GetRequiredService<Sessions>();
+        if (await sessions.IsActiveAsync(Sessions.IdOf(context.Principal))) return;
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
     }
 
     private static Task Challenge(RedirectContext<CookieAuthenticationOptions> context, IResult problem)

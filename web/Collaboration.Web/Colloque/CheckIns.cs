@@ -14,6 +14,9 @@ namespace Collaboration.Web.Colloque;
 /// </summary>
 public sealed class CheckIns(IGrainFactory grains, ILogger<CheckIns> logger)
 {
+    /// <summary>The desk an organiser's own check-ins are counted under (its id and name).</summary>
+    public const string OrganiserDeskId = Desk.OrganiserDeskId, OrganiserDeskName = "Organisation";
+
     private const int MirrorAttempts = 6;
 
     private readonly ConcurrentDictionary<Task, byte> _mirrors = new();

@@ -24,7 +24,9 @@ public static class ColloqueApi
         organiser.MapDelete("/{id:guid}/registrations/{code}", EraseAttendeeAsync);
         organiser.MapPost("/{id:guid}/registrations/{code}/cancel", CancelAsync);
         organiser.MapPost("/{id:guid}/desks", CreateDeskAsync);
+        organiser.MapGet("/{id:guid}/desks", ListDesksAsync);
         organiser.MapPost("/{id:guid}/desks/{deskId}/pairing-code", NewPairingCodeAsync);
+        organiser.MapPost("/{id:guid}/desks/{deskId}/revoke", RevokeDeskAsync);
         organiser.MapGet("/{id:guid}/attendance.csv", AttendanceCsvAsync);
         organiser.MapPost("/{id:guid}/stats/rebuild", RebuildAsync);
 
@@ -42,8 +44,9 @@ public static class ColloqueApi
         operate.MapPost("/registrations/{code}/badge-printed", BadgePrintedAsync);
 
         var desks = app.MapGroup("/api/desks").WithTags("Colloque");
-        desks.MapPost("/pair", PairAsync).RequireRateLimiting(RateLimits.Anonymous);
-        desks.MapGet("/me", DeskMe).RequireAuthorization();
+        desks.MapPost("/pair", PairAsync).RequireRateLimiting(RateLimits.SignInLinks);
+        app.MapColloqueBadgesApi();
+        desks.MapGet("/me", DeskMeAsync).AllowAnonymous(); // the desk page asks first: "not paired" is an answer, not an error
 
         app.MapSignupsApi();
         app.MapProgrammeApi();
@@ -56,7 +59,7 @@ public static class ColloqueApi
 
     public sealed record ColloqueCreated(Guid Id, string Title, DateOnly Date, string Venue);
 
-    public sealed record AttendeeRequest(string? Name, string? Organisation, string? Category, string? Email);
+    public sealed record AttendeeRequest(string? Name, string? Organisation, string? Category, string? Email, string? Mrc = null);
 
     public sealed record RegistrationCreated(string Code, bool Created);
 
@@ -73,12 +76,21 @@ public static class ColloqueApi
 
     public sealed record PairRequest(string? PairingCode);
 
-    public sealed record DeskIdentity(Guid ColloqueId, string DeskId, string DeskName, string Title);
+    /// <summary>A desk and the devices signed in as it (one per paired device, until revoked).</summary>
+    public sealed record DeskSessions(string DeskId, string Name, IReadOnlyList<DeskDevice> Devices);
+
+    public sealed record DeskDevice(DateTimeOffset PairedAt, string? Address, string? UserAgent);
+
+    public sealed record DeskRevoked(string DeskId, int Ended);
+
+    /// <summary>What this device operates as. Paired false: show the pairing form (Organiser: an organiser, who may open a colloque's "Organisation" desk).</summary>
+    public sealed record DeskIdentity(Guid ColloqueId, string DeskId, string DeskName, string Title, bool Paired = true, bool Organiser = false);
 
     public sealed record CheckInBody(string? Code, string? Nonce, string? Operator, DateTimeOffset? ScannedAt);
 
     /// <summary><c>Override</c> (organiser only): admit although the category is full.</summary>
-    public sealed record WalkInBody(string? Name, string? Organisation, string? Category, string? Email, string? Nonce, string? Operator, bool? Override = null);
+    public sealed record WalkInBody(string? Name, string? Organisation, string? Category, string? Email, string? Nonce, string? Operator, string? Mrc = null,
+        bool? Override = null);
 
     public sealed record CheckInResponse(string Result, string Code, DateTimeOffset? CheckedInAt, string? DeskId, string? DeskName,
         string? Operator, string? Name, string? Organisation, string? Category);
@@ -86,7 +98,7 @@ public static class ColloqueApi
     public sealed record UndoResponse(string Result);
 
     public sealed record AttendeeJson(string Code, string Name, string Organisation, string Category, bool Cancelled,
-        DateTimeOffset? CheckedInAt, string? DeskId);
+        DateTimeOffset? CheckedInAt, string? DeskId, string? Mrc = null, bool BadgePrinted = false);
 
     public sealed record AttendeesResponse(long Version, IReadOnlyList<AttendeeJson> Attendees);
 
@@ -99,7 +111,9 @@ public static class ColloqueApi
 
     public sealed record BadgeBreakout(Guid SessionId, string TitleFr, string TitleEn, string Room, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Status);
 
-    public sealed record BadgeResponse(string Code, string Name, string Organisation, string Category, string QrUrl, IReadOnlyList<BadgeBreakout> Breakouts);
+    /// <summary>A badge, with its colloque's title and date (printed on each), and the attendee's breakouts on the single badge.</summary>
+    public sealed record BadgeResponse(string Code, string Name, string Organisation, string Category, string QrUrl, string Title, DateOnly Date,
+        IReadOnlyList<BadgeBreakout>? Breakouts = null);
 
     // ---- organiser ----------------------------------------------------------------------------
 
@@ -126,17 +140,20 @@ public static class ColloqueApi
     private static async Task<Results<Ok<RegistrationCreated>, Created<RegistrationCreated>, ProblemHttpResult>> RegisterAsync(
         Guid id, AttendeeRequest request, IGrainFactory grains, Registrations registrations)
     {
-        if (CheckAttendee(request.Name, request.Organisation, request.Category, request.Email) is not { } details) return InvalidAttendee(request.Name, request.Organisation, request.Category, request.Email);
+        if (CheckAttendee(request.Name, request.Organisation, request.Category, request.Email, request.Mrc) is not { } details) return InvalidAttendee(request.Name, request.Organisation, request.Category, request.Email, request.Mrc);
         if (await grains.GetGrain<IColloqueGrain>(id).GetAsync() is null) return NotFound();
         var outcome = (await registrations.UpsertAsync(id, [details]))[0];
         var body = new RegistrationCreated(outcome.Code, outcome.Created);
         return outcome.Created ? TypedResults.Created($"/api/colloques/{id}/registrations/{outcome.Code}", body) : TypedResults.Ok(body);
     }
 
+    /// <summary>The most lines one <c>apply</c> slice may ask for.</summary>
+    public const int MaxSlice = 2_000;
+
     /// <summary>
     /// <c>?mode=preview</c> (default): every line's errors, nothing stored. <c>?mode=apply&amp;from=0&amp;count=500</c>:
     /// applies the valid lines among data lines [from, from+count) — the page sends a big file in
-    /// slices and shows the progress; re-importing updates by email instead of duplicating.
+    /// slices and shows the progress; <c>?mode=apply</c> alone applies every line previewed; re-importing updates by email instead of duplicating.
     /// </summary>
     private static async Task<Results<Ok<ImportPreview>, Ok<ImportApplied>, ProblemHttpResult>> ImportAsync(
         Guid id, HttpRequest http, IGrainFactory grains, Registrations registrations, string? mode, int? from, int? count)
@@ -154,12 +171,20 @@ public static class ColloqueApi
         if (mode is null or "preview")
             return TypedResults.Ok(new ImportPreview(parsed.Total, parsed.Rows.Count, parsed.Encoding, parsed.Delimiter.ToString(),
                 parsed.Errors.Select(e => new ImportLineError(e.Line, e.Messages)).ToList(),
-                parsed.Rows.Take(5).Select(r => new AttendeeJson("", r.Details.Name, r.Details.Organisation, CategoryNames.ToJson(r.Details.Category), false, null, null)).ToList()));
+                parsed.Rows.Take(5).Select(r => new AttendeeJson("", r.Details.Name, r.Details.Organisation, CategoryNames.ToJson(r.Details.Category), false, null, null,
+                    MrcNames.ToJson(r.Details.Mrc))).ToList()));
         if (mode != "apply")
             return Problems.Validation(new Dictionary<string, BilingualText> { ["mode"] = new("Mode « preview » ou « apply ».", "Mode \"preview\" or \"apply\".") });
 
-        var start = Math.Clamp(from ?? 0, 0, lines.Count);
-        var size = Math.Clamp(count ?? lines.Count, 1, 2_000);
+        // No range: everything previewed. A range: at most MaxSlice lines, said so when asked for more.
+        if (count is not null and not (>= 1 and <= MaxSlice) || from is < 0)
+            return Problems.Validation(new Dictionary<string, BilingualText>
+            {
+                ["count"] = new($"Une tranche compte de 1 à {MaxSlice} lignes (sans from ni count : tout le fichier).",
+                    $"A slice has 1 to {MaxSlice} lines (without from and count: the whole file)."),
+            });
+        var start = Math.Min(from ?? 0, lines.Count);
+        var size = count ?? lines.Count - start;
         var slice = lines.Skip(start).Take(size).ToList();
         var valid = slice.Where(l => l.Row is not null).Select(l => l.Row!.Details).ToList();
         var outcomes = valid.Count == 0 ? [] : await registrations.UpsertAsync(id, valid);
@@ -217,10 +242,33 @@ public static class ColloqueApi
         return TypedResults.Created($"/api/colloques/{id}/desks/{deskId}", new DeskCreated(deskId, name, code, expiresAt));
     }
 
-    private static async Task<Results<Ok<DeskCreated>, ProblemHttpResult>> NewPairingCodeAsync(Guid id, string deskId, IGrainFactory grains, PairingCodes pairing)
+    /// <summary>The organiser's view of the desks: which devices are paired with each, since when, from where.</summary>
+    private static async Task<Results<Ok<List<DeskSessions>>, ProblemHttpResult>> ListDesksAsync(Guid id, IGrainFactory grains, Sessions sessions)
+    {
+        if (await grains.GetGrain<IColloqueGrain>(id).GetAsync() is not { } colloque) return NotFound();
+        var desks = new List<DeskSessions>();
+        foreach (var desk in colloque.Desks)
+        {
+            var active = await sessions.ListActiveAsync(SessionSubjects.Desk(id, desk.DeskId));
+            desks.Add(new DeskSessions(desk.DeskId, desk.Name, [.. active.Select(a => new DeskDevice(a.StartedAt, a.Address, a.UserAgent))]));
+        }
+        return TypedResults.Ok(desks);
+    }
+
+    /// <summary>Signs every device of the desk out at once, on every node (its next scan gets 401, its hub connection closes).</summary>
+    private static async Task<Results<Ok<DeskRevoked>, ProblemHttpResult>> RevokeDeskAsync(Guid id, string deskId, IGrainFactory grains, Sessions sessions)
+    {
+        if ((await grains.GetGrain<IColloqueGrain>(id).GetAsync())?.Desks.Any(d => d.DeskId == deskId) != true) return UnknownDesk();
+        return TypedResults.Ok(new DeskRevoked(deskId, await sessions.EndAllAsync(SessionSubjects.Desk(id, deskId), "desk-revoked")));
+    }
+
+    /// <summary>A new code for a desk; the devices paired with the old one are signed out.</summary>
+    private static async Task<Results<Ok<DeskCreated>, ProblemHttpResult>> NewPairingCodeAsync(Guid id, string deskId, IGrainFactory grains, PairingCodes pairing,
+        Sessions sessions)
     {
         var desk = (await grains.GetGrain<IColloqueGrain>(id).GetAsync())?.Desks.FirstOrDefault(d => d.DeskId == deskId);
-        if (desk is null) return Problems.Create(StatusCodes.Status404NotFound, "unknown-desk", "Accueil introuvable.", "Desk not found.");
+        if (desk is null) return UnknownDesk();
+        await sessions.EndAllAsync(SessionSubjects.Desk(id, deskId), "new-pairing-code");
         var (code, expiresAt) = await pairing.IssueAsync($"colloque:{id}", deskId);
         return TypedResults.Ok(new DeskCreated(deskId, desk.Name, code, expiresAt));
     }
@@ -235,12 +283,12 @@ public static class ColloqueApi
         var desks = colloque.Desks.ToDictionary(d => d.DeskId, d => d.Name);
         // Semicolons: what a French-Canadian spreadsheet opens without a wizard.
         return CsvExport.File($"presences-{colloque.Date:yyyy-MM-dd}.csv",
-            ["Code", "Nom", "Organisation", "Catégorie", "Courriel", "Présent", "Arrivée", "Accueil", "Opérateur", "Annulé"],
+            ["Code", "Nom", "Organisation", "Catégorie", "Courriel", "Présent", "Arrivée (heure du Québec)", "Accueil", "Opérateur", "Annulé"],
             views.Select(v => new[]
             {
                 v.Code, v.Name, v.Organisation, CategoryNames.ToJson(v.Category), v.Email,
                 v.CheckIn is null ? "non" : "oui",
-                v.CheckIn?.At.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "",
+                v.CheckIn is null ? "" : Layout.QuebecTime.InQuebec(v.CheckIn.At).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
                 v.CheckIn is null ? "" : desks.GetValueOrDefault(v.CheckIn.DeskId, v.CheckIn.DeskName),
                 v.CheckIn?.Operator ?? "",
                 v.Cancelled ? "oui" : "non",
@@ -293,7 +341,7 @@ public static class ColloqueApi
         Registrations registrations, CheckIns checkIns)
     {
         if (!ColloquePermissions.CanOperate(user, id)) return Problems.Forbidden();
-        if (CheckAttendee(body.Name, body.Organisation, body.Category, body.Email) is not { } details) return InvalidAttendee(body.Name, body.Organisation, body.Category, body.Email);
+        if (CheckAttendee(body.Name, body.Organisation, body.Category, body.Email, body.Mrc) is not { } details) return InvalidAttendee(body.Name, body.Organisation, body.Category, body.Email, body.Mrc);
         if (string.IsNullOrWhiteSpace(body.Nonce) || body.Nonce.Length > 100)
             return Problems.Validation(new Dictionary<string, BilingualText> { ["nonce"] = new("Identifiant de lecture manquant.", "Missing scan id.") });
         if (body.Override == true && !ColloquePermissions.CanManage(user))
@@ -312,13 +360,19 @@ public static class ColloqueApi
     {
         if (!ColloquePermissions.CanOperate(user, id)) return Problems.Forbidden();
         if (await grains.GetGrain<IColloqueGrain>(id).GetAsync() is not { } view) return NotFound();
-        var registered = (await grains.GetGrain<IColloqueDirectoryGrain>(id).ListAsync()).Count;
+        var registered = (await grains.GetGrain<IColloqueDirectoryGrain>(id).ListAsync()).Count(e => !e.Cancelled);
         return TypedResults.Ok(Stats(view, registered));
     }
 
+    /// <summary>
+    /// The figures, each list adding up to <c>Arrived</c>: every category (zero included), and every desk
+    /// plus the organisers' own check-ins under "Organisation" (always listed, last).
+    /// </summary>
     public static StatsResponse Stats(ColloqueView view, int registered) => new(view.Id, view.Title, view.Date, view.Venue, registered, view.Arrived,
-        view.ArrivedByCategory.ToDictionary(p => CategoryNames.ToJson(p.Key), p => p.Value),
-        view.Desks.Select(d => new DeskCount(d.DeskId, d.Name, view.ArrivedByDesk.GetValueOrDefault(d.DeskId))).ToList(),
+        Enum.GetValues<AttendeeCategory>().ToDictionary(CategoryNames.ToJson, c => view.ArrivedByCategory.GetValueOrDefault(c)),
+        [.. view.Desks.Select(d => new DeskCount(d.DeskId, d.Name, view.ArrivedByDesk.GetValueOrDefault(d.DeskId))),
+            new DeskCount(CheckIns.OrganiserDeskId, CheckIns.OrganiserDeskName,
+                view.ArrivedByDesk.Where(p => view.Desks.All(d => d.DeskId != p.Key)).Sum(p => p.Value))],
         view.RecentArrivals.Select(r => new RecentJson(r.Code, r.Name, r.Organisation, CategoryNames.ToJson(r.Category), r.DeskId, r.At)).ToList(),
         view.Version);
 
@@ -330,11 +384,11 @@ public static class ColloqueApi
         var found = await grains.GetGrain<IColloqueDirectoryGrain>(id).SearchAsync(q, 20);
         var views = await Task.WhenAll(found.Select(e => grains.GetGrain<IRegistrationGrain>(e.Code).GetAsync()));
         IReadOnlyList<AttendeeJson> results = found.Zip(views, (e, v) => new AttendeeJson(e.Code, e.Name, e.Organisation, CategoryNames.ToJson(e.Category),
-            v?.Cancelled ?? e.Cancelled, v?.CheckIn?.At, v?.CheckIn?.DeskId)).ToList();
+            v?.Cancelled ?? e.Cancelled, v?.CheckIn?.At, v?.CheckIn?.DeskId, MrcNames.ToJson(e.Mrc), v?.BadgePrintedAt is not null || e.BadgePrinted)).ToList();
         return TypedResults.Ok(results);
     }
 
-    /// <summary>The whole list, for a desk's offline copy and the dashboard's not-yet-arrived list.</summary>
+    /// <summary>The whole list, for a desk's offline copy, the organiser's attendee list and the dashboard's not-yet-arrived list.</summary>
     private static async Task<Results<Ok<AttendeesResponse>, ProblemHttpResult>> AttendeesAsync(Guid id, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (!ColloquePermissions.CanOperate(user, id)) return Problems.Forbidden();
@@ -342,7 +396,8 @@ public static class ColloqueApi
         var arrivals = view.Arrivals.ToDictionary(a => a.Code);
         var entries = await grains.GetGrain<IColloqueDirectoryGrain>(id).ListAsync();
         return TypedResults.Ok(new AttendeesResponse(view.Version, entries.Select(e => new AttendeeJson(e.Code, e.Name, e.Organisation,
-            CategoryNames.ToJson(e.Category), e.Cancelled, arrivals.GetValueOrDefault(e.Code)?.At, arrivals.GetValueOrDefault(e.Code)?.DeskId)).ToList()));
+            CategoryNames.ToJson(e.Category), e.Cancelled, arrivals.GetValueOrDefault(e.Code)?.At, arrivals.GetValueOrDefault(e.Code)?.DeskId,
+            MrcNames.ToJson(e.Mrc), e.BadgePrinted)).ToList()));
     }
 
     private static async Task<Results<Ok<BadgeResponse>, ProblemHttpResult>> BadgeAsync(Guid id, string code, ClaimsPrincipal user, IGrainFactory grains)
@@ -351,13 +406,13 @@ public static class ColloqueApi
         code = RegistrationCodes.Normalize(code);
         var view = await grains.GetGrain<IRegistrationGrain>(code).GetAsync();
         if (view is null || view.ColloqueId != id) return UnknownCode();
+        if (await grains.GetGrain<IColloqueGrain>(id).GetAsync() is not { } colloque) return NotFound();
         var signups = grains.GetGrain<IColloqueSignupsGrain>(id);
         var signup = await signups.GetSignupAsync(code);
         var sessions = (await signups.GetProgrammeAsync()).Sessions.ToDictionary(s => s.Id);
         var breakouts = (signup?.Choices ?? []).Where(c => sessions.ContainsKey(c.SessionId)).Select(c => sessions[c.SessionId] is var s
             ? new BadgeBreakout(s.Id, s.TitleFr, s.TitleEn, s.Room, s.StartsAt, s.EndsAt, SignupJson.Name(c.Status)) : null!).OrderBy(b => b.StartsAt).ToList();
-        return TypedResults.Ok(new BadgeResponse(code, view.Name, view.Organisation, CategoryNames.ToJson(view.Category),
-            $"/api/colloques/{id}/registrations/{code}/qr.svg", breakouts));
+        return TypedResults.Ok(BadgesApi.Badge(id, colloque, code, view.Name, view.Organisation, view.Category) with { Breakouts = breakouts });
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> QrAsync(Guid id, string code, ClaimsPrincipal user, IGrainFactory grains)
@@ -372,12 +427,16 @@ public static class ColloqueApi
     private static async Task<Results<NoContent, ProblemHttpResult>> BadgePrintedAsync(Guid id, string code, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (!ColloquePermissions.CanOperate(user, id)) return Problems.Forbidden();
-        return await grains.GetGrain<IRegistrationGrain>(RegistrationCodes.Normalize(code)).MarkBadgePrintedAsync(id) ? TypedResults.NoContent() : UnknownCode();
+        code = RegistrationCodes.Normalize(code);
+        if (!await grains.GetGrain<IRegistrationGrain>(code).MarkBadgePrintedAsync(id)) return UnknownCode();
+        await grains.GetGrain<IColloqueDirectoryGrain>(id).MarkBadgesPrintedAsync([code]);
+        return TypedResults.NoContent();
     }
 
     // ---- desks ----------------------------------------------------------------------------------
 
-    private static async Task<Results<Ok<DeskIdentity>, ProblemHttpResult>> PairAsync(PairRequest request, PairingCodes pairing, IGrainFactory grains, HttpContext http)
+    private static async Task<Results<Ok<DeskIdentity>, ProblemHttpResult>> PairAsync(PairRequest request, PairingCodes pairing, IGrainFactory grains,
+        Sessions sessions, HttpContext http)
     {
         var claim = await pairing.ClaimAsync(request.PairingCode ?? "");
         if (claim.Status != Grains.Accounts.PairingStatus.Paired || claim.Scope is not { } scope || !scope.StartsWith("colloque:", StringComparison.Ordinal) ||
@@ -394,21 +453,33 @@ public static class ColloqueApi
         var desk = colloque?.Desks.FirstOrDefault(d => d.DeskId == claim.DeviceId);
         if (colloque is null || desk is null) return Problems.Create(StatusCodes.Status400BadRequest, "pairing-unknown", "Code inconnu.", "Unknown code.");
 
-        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(new ClaimsIdentity(
+        await sessions.SignInAsync(http,
         [
-            new Claim(ClaimTypes.NameIdentifier, $"desk:{colloqueId}:{desk.DeskId}"),
+            new Claim(ClaimTypes.NameIdentifier, SessionSubjects.Desk(colloqueId, desk.DeskId)),
             new Claim(ClaimTypes.Name, desk.Name),
             new Claim(ClaimTypes.Role, Roles.Desk),
             new Claim(ColloqueClaims.ColloqueId, colloqueId.ToString()),
             new Claim(ColloqueClaims.DeskId, desk.DeskId),
-        ], CookieAuthenticationDefaults.AuthenticationScheme)));
+        ], [SessionSubjects.Desk(colloqueId, desk.DeskId)], Roles.Desk, desk.Name);
         return TypedResults.Ok(new DeskIdentity(colloqueId, desk.DeskId, desk.Name, colloque.Title));
     }
 
-    private static Results<Ok<DeskIdentity>, ProblemHttpResult> DeskMe(ClaimsPrincipal user) =>
-        user.IsInRole(Roles.Desk) && Guid.TryParse(user.FindFirstValue(ColloqueClaims.ColloqueId), out var colloqueId)
-            ? TypedResults.Ok(new DeskIdentity(colloqueId, user.FindFirstValue(ColloqueClaims.DeskId)!, user.FindFirstValue(ClaimTypes.Name) ?? "", ""))
-            : Problems.Forbidden();
+    /// <summary>
+    /// A paired desk: its identity. An organiser with <c>?colloque=</c>: that colloque's "Organisation" desk
+    /// (their check-ins are counted there). Anyone else: <c>{ paired: false }</c>, with 200 so the page logs no error.
+    /// </summary>
+    private static async Task<Ok<DeskIdentity>> DeskMeAsync(ClaimsPrincipal user, IGrainFactory grains, Guid? colloque)
+    {
+        if (user.IsInRole(Roles.Desk) && Guid.TryParse(user.FindFirstValue(ColloqueClaims.ColloqueId), out var colloqueId))
+        {
+            var title = (await grains.GetGrain<IColloqueGrain>(colloqueId).GetAsync())?.Title ?? "";
+            return TypedResults.Ok(new DeskIdentity(colloqueId, user.FindFirstValue(ColloqueClaims.DeskId)!, user.FindFirstValue(ClaimTypes.Name) ?? "", title));
+        }
+        var organiser = ColloquePermissions.CanManage(user);
+        if (organiser && colloque is { } id && await grains.GetGrain<IColloqueGrain>(id).GetAsync() is { } view)
+            return TypedResults.Ok(new DeskIdentity(id, CheckIns.OrganiserDeskId, CheckIns.OrganiserDeskName, view.Title, Organiser: true));
+        return TypedResults.Ok(new DeskIdentity(Guid.Empty, "", "", "", Paired: false, Organiser: organiser));
+    }
 
     // ---- helpers ----------------------------------------------------------------------------------
 
@@ -424,16 +495,17 @@ public static class ColloqueApi
         answer.Category is { } c && answer.Result != CheckInResult.Unknown ? CategoryNames.ToJson(c) : null);
 
     private static (string DeskId, string DeskName) DeskOf(ClaimsPrincipal user) =>
-        ColloquePermissions.DeskOf(user) is { } deskId ? (deskId, user.FindFirstValue(ClaimTypes.Name) ?? deskId) : ("organiser", "Organisation");
+        ColloquePermissions.DeskOf(user) is { } deskId ? (deskId, user.FindFirstValue(ClaimTypes.Name) ?? deskId) : (CheckIns.OrganiserDeskId, CheckIns.OrganiserDeskName);
 
+    /// <summary>Who scanned: the name typed at the desk, else an organiser's own name; a desk's name is not an operator ("… at Accueil A by Accueil A").</summary>
     private static string OperatorOf(ClaimsPrincipal user, string? typed)
     {
         var name = typed?.Trim();
         if (!string.IsNullOrEmpty(name)) return name.Length > 80 ? name[..80] : name;
-        return user.FindFirstValue(ClaimTypes.Name) ?? "";
+        return user.IsInRole(Roles.Desk) ? "" : user.FindFirstValue(ClaimTypes.Name) ?? "";
     }
 
-    private static AttendeeDetails? CheckAttendee(string? name, string? organisation, string? category, string? email)
+    private static AttendeeDetails? CheckAttendee(string? name, string? organisation, string? category, string? email, string? mrc)
     {
         name = name?.Trim() ?? "";
         organisation = organisation?.Trim() ?? "";
@@ -441,10 +513,11 @@ public static class ColloqueApi
         if (name.Length is 0 or > AttendeeImport.MaxFieldLength || organisation.Length > AttendeeImport.MaxFieldLength) return null;
         if (!CategoryNames.TryParse(category, out var parsed)) return null;
         if (email.Length > 0 && !EmailAddress.IsValid(email)) return null;
-        return new AttendeeDetails(name, organisation, parsed, email.Length > 0 ? EmailAddress.Normalize(email) : "");
+        if (!MrcNames.TryParse(mrc, out var parsedMrc)) return null;
+        return new AttendeeDetails(name, organisation, parsed, email.Length > 0 ? EmailAddress.Normalize(email) : "", parsedMrc);
     }
 
-    private static ProblemHttpResult InvalidAttendee(string? name, string? organisation, string? category, string? email)
+    private static ProblemHttpResult InvalidAttendee(string? name, string? organisation, string? category, string? email, string? mrc)
     {
         var errors = new Dictionary<string, BilingualText>();
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > AttendeeImport.MaxFieldLength)
@@ -455,6 +528,8 @@ public static class ColloqueApi
             errors["category"] = new("Choisissez une catégorie.", "Choose a category.");
         if (!string.IsNullOrWhiteSpace(email) && !EmailAddress.IsValid(email))
             errors["email"] = new("Entrez une adresse courriel valide.", "Enter a valid email address.");
+        if (!MrcNames.TryParse(mrc, out _))
+            errors["mrc"] = new("Choisissez une MRC de Lanaudière, ou « hors région ».", "Choose a Lanaudière MRC, or \"outside the region\".");
         return Problems.Validation(errors);
     }
 
@@ -483,6 +558,9 @@ public static class ColloqueApi
 
     private static ProblemHttpResult NotFound() =>
         Problems.Create(StatusCodes.Status404NotFound, "unknown-colloque", "Colloque introuvable.", "Colloque not found.");
+
+    private static ProblemHttpResult UnknownDesk() =>
+        Problems.Create(StatusCodes.Status404NotFound, "unknown-desk", "Accueil introuvable.", "Desk not found.");
 
     private static ProblemHttpResult UnknownCode() =>
         Problems.Create(StatusCodes.Status404NotFound, "unknown-code", "Aucune inscription sous ce code.", "No registration under this code.");

@@ -3,50 +3,66 @@ using Collaboration.Web.Demo;
 
 namespace Collaboration.Web.Colloque;
 
-/// <summary>A colloque with 60 attendees across the categories, two desks, and a dozen already arrived.</summary>
-public sealed class ColloqueDemoData(IGrainFactory grains, Registrations registrations, CheckIns checkIns) : IDemoData
+/// <summary>
+/// Today's colloque régional in Joliette: 60 attendees across the categories and the six MRCs of
+/// Lanaudière, two desks, and a dozen already arrived (two of them at the organisers' own desk).
+/// </summary>
+public sealed class ColloqueDemoData(IGrainFactory grains, Registrations registrations, CheckIns checkIns, TimeProvider clock) : IDemoData
 {
     public static readonly Guid ColloqueId = Guid.Parse("c0110c0e-2026-4000-8000-000000000001");
 
     private static readonly string[] FirstNames = ["Hélène", "Marc", "Amina", "Jean-François", "Sophie", "Karim", "Isabelle", "Luc", "Fatou", "Geneviève",
         "Mathieu", "Nadia", "Pierre-Luc", "Chloé", "Olivier", "Mélanie", "Samuel", "Yasmine", "Éric", "Josée"];
 
-    private static readonly string[] LastNames = ["Tremblay", "Gagnon", "Roy", "Côté", "Bouchard", "Gauthier", "Morin", "Lavoie", "Fortin", "Gagné",
-        "Ouellet", "Pelletier", "Bélanger", "Lévesque", "Bergeron", "Leblanc", "Diallo", "Nguyen", "Saint-Pierre", "Drapeau"];
+    private static readonly string[] LastNames = ["Rivest", "Ducharme", "Laporte", "Coutu", "Beaulieu", "Gervais", "Lachapelle", "Sylvestre", "Ouimet", "Brissette",
+        "Lafortune", "Dufresne", "Bélair", "Malo", "Champagne", "Desrosiers", "Diallo", "Nguyen", "Benali", "Asselin"];
 
-    private static readonly (AttendeeCategory Category, string[] Organisations)[] Kinds =
+    private static readonly (AttendeeCategory Category, (string Organisation, Mrc Mrc)[] Organisations)[] Kinds =
     [
-        (AttendeeCategory.Employer, ["Desjardins", "Bombardier", "Fromagerie du Littoral", "Premier Tech", "Pêcheries Gaspésiennes"]),
-        (AttendeeCategory.ElectedOfficial, ["Ville de Rimouski", "Municipalité du Bic", "Ville de Matane"]),
-        (AttendeeCategory.CommunityOrganisation, ["Accueil et intégration BSL", "Carrefour jeunesse-emploi", "Centre des femmes"]),
-        (AttendeeCategory.Institution, ["CISSS du Bas-Saint-Laurent", "Cégep de Rimouski", "UQAR", "Services Québec"]),
-        (AttendeeCategory.Mrc, ["MRC de Rimouski-Neigette", "MRC de La Mitis", "MRC de Matane"]),
-        (AttendeeCategory.Other, ["Citoyen·ne", "Consulat", "Média régional"]),
+        (AttendeeCategory.Employer, [("Boulangerie Le Pétrin de Joliette", Mrc.Joliette), ("Usinage Berthier inc.", Mrc.DAutray),
+            ("Érablière du Rang Double", Mrc.Montcalm), ("Résidence Le Manoir des Moulins", Mrc.LesMoulins), ("Pourvoirie du Lac-Taureau", Mrc.Matawinie)]),
+        (AttendeeCategory.ElectedOfficial, [("Ville de Joliette", Mrc.Joliette), ("Ville de Terrebonne", Mrc.LesMoulins),
+            ("Ville de Repentigny", Mrc.LAssomption), ("Municipalité de Saint-Donat", Mrc.Matawinie)]),
+        (AttendeeCategory.CommunityOrganisation, [("Carrefour d'accueil des nouveaux arrivants de Joliette", Mrc.Joliette),
+            ("Maison de la famille des Moulins", Mrc.LesMoulins), ("Centre d'intégration de Montcalm", Mrc.Montcalm)]),
+        (AttendeeCategory.Institution, [("Cégep régional de Lanaudière", Mrc.LAssomption), ("CISSS de Lanaudière", Mrc.Joliette),
+            ("Services Québec — Joliette", Mrc.Joliette), ("Centre de services scolaire des Samares", Mrc.DAutray)]),
+        (AttendeeCategory.Mrc, [("MRC de D'Autray", Mrc.DAutray), ("MRC de Matawinie", Mrc.Matawinie), ("MRC de Montcalm", Mrc.Montcalm),
+            ("MRC de L'Assomption", Mrc.LAssomption), ("MRC Les Moulins", Mrc.LesMoulins), ("MRC de Joliette", Mrc.Joliette)]),
+        (AttendeeCategory.Other, [("Lanaudière Économique", Mrc.Joliette), ("Consulat général de la Colombie", Mrc.OutsideRegion),
+            ("Média régional L'Action", Mrc.Joliette)]),
     ];
+
+    private static readonly (string Id, string Name)[] Desks = [("desk-entree", "Accueil A — entrée principale"), ("desk-salle", "Accueil B — salle Manereuil")];
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         var colloque = grains.GetGrain<IColloqueGrain>(ColloqueId);
-        var details = new ColloqueDetails("Colloque régional en immigration 2026", new DateOnly(2026, 11, 26), "Hôtel Rimouski, salle Saint-Laurent");
+        var today = DemoCalendar.Today(clock);
+        var details = new ColloqueDetails($"Colloque régional en immigration de Lanaudière {today.Year}", today,
+            "Centre culturel de Joliette, salle Rolland-Brunelle");
         if (!await colloque.CreateAsync(details)) return;
         await grains.GetGrain<IColloqueIndexGrain>("all").AddAsync(new ColloqueSummary(ColloqueId, details.Title, details.Date, details.Venue));
-        await colloque.AddDeskAsync("desk-entree", "Accueil 1 — entrée principale");
-        await colloque.AddDeskAsync("desk-salle", "Accueil 2 — salle B");
+        foreach (var (id, name) in Desks) await colloque.AddDeskAsync(id, name);
 
         var attendees = Enumerable.Range(0, 60).Select(i =>
         {
             var (category, organisations) = Kinds[i % Kinds.Length];
+            var (organisation, mrc) = organisations[i / Kinds.Length % organisations.Length];
             var first = FirstNames[i % FirstNames.Length];
             var last = LastNames[(i * 7) % LastNames.Length];
             var email = $"{NameFolding.Fold(first).Replace(" ", "")}.{NameFolding.Fold(last).Replace(" ", "")}{i}@exemple.qc.ca";
-            return new AttendeeDetails($"{first} {last}", organisations[i % organisations.Length], category, email);
+            return new AttendeeDetails($"{first} {last}", organisation, category, email, mrc);
         }).ToList();
         var outcomes = await registrations.UpsertAsync(ColloqueId, attendees);
 
+        string[] volunteers = ["Gabrielle", "Jacob"];
         for (var i = 0; i < 12; i++)
         {
-            var desk = i % 2 == 0 ? ("desk-entree", "Accueil 1 — entrée principale") : ("desk-salle", "Accueil 2 — salle B");
-            await checkIns.CheckInAsync(outcomes[i * 4].Code, new CheckInRequest(ColloqueId, $"demo-{i}", desk.Item1, desk.Item2, "Bénévole démo"));
+            // The last two at the organisers' table: counted under the "Organisation" desk.
+            var (deskId, deskName, by) = i >= 10 ? (CheckIns.OrganiserDeskId, CheckIns.OrganiserDeskName, "Amina Diallo")
+                : (Desks[i % 2].Id, Desks[i % 2].Name, volunteers[i % 2]);
+            await checkIns.CheckInAsync(outcomes[i * 4].Code, new CheckInRequest(ColloqueId, $"demo-{i}", deskId, deskName, by));
         }
     }
 }

@@ -28,7 +28,7 @@ public static class ColloqueJson
 
     public static PublicColloque Public(Guid id, ColloqueView colloque, ProgrammeView programme) => new(id, colloque.Title, colloque.Date, colloque.Venue,
         programme.Settings?.VenueAddress ?? "", RegistrationOf(programme.Settings), Sessions(programme.Sessions, programme.Counts), PlacesOf(programme.Counts),
-        Rooms(programme), programme.Announcement is { } a ? new AnnouncementJson(a.Text, a.At) : null, [.. MrcNames.French.Keys], programme.Version);
+        Rooms(programme), programme.Announcement is { } a ? new AnnouncementJson(a.Text, a.At) : null, [.. Enum.GetValues<Mrc>().Select(MrcNames.ToJson)], programme.Version);
 
     public static Registration RegistrationOf(RegistrationSettings? settings) => new(settings?.OpensAt, settings?.ClosesAt, settings?.TotalCapacity,
         settings?.CategoryCapacity.ToDictionary(p => CategoryNames.ToJson(p.Key), p => p.Value) ?? []);

@@ -26,20 +26,20 @@ public sealed class ColloqueProgrammeDemoData(IGrainFactory grains, SelfRegistra
         ("Synthèse et clôture", "Summary and closing", SessionKind.Plenary, "Grande salle", 15 * 60 + 45, 30, null, "Josée Drapeau", "Lanaudière Économique"),
     ];
 
-    private static readonly (string Name, string Organisation, AttendeeCategory Category, string Mrc)[] Attendees =
+    private static readonly (string Name, string Organisation, AttendeeCategory Category, Mrc Mrc)[] Attendees =
     [
-        ("Sophie Lavoie", "Fromagerie du Village", AttendeeCategory.Employer, "joliette"),
-        ("Olivier Bergeron", "Usinage Repentigny", AttendeeCategory.Employer, "lAssomption"),
-        ("Chloé Morin", "Ville de Repentigny", AttendeeCategory.ElectedOfficial, "lAssomption"),
-        ("Pierre-Luc Gagné", "MRC de Montcalm", AttendeeCategory.Mrc, "montcalm"),
-        ("Yasmine Nguyen", "Accueil multiethnique de Lanaudière", AttendeeCategory.CommunityOrganisation, "joliette"),
-        ("Mathieu Roy", "Cégep régional de Lanaudière", AttendeeCategory.Institution, "joliette"),
-        ("Isabelle Côté", "Serres de Matawinie", AttendeeCategory.Employer, "matawinie"),
-        ("Samuel Lévesque", "Ville de Terrebonne", AttendeeCategory.ElectedOfficial, "lesMoulins"),
-        ("Fatou Diallo", "Carrefour jeunesse-emploi D'Autray-Joliette", AttendeeCategory.CommunityOrganisation, "dAutray"),
-        ("Éric Saint-Pierre", "Transport Berthier", AttendeeCategory.Employer, "dAutray"),
-        ("Mélanie Leblanc", "CISSS de Lanaudière", AttendeeCategory.Institution, "joliette"),
-        ("Jean-François Fortin", "Consulat général", AttendeeCategory.Other, MrcNames.Outside),
+        ("Sophie Lavoie", "Fromagerie du Village", AttendeeCategory.Employer, Mrc.Joliette),
+        ("Olivier Bergeron", "Usinage Repentigny", AttendeeCategory.Employer, Mrc.LAssomption),
+        ("Chloé Morin", "Ville de Repentigny", AttendeeCategory.ElectedOfficial, Mrc.LAssomption),
+        ("Pierre-Luc Gagné", "MRC de Montcalm", AttendeeCategory.Mrc, Mrc.Montcalm),
+        ("Yasmine Nguyen", "Accueil multiethnique de Lanaudière", AttendeeCategory.CommunityOrganisation, Mrc.Joliette),
+        ("Mathieu Roy", "Cégep régional de Lanaudière", AttendeeCategory.Institution, Mrc.Joliette),
+        ("Isabelle Côté", "Serres de Matawinie", AttendeeCategory.Employer, Mrc.Matawinie),
+        ("Samuel Lévesque", "Ville de Terrebonne", AttendeeCategory.ElectedOfficial, Mrc.LesMoulins),
+        ("Fatou Diallo", "Carrefour jeunesse-emploi D'Autray-Joliette", AttendeeCategory.CommunityOrganisation, Mrc.DAutray),
+        ("Éric Saint-Pierre", "Transport Berthier", AttendeeCategory.Employer, Mrc.DAutray),
+        ("Mélanie Leblanc", "CISSS de Lanaudière", AttendeeCategory.Institution, Mrc.Joliette),
+        ("Jean-François Fortin", "Consulat général", AttendeeCategory.Other, Mrc.OutsideRegion),
     ];
 
     public async Task SeedAsync(CancellationToken cancellationToken)
@@ -75,7 +75,7 @@ public sealed class ColloqueProgrammeDemoData(IGrainFactory grains, SelfRegistra
             // Morning atelier by turns, afternoon one for every other attendee.
             List<Guid> choices = [ids[2 + i % 3]];
             if (i % 2 == 0) choices.Add(ids[6 + i / 2 % 2]);
-            await registrations.RegisterAsync(ColloqueId, new AttendeeDetails(name, organisation, category, email), mrc,
+            await registrations.RegisterAsync(ColloqueId, new AttendeeDetails(name, organisation, category, email, mrc),
                 i == 4 ? new AttendeeNeeds("Accès en fauteuil roulant", "") : null, i % 3 == 0 ? "en" : "fr", choices);
         }
     }

@@ -25,7 +25,7 @@ public sealed class ColloqueTopic(IGrainFactory grains) : ILiveTopic
         var id = Guid.Parse(key);
         var view = await grains.GetGrain<IColloqueGrain>(id).GetAsync();
         if (view is null) return new LiveSnapshot(0, new { });
-        var registered = (await grains.GetGrain<IColloqueDirectoryGrain>(id).ListAsync()).Count;
+        var registered = (await grains.GetGrain<IColloqueDirectoryGrain>(id).ListAsync()).Count(e => !e.Cancelled);
         return new LiveSnapshot(view.Version, ColloqueApi.Stats(view, registered));
     }
 }

@@ -1,20 +1,37 @@
+using System.Text.Json;
+using Collaboration.Grains.Colloque;
+
 namespace Collaboration.Web.Colloque;
 
-/// <summary>The six MRCs of Lanaudière as the API names them, with their French names; "outside" is outside the region.</summary>
+/// <summary>MRCs as the API names them ("lesMoulins"), and as spreadsheets spell them ("MRC Les Moulins", "Terrebonne"…).</summary>
 public static class MrcNames
 {
-    public const string Outside = "outside";
-
-    public static readonly IReadOnlyDictionary<string, string> French = new Dictionary<string, string>(StringComparer.Ordinal)
+    private static readonly Dictionary<string, Mrc> Spellings = new(StringComparer.Ordinal)
     {
-        ["dAutray"] = "D'Autray",
-        ["joliette"] = "Joliette",
-        ["lAssomption"] = "L'Assomption",
-        ["matawinie"] = "Matawinie",
-        ["montcalm"] = "Montcalm",
-        ["lesMoulins"] = "Les Moulins",
-        [Outside] = "Hors de la région",
+        ["dautray"] = Mrc.DAutray, ["d autray"] = Mrc.DAutray, ["mrc de d autray"] = Mrc.DAutray, ["mrc d autray"] = Mrc.DAutray,
+        ["joliette"] = Mrc.Joliette, ["mrc de joliette"] = Mrc.Joliette, ["mrc joliette"] = Mrc.Joliette,
+        ["lassomption"] = Mrc.LAssomption, ["l assomption"] = Mrc.LAssomption, ["mrc de l assomption"] = Mrc.LAssomption,
+        ["mrc l assomption"] = Mrc.LAssomption,
+        ["matawinie"] = Mrc.Matawinie, ["mrc de matawinie"] = Mrc.Matawinie, ["mrc matawinie"] = Mrc.Matawinie,
+        ["montcalm"] = Mrc.Montcalm, ["mrc de montcalm"] = Mrc.Montcalm, ["mrc montcalm"] = Mrc.Montcalm,
+        ["lesmoulins"] = Mrc.LesMoulins, ["les moulins"] = Mrc.LesMoulins, ["mrc les moulins"] = Mrc.LesMoulins,
+        ["mrc des moulins"] = Mrc.LesMoulins, ["mrc de les moulins"] = Mrc.LesMoulins,
+        ["outsideregion"] = Mrc.OutsideRegion, ["outside"] = Mrc.OutsideRegion, ["outside the region"] = Mrc.OutsideRegion,
+        ["hors region"] = Mrc.OutsideRegion, ["hors lanaudiere"] = Mrc.OutsideRegion, ["autre region"] = Mrc.OutsideRegion,
     };
 
-    public static bool IsKnown(string? mrc) => mrc is not null && French.ContainsKey(mrc);
+    public static string ToJson(Mrc mrc) => JsonNamingPolicy.CamelCase.ConvertName(mrc.ToString());
+
+    public static string? ToJson(Mrc? mrc) => mrc is { } value ? ToJson(value) : null;
+
+    /// <summary>Empty text is "not given" (true, null); unknown text is false.</summary>
+    public static bool TryParse(string? text, out Mrc? mrc)
+    {
+        mrc = null;
+        var folded = NameFolding.Fold(text);
+        if (folded.Length == 0) return true;
+        if (!Spellings.TryGetValue(folded, out var found)) return false;
+        mrc = found;
+        return true;
+    }
 }

@@ -43,7 +43,7 @@ public sealed class Registrations(IGrainFactory grains)
                 lock (outcomes)
                 {
                     outcomes[key] = outcome;
-                    entries.Add(new DirectoryEntry(outcome.Code, details.Name, details.Organisation, details.Category, key));
+                    entries.Add(new DirectoryEntry(outcome.Code, details.Name, details.Organisation, details.Category, key, Mrc: details.Mrc));
                 }
             }
             finally
@@ -81,7 +81,7 @@ public sealed class Registrations(IGrainFactory grains)
             code = outcome.Signup!.Code;
             // Made before, or the code of a place decided before a failure: either way this one is theirs.
             await grains.GetGrain<IRegistrationGrain>(code).RegisterAsync(colloqueId, details);
-            await grains.GetGrain<IColloqueDirectoryGrain>(colloqueId).UpsertAsync([new DirectoryEntry(code, details.Name, details.Organisation, details.Category, key)]);
+            await grains.GetGrain<IColloqueDirectoryGrain>(colloqueId).UpsertAsync([new DirectoryEntry(code, details.Name, details.Organisation, details.Category, key, Mrc: details.Mrc)]);
             return new(code, SignupResult.Ok);
         }
         throw new InvalidOperationException("No free registration code after several attempts.");

@@ -15,7 +15,7 @@ public sealed class SelfRegistrations(IGrainFactory grains, TimeProvider clock, 
 
     public sealed record Attempt(SignupOutcome Outcome, string? Token);
 
-    public async Task<Attempt> RegisterAsync(Guid colloqueId, AttendeeDetails details, string mrc, AttendeeNeeds? needs, string language, IReadOnlyList<Guid> choices)
+    public async Task<Attempt> RegisterAsync(Guid colloqueId, AttendeeDetails details, AttendeeNeeds? needs, string language, IReadOnlyList<Guid> choices)
     {
         var token = SecretTokens.NewToken();
         var matchKey = RegistrationCodes.MatchKey(details);
@@ -24,7 +24,7 @@ public sealed class SelfRegistrations(IGrainFactory grains, TimeProvider clock, 
         {
             var code = RegistrationCodes.New();
             var registration = grains.GetGrain<IRegistrationGrain>(code);
-            if (!await registration.RegisterSelfAsync(colloqueId, new SelfRegistration(details, mrc, needs, SecretTokens.Hash(token), language, clock.GetUtcNow())))
+            if (!await registration.RegisterSelfAsync(colloqueId, new SelfRegistration(details, needs, SecretTokens.Hash(token), language, clock.GetUtcNow())))
                 continue;
             SignupOutcome outcome;
             try
@@ -42,7 +42,7 @@ public sealed class SelfRegistrations(IGrainFactory grains, TimeProvider clock, 
                 if (outcome.Result == SignupResult.CodeTaken) continue;
                 return new(outcome, null);
             }
-            await grains.GetGrain<IColloqueDirectoryGrain>(colloqueId).UpsertAsync([new DirectoryEntry(code, details.Name, details.Organisation, details.Category, matchKey)]);
+            await grains.GetGrain<IColloqueDirectoryGrain>(colloqueId).UpsertAsync([new DirectoryEntry(code, details.Name, details.Organisation, details.Category, matchKey, Mrc: details.Mrc)]);
             return new(outcome, token);
         }
         throw new InvalidOperationException("No free registration code after several attempts.");

@@ -22,7 +22,7 @@ public static class SignupInput
 
     public sealed record SpeakerBody(string? Name, string? Organisation);
 
-    public static Dictionary<string, BilingualText> CheckSignup(SignupsApi.SignupRequestBody r, out AttendeeCategory category)
+    public static Dictionary<string, BilingualText> CheckSignup(SignupsApi.SignupRequestBody r, out AttendeeCategory category, out Mrc? mrc)
     {
         var errors = new Dictionary<string, BilingualText>();
         category = AttendeeCategory.Other;
@@ -34,7 +34,7 @@ public static class SignupInput
         if (string.IsNullOrWhiteSpace(r.Category) || !CategoryNames.TryParse(r.Category, out category))
             errors["category"] = new("Catégorie inconnue : employeur, élu·e, organisme communautaire, institution, MRC ou autre.",
                 "Unknown category: employer, elected official, community organisation, institution, MRC or other.");
-        if (!MrcNames.IsKnown(r.Mrc))
+        if (!MrcNames.TryParse(r.Mrc, out mrc) || mrc is null)
             errors["mrc"] = new("Choisissez votre MRC (ou « hors de la région »).", "Choose your MRC (or \"outside the region\").");
         CheckNeeds(errors, r.Needs);
         if (r.Consent != true)

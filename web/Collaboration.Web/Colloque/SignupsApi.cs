@@ -1,5 +1,6 @@
 using Collaboration.Grains.Colloque;
 using Collaboration.Web.Accounts;
+using Collaboration.Web.Calendar;
 using Collaboration.Web.Platform;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -68,19 +69,19 @@ public static class SignupsApi
         var page = new Uri($"{http.Scheme}://{http.Host}/colloque/{id}");
         var agenda = string.Join("\n", programme.Sessions.Select(s => $"{Toronto.Time(s.StartsAt)}–{Toronto.Time(s.EndsAt)} {s.TitleFr} ({s.Room})"));
         var location = string.Join(", ", new[] { colloque.Venue, programme.Settings?.VenueAddress }.Where(s => !string.IsNullOrWhiteSpace(s)));
-        var calendar = CalendarFile.Build("Colloque", clock.GetUtcNow(),
-            [new CalendarEvent($"colloque-{id:D}@concertation", starts, ends, colloque.Title, $"{agenda}\n\n{page}", location, page)]);
-        return TypedResults.File(CalendarFile.Bytes(calendar), "text/calendar; charset=utf-8", $"colloque-{colloque.Date:yyyy-MM-dd}.ics");
+        var calendar = CalendarFile.Build(new CalendarEntry($"colloque-{id:D}@concertation", (int)Math.Min(int.MaxValue, programme.Version), starts, ends,
+            colloque.Title, $"{agenda}\n\n{page}", location, page, false), clock.GetUtcNow());
+        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(calendar), CalendarFile.ContentType, $"colloque-{colloque.Date:yyyy-MM-dd}.ics");
     }
 
     private static async Task<Results<Created<SignupCreated>, Ok<SignupExisting>, ProblemHttpResult>> SignUpAsync(
         Guid id, SignupRequestBody body, SelfRegistrations registrations, IGrainFactory grains)
     {
-        var errors = SignupInput.CheckSignup(body, out var category);
+        var errors = SignupInput.CheckSignup(body, out var category, out var mrc);
         if (errors.Count > 0) return Problems.Validation(errors);
 
-        var details = new AttendeeDetails(body.Name!.Trim(), body.Organisation!.Trim(), category, EmailAddress.Normalize(body.Email!));
-        var attempt = await registrations.RegisterAsync(id, details, body.Mrc!, SignupInput.Needs(body.Needs), body.Language ?? "fr", body.Choices ?? []);
+        var details = new AttendeeDetails(body.Name!.Trim(), body.Organisation!.Trim(), category, EmailAddress.Normalize(body.Email!), mrc);
+        var attempt = await registrations.RegisterAsync(id, details, SignupInput.Needs(body.Needs), body.Language ?? "fr", body.Choices ?? []);
         var outcome = attempt.Outcome;
         switch (outcome.Result)
         {
@@ -158,7 +159,7 @@ public static class SignupsApi
             return new MyChoice(c.SessionId, SignupJson.Name(c.Status), c.Position, s.TitleFr, s.TitleEn, s.Room, s.StartsAt, s.EndsAt);
         }).OrderBy(c => c.StartsAt).ToList();
         var status = view.Cancelled ? PlaceStatus.Cancelled : signup?.Status ?? PlaceStatus.Waitlisted;
-        return new SignupDetails(view.Code, view.ColloqueId, view.Name, view.Organisation, view.Email, CategoryNames.ToJson(view.Category), view.Mrc,
+        return new SignupDetails(view.Code, view.ColloqueId, view.Name, view.Organisation, view.Email, CategoryNames.ToJson(view.Category), MrcNames.ToJson(view.Mrc) ?? "",
             new NeedsJson(view.Needs?.Accessibility ?? "", view.Needs?.Dietary ?? ""), SignupJson.Name(status),
             status == PlaceStatus.Waitlisted ? signup?.Position : null, choices, view.RegisteredAt, view.CheckIn?.At, view.Language);
     }

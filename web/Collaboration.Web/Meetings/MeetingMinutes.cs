@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text;
 using Collaboration.Grains.Meetings;
+using Collaboration.Web.Calendar;
 
 namespace Collaboration.Web.Meetings;
 
-/// <summary>The procès-verbal of a meeting, as data, Markdown, the action items as CSV and the meeting as iCalendar.</summary>
+/// <summary>The procès-verbal of a meeting, as data, Markdown, the action items as CSV and the meeting as iCalendar (<see cref="MeetingCalendar"/>).</summary>
 public sealed record MeetingMinutes(
     MeetingView Meeting,
     IReadOnlyList<MinutesAgendaItem> Items,
@@ -65,20 +66,7 @@ public sealed record MeetingMinutes(
             Meeting.Agenda.FirstOrDefault(i => i.Id == a.AgendaItemId)?.Title ?? "", a.OriginMeetingTitle ?? Meeting.Title,
         }));
 
-    public string ToICalendar()
-    {
-        var m = Meeting;
-        var minutes = Math.Max(60, m.Agenda.Sum(i => i.PlannedMinutes));
-        var agenda = string.Join("\n", m.Agenda.Select((i, k) => $"{k + 1}. {i.Title}"));
-        var lines = new[]
-        {
-            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Concertation//Meetings//FR", "CALSCALE:GREGORIAN", "BEGIN:VEVENT",
-            $"UID:{m.Id}@concertation", $"DTSTAMP:{Ics(m.Now)}", $"DTSTART:{Ics(m.StartsAt)}", $"DTEND:{Ics(m.StartsAt.AddMinutes(minutes))}",
-            $"SUMMARY:{IcsText($"{m.TableName} — {m.Title}")}", $"LOCATION:{IcsText(m.Location)}", $"DESCRIPTION:{IcsText(agenda)}",
-            m.Status == MeetingStatus.Closed ? "STATUS:CONFIRMED" : "STATUS:TENTATIVE", "END:VEVENT", "END:VCALENDAR",
-        };
-        return string.Concat(lines.Select(l => Fold(l) + "\r\n"));
-    }
+    public string ToICalendar(DateTimeOffset now) => CalendarFile.Build(MeetingCalendar.Entry(Meeting), now);
 
     /// <summary>Québec's time (Eastern, with daylight saving), as the people at the table read a clock; UTC if the zone is missing.</summary>
     private static readonly TimeZoneInfo Quebec = FindQuebec();
@@ -115,30 +103,6 @@ public sealed record MeetingMinutes(
         {
             if (@"\`*_{}[]()#+-.!<>|".Contains(c)) sb.Append('\\');
             sb.Append(c);
-        }
-        return sb.ToString();
-    }
-
-    private static string Ics(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-
-    private static string IcsText(string text) =>
-        text.Replace("\\", "\\\\").Replace(";", "\\;").Replace(",", "\\,").Replace("\r", "").Replace("\n", "\\n");
-
-    /// <summary>Lines of at most 75 octets, continued with a space (RFC 5545 §3.1), never splitting a UTF-8 character.</summary>
-    private static string Fold(string line)
-    {
-        var sb = new StringBuilder();
-        var octets = 0;
-        foreach (var rune in line.EnumerateRunes())
-        {
-            var size = rune.Utf8SequenceLength;
-            if (octets + size > 75)
-            {
-                sb.Append("\r\n ");
-                octets = 1;
-            }
-            sb.Append(rune.ToString());
-            octets += size;
         }
         return sb.ToString();
     }

@@ -40,7 +40,7 @@ public static partial class MeetingsApi
     {
         var (meeting, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Read);
         if (problem is not null) return problem;
-        return File(MeetingMinutes.From(meeting!).ToICalendar(), "text/calendar; charset=utf-8", $"rencontre-{meeting!.StartsAt:yyyy-MM-dd}.ics");
+        return File(MeetingMinutes.From(meeting!).ToICalendar(meeting!.Now), "text/calendar; charset=utf-8", $"rencontre-{meeting!.StartsAt:yyyy-MM-dd}.ics");
     }
 
     private static FileContentHttpResult File(string text, string contentType, string name) =>

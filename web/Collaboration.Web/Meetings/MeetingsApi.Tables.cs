@@ -22,11 +22,13 @@ public static partial class MeetingsApi
 
     public sealed record SignInResponse(Guid TableId, Guid MemberId, string DisplayName);
 
+    /// <summary>A table; <c>QuorumReachable</c> is false while the quorum exceeds the members with access (no meeting could reach it).</summary>
     public sealed record TableResponse(
-        Guid Id, string Name, int Quorum, string Role, Guid? MemberId, IReadOnlyList<TableMemberResponse> Members);
+        Guid Id, string Name, int Quorum, string Role, Guid? MemberId, IReadOnlyList<TableMemberResponse> Members,
+        int ActiveMembers, bool QuorumReachable);
 
     /// <summary>A member as others see them; email and access only for organisers.</summary>
-    public sealed record TableMemberResponse(Guid Id, string Name, string Organisation, Sector Sector, MemberRole Role, string? Email, bool? AccessRevoked);
+    public sealed record TableMemberResponse(Guid Id, string Name, string Organisation, Sector Sector, MemberRole Role, string? Email, bool? AccessRevoked, Guid? OrganisationId);
 
     public sealed record MeetingSummary(Guid Id, string Title, DateTimeOffset StartsAt, string Location, MeetingStatus Status, int OpenActionItems);
 
@@ -43,7 +45,7 @@ public static partial class MeetingsApi
         if (!MeetingsPermissions.Allows(await permissions.ForTableAsync(user, Guid.Empty), MeetingAction.ManageTable)) return Problems.Forbidden();
 
         var id = await service.CreateTableAsync(request.Name!.Trim(), request.Quorum!.Value, user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "");
-        return TypedResults.Created($"/api/tables/{id}", new TableResponse(id, request.Name.Trim(), request.Quorum.Value, "organiser", null, []));
+        return TypedResults.Created($"/api/tables/{id}", new TableResponse(id, request.Name.Trim(), request.Quorum.Value, "organiser", null, [], 0, false));
     }
 
     private static async Task<Results<Ok<TableResponse>, ProblemHttpResult>> GetTableAsync(
@@ -54,9 +56,10 @@ public static partial class MeetingsApi
         if (!MeetingsPermissions.Allows(access, MeetingAction.Read)) return Problems.Forbidden();
         if (table is null) return TableNotFound();
         var organiser = access.Role == TableRole.Organiser;
+        var active = table.Members.Count(m => !m.AccessRevoked);
         return TypedResults.Ok(new TableResponse(table.Id, table.Name, table.Quorum, RoleName(access.Role), access.MemberId,
             [.. table.Members.Select(m => new TableMemberResponse(m.Id, m.Name, m.Organisation, m.Sector, m.Role,
-                organiser ? m.Email : null, organiser ? m.AccessRevoked : null))]));
+                organiser ? m.Email : null, organiser ? m.AccessRevoked : null, m.OrganisationId))], active, table.Quorum <= active));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<MeetingSummary>>, ProblemHttpResult>> ListMeetingsAsync(
@@ -124,12 +127,14 @@ public static partial class MeetingsApi
     /// before answering, on the others when the table's revocation event reaches them (<see cref="RevokedMemberEjector"/>).
     /// </summary>
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeMemberAsync(
-        Guid tableId, Guid memberId, ClaimsPrincipal user, MeetingsPermissions permissions, MeetingsService service, MeetingPresence presence)
+        Guid tableId, Guid memberId, ClaimsPrincipal user, MeetingsPermissions permissions, MeetingsService service, MeetingPresence presence,
+        Sessions sessions)
     {
         if (!MeetingsPermissions.Allows(await permissions.ForTableAsync(user, tableId), MeetingAction.ManageTable)) return Problems.Forbidden();
         if (await service.RevokeAsync(tableId, memberId) != TableOutcome.Done)
             return Problems.Create(StatusCodes.Status404NotFound, "member-not-found", "Membre introuvable.", "Member not found.");
         await presence.EjectAsync($"member:{memberId:N}");
+        await sessions.EndAllAsync(SessionSubjects.Member(memberId), "member-revoked");
         return TypedResults.NoContent();
     }
 
@@ -138,7 +143,7 @@ public static partial class MeetingsApi
     /// who opens each link keeps them all in one cookie.
     /// </summary>
     private static async Task<Results<Ok<SignInResponse>, ProblemHttpResult>> SignInAsync(
-        SignInRequest request, HttpContext http, MeetingsService service)
+        SignInRequest request, HttpContext http, MeetingsService service, Sessions sessions)
     {
         if (string.IsNullOrWhiteSpace(request.Token) || request.Token.Length > 100)
             return Problems.Validation(new Dictionary<string, BilingualText> { ["token"] = new("Lien de connexion manquant.", "Sign-in link missing.") });
@@ -165,8 +170,9 @@ public static partial class MeetingsApi
             new(ClaimTypes.Role, Roles.Member),
         };
         claims.AddRange(memberships.Select(m => new Claim(TableMembership.ClaimType, m.ToClaimValue())));
-        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
-            new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme)));
+        // One session speaks for every table of the cookie; the previous session (fewer tables) ends.
+        if (current is not null && Sessions.IdOf(current) is { } previous) await sessions.EndAsync(previous, "replaced");
+        await sessions.SignInAsync(http, claims, [.. memberships.Select(m => SessionSubjects.Member(m.MemberId))], Roles.Member, name ?? "");
         return TypedResults.Ok(new SignInResponse(membership.TableId, membership.MemberId, name ?? ""));
     }
 

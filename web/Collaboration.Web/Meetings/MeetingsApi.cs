@@ -20,7 +20,7 @@ public static partial class MeetingsApi
         tables.MapPost("/{tableId:guid}/members", AddMemberAsync);
         tables.MapPost("/{tableId:guid}/members/{memberId:guid}/link", ReissueLinkAsync);
         tables.MapPost("/{tableId:guid}/members/{memberId:guid}/revoke", RevokeMemberAsync);
-        app.MapPost("/api/tables/sign-in", SignInAsync).WithTags("Meetings").RequireRateLimiting(RateLimits.Anonymous);
+        app.MapPost("/api/tables/sign-in", SignInAsync).WithTags("Meetings").RequireRateLimiting(RateLimits.SignInLinks);
 
         var meetings = app.MapGroup("/api/meetings").WithTags("Meetings").RequireAuthorization();
         meetings.MapPost("/", CreateMeetingAsync);
@@ -33,6 +33,7 @@ public static partial class MeetingsApi
         meetings.MapPut("/{id:guid}/current", SetCurrentItemAsync);
         meetings.MapPost("/{id:guid}/start", StartAsync);
         meetings.MapPost("/{id:guid}/close", CloseAsync);
+        meetings.MapPost("/{id:guid}/notice", SendNoticeAsync);
         meetings.MapPut("/{id:guid}/attendance/{memberId:guid}", SetAttendanceAsync);
         meetings.MapPost("/{id:guid}/decisions", RecordDecisionAsync);
         meetings.MapPost("/{id:guid}/action-items", AddActionItemAsync);
@@ -167,12 +168,22 @@ public static partial class MeetingsApi
         return Outcome(await service.StartAsync(meeting!));
     }
 
+    /// <summary>Closes the meeting; its members get the minutes' summary by email.</summary>
     private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> CloseAsync(
-        Guid id, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions)
+        Guid id, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions, MeetingsService service)
     {
-        var (_, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Run);
+        var (meeting, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Run);
         if (problem is not null) return problem;
-        return Outcome(await grains.GetGrain<IMeetingGrain>(id).CloseAsync());
+        return Outcome(await grains.GetGrain<IMeetingGrain>(id).CloseAsync(await service.RecipientsAsync(meeting!.TableId)));
+    }
+
+    /// <summary>Emails the notice again with the agenda as it is now (the calendar file's SEQUENCE bumped).</summary>
+    private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> SendNoticeAsync(
+        Guid id, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions, MeetingsService service)
+    {
+        var (meeting, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Run);
+        if (problem is not null) return problem;
+        return Outcome(await grains.GetGrain<IMeetingGrain>(id).SendNoticeAsync(await service.RecipientsAsync(meeting!.TableId)));
     }
 
     private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> SetAttendanceAsync(

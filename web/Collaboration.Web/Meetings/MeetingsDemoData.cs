@@ -5,23 +5,27 @@ using Collaboration.Web.Demo;
 namespace Collaboration.Web.Meetings;
 
 /// <summary>
-/// A Table régionale with a member of each sector, a closed meeting last month that left open
-/// action items, and this week's meeting in progress (agenda, attendance, decisions, action items).
+/// The Table régionale en immigration de Lanaudière, with a member from each MRC and sector: last
+/// month's meeting, closed, that left open action items, and this month's meeting in progress
+/// (agenda, attendance, decisions, action items). Meetings are named after the month they are in.
 /// </summary>
 public sealed class MeetingsDemoData(IGrainFactory grains, MeetingsService service, TimeProvider clock, ILogger<MeetingsDemoData> logger) : IDemoData
 {
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var tableId = await service.CreateTableAsync("Table régionale en immigration du Bas-Saint-Laurent", 4, "demo");
+        var today = DemoCalendar.Today(clock);
+        var tableId = await service.CreateTableAsync("Table régionale en immigration de Lanaudière", 4, "demo");
         var people = new (string Name, string Organisation, Sector Sector, string Email, MemberRole Role)[]
         {
-            ("Amina Diallo", "Carrefour d'intégration du Bas-Saint-Laurent", Sector.Communautaire, "amina.diallo@exemple.qc.ca", MemberRole.Secretary),
-            ("Marc-André Pelletier", "Services Québec — Rimouski", Sector.Institutionnel, "marc-andre.pelletier@exemple.qc.ca", MemberRole.Member),
-            ("Julie Bérubé", "Chambre de commerce de la région", Sector.Economique, "julie.berube@exemple.qc.ca", MemberRole.Member),
-            ("Simon Gagnon", "Ville de Rimouski", Sector.Municipal, "simon.gagnon@exemple.qc.ca", MemberRole.Member),
-            ("Lucía Hernández", "Cégep de Rimouski", Sector.Institutionnel, "lucia.hernandez@exemple.qc.ca", MemberRole.Member),
-            ("Paul Ouellet", "Citoyen engagé", Sector.Autre, "paul.ouellet@exemple.qc.ca", MemberRole.Member),
+            ("Amina Diallo", "Lanaudière Économique", Sector.Economique, "amina.diallo@exemple.qc.ca", MemberRole.Secretary),
+            ("Marc-André Dufresne", "Carrefour jeunesse-emploi D'Autray-Joliette", Sector.Communautaire, "marc-andre.dufresne@exemple.qc.ca", MemberRole.Member),
+            ("Julie Beaulieu", "Ville de Terrebonne (MRC Les Moulins)", Sector.Municipal, "julie.beaulieu@exemple.qc.ca", MemberRole.Member),
+            ("Simon Laporte", "MRC de Matawinie", Sector.Municipal, "simon.laporte@exemple.qc.ca", MemberRole.Member),
+            ("Lucía Hernández", "Cégep régional de Lanaudière à L'Assomption", Sector.Institutionnel, "lucia.hernandez@exemple.qc.ca", MemberRole.Member),
+            ("Paul Rivest", "Chambre de commerce de la MRC de Montcalm", Sector.Economique, "paul.rivest@exemple.qc.ca", MemberRole.Member),
+            ("Nadia Benali", "Services Québec — Joliette", Sector.Institutionnel, "nadia.benali@exemple.qc.ca", MemberRole.Member),
+            ("Catherine Malo", "Citoyenne engagée, Saint-Lin–Laurentides", Sector.Autre, "catherine.malo@exemple.qc.ca", MemberRole.Member),
         };
         var ids = new List<Guid>();
         foreach (var p in people)
@@ -32,34 +36,43 @@ public sealed class MeetingsDemoData(IGrainFactory grains, MeetingsService servi
         }
         var table = (await grains.GetGrain<ITableGrain>(tableId).GetAsync())!;
 
-        // Last month's meeting, closed, with two open action items.
-        var (_, earlierId) = await service.CreateMeetingAsync(table, "Rencontre d'octobre", now.AddDays(-30), "Salle du conseil, hôtel de ville", "demo");
+        // Last month's meeting (its second Tuesday, 9 h 30), closed, with two open action items.
+        var lastMonth = today.AddMonths(-1);
+        var earlierAt = DemoCalendar.At(DemoCalendar.MeetingDay(lastMonth.Year, lastMonth.Month), 9, 30);
+        var (_, earlierId) = await service.CreateMeetingAsync(table, $"Rencontre de {DemoCalendar.FrenchMonth(earlierAt)}", earlierAt,
+            "Lanaudière Économique, salle du conseil, Joliette", "demo");
         var earlier = grains.GetGrain<IMeetingGrain>(earlierId);
-        var e1 = await AgendaAsync(earlier, "Bilan de l'accueil estival", "Amina Diallo", 20);
-        await AgendaAsync(earlier, "Logement des travailleurs saisonniers", "Simon Gagnon", 30);
+        var e1 = await AgendaAsync(earlier, "Bilan de l'accueil des travailleurs saisonniers", "Amina Diallo", 20);
+        await AgendaAsync(earlier, "Logement des personnes nouvellement arrivées dans Les Moulins", "Julie Beaulieu", 30);
         await service.StartAsync((await earlier.GetAsync())!);
-        foreach (var id in ids.Take(4)) await earlier.SetAttendanceAsync(id, AttendanceStatus.Present, "demo", null);
-        await earlier.RecordDecisionAsync(Guid.NewGuid(), e1, "Reconduire la trousse d'accueil en 2027.");
-        await earlier.AddActionItemAsync(Guid.NewGuid(), new ActionItemInput("Recenser les logements disponibles avec les municipalités", ids[3], DateOnly.FromDateTime(now.AddDays(10).UtcDateTime), e1));
-        await earlier.AddActionItemAsync(Guid.NewGuid(), new ActionItemInput("Préparer la fiche d'accueil en espagnol", ids[4], DateOnly.FromDateTime(now.AddDays(5).UtcDateTime), e1));
+        foreach (var id in ids.Take(5)) await earlier.SetAttendanceAsync(id, AttendanceStatus.Present, "demo", null);
+        await earlier.RecordDecisionAsync(Guid.NewGuid(), e1, "Reconduire la trousse d'accueil régionale l'an prochain.");
+        await earlier.AddActionItemAsync(Guid.NewGuid(), new ActionItemInput("Recenser les logements disponibles avec les municipalités de Matawinie",
+            ids[3], DemoCalendar.WorkingDayFrom(today.AddDays(10)), e1));
+        await earlier.AddActionItemAsync(Guid.NewGuid(), new ActionItemInput("Préparer la fiche d'accueil en espagnol",
+            ids[4], DemoCalendar.WorkingDayFrom(today.AddDays(5)), e1));
         await earlier.CloseAsync();
 
-        // This week's meeting, in progress on its second item.
-        var (_, currentId) = await service.CreateMeetingAsync(table, "Rencontre de novembre", now.AddMinutes(-25), "Cégep de Rimouski, local B-204 et visioconférence", "demo");
+        // This month's meeting, in progress on its second item.
+        var currentAt = now.AddMinutes(-25);
+        var (_, currentId) = await service.CreateMeetingAsync(table, $"Rencontre de {DemoCalendar.FrenchMonth(currentAt)}", currentAt,
+            "Hôtel de ville de Repentigny, salle Jean-Coutu et visioconférence", "demo");
         var meeting = grains.GetGrain<IMeetingGrain>(currentId);
         var c1 = await AgendaAsync(meeting, "Mot de bienvenue et adoption de l'ordre du jour", "Amina Diallo", 5);
-        var c2 = await AgendaAsync(meeting, "Retour sur les suivis d'octobre", "Amina Diallo", 15);
-        await AgendaAsync(meeting, "Projet de colloque régional au printemps", "Julie Bérubé", 30);
+        var c2 = await AgendaAsync(meeting, "Retour sur les suivis de la dernière rencontre", "Amina Diallo", 15);
+        await AgendaAsync(meeting, "Colloque régional : programme et inscriptions", "Paul Rivest", 30);
         await AgendaAsync(meeting, "Varia et prochaine rencontre", "", 10);
         await service.StartAsync((await meeting.GetAsync())!);
         await meeting.SetAttendanceAsync(ids[0], AttendanceStatus.Present, "demo", null);
         await meeting.SetAttendanceAsync(ids[1], AttendanceStatus.Remote, "demo", null);
         await meeting.SetAttendanceAsync(ids[2], AttendanceStatus.Present, "demo", null);
-        await meeting.SetAttendanceAsync(ids[5], AttendanceStatus.Excused, "demo", null);
+        await meeting.SetAttendanceAsync(ids[5], AttendanceStatus.Present, "demo", null);
+        await meeting.SetAttendanceAsync(ids[6], AttendanceStatus.Excused, "demo", null);
         await meeting.RecordDecisionAsync(Guid.NewGuid(), c1, "L'ordre du jour est adopté tel que présenté.");
         await meeting.SetItemDoneAsync(c1, true);
         await meeting.SetCurrentItemAsync(c2);
-        await meeting.AddActionItemAsync(Guid.NewGuid(), new ActionItemInput("Envoyer le sondage aux employeurs membres", ids[2], DateOnly.FromDateTime(now.AddDays(14).UtcDateTime), c2));
+        await meeting.AddActionItemAsync(Guid.NewGuid(), new ActionItemInput("Envoyer le sondage aux employeurs de Montcalm et de D'Autray",
+            ids[5], DemoCalendar.WorkingDayFrom(today.AddDays(14)), c2));
     }
 
     private static async Task<Guid> AgendaAsync(IMeetingGrain meeting, string title, string presenter, int minutes)

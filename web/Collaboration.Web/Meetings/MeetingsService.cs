@@ -1,7 +1,9 @@
 using Collaboration.Grains.Accounts;
 using Collaboration.Grains.Meetings;
 using Collaboration.Grains.Tables;
+using Collaboration.Grains.Mail;
 using Collaboration.Web.Accounts;
+using Collaboration.Web.Mail;
 
 namespace Collaboration.Web.Meetings;
 
@@ -10,7 +12,7 @@ namespace Collaboration.Web.Meetings;
 /// directory entry, a member and their sign-in link, a meeting and its follow-ups from the
 /// previous closed meeting. Used by the API and the demo data.
 /// </summary>
-public sealed class MeetingsService(IGrainFactory grains, InvitationLinks links)
+public sealed class MeetingsService(IGrainFactory grains, InvitationLinks links, MailLinks mailLinks)
 {
     public const string LinkPurpose = "table-member";
 
@@ -37,13 +39,17 @@ public sealed class MeetingsService(IGrainFactory grains, InvitationLinks links)
         return (TableOutcome.Done, memberId, token);
     }
 
-    /// <summary>A fresh single-use link; the previous one stops working and access is restored if it was revoked.</summary>
-    public async Task<(TableOutcome Outcome, string? Token)> IssueLinkAsync(Guid tableId, Guid memberId)
+    /// <summary>
+    /// A fresh single-use link; the previous one stops working and access is restored if it was
+    /// revoked. With <paramref name="email"/> the member also gets it by email (invitation or re-issue).
+    /// </summary>
+    public async Task<(TableOutcome Outcome, string? Token)> IssueLinkAsync(Guid tableId, Guid memberId, bool email = true)
     {
         var table = await grains.GetGrain<ITableGrain>(tableId).GetAsync();
         if (table?.Member(memberId) is null) return (TableOutcome.NotFound, null);
         var token = await links.IssueAsync(LinkPurpose, $"{tableId:N}/{memberId:N}");
-        var change = await grains.GetGrain<ITableGrain>(tableId).SetSignInLinkAsync(memberId, SecretTokens.Hash(token));
+        var change = await grains.GetGrain<ITableGrain>(tableId).SetSignInLinkAsync(memberId, SecretTokens.Hash(token),
+            email ? mailLinks.SealSignInToken(token) : null);
         if (change.PreviousLinkHash is { } previous) await links.RevokeAsync(previous);
         return (change.Outcome, token);
     }
@@ -78,6 +84,7 @@ public sealed class MeetingsService(IGrainFactory grains, InvitationLinks links)
             table.Id, table.Name, title, startsAt, location, table.Quorum, Roster(table), followUps, createdBy));
         if (created.Outcome != MeetingOutcome.Applied) return (created.Outcome, Guid.Empty);
         await grains.GetGrain<ITableGrain>(table.Id).AddMeetingAsync(id, title, startsAt);
+        await grains.GetGrain<IMeetingGrain>(id).SendNoticeAsync(Recipients(table));
         return (MeetingOutcome.Applied, id);
     }
 
@@ -109,6 +116,13 @@ public sealed class MeetingsService(IGrainFactory grains, InvitationLinks links)
         }
         return [];
     }
+
+    /// <summary>The table's members with access, to whom notices and minutes go.</summary>
+    public async Task<IReadOnlyList<MailRecipient>> RecipientsAsync(Guid tableId) =>
+        await grains.GetGrain<ITableGrain>(tableId).GetAsync() is { } table ? Recipients(table) : [];
+
+    private static IReadOnlyList<MailRecipient> Recipients(TableView table) =>
+        [.. table.Members.Where(m => !m.AccessRevoked && m.Email.Length > 0).Select(m => new MailRecipient(m.Email, m.Name, m.Id.ToString("N")))];
 
     private static IReadOnlyList<RosterMember> Roster(TableView table) =>
         [.. table.Members.Select(m => new RosterMember(m.Id, m.Name, m.Organisation, m.Sector, m.Role))];

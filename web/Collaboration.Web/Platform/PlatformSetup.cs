@@ -14,6 +14,8 @@ public static class PlatformSetup
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Localize);
         services.AddExceptionHandler<ErrorHandler>();
         services.AddRequestGuard(configuration);
+        services.AddProxySupport(configuration);
+        HubErrorLogging.Add(services);
         services.AddConcertationRateLimits(configuration);
         services.AddOpenApi();
         PostgresKeyRing.AddSharedKeyRing(services, configuration);
@@ -22,7 +24,9 @@ public static class PlatformSetup
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        app.UseForwardedHeaders(); // first: every later step sees the real client address and scheme
         app.UseExceptionHandler();
+        if (!app.Environment.IsDevelopment()) app.UseHsts(); // sent on HTTPS responses only
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
         app.UseRequestGuard();
@@ -51,6 +55,7 @@ public static class PlatformSetup
         Console.WriteLine($"  Stockage / Storage: {app.Configuration["Storage:Provider"] ?? "Sqlite"}");
         var silo = app.Services.GetRequiredService<Orleans.Runtime.ILocalSiloDetails>();
         Console.WriteLine($"  Silo Orleans: {silo.SiloAddress.Endpoint} (passerelle / gateway {silo.GatewayAddress?.Endpoint}), grappe / cluster {silo.ClusterId}");
+        foreach (var line in app.Services.GetServices<IBannerLine>()) Console.WriteLine(line.Text);
         Console.WriteLine();
     });
 }

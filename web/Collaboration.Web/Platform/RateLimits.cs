@@ -4,29 +4,59 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Collaboration.Web.Platform;
 
 /// <summary>
-/// Rate limits for anonymous endpoints (sign-in, later registrations and pairing), per client
-/// address. Limits come from configuration section "RateLimiting".
+/// Rate limits per endpoint family and per client address (the real one, behind a known proxy:
+/// see <see cref="ProxySetup"/>), each with its own bucket, so that one family's traffic never
+/// starves another. Password sign-in is not counted here: it has its own per-account and
+/// per-address back-off (<see cref="Accounts.LoginThrottle"/>), so a flood of wrong guesses never
+/// locks the right person out. Limits per minute come from <c>RateLimiting:&lt;Family&gt;PermitsPerMinute</c>,
+/// defaulting to <c>RateLimiting:AnonymousPermitsPerMinute</c>, then to the values below.
 /// </summary>
 public static class RateLimits
 {
+    /// <summary>Anonymous writes that are not one of the families below (the general bucket).</summary>
     public const string Anonymous = "anonymous";
 
-    public static IServiceCollection AddConcertationRateLimits(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Redeeming a member's sign-in link, pairing a desk with a code: guessing targets.</summary>
+    public const string SignInLinks = "sign-in-links";
+
+    /// <summary>Registering for a workshop or colloque, changing or cancelling a registration.</summary>
+    public const string Registrations = "registrations";
+
+    /// <summary>Reading a registration by its private token (the manage page re-reads it as the waitlist moves).</summary>
+    public const string RegistrationReads = "registration-reads";
+
+    /// <summary>The password sign-in endpoint: only a flood guard; wrong passwords are slowed by the login back-off.</summary>
+    public const string Login = "login";
+
+    private static readonly Dictionary<string, (string Setting, int Default)> Families = new()
     {
-        var permitsPerMinute = configuration.GetValue("RateLimiting:AnonymousPermitsPerMinute", 30);
-        return services.AddRateLimiter(options =>
+        [Anonymous] = ("AnonymousPermitsPerMinute", 30),
+        [SignInLinks] = ("SignInLinksPermitsPerMinute", 20),
+        [Registrations] = ("RegistrationsPermitsPerMinute", 30),
+        [RegistrationReads] = ("RegistrationReadsPermitsPerMinute", 240),
+        [Login] = ("LoginPermitsPerMinute", 300),
+    };
+
+    public static IServiceCollection AddConcertationRateLimits(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(Anonymous, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            var fallback = configuration.GetValue<int?>("RateLimiting:AnonymousPermitsPerMinute");
+            foreach (var (name, (setting, byDefault)) in Families)
+            {
+                var permits = configuration.GetValue<int?>($"RateLimiting:{setting}") ?? fallback ?? byDefault;
+                options.AddPolicy(name, context => RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1) }));
+            }
             options.OnRejected = async (context, cancellationToken) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "60";
-                await Problems.Create(StatusCodes.Status429TooManyRequests, "rate-limited",
-                    "Trop de tentatives. Réessayez dans une minute.", "Too many attempts. Try again in a minute.")
-                    .ExecuteAsync(context.HttpContext);
+                await TooMany(60).ExecuteAsync(context.HttpContext);
             };
         });
-    }
+
+    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult TooMany(int retryAfterSeconds) =>
+        Problems.Create(StatusCodes.Status429TooManyRequests, "rate-limited",
+            $"Trop de tentatives. Réessayez dans {retryAfterSeconds} s.", $"Too many attempts. Try again in {retryAfterSeconds} s.");
 }

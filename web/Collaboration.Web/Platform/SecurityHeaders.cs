@@ -2,7 +2,7 @@ namespace Collaboration.Web.Platform;
 
 /// <summary>
 /// Headers on every response: no framing, no sniffing, no referrer (private manage links must
-/// not leak to other sites), and a CSP that allows only our own scripts, styles and hub.
+/// not leak to other sites), no caching of API answers, and a CSP that allows only our own scripts, styles and hub.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -22,6 +22,10 @@ public static class SecurityHeaders
             headers.ContentSecurityPolicy = ContentSecurityPolicy;
             headers["Permissions-Policy"] = "camera=(self), microphone=(), geolocation=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            // API answers carry personal data (registrant lists, a registration read by token, exports, badges): never cached.
+            if ((context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs")) &&
+                !headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.CacheControl))
+                headers.CacheControl = "no-store";
             return Task.CompletedTask;
         });
         return next(context);

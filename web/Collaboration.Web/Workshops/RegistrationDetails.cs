@@ -15,9 +15,10 @@ public sealed record RegistrationDetails(
     string? Phone,
     string Sector,
     DateTimeOffset RegisteredAt,
-    WorkshopSummary? Workshop)
+    WorkshopSummary? Workshop,
+    DateTimeOffset? CancelledAt = null)
 {
     public static RegistrationDetails From(Guid sessionId, RegistrantView r, WorkshopSummary? workshop) => new(
         RegistrationIds.Format(sessionId, r.Code), RegistrationIds.Display(r.Code), r.Status, r.Position, r.Seats,
-        r.Organisation, r.ContactName, r.Email, r.Phone, r.Sector, r.RegisteredAt, workshop);
+        r.Organisation, r.ContactName, r.Email, r.Phone, r.Sector, r.RegisteredAt, workshop, r.CancelledAt);
 }

@@ -1,19 +1,18 @@
 using Collaboration.Grains.Workshops;
-using Collaboration.Web.Platform;
+using Collaboration.Web.Calendar;
 
 namespace Collaboration.Web.Workshops;
 
-/// <summary>An iCalendar file for one session: no personal data, so it is public.</summary>
+/// <summary>A workshop session as a calendar entry: no personal data, so the file is public.</summary>
 public static class WorkshopCalendar
 {
-    public static string Build(WorkshopView view, Uri pageUrl, DateTimeOffset now)
-    {
-        var d = view.Details;
-        var location = string.Join(" — ", new[] { d.Place, d.OnlineLink }.Where(s => !string.IsNullOrWhiteSpace(s)));
-        return CalendarFile.Build("Ateliers employeurs", now,
-        [
-            new CalendarEvent($"{view.Id:D}@concertation", d.StartsAt, d.EndsAt, $"{d.TitleFr} / {d.TitleEn}",
-                $"{d.DescriptionFr}\n\n{d.DescriptionEn}\n\n{pageUrl}", location, pageUrl, view.Counts.Status == WorkshopStatus.Cancelled),
-        ]);
-    }
+    public static string Uid(Guid sessionId) => $"{sessionId:D}@concertation";
+
+    public static CalendarEntry Entry(Guid sessionId, WorkshopDetails d, int sequence, bool cancelled, Uri pageUrl) => new(
+        Uid(sessionId), sequence, d.StartsAt, d.EndsAt, $"{d.TitleFr} / {d.TitleEn}",
+        $"{d.DescriptionFr}\n\n{d.DescriptionEn}\n\n{pageUrl}",
+        string.Join(" — ", new[] { d.Place, d.OnlineLink }.Where(s => !string.IsNullOrWhiteSpace(s))), pageUrl, cancelled);
+
+    public static string Build(WorkshopView view, Uri pageUrl, DateTimeOffset now) =>
+        CalendarFile.Build(Entry(view.Id, view.Details, view.CalendarSequence, view.Counts.Status == WorkshopStatus.Cancelled, pageUrl), now);
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Collaboration.Grains.Workshops;
 using Collaboration.Web.Accounts;
+using Collaboration.Web.Mail;
 using Collaboration.Web.Platform;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -23,19 +24,18 @@ public static class WorkshopsApi
         workshops.MapGet("/{id:guid}", GetAsync);
         workshops.MapPatch("/{id:guid}", UpdateAsync).RequireAuthorization(AuthenticationSetup.OrganiserPolicy);
         workshops.MapGet("/{id:guid}/calendar.ics", CalendarAsync);
-        workshops.MapPost("/{id:guid}/registrations", RegisterAsync).RequireRateLimiting(RateLimits.Anonymous);
+        workshops.MapPost("/{id:guid}/registrations", RegisterAsync).RequireRateLimiting(RateLimits.Registrations);
         workshops.MapGet("/{id:guid}/registrants", RegistrantsAsync).RequireAuthorization(AuthenticationSetup.OrganiserPolicy);
         workshops.MapGet("/{id:guid}/registrations.csv", CsvAsync).RequireAuthorization(AuthenticationSetup.OrganiserPolicy);
         workshops.MapPost("/{id:guid}/registrants/{code}/attendance", MarkAttendanceAsync).RequireAuthorization(AuthenticationSetup.OrganiserPolicy);
-        workshops.MapGet("/{id:guid}/outbox", OutboxAsync).RequireAuthorization(AuthenticationSetup.OrganiserPolicy);
 
-        // Reads need a 256-bit token, so they are not rate limited: a private page re-reads its
-        // registration whenever the session's waitlist moves. Changes are.
+        // Reads have a generous bucket of their own (a private page re-reads its registration
+        // whenever the session's waitlist moves); changes share the registrations' bucket.
         var registrations = app.MapGroup("/api/registrations").WithTags("Workshops");
-        registrations.MapGet("/{id}", GetRegistrationAsync);
-        registrations.MapDelete("/{id}", CancelRegistrationAsync).RequireRateLimiting(RateLimits.Anonymous);
-        registrations.MapPatch("/{id}", ChangeSeatsAsync).RequireRateLimiting(RateLimits.Anonymous);
-        registrations.MapGet("/{id}/qr.svg", QrCodeAsync);
+        registrations.MapGet("/{id}", GetRegistrationAsync).RequireRateLimiting(RateLimits.RegistrationReads);
+        registrations.MapDelete("/{id}", CancelRegistrationAsync).RequireRateLimiting(RateLimits.Registrations);
+        registrations.MapPatch("/{id}", ChangeSeatsAsync).RequireRateLimiting(RateLimits.Registrations);
+        registrations.MapGet("/{id}/qr.svg", QrCodeAsync).RequireRateLimiting(RateLimits.RegistrationReads);
         return app;
     }
 
@@ -49,7 +49,7 @@ public static class WorkshopsApi
     /// <summary><c>Website</c> is the honeypot: hidden from people, filled only by robots.</summary>
     public sealed record RegisterRequest(
         string? Organisation, string? ContactName, string? Email, string? Phone, int? Seats, string? Sector, bool? Consent,
-        string? Website);
+        string? Website, string? Language = null);
 
     /// <summary>What a registration returns. <c>ManageToken</c> is shown once; null when the email was already registered.</summary>
     public sealed record RegistrationCreated(
@@ -63,14 +63,7 @@ public static class WorkshopsApi
     private static async Task<Ok<List<WorkshopSummary>>> ListAsync(IGrainFactory grains, ClaimsPrincipal user, TimeProvider clock, bool? all)
     {
         var includePast = all == true && WorkshopPermissions.Allows(user, WorkshopPermissions.Action.Organise);
-        var ids = await grains.GetGrain<IWorkshopCatalogGrain>(WorkshopCatalogGrain.Key).ListAsync();
-        var views = await Task.WhenAll(ids.Select(id => grains.GetGrain<IWorkshopSessionGrain>(id).GetAsync()));
-        var now = clock.GetUtcNow();
-        return TypedResults.Ok(views
-            .Where(v => v is not null && (includePast || (v.Details.EndsAt > now && v.Counts.Status != WorkshopStatus.Done)))
-            .OrderBy(v => v!.Details.StartsAt)
-            .Select(v => WorkshopSummary.From(v!))
-            .ToList());
+        return TypedResults.Ok(await WorkshopCatalog.ListAsync(grains, clock.GetUtcNow(), includePast));
     }
 
     private static async Task<Results<Created<WorkshopSummary>, ProblemHttpResult>> CreateAsync(
@@ -123,7 +116,7 @@ public static class WorkshopsApi
     }
 
     private static async Task<Results<Created<RegistrationCreated>, Ok<RegistrationCreated>, ProblemHttpResult>> RegisterAsync(
-        Guid id, RegisterRequest request, IGrainFactory grains)
+        Guid id, RegisterRequest request, IGrainFactory grains, MailLinks mailLinks)
     {
         var errors = WorkshopInput.CheckRegistration(request);
         if (errors.Count > 0) return Problems.Validation(errors);
@@ -135,7 +128,8 @@ public static class WorkshopsApi
             var token = SecretTokens.NewToken();
             var outcome = await session.RegisterAsync(new RegistrationRequest(
                 code, SecretTokens.Hash(token), request.Organisation!.Trim(), request.ContactName!.Trim(),
-                EmailAddress.Normalize(request.Email!), Blank(request.Phone), request.Seats!.Value, request.Sector!.Trim(), true));
+                EmailAddress.Normalize(request.Email!), Blank(request.Phone), request.Seats!.Value, request.Sector!.Trim(), true,
+                mailLinks.SealManageToken(token), request.Language is "fr" or "en" ? request.Language : null));
             switch (outcome.Result)
             {
                 case RegistrationResult.CodeTaken:
@@ -238,13 +232,6 @@ public static class WorkshopsApi
             _ => Problems.Create(StatusCodes.Status409Conflict, "not-confirmed",
                 "Seule une inscription confirmée peut être marquée présente.", "Only a confirmed registration can be marked present."),
         };
-    }
-
-    private static async Task<Results<Ok<IReadOnlyList<OutboxMessage>>, ProblemHttpResult>> OutboxAsync(Guid id, IGrainFactory grains)
-    {
-        var session = grains.GetGrain<IWorkshopSessionGrain>(id);
-        if (await session.GetAsync() is null) return SessionNotFound();
-        return TypedResults.Ok(await session.GetOutboxAsync());
     }
 
     private static async Task<RegistrationDetails> DetailsAsync(IWorkshopSessionGrain session, Guid sessionId, RegistrantView registration)

@@ -6,9 +6,10 @@ let current = null;
 /** Resolves to { email, displayName, role } or null when nobody is signed in. Fetched once per page; refresh: true fetches again. */
 export function getCurrentUser({ refresh = false } = {}) {
   if (!current || refresh) {
-    current = api.get('/api/auth/me').catch((error) => {
+    // The server answers 200 { signedIn: false } to a visitor (no console error on public pages).
+    current = api.get('/api/auth/me').then((me) => (me?.signedIn ? me : null), (error) => {
       if (error instanceof ApiError && error.status >= 400 && error.status < 500) {
-        return null; // 401: not signed in
+        return null; // a session the server no longer accepts
       }
       throw error;
     });

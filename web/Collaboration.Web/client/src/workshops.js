@@ -1,8 +1,11 @@
 // Shared by the workshop pages: messages, date formatting, availability of a session.
 import { addMessages, getLang, t } from './i18n.js';
 import messages from '../../Messages/workshops.json' with { type: 'json' };
+import notifications from '../../Messages/notifications.json' with { type: 'json' };
+import { formatLongDate, formatTime, zoneLabel } from './zoned-time.js';
 
 addMessages(messages);
+addMessages(notifications);
 /** The title in the current language. */
 export function title(workshop) {
   return getLang() === 'en' ? workshop.titleEn : workshop.titleFr;
@@ -12,13 +15,9 @@ export function description(workshop) {
   return getLang() === 'en' ? workshop.descriptionEn : workshop.descriptionFr;
 }
 
-/** "jeudi 3 décembre 2026, 13 h 30 – 16 h 30" in the current language, Québec time. */
+/** "jeudi 3 décembre 2026, 13 h 30 – 16 h 30 (heure du Québec)" in the current language. */
 export function when(workshop) {
-  const locale = getLang() === 'en' ? 'en-CA' : 'fr-CA';
-  const options = { timeZone: 'America/Toronto' };
-  const day = new Date(workshop.startsAt).toLocaleDateString(locale, { ...options, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
-  const time = (d) => new Date(d).toLocaleTimeString(locale, { ...options, hour: '2-digit', minute: '2-digit' });
-  return `${day}, ${time(workshop.startsAt)} – ${time(workshop.endsAt)}`;
+  return `${formatLongDate(workshop.startsAt)}, ${formatTime(workshop.startsAt)} – ${formatTime(workshop.endsAt)} (${zoneLabel()})`;
 }
 
 export function where(workshop) {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { safeReturnUrl } from '../src/auth.js';
+import { getCurrentUser, safeReturnUrl } from '../src/auth.js';
 
 globalThis.location = new URL('https://concertation.test/login.html');
 
@@ -17,5 +17,18 @@ test('returnUrl is followed only to a local path', () => {
   };
   for (const [search, expected] of Object.entries(cases)) {
     assert.equal(safeReturnUrl(search), expected, search);
+  }
+});
+
+test('a visitor is { signedIn: false } from the server, and nobody (null) for the pages', async () => {
+  const realFetch = globalThis.fetch;
+  try {
+    globalThis.fetch = async () => new Response(JSON.stringify({ signedIn: false }), { status: 200, headers: { 'content-type': 'application/json' } });
+    assert.equal(await getCurrentUser({ refresh: true }), null);
+    const me = { email: 'a@b.ca', displayName: 'A', role: 'organiser', signedIn: true };
+    globalThis.fetch = async () => new Response(JSON.stringify(me), { status: 200, headers: { 'content-type': 'application/json' } });
+    assert.deepEqual(await getCurrentUser({ refresh: true }), me);
+  } finally {
+    globalThis.fetch = realFetch;
   }
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { applyEvent, fromSnapshot, isOverrun } from '../src/meetings/model.js';
+import { applyEvent, fromSnapshot, isOverrun, pointChoice } from '../src/meetings/model.js';
 
 const snapshot = () => fromSnapshot({
   version: 3, status: 'Draft', currentItemId: null, agendaVersion: 3,
@@ -38,5 +38,27 @@ describe('meeting model', () => {
     m = applyEvent(m, { version: 5, type: 'AgendaReordered', data: { order: ['c', 'a', 'b'], agendaVersion: 5 } });
     assert.deepEqual(m.agenda.map((i) => i.id), ['c', 'a', 'b']);
     assert.equal(m.agendaVersion, 5);
+  });
+});
+
+describe('point menus', () => {
+  const values = ['a', 'b', 'c'];
+
+  test('follow the current item when it moves, even from a choice made for the previous one', () => {
+    let menu = pointChoice({ chosen: '', followed: undefined, current: 'a', values });
+    assert.deepEqual(menu, { value: 'a', followed: 'a' });
+    menu = pointChoice({ chosen: 'a', followed: menu.followed, current: 'b', values }); // "Passer à ce point" on item 2
+    assert.deepEqual(menu, { value: 'b', followed: 'b' });
+    menu = pointChoice({ chosen: 'c', followed: 'b', current: 'c', values }); // chosen by hand, then current moves there
+    assert.equal(menu.value, 'c');
+  });
+
+  test('keep a deliberate choice while the current item stays', () => {
+    assert.deepEqual(pointChoice({ chosen: 'c', followed: 'b', current: 'b', values }), { value: 'c', followed: 'b' });
+  });
+
+  test('fall back when there is no current item, or the chosen one was removed', () => {
+    assert.equal(pointChoice({ chosen: '', followed: undefined, current: null, values: ['', ...values] }).value, '');
+    assert.equal(pointChoice({ chosen: 'x', followed: 'b', current: 'b', values }).value, 'b');
   });
 });

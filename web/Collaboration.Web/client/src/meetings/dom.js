@@ -24,13 +24,8 @@ export function replaceChildren(host, ...children) {
   if (key) host.querySelector(`[data-key="${CSS.escape(key)}"]`)?.focus();
 }
 
-export function formatDateTime(iso, lang) {
-  return new Date(iso).toLocaleString(lang === 'en' ? 'en-CA' : 'fr-CA', { dateStyle: 'long', timeStyle: 'short' });
-}
-
-export function formatTime(iso, lang) {
-  return new Date(iso).toLocaleTimeString(lang === 'en' ? 'en-CA' : 'fr-CA', { hour: '2-digit', minute: '2-digit' });
-}
+// Québec time, whatever the device's zone (zoned-time.js).
+export { formatDateTime, formatTime } from '../zoned-time.js';
 
 /** The query parameter, or null. */
 export const param = (name) => new URLSearchParams(location.search).get(name);

@@ -107,6 +107,18 @@ export function isOverrun(meeting, nowMs) {
   return Boolean(current && current.plannedMinutes > 0 && elapsedSeconds(current, nowMs) > current.plannedMinutes * 60);
 }
 
+/**
+ * The agenda item a form's "Point" menu shows after a re-render. When the current item has moved
+ * since the menu last followed it (or nothing valid is chosen), the new current item: a decision
+ * typed after "Passer à ce point" belongs to that point. Otherwise what the person chose stays.
+ * Returns { value, followed }: keep followed for the next call.
+ */
+export function pointChoice({ chosen, followed, current, values, fallback = '' }) {
+  const target = values.includes(current) ? current : fallback;
+  if (current !== followed || !values.includes(chosen)) return { value: target, followed: current };
+  return { value: chosen, followed };
+}
+
 /** "12:05" from seconds. */
 export function clock(seconds) {
   const s = Math.floor(seconds);

@@ -62,7 +62,9 @@ function onEvent({ type, data }) {
     }
     recent = recent.filter((r) => r.code !== data.code);
   } else if (type === 'DeskAdded') {
-    desks = [...desks, { deskId: data.deskId, name: data.name, count: 0 }];
+    // before the organisers' own "Organisation" desk, which the snapshot lists last
+    const own = desks.filter((d) => d.deskId === 'organiser');
+    desks = [...desks.filter((d) => d.deskId !== 'organiser' && d.deskId !== data.deskId), { deskId: data.deskId, name: data.name, count: 0 }, ...own];
   }
   render();
 }
@@ -80,17 +82,20 @@ function render() {
   const arrived = all.filter((a) => a.checkedInAt);
   const total = document.querySelector('[data-testid=arrived-total]');
   total.dataset.arrived = String(arrived.length);
-  total.textContent = t('colloque.dashboard.total', { arrived: arrived.length, registered: all.length });
+  total.textContent = t('colloque.dashboard.total', { arrived: arrived.length, registered: all.filter((a) => !a.cancelled).length });
 
   const byCategory = CATEGORIES.map((c) => ({ key: c, label: categoryLabel(c), count: arrived.filter((a) => a.category === c).length }));
   renderBars(document.querySelector('[data-testid=by-category]'), byCategory, (b) => `cat-${b.key}`);
-  const byDesk = desks.map((d) => ({ key: d.deskId, label: d.name, count: arrived.filter((a) => a.deskId === d.deskId).length }));
+  // Every arrival under one desk: a desk the list does not know yet (or none) counts with the organisers'.
+  const known = new Set(desks.map((d) => d.deskId));
+  const deskOf = (a) => (known.has(a.deskId) ? a.deskId : 'organiser');
+  const byDesk = desks.map((d) => ({ key: d.deskId, label: deskLabel(d), count: arrived.filter((a) => deskOf(a) === d.deskId).length }));
   renderBars(document.querySelector('[data-testid=by-desk]'), byDesk, () => 'desk-bar');
 
   renderChart(arrived);
 
   const recentList = document.querySelector('[data-testid=recent-arrivals]');
-  const deskNames = new Map(desks.map((d) => [d.deskId, d.name]));
+  const deskNames = new Map(desks.map((d) => [d.deskId, deskLabel(d)]));
   recentList.replaceChildren(...(recent.length === 0 ? [el('li', { text: t('colloque.dashboard.noArrivals') })] : recent
     .map((r) => ({ ...r, name: attendees.get(r.code)?.name || r.name, organisation: attendees.get(r.code)?.organisation || r.organisation }))
     .map((r) =>
@@ -107,6 +112,10 @@ function render() {
     .slice(0, 300)
     .map((a) => el('li', { 'data-code': a.code, class: `cat-${a.category}` },
       el('span', { class: 'waiting__name', text: a.name }), ` — ${a.organisation} · ${categoryLabel(a.category)}`)));
+}
+
+function deskLabel(desk) {
+  return desk.deskId === 'organiser' ? t('colloque.desk.organiserDesk') : desk.name;
 }
 
 function renderBars(list, bars, className) {

@@ -5,13 +5,13 @@
 import { api, ApiError } from '../api.js';
 import { connectLive } from '../live.js';
 import { onLangChange, t } from '../i18n.js';
-import { categoryLabel, el, fillCategories, formatTime } from '../colloque-common.js';
+import { byOperator, categoryLabel, el, fillCategories, formatTime } from '../colloque-common.js';
 import { createDeskStore, newNonce } from '../colloque-desk-store.js';
 
 const pairSection = document.querySelector('[data-pair]');
 const deskSection = document.querySelector('[data-desk]');
 
-let desk = null; // { colloqueId, deskId, deskName, title }
+let desk = null; // { colloqueId, deskId, deskName, title, paired, organiser }
 let store = null;
 let offline = !navigator.onLine;
 let heldEvents = []; // live events that arrived while offline, applied when back
@@ -42,15 +42,16 @@ async function keepForOffline() {
 }
 
 async function init() {
+  const colloque = new URLSearchParams(location.search).get('colloque');
   try {
-    desk = await api.get('/api/desks/me');
+    desk = await api.get(`/api/desks/me${colloque ? `?colloque=${encodeURIComponent(colloque)}` : ''}`);
   } catch (error) {
     if (error instanceof ApiError && error.status === 0) {
       desk = JSON.parse(localStorage.getItem('concertation.colloque.desk') ?? 'null');
     }
   }
-  if (!desk) {
-    showPairing();
+  if (!desk || desk.paired === false) {
+    showPairing(desk?.organiser === true);
     return;
   }
   localStorage.setItem('concertation.colloque.desk', JSON.stringify(desk));
@@ -59,8 +60,11 @@ async function init() {
 
 // ---- pairing ------------------------------------------------------------------------------------
 
-function showPairing() {
+function showPairing(organiser) {
   pairSection.hidden = false;
+  if (organiser) {
+    showOrganiserDesks();
+  }
   const form = pairSection.querySelector('form');
   const error = pairSection.querySelector('[data-pair-error], #pair-error');
   form.addEventListener('submit', async (event) => {
@@ -77,12 +81,26 @@ function showPairing() {
   form.elements.namedItem('pairingCode').focus();
 }
 
+/** An organiser needs no pairing: links to each colloque's "Organisation" desk. */
+async function showOrganiserDesks() {
+  const host = pairSection.querySelector('[data-organiser-desks]');
+  try {
+    const colloques = await api.get('/api/colloques');
+    host.replaceChildren(el('p', { text: t('colloque.desk.organiserIntro') }), el('ul', { class: 'result-list' }, ...colloques.map((c) =>
+      el('li', {}, el('a', { href: `/colloque-desk.html?colloque=${c.id}`, text: t('colloque.desk.organiserOpen', { title: c.title }) })))));
+    host.hidden = false;
+  } catch {
+    // the pairing form is still there
+  }
+}
+
 // ---- the desk -----------------------------------------------------------------------------------
 
 async function showDesk() {
   deskSection.hidden = false;
   store = createDeskStore(localStorage, desk.colloqueId, desk.deskId);
-  deskSection.querySelector('[data-desk-name]').textContent = desk.deskName;
+  deskSection.querySelector('[data-desk-name]').textContent = desk.organiser ? t('colloque.desk.organiserDesk') : desk.deskName;
+  deskSection.querySelector('[data-colloque-title]').textContent = desk.title ?? '';
   const operator = document.getElementById('operator');
   operator.value = localStorage.getItem('concertation.colloque.operator') ?? '';
   operator.addEventListener('change', () => localStorage.setItem('concertation.colloque.operator', operator.value.trim()));
@@ -153,7 +171,7 @@ async function refreshList() {
 
 function onSnapshot(snapshot) {
   if (snapshot?.title) {
-    deskSection.querySelector('[data-colloque-title]').textContent = `— ${snapshot.title}`;
+    deskSection.querySelector('[data-colloque-title]').textContent = snapshot.title;
   }
   const list = document.querySelector('[data-testid=arrivals]');
   list.replaceChildren();
@@ -252,7 +270,7 @@ function renderResult(answer) {
     detail = t('colloque.result.alreadyDetail', {
       time: formatTime(answer.checkedInAt),
       desk: answer.deskName ?? answer.deskId ?? '?',
-      by: answer.operator ? t('colloque.result.by', { operator: answer.operator }) : '',
+      by: byOperator(answer.operator, answer.deskName),
     });
   } else if (answer.result === 'unknown') {
     detail = t('colloque.result.unknownDetail', { code: answer.code });
@@ -356,7 +374,7 @@ function renderSyncReport(outcome) {
       code: scan.code,
       time: formatTime(answer.checkedInAt),
       desk: answer.deskName ?? answer.deskId ?? '?',
-      by: answer.operator ? t('colloque.result.by', { operator: answer.operator }) : '',
+      by: byOperator(answer.operator, answer.deskName),
     }),
   })));
 }

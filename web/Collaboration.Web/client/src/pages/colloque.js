@@ -1,9 +1,13 @@
-// The organiser's colloque page: create a colloque, import the list (preview, then slices with a progress
-// bar), desks and their pairing codes, and one attendee's badge, data export and erasure.
+// The organiser's colloque page: create a colloque, the attendee list (sorted, filtered, counted, live),
+// import the list (preview, then slices with a progress bar), desks and their pairing codes, and one
+// attendee's badge, data export and erasure.
 import { api, ApiError } from '../api.js';
 import { requireUser } from '../auth.js';
-import { getLang, t } from '../i18n.js';
-import { categoryLabel, el, fillCategories, formatTime } from '../colloque-common.js';
+import { getLang, onLangChange, t } from '../i18n.js';
+import { connectLive } from '../live.js';
+import { CATEGORIES, categoryLabel, el, fillCategories, formatTime } from '../colloque-common.js';
+import { MRCS, attendeeCounts, visibleAttendees } from '../colloque-attendee-list.js';
+import { formatCalendarDate, InputFormatError, parseDateInput } from '../zoned-time.js';
 
 const SLICE = 250;
 const id = new URLSearchParams(location.search).get('id');
@@ -20,18 +24,19 @@ async function start() {
 }
 
 function message(error) {
-  return error instanceof ApiError ? error.message : t('error.network');
+  return error instanceof ApiError || error instanceof InputFormatError ? error.message : t('error.network');
 }
 
 async function showList() {
   const list = document.querySelector('[data-testid=colloque-list]');
   const colloques = await api.get('/api/colloques');
-  list.replaceChildren(...colloques.map((c) => el('li', {}, el('a', { href: `/colloque.html?id=${c.id}`, text: `${c.title} — ${c.date} — ${c.venue}` }))));
+  list.replaceChildren(...colloques.map((c) => el('li', {}, el('a', { href: `/colloque.html?id=${c.id}`, text: `${c.title} — ${formatCalendarDate(c.date)} — ${c.venue}` }))));
   const form = document.querySelector('[data-testid=create-colloque]');
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     try {
-      const created = await api.post('/api/colloques', Object.fromEntries(new FormData(form)));
+      const fields = Object.fromEntries(new FormData(form));
+      const created = await api.post('/api/colloques', { ...fields, date: parseDateInput(fields.date) });
       location.assign(`/colloque.html?id=${created.id}`);
     } catch (error) {
       form.querySelector('[data-create-error]').textContent = message(error);
@@ -43,9 +48,12 @@ async function showColloque() {
   document.querySelector('[data-list-section]').hidden = true;
   document.querySelector('[data-colloque-section]').hidden = false;
   const colloque = await api.get(`/api/colloques/${id}`);
-  document.querySelector('[data-colloque-title]').textContent = `${colloque.title} — ${colloque.date} — ${colloque.venue}`;
+  document.querySelector('[data-colloque-title]').textContent = `${colloque.title} — ${formatCalendarDate(colloque.date)} — ${colloque.venue}`;
   document.querySelector('[data-dashboard-link]').href = `/colloque-dashboard.html?id=${id}`;
   document.querySelector('[data-csv-link]').href = `/api/colloques/${id}/attendance.csv`;
+  document.querySelector('[data-badges-link]').href = `/colloque-badge.html?colloque=${id}`;
+  document.querySelector('[data-own-desk-link]').href = `/colloque-desk.html?colloque=${id}`;
+  setupAttendees(colloque.desks);
   renderDesks(colloque.desks, {});
   setupImport();
   setupDesks(colloque.desks);
@@ -104,6 +112,7 @@ function setupImport() {
         progress.value = r.processed;
       }
       result.textContent = t('colloque.admin.importDone', sum);
+      await reloadAttendees();
     } catch (error) {
       result.textContent = message(error);
     } finally {
@@ -123,10 +132,13 @@ function renderDesks(desks, codes) {
       renderDesks(desks, codes);
     });
     const code = codes[d.deskId];
+    const deskUrl = `${location.origin}/colloque-desk.html`;
     return el('li', { 'data-desk-id': d.deskId },
       el('strong', { text: d.name }),
       code ? el('span', { class: 'pairing-code', 'data-testid': 'pairing-code', text: t('colloque.admin.pairingCode', { code: code.pairingCode, time: formatTime(code.expiresAt) }) }) : null,
-      again);
+      again,
+      code ? el('p', { class: 'pairing-where' }, `${t('colloque.admin.pairingWhere')} `,
+        el('a', { href: '/colloque-desk.html', 'data-testid': 'pairing-link', text: deskUrl })) : null);
   }));
 }
 
@@ -150,8 +162,16 @@ function setupDesks(initial) {
 
 // ---- one person -----------------------------------------------------------------------------------
 
+function fillMrcs(select) {
+  const previous = select.value;
+  select.replaceChildren(el('option', { value: '', text: mrcLabel(null) }), ...MRCS.map((m) => el('option', { value: m, text: mrcLabel(m) })));
+  select.value = previous;
+}
+
 function setupPeople() {
   fillCategories(document.getElementById('a-cat'));
+  fillMrcs(document.getElementById('a-mrc'));
+  onLangChange(() => fillMrcs(document.getElementById('a-mrc')));
   const form = document.querySelector('[data-testid=add-attendee]');
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -159,6 +179,7 @@ function setupPeople() {
       const r = await api.post(`/api/colloques/${id}/registrations`, Object.fromEntries(new FormData(form)));
       document.querySelector('[data-add-result]').textContent = t('colloque.admin.added', { code: r.code });
       form.reset();
+      await reloadAttendees();
     } catch (error) {
       document.querySelector('[data-add-result]').textContent = message(error);
     }
@@ -186,6 +207,7 @@ async function findPeople(query) {
       }
       await api.delete(`/api/colloques/${id}/registrations/${a.code}`);
       erase.replaceWith(el('span', { text: t('colloque.admin.erased') }));
+      await reloadAttendees();
     });
     let undo = null;
     if (a.checkedInAt) {
@@ -206,6 +228,7 @@ async function findPeople(query) {
         await api.post(`/api/colloques/${id}/registrations/${a.code}/cancel`, { cancelled: !cancelled });
         cancelled = !cancelled;
         cancel.textContent = t(cancelled ? 'colloque.admin.reinstate' : 'colloque.admin.cancel');
+        await reloadAttendees();
       } catch (error) {
         cancel.replaceWith(el('span', { class: 'form-error', text: message(error) }));
       }
@@ -219,4 +242,115 @@ async function findPeople(query) {
       cancel,
       erase);
   }));
+}
+
+// ---- the attendee list ----------------------------------------------------------------------------
+
+const PAGE = 200;
+const people = new Map(); // code → attendee (GET …/attendees), kept live by the colloque topic
+const list = { sort: { key: 'name', descending: false }, limit: PAGE, desks: new Map() };
+
+const mrcLabel = (mrc) => (mrc ? t(`colloque.attendees.mrc.${mrc}`) : t('colloque.attendees.noMrc'));
+
+function setupAttendees(desks) {
+  for (const d of desks) list.desks.set(d.deskId, d.name);
+  const section = document.querySelector('[data-testid=attendees]');
+  for (const control of section.querySelectorAll('input, select')) {
+    control.addEventListener(control.tagName === 'INPUT' ? 'input' : 'change', () => {
+      list.limit = PAGE;
+      renderAttendees();
+    });
+  }
+  for (const th of section.querySelectorAll('th[data-sort]')) {
+    th.querySelector('button').addEventListener('click', () => {
+      const key = th.dataset.sort;
+      list.sort = { key, descending: list.sort.key === key ? !list.sort.descending : key === 'arrival' };
+      renderAttendees();
+    });
+  }
+  section.querySelector('[data-testid=attendees-more]').addEventListener('click', () => {
+    list.limit += PAGE;
+    renderAttendees();
+  });
+  onLangChange(renderAttendees);
+  reloadAttendees();
+  connectLive().subscribe(`colloque:${id}`, ({ type, data }) => {
+    const known = people.get(data.code);
+    if (type === 'AttendeeArrived') {
+      if (known) people.set(data.code, { ...known, checkedInAt: data.at, deskId: data.deskId });
+      else reloadAttendees(); // a walk-in registered at a desk since the list was loaded
+    } else if (type === 'ArrivalUndone' && known) {
+      people.set(data.code, { ...known, checkedInAt: null, deskId: null });
+    } else if (type === 'DeskAdded') {
+      list.desks.set(data.deskId, data.name);
+    }
+    renderAttendees();
+  }, { onSnapshot: () => reloadAttendees() });
+}
+
+async function reloadAttendees() {
+  try {
+    const { attendees } = await api.get(`/api/colloques/${id}/attendees`);
+    people.clear();
+    for (const a of attendees) people.set(a.code, a);
+  } catch (error) {
+    document.querySelector('[data-testid=attendee-counts]').textContent = message(error);
+    return;
+  }
+  renderAttendees();
+}
+
+function fillFilter(select, options) {
+  const previous = select.value;
+  select.replaceChildren(...options.map(([value, label]) => el('option', { value, text: label })));
+  select.value = options.some(([v]) => v === previous) ? previous : '';
+}
+
+function renderAttendees() {
+  const all = [...people.values()];
+  const counts = attendeeCounts(all);
+  const option = (label, c) => t('colloque.attendees.option', { label, arrived: c?.arrived ?? 0, registered: c?.registered ?? 0 });
+  fillFilter(document.getElementById('att-category'), [['', t('colloque.attendees.all', { count: counts.registered })],
+    ...CATEGORIES.map((c) => [c, option(categoryLabel(c), counts.byCategory[c])])]);
+  fillFilter(document.getElementById('att-mrc'), [['', t('colloque.attendees.all', { count: counts.registered })],
+    ...MRCS.map((m) => [m, option(mrcLabel(m), counts.byMrc[m])]), ['none', option(mrcLabel(null), counts.byMrc.none)]]);
+  fillFilter(document.getElementById('att-arrival'), [['', t('colloque.attendees.arrivalAll', { count: counts.registered })],
+    ['arrived', t('colloque.attendees.arrived', { count: counts.arrived })], ['waiting', t('colloque.attendees.waiting', { count: counts.waiting })],
+    ['cancelled', t('colloque.attendees.cancelledFilter', { count: counts.cancelled })]]);
+
+  const filters = {
+    text: document.getElementById('att-text').value,
+    category: document.getElementById('att-category').value,
+    mrc: document.getElementById('att-mrc').value,
+    arrival: document.getElementById('att-arrival').value,
+  };
+  const shown = visibleAttendees(all, filters, list.sort, { category: categoryLabel, mrc: mrcLabel });
+  const countsLine = document.querySelector('[data-testid=attendee-counts]');
+  countsLine.textContent = t('colloque.attendees.counts', { ...counts, shown: shown.length });
+  Object.assign(countsLine.dataset, { registered: counts.registered, arrived: counts.arrived, waiting: counts.waiting, shown: shown.length });
+
+  for (const th of document.querySelectorAll('[data-testid=attendees] th[data-sort]')) {
+    const sorted = th.dataset.sort === list.sort.key;
+    if (sorted) th.setAttribute('aria-sort', list.sort.descending ? 'descending' : 'ascending');
+    else th.removeAttribute('aria-sort');
+  }
+  const deskName = (deskId) => (deskId === 'organiser' ? t('colloque.desk.organiserDesk') : list.desks.get(deskId) ?? '');
+  const rows = shown.slice(0, list.limit).map((a) => el('tr', {
+    class: `cat-${a.category}`, 'data-code': a.code, 'data-testid': 'attendee-row',
+    'data-arrived': String(Boolean(a.checkedInAt)), 'data-cancelled': String(Boolean(a.cancelled)),
+  },
+  el('td', {}, el('span', { text: a.name }), el('span', { class: 'attendee__code', text: a.code })),
+  el('td', { text: a.organisation }),
+  el('td', { text: categoryLabel(a.category) }),
+  el('td', { text: mrcLabel(a.mrc) }),
+  el('td', { class: 'attendee__arrival', text: a.cancelled ? t('colloque.attendees.cancelled')
+    : a.checkedInAt ? [formatTime(a.checkedInAt), deskName(a.deskId)].filter(Boolean).join(' · ') : t('colloque.attendees.notYet') }),
+  el('td', {}, el('a', { href: `/colloque-badge.html?colloque=${id}&code=${a.code}` },
+    t(a.badgePrinted ? 'colloque.attendees.printed' : 'colloque.attendees.notPrinted'),
+    el('span', { class: 'visually-hidden', text: ` — ${a.name}` })))));
+  document.querySelector('[data-testid=attendee-table] tbody').replaceChildren(...(rows.length ? rows
+    : [el('tr', {}, el('td', { colspan: '6', text: t('colloque.attendees.none') }))]));
+  const more = document.querySelector('[data-testid=attendees-more]');
+  more.closest('[data-attendees-more]').hidden = shown.length <= list.limit;
+  more.textContent = t('colloque.attendees.more', { count: Math.min(PAGE, Math.max(0, shown.length - list.limit)) });
 }

@@ -5,8 +5,9 @@ import '../meetings/messages.js';
 import { api, ApiError } from '../api.js';
 import { getLang, onLangChange, t } from '../i18n.js';
 import { connectLive } from '../live.js';
-import { applyEvent, clock, elapsedSeconds, fromSnapshot, isOverrun } from '../meetings/model.js';
+import { applyEvent, clock, elapsedSeconds, fromSnapshot, isOverrun, pointChoice } from '../meetings/model.js';
 import { formatDateTime, formatTime, h, param, replaceChildren } from '../meetings/dom.js';
+import { InputFormatError, parseDateInput } from '../zoned-time.js';
 
 const id = param('id');
 const $ = (selector) => document.querySelector(selector);
@@ -34,6 +35,7 @@ async function act(call) {
     return await call();
   } catch (error) {
     if (error instanceof ApiError) showError(() => (error.code === 'stale' ? t('room.stale') : error.localizedMessage()));
+    else if (error instanceof InputFormatError) showError(() => error.localizedMessage());
     else showError(() => t('error.network'));
     return null;
   }
@@ -162,6 +164,10 @@ function renderAttendance() {
   const quorum = $('[data-testid="quorum"]');
   quorum.dataset.reached = String(meeting.quorum.reached);
   quorum.textContent = `${t('room.quorum', meeting.quorum)} — ${t(meeting.quorum.reached ? 'room.quorumReached' : 'room.quorumNotReached')}`;
+  const unreachable = meeting.quorum.required > meeting.members.length;
+  const warning = $('[data-testid="quorum-warning"]');
+  warning.hidden = !unreachable;
+  warning.textContent = unreachable ? t('room.quorumUnreachable', { required: meeting.quorum.required, members: meeting.members.length }) : '';
   const mine = $('[data-self-attendance]');
   mine.hidden = !myMemberId || meeting.status === 'closed';
   const list = $('[data-testid="attendance"]');
@@ -195,7 +201,7 @@ function renderPresence() {
 function renderDecisions() {
   const list = $('[data-testid="decisions"]');
   const select = $('[data-decision-form] select[name="agendaItemId"]');
-  fillSelect(select, meeting.agenda.map((i, k) => [i.id, `${k + 1}. ${i.title}`]), meeting.currentItemId);
+  fillPointSelect(select, meeting.agenda.map((i, k) => [i.id, `${k + 1}. ${i.title}`]), meeting.agenda[0]?.id ?? '');
   replaceChildren(list, meeting.decisions.length === 0
     ? [h('li', { class: 'empty' }, t('room.noDecisions'))]
     : meeting.decisions.map((d) => h('li', { class: 'decision', 'data-testid': 'decision' },
@@ -205,7 +211,7 @@ function renderDecisions() {
 
 function renderActions() {
   fillSelect($('[data-action-form] select[name="ownerMemberId"]'), meeting.members.map((m) => [m.id, m.name]));
-  fillSelect($('[data-action-form] select[name="agendaItemId"]'), [['', '—'], ...meeting.agenda.map((i, k) => [i.id, `${k + 1}. ${i.title}`])], meeting.currentItemId ?? '');
+  fillPointSelect($('[data-action-form] select[name="agendaItemId"]'), [['', '—'], ...meeting.agenda.map((i, k) => [i.id, `${k + 1}. ${i.title}`])], '');
   const row = (a) => {
     const canToggle = meeting.status !== 'closed' && (canRun() || a.ownerMemberId === myMemberId);
     return h('li', { class: `action action--${a.status}`, 'data-testid': 'action-item' },
@@ -230,6 +236,15 @@ function fillSelect(select, options, preferred) {
   if (keep !== undefined && keep !== null) select.value = keep;
 }
 
+/** A "Point" menu: the agenda items, following the current item as it moves (see pointChoice). */
+function fillPointSelect(select, options, fallback) {
+  const chosen = select.value;
+  select.replaceChildren(...options.map(([value, label]) => h('option', { value }, label)));
+  const { value, followed } = pointChoice({ chosen, followed: select.dataset.followed, current: meeting.currentItemId ?? '', values: options.map(([v]) => v), fallback });
+  select.value = value;
+  select.dataset.followed = followed;
+}
+
 function wireForms() {
   $('[data-testid="start-meeting"]').addEventListener('click', () => act(() => api.post(path('/start'))));
   $('[data-testid="close-meeting"]').addEventListener('click', () => {
@@ -240,7 +255,7 @@ function wireForms() {
   }
   submit('[data-agenda-form]', (d) => api.post(path('/agenda'), { ...d, plannedMinutes: Number(d.plannedMinutes || 0) }));
   submit('[data-decision-form]', (d) => api.post(path('/decisions'), d));
-  submit('[data-action-form]', (d) => api.post(path('/action-items'), { ...d, agendaItemId: d.agendaItemId || null, due: d.due || null }));
+  submit('[data-action-form]', (d) => api.post(path('/action-items'), { ...d, agendaItemId: d.agendaItemId || null, due: parseDateInput(d.due) }));
 }
 
 function submit(selector, call) {

@@ -2,10 +2,11 @@
 // create tables, members (with their personal sign-in link) and meetings here.
 import '../meetings/messages.js';
 import { api, ApiError } from '../api.js';
-import { loginUrl } from '../auth.js';
+import { getCurrentUser, loginUrl } from '../auth.js';
 import { getLang, onLangChange, t } from '../i18n.js';
 import { norm } from '../meetings/model.js';
 import { formatDateTime, h, param, replaceChildren } from '../meetings/dom.js';
+import { InputFormatError, parseDateTimeInput } from '../zoned-time.js';
 
 const $ = (selector) => document.querySelector(selector);
 const errorRegion = $('[data-testid="meetings-error"]');
@@ -29,7 +30,7 @@ async function act(call) {
     if (error instanceof ApiError && error.status === 401) {
       showError(() => t('meetings.signInRequired'));
       $('[data-sign-in]').hidden = false;
-    } else showError(() => (error instanceof ApiError ? error.localizedMessage() : t('error.network')));
+    } else showError(() => (error instanceof ApiError || error instanceof InputFormatError ? error.localizedMessage() : t('error.network')));
     return null;
   }
 }
@@ -56,6 +57,9 @@ function render() {
   if (!table) return;
   $('[data-testid="table-name"]').textContent = table.name;
   $('[data-table-quorum]').textContent = `${t('meetings.quorum')} : ${table.quorum}`;
+  const quorumWarning = $('[data-testid="quorum-warning"]');
+  quorumWarning.hidden = table.quorumReachable !== false;
+  quorumWarning.textContent = table.quorumReachable === false ? t('meetings.quorumTooHigh', { quorum: table.quorum, members: table.activeMembers }) : '';
   replaceChildren($('[data-testid="meetings"]'), !meetings?.length
     ? [h('li', { class: 'empty' }, t('meetings.noMeetings'))]
     : meetings.map((m) => h('li', { class: 'meeting-card', 'data-testid': 'meeting-card' },
@@ -102,7 +106,7 @@ function wire() {
     showLink(d.name, answer.signInLink);
   });
   formSubmit('[data-new-meeting]', async (d) => {
-    const created = await api.post('/api/meetings', { ...d, tableId, startsAt: new Date(d.startsAt).toISOString() });
+    const created = await api.post('/api/meetings', { ...d, tableId, startsAt: parseDateTimeInput(d.startsAt) });
     location.assign(`/meeting.html?id=${created.id}`);
   });
 }
@@ -120,6 +124,6 @@ onLangChange(() => {
   if (shownError) errorRegion.textContent = shownError();
 });
 
-api.get('/api/auth/me').then((me) => { document.body.dataset.role = me.role; render(); }).catch(() => {});
+getCurrentUser().then((me) => { document.body.dataset.role = me?.role ?? ''; render(); }).catch(() => {});
 wire();
 load();

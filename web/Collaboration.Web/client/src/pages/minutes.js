@@ -25,7 +25,8 @@ function render() {
   $('[data-markdown]').href = `/api/meetings/${id}/minutes.md?lang=${getLang()}`;
   $('[data-csv]').href = `/api/meetings/${id}/action-items.csv`;
   $('[data-ics]').href = `/api/meetings/${id}/meeting.ics`;
-  $('[data-back]').href = `/meeting.html?id=${id}`;
+  // "← Rencontres de la table": the table's list of meetings, as in the room.
+  $('[data-back]').href = `/meetings.html?table=${m.tableId}`;
   replaceChildren($('[data-testid="minutes-attendance"]'), minutes.attendance.map((a) => h('li', {},
     h('strong', {}, a.member.name), ` (${a.member.organisation}) — `,
     a.status ? t(`attendance.${norm(a.status)}`) : t('room.notRecorded'),

@@ -5,6 +5,7 @@
 // the token never travels through the hub.
 import { api, apiFetch, ApiError } from '../api.js';
 import { onLangChange, t } from '../i18n.js';
+import { formatDateTime } from '../zoned-time.js';
 import { connectLive } from '../live.js';
 import { title, when, where } from '../workshops.js';
 
@@ -40,6 +41,10 @@ function statusText(r) {
 function render() {
   if (!registration) return;
   const r = registration;
+  // Just registered: the confirmation (or waitlist) email is on its way to the address given.
+  const emailNotice = document.querySelector('[data-testid="email-notice"]');
+  emailNotice.hidden = fragment.get('new') !== '1';
+  emailNotice.textContent = t('notifications.confirmation.sent', { email: r.email });
   const statusLine = article.querySelector('[data-testid="registration-status"]');
   statusLine.textContent = statusText(r);
   statusLine.dataset.status = r.status;
@@ -55,8 +60,18 @@ function render() {
     article.querySelector('[data-field="calendar"]').href = `/api/workshops/${encodeURIComponent(r.workshop.id)}/calendar.ics`;
   }
   seatsForm.elements.namedItem('seats').value = String(r.seats);
-  seatsForm.hidden = r.status === 'Cancelled';
-  cancelButton.hidden = r.status === 'Cancelled';
+  // A cancelled registration says so plainly: no QR, seats or "Annuler" that would look like a live ticket.
+  const cancelled = r.status === 'Cancelled';
+  for (const part of article.querySelectorAll('[data-active-only]')) part.hidden = cancelled;
+  const cancelledNotice = article.querySelector('[data-testid="cancelled-notice"]');
+  cancelledNotice.hidden = !cancelled;
+  if (cancelled) {
+    article.querySelector('[data-testid="cancelled-when"]').textContent = r.cancelledAt
+      ? t('ws.manage.cancelledOn', { date: formatDateTime(r.cancelledAt) }) : t('ws.manage.cancelledNoDate');
+    const again = article.querySelector('[data-testid="register-again"]');
+    again.hidden = !r.workshop;
+    if (r.workshop) again.href = `/workshops/session.html?id=${encodeURIComponent(r.workshop.id)}`;
+  }
   liveNotice.textContent = notice ? notice() : '';
   errorRegion.textContent = shownError ? shownError() : '';
 }
@@ -115,6 +130,9 @@ cancelButton.addEventListener('click', async () => {
     registration = await api.delete(`/api/registrations/${encodeURIComponent(id)}`, { headers });
     notice = () => t('ws.manage.cancelledNotice');
     render();
+    const cancelledHeading = document.getElementById('cancelled-heading');
+    cancelledHeading.tabIndex = -1;
+    cancelledHeading.focus(); // the button that had focus is gone
   } catch (error) {
     showError(error);
   }
@@ -145,6 +163,12 @@ async function load() {
   }
   status.hidden = true;
   article.hidden = false;
+  if (fragment.get('new') === '1') {
+    // Arrived here by registering (keyboard too): focus the confirmation, not the page's body.
+    const confirmation = document.querySelector('[data-testid="new-notice"]');
+    confirmation.tabIndex = -1;
+    confirmation.focus();
+  }
   loadQr().catch((error) => console.warn('QR code not loaded', error));
   if (!subscribed && registration.workshop) {
     subscribed = true;

@@ -1,10 +1,11 @@
 // Organiser view: sessions with counts, the registrant list live (topic workshop-admin:{id}),
-// attendance on the day, capacity and status, CSV export, the promotion outbox.
+// attendance on the day, capacity and status, CSV export, the session's emails (sent, pending, failed; resend).
 import { api, ApiError } from '../api.js';
 import { requireUser } from '../auth.js';
 import { onLangChange, t } from '../i18n.js';
 import { connectLive } from '../live.js';
 import { el, renderAvailability, title, when } from '../workshops.js';
+import { formatDateTime, InputFormatError, parseDateTimeInput } from '../zoned-time.js';
 
 const picker = document.querySelector('[data-testid="session-picker"]');
 const detail = document.querySelector('[data-testid="admin-detail"]');
@@ -14,7 +15,8 @@ const updateForm = document.querySelector('[data-testid="update-form"]');
 const adminError = document.querySelector('[data-testid="admin-error"]');
 const createForm = document.querySelector('[data-testid="create-form"]');
 const createError = document.querySelector('[data-testid="create-error"]');
-const outboxList = document.querySelector('[data-testid="outbox"]');
+const outboxBody = document.querySelector('[data-testid="outbox"] tbody');
+const outboxStatus = document.querySelector('[data-testid="outbox-status"]');
 
 let sessions = [];
 let current = null; // { summary, registrants: Map(code → registrant), subscription }
@@ -90,7 +92,7 @@ async function select(id) {
   adminError.textContent = '';
   updateForm.elements.namedItem('capacity').value = String(summary.capacity);
   updateForm.elements.namedItem('status').value = summary.status;
-  outboxList.replaceChildren();
+  outboxBody.replaceChildren();
   renderPicker();
   renderDetail();
   const selected = current;
@@ -119,12 +121,37 @@ async function loadOutbox() {
   if (!current) return;
   try {
     const messages = await api.get(`/api/workshops/${encodeURIComponent(current.summary.id)}/outbox`);
-    outboxList.replaceChildren(...(messages.length === 0
-      ? [el('li', { text: t('ws.admin.outboxEmpty') })]
-      : messages.map((m) => el('li', { text: `${new Date(m.createdAt).toLocaleString()} — ${m.contactName} <${m.email}> — ${m.registrationCode}${m.sent ? ' ✓' : ''}` }))));
+    outboxBody.replaceChildren(...(messages.length === 0
+      ? [el('tr', {}, el('td', { text: t('notifications.outbox.empty'), attrs: { colspan: '5' } }))]
+      : messages.slice().reverse().map(outboxRow)));
   } catch (error) {
     adminError.textContent = error instanceof ApiError ? error.message : t('error.network');
   }
+}
+
+/** One email: recipient, subject, state (with the server's answer when it failed), when, and a resend for a failed one. */
+function outboxRow(m) {
+  const state = el('td', { text: t(`notifications.outbox.status.${m.status}`), attrs: { 'data-status': m.status } });
+  if (m.status === 'Failed' && m.lastError) state.append(el('br'), el('small', { text: m.lastError }));
+  const action = el('td');
+  if (m.canResend) {
+    const button = el('button', { text: t('notifications.outbox.resend'), className: 'button button--quiet', attrs: { type: 'button', 'data-action': 'resend' } });
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      try {
+        await api.post(`/api/workshops/${encodeURIComponent(current.summary.id)}/outbox/${m.id}/resend`);
+        outboxStatus.textContent = t('notifications.outbox.resent');
+        await loadOutbox();
+      } catch (error) {
+        button.disabled = false;
+        adminError.textContent = error instanceof ApiError ? error.message : t('error.network');
+      }
+    });
+    action.append(button);
+  }
+  return el('tr', { attrs: { 'data-mail-id': String(m.id) } },
+    el('td', { text: `${m.toName} <${m.to}>` }), el('td', { text: m.subject ?? '' }), state,
+    el('td', { text: formatDateTime(m.sentAt ?? m.createdAt) }), action);
 }
 
 updateForm.addEventListener('submit', async (event) => {
@@ -147,8 +174,8 @@ createForm.addEventListener('submit', async (event) => {
   event.preventDefault();
   createError.textContent = '';
   const value = (name) => createForm.elements.namedItem(name).value;
-  const date = (name) => (value(name) ? new Date(value(name)).toISOString() : null);
   try {
+    const date = (name) => parseDateTimeInput(value(name));
     const created = await api.post('/api/workshops', {
       titleFr: value('titleFr'), titleEn: value('titleEn'), descriptionFr: value('descriptionFr'), descriptionEn: value('descriptionEn'),
       startsAt: date('startsAt'), endsAt: date('endsAt'), place: value('place') || null, onlineLink: value('onlineLink') || null,
@@ -162,7 +189,7 @@ createForm.addEventListener('submit', async (event) => {
     if (error instanceof ApiError && error.problem?.errors) {
       createError.textContent = Object.values(error.problem.errors).map((m) => m[document.documentElement.lang] ?? m.fr).join(' ');
     } else {
-      createError.textContent = error instanceof ApiError ? error.message : t('error.network');
+      createError.textContent = error instanceof ApiError || error instanceof InputFormatError ? error.message : t('error.network');
     }
   }
 });

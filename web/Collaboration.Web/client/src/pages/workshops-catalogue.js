@@ -14,7 +14,9 @@ function render(card) {
   element.querySelector('[data-field="title"]').textContent = title(summary);
   element.querySelector('[data-field="when"]').textContent = when(summary);
   element.querySelector('[data-field="where"]').textContent = where(summary);
-  element.querySelector('[data-field="link"]').textContent = t('ws.details');
+  // Three links reading "Détails et inscription" alike: each one's accessible name ends with its workshop.
+  element.querySelector('[data-field="link"]').replaceChildren(t('ws.details'),
+    el('span', { className: 'visually-hidden', text: t('ws.detailsOf', { title: title(summary) }) }));
   renderAvailability(element.querySelector('[data-testid="availability"]'), summary);
 }
 
@@ -49,6 +51,7 @@ async function load() {
     const workshops = await api.get('/api/workshops');
     status.textContent = workshops.length === 0 ? t('ws.catalogue.empty') : '';
     status.hidden = workshops.length > 0;
+    list.replaceChildren(); // the server rendered the same sessions; from here on the cards are live
     workshops.forEach(addCard);
   } catch (error) {
     status.textContent = error instanceof ApiError ? error.message : t('error.network');

@@ -1,0 +1,5 @@
+namespace Collaboration.Grains.Coordination;
+
+/// <summary>Every action item of one table, open and done, with the board's version.</summary>
+[GenerateSerializer, Immutable]
+public sealed record BoardView(Guid TableId, long Version, IReadOnlyList<BoardItem> Items);

@@ -1,0 +1,36 @@
+namespace Collaboration.Grains.Mail;
+
+/// <summary>A grain's outbox: part of its state, so a message and its cause commit together.</summary>
+[GenerateSerializer]
+public sealed class MailOutbox
+{
+    [Id(0)] public List<OutboxMail> Messages { get; set; } = [];
+    [Id(1)] public long LastId { get; set; }
+
+    /// <summary>Records a message to send; nothing is sent before the write holding it has committed.</summary>
+    public OutboxMail Record(MailKind kind, string to, string toName, string? language, string reference,
+        Dictionary<string, string> data, DateTimeOffset now)
+    {
+        var mail = new OutboxMail
+        {
+            Id = ++LastId,
+            MessageId = $"{Guid.NewGuid():N}@concertation",
+            Kind = kind,
+            To = to,
+            ToName = toName,
+            Language = language,
+            Reference = reference,
+            Data = data,
+            Status = MailStatus.Pending,
+            CreatedAt = now,
+        };
+        Messages.Add(mail);
+        return mail;
+    }
+
+    public bool HasPending => Messages.Exists(m => m.Status == MailStatus.Pending);
+
+    /// <summary>An erased person's messages not yet sent are dropped (sent ones keep no body already).</summary>
+    public int DropPendingFor(string reference) =>
+        Messages.RemoveAll(m => m.Reference == reference && m.Status != MailStatus.Sent);
+}

@@ -1,0 +1,24 @@
+namespace Collaboration.Grains.Mail;
+
+/// <summary>When outboxes retry and re-drive, and when workshop reminders go (configuration section <c>Mail</c>).</summary>
+public sealed class MailSchedule
+{
+    public const string Section = "Mail";
+
+    /// <summary>First retry after a temporary failure; doubled at each attempt up to <see cref="RetryMaxDelay"/>.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>After this many temporary failures a message is failed (shown to the organiser).</summary>
+    public int MaxAttempts { get; set; } = 30;
+
+    /// <summary>Period of the Orleans reminder that re-activates an outbox with pending messages after a crash.</summary>
+    public TimeSpan RedrivePeriod { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long before a workshop starts its reminder is sent.</summary>
+    public double ReminderHoursBefore { get; set; } = 24;
+
+    /// <summary>How often a workshop's reminder looks at the clock (the reminder goes at most this late).</summary>
+    public TimeSpan ReminderCheckPeriod { get; set; } = TimeSpan.FromMinutes(15);
+}

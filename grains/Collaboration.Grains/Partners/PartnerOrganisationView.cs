@@ -1,0 +1,4 @@
+namespace Collaboration.Grains.Partners;
+
+[GenerateSerializer, Immutable]
+public sealed record PartnerOrganisationView(Guid Id, string Slug, PartnerProfile Profile, long Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);

@@ -1,0 +1,3 @@
+namespace Collaboration.Grains.Partners;
+
+public enum PartnerOutcome { Done, NotFound, AlreadyExists, Stale, Invalid }

@@ -1,0 +1,3 @@
+namespace Collaboration.Grains.Portal;
+
+public enum PortalContentOutcome { Done, NotFound, Stale, Invalid, SlugTaken }

@@ -1,0 +1,24 @@
+namespace Collaboration.Browser.Tests.Infrastructure;
+
+/// <summary>The two sizes the UI is checked at: a laptop and a phone (390 × 844, touch).</summary>
+public static class Viewports
+{
+    public const string Desktop = "desktop";
+    public const string Phone = "phone";
+
+    public static BrowserNewContextOptions Options(string viewport, BrowserNewContextOptions? options = null)
+    {
+        options ??= new();
+        if (viewport == Phone)
+        {
+            options.ViewportSize = new() { Width = 390, Height = 844 };
+            options.IsMobile = true;
+            options.HasTouch = true;
+        }
+        else
+        {
+            options.ViewportSize = new() { Width = 1280, Height = 800 };
+        }
+        return options;
+    }
+}

@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Collaboration.Testing;
+
+namespace Collaboration.Web.Tests.Mail;
+
+/// <summary>A Table's messages: the member's invitation and re-issued link, the meeting notice, the minutes.</summary>
+public sealed class TableMailTests(MailAppFixture fixture) : IClassFixture<MailAppFixture>
+{
+    private static readonly TimeSpan Timeout = MailAppFixture.Timeout;
+
+    [Fact]
+    public async Task Invitation_AndReissuedLink_AreEmailed_AndEachLinkSignsIn()
+    {
+        // Arrange
+        var table = await CreateTableAsync("Table régionale de Joliette");
+        var email = $"membre-{Guid.NewGuid():N}@exemple.qc.ca";
+
+        // Act
+        var memberId = await AddMemberAsync(table, "Nadia Tremblay", email);
+        var invitation = await fixture.MailAsync(email, "Votre accès");
+
+        // Assert: the personal link in the email signs the member in.
+        Assert.Equal("Votre accès à la Table régionale de Joliette / Your access to the Table régionale de Joliette", invitation.Subject);
+        Assert.Equal(HttpStatusCode.OK, (await SignInAsync(invitation.Link("/join.html"))).StatusCode);
+
+        // Act: a new link, by email too; the previous one no longer works.
+        var reissue = await fixture.Organiser.PostAsync($"/api/tables/{table}/members/{memberId}/link", null).WaitAsync(Timeout);
+        Assert.Equal(HttpStatusCode.OK, reissue.StatusCode);
+        var reissued = await fixture.MailAsync(email, "Nouveau lien de connexion");
+        Assert.NotEqual(invitation.Link("/join.html").Fragment, reissued.Link("/join.html").Fragment); // Uri equality ignores the fragment
+        Assert.Equal(HttpStatusCode.OK, (await SignInAsync(reissued.Link("/join.html"))).StatusCode);
+
+        // The table's outbox view lists both, sent.
+        var outbox = await Poll.UntilAsync(() => fixture.OutboxAsync($"/api/tables/{table}/outbox"),
+            o => o.GetArrayLength() == 2 && o.EnumerateArray().All(m => m.GetProperty("status").GetString() == "Sent"), Timeout, "both sent");
+        Assert.Equal(["MemberInvited", "MemberLinkReissued"], outbox.EnumerateArray().Select(m => m.GetProperty("kind").GetString()!).ToArray());
+    }
+
+    [Fact]
+    public async Task MeetingNotice_CarriesAgendaAndCalendar_AnUpdateBumpsTheSequence_AndTheMinutesFollowTheClose()
+    {
+        // Arrange: a table with two members.
+        var table = await CreateTableAsync("Table régionale de Terrebonne");
+        var first = $"sylvie-{Guid.NewGuid():N}@exemple.qc.ca";
+        var second = $"omar-{Guid.NewGuid():N}@exemple.qc.ca";
+        await AddMemberAsync(table, "Sylvie Gagnon", first);
+        await AddMemberAsync(table, "Omar Benali", second);
+
+        // Act 1: the meeting is scheduled → the notice.
+        var startsAt = new DateTimeOffset(2027, 1, 19, 14, 0, 0, TimeSpan.FromHours(-5));
+        var created = await fixture.Organiser.PostAsJsonAsync("/api/meetings", new
+        {
+            tableId = table, title = "Rencontre de janvier", startsAt = startsAt.ToString("O"), location = "Salle du conseil, Terrebonne",
+        }).WaitAsync(Timeout);
+        var meeting = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var notice = await fixture.MailAsync(first, "Convocation");
+        var calendar = notice.Calendar!;
+        Assert.Equal($"{meeting:D}@concertation", calendar.Events.Single().Uid);
+        Assert.Equal(0, calendar.Events.Single().Sequence);
+        Assert.Equal(14, calendar.Events.Single().DtStart!.Hour); // 14 h, Québec time
+        await fixture.MailAsync(second, "Convocation");
+
+        // Act 2: the agenda is filled, the notice is sent again.
+        var item = (await (await fixture.Organiser.PostAsJsonAsync($"/api/meetings/{meeting}/agenda",
+            new { title = "Bilan du Mois de l'immigration", presenter = "Sylvie Gagnon", plannedMinutes = 30, notes = "" }).WaitAsync(Timeout))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("current").GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Organiser.PostAsync($"/api/meetings/{meeting}/notice", null).WaitAsync(Timeout)).StatusCode);
+        var update = await Poll.UntilAsync(() => Task.FromResult(fixture.MailTo(first).Where(m => m.Subject.StartsWith("Convocation")).ToList()),
+            l => l.Count == 2, Timeout, "the updated notice");
+        Assert.Contains("Bilan du Mois de l'immigration — Sylvie Gagnon (30 min)", update[1].Text);
+        Assert.Equal(1, update[1].Calendar!.Events.Single().Sequence);
+
+        // Act 3: the meeting runs and closes → the minutes' summary.
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Organiser.PostAsync($"/api/meetings/{meeting}/start", null).WaitAsync(Timeout)).StatusCode);
+        Assert.True((await fixture.Organiser.PostAsJsonAsync($"/api/meetings/{meeting}/decisions",
+            new { agendaItemId = item, text = "Le bilan est adopté." }).WaitAsync(Timeout)).IsSuccessStatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Organiser.PostAsync($"/api/meetings/{meeting}/close", null).WaitAsync(Timeout)).StatusCode);
+        var minutes = await fixture.MailAsync(second, "Procès-verbal");
+
+        // Assert
+        Assert.Contains("Bilan du Mois de l'immigration : Le bilan est adopté.", minutes.Text);
+        Assert.Contains($"{MailSettings.PublicBaseUrl}/minutes.html?id={meeting}", minutes.Text);
+        await fixture.MailAsync(first, "Procès-verbal");
+        var outbox = await Poll.UntilAsync(() => fixture.OutboxAsync($"/api/meetings/{meeting}/outbox"),
+            o => o.GetArrayLength() == 6 && o.EnumerateArray().All(m => m.GetProperty("status").GetString() == "Sent"), Timeout, "six sent");
+        Assert.Equal(2, outbox.EnumerateArray().Count(m => m.GetProperty("kind").GetString() == "MeetingMinutes"));
+    }
+
+    private async Task<Guid> CreateTableAsync(string name) =>
+        (await (await fixture.Organiser.PostAsJsonAsync("/api/tables", new { name, quorum = 1 }).WaitAsync(Timeout))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+    private async Task<Guid> AddMemberAsync(Guid table, string name, string email)
+    {
+        var response = await fixture.Organiser.PostAsJsonAsync($"/api/tables/{table}/members",
+            new { name, organisation = "Carrefour jeunesse-emploi", sector = "communautaire", email, role = "member" }).WaitAsync(Timeout);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("memberId").GetGuid();
+    }
+
+    private async Task<HttpResponseMessage> SignInAsync(Uri link) =>
+        await fixture.App.CreateClient().PostAsJsonAsync("/api/tables/sign-in", new { token = link.Fragment[3..] }).WaitAsync(Timeout);
+}

@@ -1,0 +1,17 @@
+namespace Collaboration.Web.Calendar;
+
+/// <summary>
+/// One event for a calendar file. <see cref="Uid"/> is stable per workshop session or meeting,
+/// <see cref="Sequence"/> grows with each change calendars must follow, and a cancelled entry is
+/// written as METHOD:CANCEL, so a calendar that imported the event removes it.
+/// </summary>
+public sealed record CalendarEntry(
+    string Uid,
+    int Sequence,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt,
+    string Summary,
+    string Description,
+    string? Location,
+    Uri? Url,
+    bool Cancelled);

@@ -1,0 +1,3 @@
+namespace Collaboration.Web.Coordination;
+
+public sealed record BoardTable(Guid Id, string Name, long Version);

@@ -1,0 +1,29 @@
+using System.Security.Claims;
+using Collaboration.Grains.Coordination;
+using Collaboration.Grains.Live;
+using Collaboration.Web.Live;
+using Collaboration.Web.Meetings;
+
+namespace Collaboration.Web.Coordination;
+
+/// <summary>"board:{tableId}": the table's action items as they change, for its members and the organisers (the meeting topic's audience).</summary>
+public sealed class BoardTopic(IGrainFactory grains, MeetingsPermissions permissions) : ILiveTopic
+{
+    public const string TopicPrefix = "board";
+
+    public string Prefix => TopicPrefix;
+
+    public string Feed => "table-board";
+
+    public async ValueTask<bool> CanSubscribeAsync(ClaimsPrincipal user, string key) =>
+        Guid.TryParse(key, out var tableId) && MeetingsPermissions.Allows(await permissions.ForTableAsync(user, tableId), MeetingAction.Read);
+
+    public ILiveFeedGrain Source(string key) => grains.GetGrain<ITableBoardGrain>(Guid.Parse(key));
+
+    /// <summary>The snapshot goes through the events' JSON shape, so the page reads one casing ("open", "done").</summary>
+    public async Task<LiveSnapshot> SnapshotAsync(string key)
+    {
+        var board = await grains.GetGrain<ITableBoardGrain>(Guid.Parse(key)).GetAsync();
+        return new LiveSnapshot(board.Version, LiveJson.ToElement(board));
+    }
+}

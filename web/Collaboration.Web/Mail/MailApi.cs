@@ -1,0 +1,105 @@
+using System.Net;
+using Collaboration.Grains.Mail;
+using Collaboration.Grains.Meetings;
+using Collaboration.Grains.Tables;
+using Collaboration.Grains.Workshops;
+using Collaboration.Web.Accounts;
+using Collaboration.Web.Platform;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Collaboration.Web.Mail;
+
+/// <summary>
+/// The organiser's view of every outbox (a workshop session's, a table's, a meeting's): sent,
+/// pending and failed messages, never their bodies, with a resend for the failed ones; and the
+/// one-click unsubscribe from workshop reminders (RFC 8058: the mail client POSTs to the link).
+/// </summary>
+public static class MailApi
+{
+    public static IEndpointRouteBuilder MapMailApi(this IEndpointRouteBuilder app)
+    {
+        var organiser = app.MapGroup("/api").WithTags("Mail").RequireAuthorization(AuthenticationSetup.OrganiserPolicy);
+        organiser.MapGet("/workshops/{id:guid}/outbox", WorkshopOutboxAsync);
+        organiser.MapPost("/workshops/{id:guid}/outbox/{mailId:long}/resend", ResendWorkshopAsync);
+        organiser.MapGet("/tables/{id:guid}/outbox", TableOutboxAsync);
+        organiser.MapPost("/tables/{id:guid}/outbox/{mailId:long}/resend", ResendTableAsync);
+        organiser.MapGet("/meetings/{id:guid}/outbox", MeetingOutboxAsync);
+        organiser.MapPost("/meetings/{id:guid}/outbox/{mailId:long}/resend", ResendMeetingAsync);
+
+        var unsubscribe = app.MapGroup("/api/mail").WithTags("Mail");
+        unsubscribe.MapGet("/unsubscribe", UnsubscribePage);
+        unsubscribe.MapPost("/unsubscribe", UnsubscribeAsync).DisableAntiforgery().RequireRateLimiting(RateLimits.Anonymous);
+        return app;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<OutboxMailView>>, ProblemHttpResult>> WorkshopOutboxAsync(Guid id, IGrainFactory grains)
+    {
+        var session = grains.GetGrain<IWorkshopSessionGrain>(id);
+        return await session.GetAsync() is null ? NotFound() : TypedResults.Ok(await session.GetMailAsync());
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> ResendWorkshopAsync(Guid id, long mailId, IGrainFactory grains)
+    {
+        var session = grains.GetGrain<IWorkshopSessionGrain>(id);
+        return await session.GetAsync() is null ? NotFound() : await ResendAsync(session, mailId);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<OutboxMailView>>, ProblemHttpResult>> TableOutboxAsync(Guid id, IGrainFactory grains)
+    {
+        var table = grains.GetGrain<ITableGrain>(id);
+        return await table.GetAsync() is null ? NotFound() : TypedResults.Ok(await table.GetMailAsync());
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> ResendTableAsync(Guid id, long mailId, IGrainFactory grains)
+    {
+        var table = grains.GetGrain<ITableGrain>(id);
+        return await table.GetAsync() is null ? NotFound() : await ResendAsync(table, mailId);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<OutboxMailView>>, ProblemHttpResult>> MeetingOutboxAsync(Guid id, IGrainFactory grains)
+    {
+        var meeting = grains.GetGrain<IMeetingGrain>(id);
+        return await meeting.GetAsync() is null ? NotFound() : TypedResults.Ok(await meeting.GetMailAsync());
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> ResendMeetingAsync(Guid id, long mailId, IGrainFactory grains)
+    {
+        var meeting = grains.GetGrain<IMeetingGrain>(id);
+        return await meeting.GetAsync() is null ? NotFound() : await ResendAsync(meeting, mailId);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> ResendAsync(IMailOutboxGrain outbox, long mailId) =>
+        await outbox.ResendMailAsync(mailId)
+            ? TypedResults.NoContent()
+            : Problems.Create(StatusCodes.Status409Conflict, "mail-not-resendable",
+                "Seul un courriel en échec peut être renvoyé.", "Only a failed email can be sent again.");
+
+    /// <summary>What the link in the email opens: a page with one button (a GET changes nothing: link scanners follow links).</summary>
+    private static ContentHttpResult UnsubscribePage(string? t, MailLinks links, MailTexts texts)
+    {
+        var valid = links.TryReadUnsubscribe(t, out _, out _);
+        string Both(string key) => $"<p lang=\"fr\">{WebUtility.HtmlEncode(texts.Get("fr", key))}</p><p lang=\"en\">{WebUtility.HtmlEncode(texts.Get("en", key))}</p>";
+        var body = valid
+            ? $"{Both("notifications.unsubscribe.ask")}<form method=\"post\" action=\"/api/mail/unsubscribe?t={WebUtility.UrlEncode(t)}\">" +
+              $"<button type=\"submit\">{WebUtility.HtmlEncode(texts.Get("fr", "notifications.unsubscribe.button"))} / {WebUtility.HtmlEncode(texts.Get("en", "notifications.unsubscribe.button"))}</button></form>"
+            : Both("notifications.unsubscribe.invalid");
+        return TypedResults.Content(Page(texts, body), "text/html; charset=utf-8", statusCode: valid ? 200 : 404);
+    }
+
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> UnsubscribeAsync(string? t, MailLinks links, MailTexts texts, IGrainFactory grains)
+    {
+        if (!links.TryReadUnsubscribe(t, out var sessionId, out var code) || !await grains.GetGrain<IWorkshopSessionGrain>(sessionId).StopRemindersAsync(code))
+            return Problems.Create(StatusCodes.Status404NotFound, "unsubscribe-invalid", texts.Get("fr", "notifications.unsubscribe.invalid"),
+                texts.Get("en", "notifications.unsubscribe.invalid"));
+        var done = $"<p lang=\"fr\">{WebUtility.HtmlEncode(texts.Get("fr", "notifications.unsubscribe.done"))}</p><p lang=\"en\">{WebUtility.HtmlEncode(texts.Get("en", "notifications.unsubscribe.done"))}</p>";
+        return TypedResults.Content(Page(texts, done), "text/html; charset=utf-8");
+    }
+
+    private static string Page(MailTexts texts, string body) =>
+        $"<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
+        $"<title>{WebUtility.HtmlEncode(texts.Get("fr", "notifications.unsubscribe.title"))} / {WebUtility.HtmlEncode(texts.Get("en", "notifications.unsubscribe.title"))}</title>" +
+        $"</head><body><main>{body}</main></body></html>";
+
+    private static ProblemHttpResult NotFound() => Problems.Create(StatusCodes.Status404NotFound, "outbox-not-found",
+        "Introuvable.", "Not found.");
+}

@@ -1,0 +1,264 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using Collaboration.Grains.Mail;
+using Collaboration.Web.Calendar;
+using Collaboration.Web.Meetings;
+using Collaboration.Web.Workshops;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using QRCoder;
+
+namespace Collaboration.Web.Mail;
+
+/// <summary>
+/// Turns a recorded message into MIME (MimeKit): multipart text + HTML, French first then English
+/// (or only the recipient's language when known), no remote image (the QR code is an inline PNG
+/// part), the calendar file attached, and for reminders a one-click <c>List-Unsubscribe</c>.
+/// The same message composes the same way each time, with the Message-ID and date fixed when it
+/// was recorded.
+/// </summary>
+public sealed class MailComposer(MailTexts texts, MailLinks links, IOptions<MailOptions> options)
+{
+    private static readonly TimeZoneInfo Toronto = TimeZoneInfo.FindSystemTimeZoneById(CalendarFile.TimeZoneId);
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-CA");
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-CA");
+
+    public string SubjectOf(OutboxMail mail) =>
+        string.Join(" / ", Languages(mail).Select(l => texts.Get(l, $"notifications.{mail.Kind}.subject", ("title", Title(mail, l)))));
+
+    public MimeMessage Compose(OutboxMail mail)
+    {
+        var data = mail.Data ?? throw new InvalidOperationException("The message was already delivered: its body is gone.");
+        var languages = Languages(mail);
+        var message = new MimeMessage
+        {
+            MessageId = mail.MessageId,
+            Date = mail.CreatedAt,
+            Subject = SubjectOf(mail),
+        };
+        message.From.Add(MailboxAddress.Parse(options.Value.From));
+        message.To.Add(new MailboxAddress(mail.ToName, mail.To));
+        message.Headers.Add("Content-Language", string.Join(", ", languages));
+        message.Headers.Add("Auto-Submitted", "auto-generated");
+
+        var parts = Parts(mail, data);
+        Uri? unsubscribe = null;
+        if (mail.Kind == MailKind.WorkshopReminder)
+        {
+            unsubscribe = links.UnsubscribeUrl(Guid.ParseExact(data["sessionId"], "N"), data["code"]);
+            message.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+
+        var body = new BodyBuilder();
+        MimeEntity? qr = null;
+        if (parts.QrCode is { } code)
+        {
+            qr = body.LinkedResources.Add($"code-{code}.png", QrPng(code), new ContentType("image", "png"));
+            qr.ContentId = MimeKit.Utils.MimeUtils.GenerateMessageId("concertation");
+        }
+        body.TextBody = Text(mail, languages, parts, unsubscribe);
+        body.HtmlBody = Html(mail, languages, parts, unsubscribe, qr?.ContentId);
+        if (parts.Calendar is { } entry)
+        {
+            var ics = Encoding.UTF8.GetBytes(CalendarFile.Build(entry, mail.CreatedAt));
+            var attachment = (MimePart)body.Attachments.Add(entry.Cancelled ? "annulation.ics" : "evenement.ics", ics,
+                ContentType.Parse($"text/calendar; charset=utf-8; method={(entry.Cancelled ? "CANCEL" : "PUBLISH")}"));
+            attachment.ContentTransferEncoding = ContentEncoding.Base64;
+        }
+        message.Body = body.ToMessageBody();
+        return message;
+    }
+
+    private static IReadOnlyList<string> Languages(OutboxMail mail) => mail.Language switch
+    {
+        "fr" => ["fr"],
+        "en" => ["en"],
+        _ => ["fr", "en"],
+    };
+
+    private static string Title(OutboxMail mail, string language)
+    {
+        var data = mail.Data;
+        if (data is null) return "";
+        return mail.Kind switch
+        {
+            MailKind.MemberInvited or MailKind.MemberLinkReissued => data.GetValueOrDefault("tableName", ""),
+            MailKind.MeetingNotice or MailKind.MeetingMinutes => $"{data.GetValueOrDefault("title", "")} ({When(data, "startsAt", language, withTime: false)})",
+            _ => language == "en" ? data.GetValueOrDefault("titleEn", data.GetValueOrDefault("title", "")) : data.GetValueOrDefault("titleFr", data.GetValueOrDefault("title", "")),
+        };
+    }
+
+    /// <summary>What a kind of message shows: rows of details, links, lists, the QR code, the calendar entry.</summary>
+    private MessageParts Parts(OutboxMail mail, Dictionary<string, string> data)
+    {
+        var parts = new MessageParts();
+        switch (mail.Kind)
+        {
+            case MailKind.WorkshopConfirmed or MailKind.WorkshopWaitlisted or MailKind.WorkshopPromoted or MailKind.WorkshopSeatsChanged
+                or MailKind.WorkshopCancelled or MailKind.WorkshopSessionCancelled or MailKind.WorkshopReminder:
+                var sessionId = Guid.ParseExact(data["sessionId"], "N");
+                var confirmed = data.GetValueOrDefault("status") == "Confirmed";
+                var cancelled = mail.Kind is MailKind.WorkshopCancelled or MailKind.WorkshopSessionCancelled;
+                parts.Rows.Add(("notifications.label.session", l => Title(mail, l)));
+                parts.Rows.Add(("notifications.label.date", l => Span(data, l)));
+                if (data.TryGetValue("place", out var place)) parts.Rows.Add(("notifications.label.place", _ => place));
+                if (data.TryGetValue("onlineLink", out var online)) parts.Rows.Add(("notifications.label.online", _ => online));
+                parts.Rows.Add(("notifications.label.seats", _ => data["seats"]));
+                parts.Rows.Add(("notifications.label.code", _ => RegistrationIds.Display(data["code"])));
+                if (!confirmed && !cancelled && data.TryGetValue("position", out var position))
+                    parts.Rows.Add(("notifications.label.position", _ => position));
+                if (!cancelled && links.UnsealManageToken(data.GetValueOrDefault("sealedToken")) is { } token)
+                    parts.Links.Add(("notifications.label.manage", links.ManageUrl(sessionId, data["code"], token)));
+                if (confirmed && !cancelled) parts.QrCode = RegistrationIds.Display(data["code"]);
+                if ((confirmed || cancelled) && mail.Kind != MailKind.WorkshopWaitlisted)
+                    parts.Calendar = new CalendarEntry(WorkshopCalendar.Uid(sessionId), int.Parse(data["sequence"], CultureInfo.InvariantCulture),
+                        DateTimeOffset.Parse(data["startsAt"], CultureInfo.InvariantCulture), DateTimeOffset.Parse(data["endsAt"], CultureInfo.InvariantCulture),
+                        $"{data["titleFr"]} / {data["titleEn"]}", links.SessionUrl(sessionId).ToString(),
+                        string.Join(" — ", new[] { place, online }.Where(s => !string.IsNullOrWhiteSpace(s))), links.SessionUrl(sessionId), cancelled);
+                break;
+            case MailKind.MemberInvited or MailKind.MemberLinkReissued:
+                parts.Rows.Add(("notifications.label.table", _ => data["tableName"]));
+                if (links.UnsealSignInToken(data.GetValueOrDefault("sealedToken")) is { } signIn)
+                    parts.Links.Add(("notifications.label.signin", links.SignInUrl(signIn)));
+                break;
+            case MailKind.MeetingNotice:
+                var meetingId = Guid.ParseExact(data["meetingId"], "N");
+                parts.Rows.Add(("notifications.label.table", _ => data["tableName"]));
+                parts.Rows.Add(("notifications.label.meeting", _ => data["title"]));
+                parts.Rows.Add(("notifications.label.date", l => Span(data, l)));
+                if (data.TryGetValue("location", out var location) && location.Length > 0) parts.Rows.Add(("notifications.label.place", _ => location));
+                parts.Lists.Add(("notifications.label.agenda", Lines(data, "agenda")));
+                parts.Links.Add(("notifications.label.meeting", links.MeetingUrl(meetingId)));
+                parts.Calendar = new CalendarEntry(MeetingCalendar.Uid(meetingId), int.Parse(data["sequence"], CultureInfo.InvariantCulture),
+                    DateTimeOffset.Parse(data["startsAt"], CultureInfo.InvariantCulture), DateTimeOffset.Parse(data["endsAt"], CultureInfo.InvariantCulture),
+                    $"{data["tableName"]} — {data["title"]}", string.Join("\n", Lines(data, "agenda")), data.GetValueOrDefault("location"),
+                    links.MeetingUrl(meetingId), Cancelled: false);
+                break;
+            case MailKind.MeetingMinutes:
+                parts.Rows.Add(("notifications.label.table", _ => data["tableName"]));
+                parts.Rows.Add(("notifications.label.meeting", _ => data["title"]));
+                parts.Rows.Add(("notifications.label.date", l => When(data, "startsAt", l, withTime: true)));
+                parts.Lists.Add(("notifications.label.decisions", Lines(data, "decisions")));
+                parts.Lists.Add(("notifications.label.actions", Lines(data, "actions")));
+                parts.Links.Add(("notifications.label.minutes", links.MinutesUrl(Guid.ParseExact(data["meetingId"], "N"))));
+                break;
+            case MailKind.ColloqueRegistered:
+                parts.Rows.Add(("notifications.label.colloque", _ => data["title"]));
+                if (data.ContainsKey("startsAt")) parts.Rows.Add(("notifications.label.date", l => When(data, "startsAt", l, withTime: true)));
+                if (data.TryGetValue("place", out var venue)) parts.Rows.Add(("notifications.label.place", _ => venue));
+                if (data.TryGetValue("category", out var category)) parts.Rows.Add(("notifications.label.category", _ => category));
+                parts.Rows.Add(("notifications.label.code", _ => data["code"]));
+                parts.QrCode = data["code"];
+                break;
+        }
+        return parts;
+    }
+
+    private string Text(OutboxMail mail, IReadOnlyList<string> languages, MessageParts parts, Uri? unsubscribe)
+    {
+        var text = new StringBuilder();
+        foreach (var l in languages)
+        {
+            if (text.Length > 0) text.Append("\n----------------------------------------\n\n");
+            text.Append(texts.Get(l, "notifications.greeting", ("name", mail.ToName))).Append("\n\n");
+            text.Append(texts.Get(l, $"notifications.{mail.Kind}.body")).Append("\n\n");
+            foreach (var (label, value) in parts.Rows) text.Append(texts.Get(l, label)).Append(l == "fr" ? " : " : ": ").Append(value(l)).Append('\n');
+            foreach (var (label, items) in parts.Lists.Where(x => x.Items.Count > 0))
+            {
+                text.Append('\n').Append(texts.Get(l, label)).Append('\n');
+                foreach (var item in items) text.Append("  - ").Append(item).Append('\n');
+            }
+            foreach (var (label, url) in parts.Links) text.Append('\n').Append(texts.Get(l, label)).Append(l == "fr" ? " : " : ": ").Append(url).Append('\n');
+            if (parts.QrCode is not null) text.Append('\n').Append(texts.Get(l, "notifications.qr")).Append('\n');
+            if (parts.Calendar is not null) text.Append(texts.Get(l, "notifications.ics")).Append('\n');
+            text.Append('\n').Append(texts.Get(l, "notifications.signature")).Append('\n');
+            text.Append(texts.Get(l, "notifications.footer")).Append('\n');
+            if (unsubscribe is not null) text.Append(texts.Get(l, "notifications.unsubscribe")).Append(l == "fr" ? " : " : ": ").Append(unsubscribe).Append('\n');
+        }
+        return text.ToString();
+    }
+
+    private string Html(OutboxMail mail, IReadOnlyList<string> languages, MessageParts parts, Uri? unsubscribe, string? qrContentId)
+    {
+        static string E(string s) => HtmlEncoder.Default.Encode(s);
+        var html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"></head>");
+        html.Append("<body style=\"font-family:system-ui,Segoe UI,Arial,sans-serif;line-height:1.5;color:#1b1b1b;max-width:40rem;margin:0 auto;padding:1rem\">");
+        foreach (var l in languages)
+        {
+            if (l != languages[0]) html.Append("<hr style=\"margin:2rem 0\">");
+            html.Append($"<section lang=\"{l}\">");
+            html.Append($"<p>{E(texts.Get(l, "notifications.greeting", ("name", mail.ToName)))}</p>");
+            html.Append($"<p>{E(texts.Get(l, $"notifications.{mail.Kind}.body"))}</p>");
+            if (parts.Rows.Count > 0)
+            {
+                html.Append("<table style=\"border-collapse:collapse\">");
+                foreach (var (label, value) in parts.Rows)
+                    html.Append($"<tr><th scope=\"row\" style=\"text-align:left;padding:.2rem 1rem .2rem 0;vertical-align:top\">{E(texts.Get(l, label))}</th><td>{E(value(l))}</td></tr>");
+                html.Append("</table>");
+            }
+            foreach (var (label, items) in parts.Lists.Where(x => x.Items.Count > 0))
+            {
+                html.Append($"<h2 style=\"font-size:1.1rem\">{E(texts.Get(l, label))}</h2><ol>");
+                foreach (var item in items) html.Append($"<li>{E(item)}</li>");
+                html.Append("</ol>");
+            }
+            foreach (var (label, url) in parts.Links)
+                html.Append($"<p><a href=\"{E(url.ToString())}\" style=\"display:inline-block;padding:.6rem 1rem;background:#00528a;color:#fff;text-decoration:none;border-radius:.3rem\">{E(texts.Get(l, label))}</a></p>");
+            if (qrContentId is not null && l == languages[0])
+                html.Append($"<p><img src=\"cid:{E(qrContentId)}\" width=\"180\" height=\"180\" alt=\"{E(texts.Get(l, "notifications.label.code"))} {E(parts.QrCode!)}\"></p>");
+            if (parts.QrCode is not null) html.Append($"<p>{E(texts.Get(l, "notifications.qr"))}</p>");
+            if (parts.Calendar is not null) html.Append($"<p>{E(texts.Get(l, "notifications.ics"))}</p>");
+            html.Append($"<p>{E(texts.Get(l, "notifications.signature"))}</p>");
+            html.Append($"<p style=\"font-size:.85rem;color:#555\">{E(texts.Get(l, "notifications.footer"))}");
+            if (unsubscribe is not null) html.Append($" <a href=\"{E(unsubscribe.ToString())}\">{E(texts.Get(l, "notifications.unsubscribe"))}</a>");
+            html.Append("</p></section>");
+        }
+        return html.Append("</body></html>").ToString();
+    }
+
+    private static byte[] QrPng(string code)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(code, QRCodeGenerator.ECCLevel.M);
+        return new PngByteQRCode(data).GetGraphic(10);
+    }
+
+    private static IReadOnlyList<string> Lines(Dictionary<string, string> data, string key) =>
+        data.TryGetValue(key, out var value) && value.Length > 0 ? value.Split('\n') : [];
+
+    private string Span(Dictionary<string, string> data, string language)
+    {
+        var starts = Local(data["startsAt"]);
+        if (!data.TryGetValue("endsAt", out var endsText)) return When(data, "startsAt", language, withTime: true);
+        var ends = Local(endsText);
+        var culture = language == "en" ? English : French;
+        var zone = texts.Get(language, "notifications.time.zone");
+        return language == "en"
+            ? $"{starts.ToString("dddd, MMMM d, yyyy", culture)}, {starts.ToString("h:mm tt", culture)} to {ends.ToString("h:mm tt", culture)} ({zone})"
+            : $"{starts.ToString("dddd d MMMM yyyy", culture)}, de {starts.ToString("H 'h' mm", culture)} à {ends.ToString("H 'h' mm", culture)} ({zone})";
+    }
+
+    private static string When(Dictionary<string, string> data, string key, string language, bool withTime)
+    {
+        if (!data.TryGetValue(key, out var value)) return "";
+        var at = Local(value);
+        var culture = language == "en" ? English : French;
+        var date = language == "en" ? at.ToString("MMMM d, yyyy", culture) : at.ToString("d MMMM yyyy", culture);
+        return !withTime ? date : language == "en" ? $"{date}, {at.ToString("h:mm tt", culture)}" : $"{date}, {at.ToString("H 'h' mm", culture)}";
+    }
+
+    private static DateTime Local(string value) =>
+        TimeZoneInfo.ConvertTime(DateTimeOffset.Parse(value, CultureInfo.InvariantCulture), Toronto).DateTime;
+
+    /// <summary>The pieces of one message, shared by its text and HTML bodies.</summary>
+    private sealed class MessageParts
+    {
+        public List<(string Label, Func<string, string> Value)> Rows { get; } = [];
+        public List<(string Label, IReadOnlyList<string> Items)> Lists { get; } = [];
+        public List<(string Label, Uri Url)> Links { get; } = [];
+        public string? QrCode { get; set; }
+        public CalendarEntry? Calendar { get; set; }
+    }
+}

@@ -1,0 +1,67 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Security.Cryptography;
+using Collaboration.Web.Workshops;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
+
+namespace Collaboration.Web.Mail;
+
+/// <summary>
+/// The links messages carry. A private token (manage link, sign-in link) is kept in the grain only
+/// sealed (data protection, the node's shared key ring), so a message recorded now can carry it
+/// when it is sent; the one-click unsubscribe link is signed the same way.
+/// </summary>
+public sealed class MailLinks(IOptions<MailOptions> options, IDataProtectionProvider protection)
+{
+    private readonly IDataProtector _manage = protection.CreateProtector("Concertation.Mail.ManageToken");
+    private readonly IDataProtector _signIn = protection.CreateProtector("Concertation.Mail.SignInToken");
+    private readonly IDataProtector _unsubscribe = protection.CreateProtector("Concertation.Mail.Unsubscribe");
+
+    public Uri Base { get; } = new(options.Value.PublicBaseUrl.TrimEnd('/') + "/");
+
+    public string SealManageToken(string token) => _manage.Protect(token);
+
+    public string SealSignInToken(string token) => _signIn.Protect(token);
+
+    public string? UnsealManageToken(string? sealedToken) => Unseal(_manage, sealedToken);
+
+    public string? UnsealSignInToken(string? sealedToken) => Unseal(_signIn, sealedToken);
+
+    public Uri ManageUrl(Guid sessionId, string code, string token) =>
+        new(Base, WorkshopsApi.ManageUrl(RegistrationIds.Format(sessionId, code), token).TrimStart('/'));
+
+    public Uri SessionUrl(Guid sessionId) => new(Base, $"workshops/session.html?id={sessionId}");
+
+    public Uri SignInUrl(string token) => new(Base, $"join.html#t={token}");
+
+    public Uri MinutesUrl(Guid meetingId) => new(Base, $"minutes.html?id={meetingId}");
+
+    public Uri MeetingUrl(Guid meetingId) => new(Base, $"meeting.html?id={meetingId}");
+
+    public Uri UnsubscribeUrl(Guid sessionId, string code) =>
+        new(Base, $"api/mail/unsubscribe?t={Uri.EscapeDataString(_unsubscribe.Protect($"{sessionId:N}/{code}"))}");
+
+    public bool TryReadUnsubscribe(string? token, out Guid sessionId, [NotNullWhen(true)] out string? code)
+    {
+        sessionId = default;
+        code = null;
+        var value = Unseal(_unsubscribe, token);
+        var parts = value?.Split('/');
+        if (parts is not [var session, var registration] || !Guid.TryParseExact(session, "N", out sessionId)) return false;
+        code = registration;
+        return true;
+    }
+
+    private static string? Unseal(IDataProtector protector, string? sealedValue)
+    {
+        if (string.IsNullOrEmpty(sealedValue) || sealedValue.Length > 2000) return null;
+        try
+        {
+            return protector.Unprotect(sealedValue);
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace Collaboration.Web.Partners;
+
+public sealed record OrganisationSuggestion(Guid Id, string Name);

@@ -1,0 +1,54 @@
+using Collaboration.Web.Partners;
+
+namespace Collaboration.Web.Reports;
+
+/// <summary>Turns the facts of a period into the report's figures, and gives the list behind any figure and column.</summary>
+public sealed class ActivityReports(ActivityFacts facts, TimeProvider clock)
+{
+    /// <summary>The report's columns: the six MRCs, outside the region, not linked.</summary>
+    public static IReadOnlyList<string> Columns { get; } =
+        [.. PartnerCodes.RegionMrcs.Select(PartnerCodes.Code), PartnerCodes.Code(Grains.Partners.Mrc.OutsideRegion), ReportFigures.UnknownMrc];
+
+    public async Task<ActivityReport> BuildAsync(ReportPeriod period)
+    {
+        var all = await facts.ReadAsync(period);
+        var figures = ReportFigures.All.Select(f => f.Key == ReportFigures.AttendanceRate
+            ? Rate(f, all, period)
+            : new ReportFigure(f.Key, f.Fr, f.En, false, Count(all, f.Key, null, period),
+                Columns.ToDictionary(c => c, c => Count(all, f.Key, c, period)))).ToList();
+        return new ActivityReport(period.From, period.To, clock.GetUtcNow(), Columns, figures);
+    }
+
+    /// <summary>The rows behind a figure (a rate's list is its roster lines), in one MRC's column or all.</summary>
+    public async Task<IReadOnlyList<ReportRow>> ListAsync(ReportPeriod period, string figure, string? mrc)
+    {
+        var key = figure == ReportFigures.AttendanceRate ? ReportFigures.AttendanceExpected : figure;
+        return Rows(await facts.ReadAsync(period), key, mrc);
+    }
+
+    public static bool IsFigure(string? key) => key is not null && ReportFigures.All.Any(f => f.Key == key);
+
+    public static string ListUrl(string figure, ReportPeriod period, string? mrc) =>
+        $"/api/reports/activity/list?figure={figure}&from={period.From:yyyy-MM-dd}&to={period.To:yyyy-MM-dd}" + (mrc is null ? "" : $"&mrc={mrc}");
+
+    private static IReadOnlyList<ReportRow> Rows(IReadOnlyList<ReportFact> all, string figure, string? mrc) =>
+        [.. all.Where(f => f.Figure == figure && (mrc is null || f.Row.Mrc == mrc)).Select(f => f.Row).DistinctBy(r => r.Id)
+            .OrderBy(r => r.At).ThenBy(r => r.Title, StringComparer.CurrentCulture)];
+
+    private static ReportCell Count(IReadOnlyList<ReportFact> all, string figure, string? mrc, ReportPeriod period)
+    {
+        var count = Rows(all, figure, mrc).Count;
+        return new ReportCell(count, count, null, ListUrl(figure, period, mrc));
+    }
+
+    private static ReportFigure Rate((string Key, string Fr, string En) f, IReadOnlyList<ReportFact> all, ReportPeriod period)
+    {
+        ReportCell Cell(string? mrc)
+        {
+            var expected = Rows(all, ReportFigures.AttendanceExpected, mrc).Count;
+            var present = Rows(all, ReportFigures.AttendancePresent, mrc).Count;
+            return new ReportCell(expected == 0 ? 0 : Math.Round(100.0 * present / expected, 1), present, expected, ListUrl(f.Key, period, mrc));
+        }
+        return new ReportFigure(f.Key, f.Fr, f.En, true, Cell(null), Columns.ToDictionary(c => c, Cell));
+    }
+}

@@ -1,0 +1,4 @@
+namespace Collaboration.Web.Reports;
+
+/// <summary>One line of the list behind a figure: what it is, when, which MRC it counts for, and where to see it.</summary>
+public sealed record ReportRow(string Id, string Title, DateTimeOffset? At, string Detail, string Mrc, string? Link);
