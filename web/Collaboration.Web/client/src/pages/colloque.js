@@ -133,13 +133,36 @@ function renderDesks(desks, codes) {
     });
     const code = codes[d.deskId];
     const deskUrl = `${location.origin}/colloque-desk.html`;
+    // The devices signed in as this desk, and the button that signs them all out at once.
+    const devices = el('span', { class: 'desk-devices', 'data-testid': 'desk-devices' });
+    const revoke = el('button', { type: 'button', class: 'button', 'data-testid': 'desk-revoke', text: t('colloque.admin.revokeDesk'), hidden: true });
+    revoke.addEventListener('click', async () => {
+      await api.post(`/api/colloques/${id}/desks/${d.deskId}/revoke`);
+      renderDesks(desks, codes);
+    });
     return el('li', { 'data-desk-id': d.deskId },
       el('strong', { text: d.name }),
+      devices,
+      revoke,
       code ? el('span', { class: 'pairing-code', 'data-testid': 'pairing-code', text: t('colloque.admin.pairingCode', { code: code.pairingCode, time: formatTime(code.expiresAt) }) }) : null,
       again,
       code ? el('p', { class: 'pairing-where' }, `${t('colloque.admin.pairingWhere')} `,
         el('a', { href: '/colloque-desk.html', 'data-testid': 'pairing-link', text: deskUrl })) : null);
   }));
+  showDeskDevices();
+}
+
+async function showDeskDevices() {
+  const active = await api.get(`/api/colloques/${id}/desks`);
+  for (const desk of active) {
+    const item = document.querySelector(`[data-desk-id="${desk.deskId}"]`);
+    if (!item) continue;
+    const count = desk.devices.length;
+    item.querySelector('[data-testid=desk-devices]').textContent = count === 0
+      ? t('colloque.admin.noDevice')
+      : t('colloque.admin.devices', { count, time: formatTime(desk.devices[0].pairedAt) });
+    item.querySelector('[data-testid=desk-revoke]').hidden = count === 0;
+  }
 }
 
 function setupDesks(initial) {
