@@ -10,7 +10,7 @@ using Collaboration.Bench.Scenarios;
 
 IScenario[] all =
 [
-    new GrainCallsScenario(), new PostgresWritesScenario(), new WorkshopsScenario(), new ColloqueCheckInScenario(), new MeetingsFanOutScenario(), new MailScenario(),
+    new GrainCallsScenario(), new PostgresWritesScenario(), new WorkshopsScenario(), new ColloqueCheckInScenario(), new ColloqueSignupsScenario(), new MeetingsFanOutScenario(), new MailScenario(),
     new PortalScenario(),
 ];
 

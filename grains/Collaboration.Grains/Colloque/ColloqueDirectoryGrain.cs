@@ -2,6 +2,8 @@ using Collaboration.Grains.Platform;
 
 namespace Collaboration.Grains.Colloque;
 
+/// <summary>Reentrant with group commit: every method changes the state without awaiting first, so a burst of self-registrations shares writes.</summary>
+[Reentrant]
 [GrainType("colloque-directory")]
 public sealed class ColloqueDirectoryGrain(
     [PersistentState("colloque-directory", StorageNames.Grains)] IPersistentState<DirectoryState> state, TimeProvider clock)

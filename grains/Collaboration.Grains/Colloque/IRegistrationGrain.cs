@@ -12,6 +12,21 @@ public interface IRegistrationGrain : IGrainWithStringKey
     /// <summary>Creates the registration; false when the code is taken.</summary>
     Task<bool> RegisterAsync(Guid colloqueId, AttendeeDetails details);
 
+    /// <summary>Creates a self-registration, awaiting its place; false when the code is taken.</summary>
+    Task<bool> RegisterSelfAsync(Guid colloqueId, SelfRegistration registration);
+
+    /// <summary>The registration, if <paramref name="tokenHash"/> is its manage token's hash (and it was not erased).</summary>
+    Task<RegistrationView?> OpenAsync(string tokenHash);
+
+    /// <summary>The attendee changes their needs (with their token); false when the token does not match.</summary>
+    Task<bool> UpdateNeedsAsync(string tokenHash, AttendeeNeeds? needs);
+
+    /// <summary>The place was seen confirmed: check-ins no longer ask the signups grain.</summary>
+    Task ConfirmPlaceAsync();
+
+    /// <summary>A self-registration the signups grain refused or found a duplicate of: forgotten, as if never made.</summary>
+    Task AbandonAsync();
+
     /// <summary>Replaces the personal fields (re-import); false when unknown, erased or of another colloque.</summary>
     Task<bool> UpdateAsync(Guid colloqueId, AttendeeDetails details);
 

@@ -25,6 +25,54 @@ public sealed class RegistrationGrain(
         return true;
     }
 
+    public async Task<bool> RegisterSelfAsync(Guid colloqueId, SelfRegistration registration)
+    {
+        if (State.Exists) return false;
+        State.Exists = true;
+        State.ColloqueId = colloqueId;
+        SetDetails(registration.Details);
+        State.SelfRegistered = true;
+        State.AwaitingPlace = true;
+        State.TokenHash = registration.TokenHash;
+        State.Needs = registration.Needs is { IsEmpty: false } needs ? needs : null;
+        State.Language = registration.Language;
+        State.ConsentedAt = registration.ConsentedAt;
+        State.RegisteredAt = Now;
+        State.History.Add(new(Now, "self-registered", null, null));
+        await WriteStateAsync();
+        return true;
+    }
+
+    public Task<RegistrationView?> OpenAsync(string tokenHash) =>
+        Task.FromResult(TokenMatches(tokenHash) ? View() : null);
+
+    public async Task<bool> UpdateNeedsAsync(string tokenHash, AttendeeNeeds? needs)
+    {
+        if (!TokenMatches(tokenHash)) return false;
+        State.Needs = needs is { IsEmpty: false } ? needs : null;
+        State.History.Add(new(Now, "needs-updated", null, null));
+        await WriteStateAsync();
+        return true;
+    }
+
+    public async Task ConfirmPlaceAsync()
+    {
+        if (!State.Exists || !State.AwaitingPlace) return;
+        State.AwaitingPlace = false;
+        await WriteStateAsync();
+    }
+
+    public async Task AbandonAsync()
+    {
+        if (!State.Exists || !State.SelfRegistered || !State.AwaitingPlace || State.CheckIn is not null) return;
+        State.Exists = false;
+        State.Name = State.Organisation = State.Email = State.TokenHash = "";
+        State.Mrc = null;
+        State.Needs = null;
+        State.History.Clear();
+        await WriteStateAsync();
+    }
+
     public async Task<bool> UpdateAsync(Guid colloqueId, AttendeeDetails details)
     {
         if (!Mine(colloqueId) || State.Erased) return false;
@@ -46,6 +94,11 @@ public sealed class RegistrationGrain(
         if (State.Cancelled)
         {
             answer = Answer(CheckInResult.Cancelled);
+        }
+        else if (State.AwaitingPlace && State.CheckIn is null)
+        {
+            // Not remembered: once the signups grain confirms the place, the same scan goes through.
+            return Answer(CheckInResult.Waitlisted);
         }
         else if (State.CheckIn is not null)
         {
@@ -109,6 +162,8 @@ public sealed class RegistrationGrain(
         State.Name = "";
         State.Organisation = "";
         State.Email = "";
+        State.Needs = null;
+        State.TokenHash = "";
         if (State.CheckIn is not null) State.CheckIn = State.CheckIn with { Operator = "" };
         State.History = [.. State.History.Select(h => h with { By = null }), new(Now, "erased", null, null)];
         State.Answered.Clear();
@@ -116,11 +171,16 @@ public sealed class RegistrationGrain(
         return true;
     }
 
-    public Task<RegistrationView?> GetAsync() => Task.FromResult(State.Exists
-        ? new RegistrationView(GrainKey, State.ColloqueId, State.Name, State.Organisation, State.Category, State.Email,
-            State.Cancelled, State.Erased, State.BadgePrintedAt, State.CheckIn, State.CheckInVersion, State.RegisteredAt,
-            [.. State.History], State.Mrc)
-        : null);
+    public Task<RegistrationView?> GetAsync() => Task.FromResult(State.Exists ? View() : null);
+
+    private RegistrationView View() => new(GrainKey, State.ColloqueId, State.Name, State.Organisation, State.Category, State.Email,
+        State.Cancelled, State.Erased, State.BadgePrintedAt, State.CheckIn, State.CheckInVersion, State.RegisteredAt,
+        [.. State.History], State.Mrc, State.SelfRegistered, State.Needs, State.Language, State.ConsentedAt);
+
+    private bool TokenMatches(string tokenHash) =>
+        State.Exists && !State.Erased && State.TokenHash.Length > 0 &&
+        System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.UTF8.GetBytes(State.TokenHash), System.Text.Encoding.UTF8.GetBytes(tokenHash));
 
     private bool Mine(Guid colloqueId) => State.Exists && State.ColloqueId == colloqueId;
 

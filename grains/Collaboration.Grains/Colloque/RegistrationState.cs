@@ -24,4 +24,17 @@ public sealed class RegistrationState
     [Id(13)] public List<AnsweredNonce> Answered { get; set; } = [];
 
     [Id(14)] public Mrc? Mrc { get; set; }
+
+    // Self-registration (the public form); empty for an imported or walk-in attendee.
+    [Id(15)] public bool SelfRegistered { get; set; }
+
+    /// <summary>
+    /// Self-registered and not yet seen confirmed: the place is decided by the colloque's
+    /// <see cref="IColloqueSignupsGrain"/>, which a check-in asks first.
+    /// </summary>
+    [Id(16)] public bool AwaitingPlace { get; set; }
+    [Id(17)] public string TokenHash { get; set; } = "";
+    [Id(18)] public AttendeeNeeds? Needs { get; set; }
+    [Id(19)] public string Language { get; set; } = "fr";
+    [Id(20)] public DateTimeOffset? ConsentedAt { get; set; }
 }

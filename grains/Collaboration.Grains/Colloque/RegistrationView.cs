@@ -16,4 +16,8 @@ public sealed record RegistrationView(
     long CheckInVersion,
     DateTimeOffset RegisteredAt,
     IReadOnlyList<RegistrationHistoryEntry> History,
-    Mrc? Mrc = null);
+    Mrc? Mrc = null,
+    bool SelfRegistered = false,
+    AttendeeNeeds? Needs = null,
+    string Language = "fr",
+    DateTimeOffset? ConsentedAt = null);

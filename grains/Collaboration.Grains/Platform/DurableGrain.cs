@@ -1,3 +1,4 @@
+using Orleans.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -18,6 +19,12 @@ namespace Collaboration.Grains.Platform;
 /// unsaved change survives in memory.
 /// </para>
 /// <para>
+/// On a <c>[Reentrant]</c> grain the provider is handed a deep copy of the state, taken on the
+/// grain's scheduler when the write begins: Orleans' ADO.NET storage serializes the state only
+/// after it has opened its connection (on a thread-pool thread), while the grain's next calls are
+/// already changing the live state — serializing that would race them ("collection was modified").
+/// </para>
+/// <para>
 /// A state with an outbox (<see cref="Mail.IMailOutboxState"/>) has its messages delivered by this
 /// activation after each commit (see <c>DurableGrain.Mail.cs</c>).
 /// </para>
@@ -29,14 +36,19 @@ public abstract partial class DurableGrain<TState> : Grain, IIncomingGrainCallFi
     private TaskCompletionSource? _nextWrite;
     private bool _writing;
     private GrainStorageUnavailableException? _broken;
+    private readonly bool _interleaves;
+    private TState? _live;
+    private DeepCopier<TState>? _copier;
 
     protected DurableGrain(IPersistentState<TState> state, TimeProvider clock)
     {
         _state = state;
         _clock = clock;
+        _interleaves = Attribute.IsDefined(GetType(), typeof(ReentrantAttribute), inherit: true);
     }
 
-    protected TState State => _state.State;
+    /// <summary>The live state (on a reentrant grain, no longer the object last handed to the provider).</summary>
+    protected TState State => _live ??= _state.State;
 
     protected DateTimeOffset Now => _clock.GetUtcNow();
 
@@ -73,6 +85,8 @@ public abstract partial class DurableGrain<TState> : Grain, IIncomingGrainCallFi
             try
             {
                 await BeforeMailWriteAsync();
+                if (_interleaves)
+                    _state.State = (_copier ??= ServiceProvider.GetRequiredService<DeepCopier<TState>>()).Copy(State);
                 await _state.WriteStateAsync();
             }
             catch (Exception ex)

@@ -273,19 +273,14 @@ public sealed class WorkshopSessionGrain(
     /// </summary>
     private List<string> PromoteWaitlist()
     {
-        var promoted = new List<string>();
-        if (State.Status is WorkshopStatus.Cancelled or WorkshopStatus.Done) return promoted;
-        var free = FreeSeats();
-        foreach (var registration in State.Registrations)
-        {
-            if (registration.Status != RegistrationStatus.Waitlisted) continue;
-            if (registration.Seats > free) break;
-            free -= registration.Seats;
-            registration.Status = RegistrationStatus.Confirmed;
-            registration.ConfirmedAt = Now;
-            promoted.Add(registration.Code);
-            Mail(registration, MailKind.WorkshopPromoted);
-        }
+        if (State.Status is WorkshopStatus.Cancelled or WorkshopStatus.Done) return [];
+        var promoted = StrictOrderWaitlist.Promote(
+            State.Registrations.Where(r => r.Status == RegistrationStatus.Waitlisted), FreeSeats(), r => r.Seats, registration =>
+            {
+                registration.Status = RegistrationStatus.Confirmed;
+                registration.ConfirmedAt = Now;
+                Mail(registration, MailKind.WorkshopPromoted);
+            }).Select(r => r.Code).ToList();
         if (promoted.Count > 0) RaiseEvent(new WaitlistPromoted(promoted, Counts()));
         return promoted;
     }

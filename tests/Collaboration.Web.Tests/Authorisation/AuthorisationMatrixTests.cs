@@ -158,6 +158,8 @@ public sealed partial class AuthorisationMatrixTests : IAsyncLifetime
             "itemId" => _values["itemB"],
             "deskId" => _values["desk"],
             "documentName" => "v1",
+            "sessionId" => Guid.Empty.ToString(),
+            "room" => "Grande salle",
             "page" or "mailId" => "1",
             "id" when pattern.StartsWith("/api/tables", StringComparison.Ordinal) => _values["tableB"],
             "address" or "path" => _app.Services.GetRequiredService<Orleans.Runtime.ILocalSiloDetails>().SiloAddress.ToParsableString(),

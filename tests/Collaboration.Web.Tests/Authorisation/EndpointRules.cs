@@ -161,5 +161,26 @@ public static class EndpointRules
         ["* /rapport"] = EndpointRule.Public(method: "GET"),
         ["* /rapport/liste"] = EndpointRule.Public(method: "GET"),
         ["* /repertoire"] = EndpointRule.Public(method: "GET"),
+        ["* /colloque/{id:guid}"] = EndpointRule.Public(method: "GET"),
+        ["* /colloque/{id:guid}/manage"] = EndpointRule.Public(method: "GET"),
+        ["* /colloque/{id:guid}/screen"] = EndpointRule.Public(method: "GET"),
+
+        // Colloque self-registration and programme (issue 9)
+        ["GET /api/colloques/{id:guid}/public"] = EndpointRule.Public(),
+        ["GET /api/colloques/{id:guid}/calendar.ics"] = EndpointRule.Public(),
+        ["POST /api/colloques/{id:guid}/signups"] = EndpointRule.Public("""{"name":"Personne","organisation":"Org","email":"{unique}@exemple.qc.ca","category":"employer","mrc":"joliette","consent":true,"choices":[]}"""),
+        ["GET /api/signups/{code}"] = EndpointRule.TokenHolder(),
+        ["PATCH /api/signups/{code}"] = EndpointRule.TokenHolder("""{"needs":{"accessibility":"","dietary":""}}"""),
+        ["DELETE /api/signups/{code}"] = EndpointRule.TokenHolder(),
+        ["GET /api/signups/{code}/qr.svg"] = EndpointRule.TokenHolder(),
+        ["PUT /api/colloques/{id:guid}/registration-settings"] = EndpointRule.Organiser("""{"opensAt":"2027-01-01T00:00:00Z","closesAt":"2027-05-01T00:00:00Z","totalCapacity":100,"categoryCapacity":{"employer":50}}"""),
+        ["POST /api/colloques/{id:guid}/sessions"] = EndpointRule.Organiser("""{"titleFr":"Atelier","titleEn":"Atelier","kind":"atelier","room":"Salle","startsAt":"2027-05-20T14:00:00Z","endsAt":"2027-05-20T15:00:00Z","capacity":20,"speakers":[]}"""),
+        ["PUT /api/colloques/{id:guid}/sessions/{sessionId:guid}"] = EndpointRule.Organiser("""{"titleFr":"Atelier","titleEn":"Atelier","kind":"atelier","room":"Salle","startsAt":"2027-05-20T14:00:00Z","endsAt":"2027-05-20T15:00:00Z","capacity":20,"speakers":[]}"""),
+        ["DELETE /api/colloques/{id:guid}/sessions/{sessionId:guid}"] = EndpointRule.Organiser(),
+        ["GET /api/colloques/{id:guid}/programme/stats"] = EndpointRule.Organiser(),
+        ["GET /api/colloques/{id:guid}/sessions/{sessionId:guid}/attendees.csv"] = EndpointRule.Organiser(),
+        ["PUT /api/colloques/{id:guid}/announcement"] = EndpointRule.Organiser("""{"text":"Bienvenue"}"""),
+        ["PUT /api/colloques/{id:guid}/rooms/{room}/now"] = EndpointRule.ColloqueDesks("""{"follow":true}"""),
+        ["POST /api/colloques/{id:guid}/rooms/{room}/advance"] = EndpointRule.ColloqueDesks(),
     };
 }

@@ -24,7 +24,7 @@ public sealed class AttendanceCsvTimeTests : IAsyncLifetime
             .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString();
         (await organiser.PostAsJsonAsync($"/api/colloques/{colloque}/checkins", new { code, nonce = "n1" })).EnsureSuccessStatusCode();
         var registration = await organiser.GetFromJsonAsync<JsonElement>($"/api/colloques/{colloque}/registrations/{code}");
-        var arrivedAt = registration.GetProperty("checkIn").GetProperty("at").GetDateTimeOffset();
+        var arrivedAt = registration.GetProperty("registration").GetProperty("checkIn").GetProperty("at").GetDateTimeOffset();
         var quebec = TimeZoneInfo.ConvertTime(arrivedAt, TimeZoneInfo.FindSystemTimeZoneById("America/Toronto"));
 
         // Act

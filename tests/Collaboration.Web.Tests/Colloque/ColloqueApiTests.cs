@@ -57,7 +57,7 @@ public sealed class ColloqueApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, createDesk.StatusCode);
         Assert.Equal(HttpStatusCode.OK, ownStats.StatusCode);
         var badge = await (await _organiser.GetAsync($"/api/colloques/{b}/registrations/{codeB}")).Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(JsonValueKind.Null, badge.GetProperty("checkIn").ValueKind);
+        Assert.Equal(JsonValueKind.Null, badge.GetProperty("registration").GetProperty("checkIn").ValueKind);
     }
 
     [Fact]
@@ -222,9 +222,9 @@ public sealed class ColloqueApiTests : IAsyncLifetime
 
         var erase = await _organiser.DeleteAsync($"/api/colloques/{colloque}/registrations/{code}");
 
-        Assert.Equal("sophie@exemple.qc.ca", before.GetProperty("email").GetString());
+        Assert.Equal("sophie@exemple.qc.ca", before.GetProperty("registration").GetProperty("email").GetString());
         Assert.Equal(HttpStatusCode.NoContent, erase.StatusCode);
-        var after = await _organiser.GetFromJsonAsync<JsonElement>($"/api/colloques/{colloque}/registrations/{code}");
+        var after = (await _organiser.GetFromJsonAsync<JsonElement>($"/api/colloques/{colloque}/registrations/{code}")).GetProperty("registration");
         Assert.Equal(("", "", ""), (after.GetProperty("name").GetString(), after.GetProperty("organisation").GetString(), after.GetProperty("email").GetString()));
         var stats = await _organiser.GetFromJsonAsync<JsonElement>($"/api/colloques/{colloque}/stats");
         Assert.Equal(1, stats.GetProperty("byCategory").GetProperty("institution").GetInt32());

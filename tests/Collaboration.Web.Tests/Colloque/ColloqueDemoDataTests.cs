@@ -28,4 +28,22 @@ public sealed class ColloqueDemoDataTests
         Assert.Equal(12, stats.GetProperty("byCategory").EnumerateObject().Sum(c => c.Value.GetInt32()));
         Assert.Contains("Lanaudière", stats.GetProperty("title").GetString());
     }
+
+    [Fact]
+    public async Task DemoProgramme_IsOpenForRegistration_WithParallelAteliers_AndSelfRegisteredAttendees()
+    {
+        await using var app = new ConcertationFactory(settings: ("Seed:Demo", "true"));
+        var organiser = await app.CreateOrganiserClientAsync().WaitAsync(Within);
+
+        var view = await app.CreateClient().GetFromJsonAsync<JsonElement>($"/api/colloques/{ColloqueProgrammeDemoData.ColloqueId}/public").WaitAsync(Within);
+        var attendees = (await organiser.GetFromJsonAsync<JsonElement>($"/api/colloques/{ColloqueProgrammeDemoData.ColloqueId}/attendees").WaitAsync(Within)).GetProperty("attendees");
+
+        var registration = view.GetProperty("registration");
+        Assert.True(registration.GetProperty("opensAt").GetDateTimeOffset() < DateTimeOffset.UtcNow && DateTimeOffset.UtcNow < registration.GetProperty("closesAt").GetDateTimeOffset());
+        var ateliers = view.GetProperty("sessions").EnumerateArray().Where(s => s.GetProperty("kind").GetString() == "atelier").ToList();
+        Assert.True(ateliers.GroupBy(s => s.GetProperty("startsAt").GetDateTimeOffset()).Any(g => g.Count() >= 2), "no parallel ateliers");
+        Assert.Equal(12, attendees.GetArrayLength());
+        Assert.Equal(12, view.GetProperty("places").GetProperty("confirmed").GetInt32());
+        Assert.Contains("Joliette", view.GetProperty("venue").GetString());
+    }
 }

@@ -23,7 +23,16 @@ public sealed class CheckIns(IGrainFactory grains, ILogger<CheckIns> logger)
 
     public async Task<CheckInAnswer> CheckInAsync(string code, CheckInRequest request)
     {
-        var answer = await grains.GetGrain<IRegistrationGrain>(code).CheckInAsync(request);
+        var registration = grains.GetGrain<IRegistrationGrain>(code);
+        var answer = await registration.CheckInAsync(request);
+        // A self-registration's place is decided by the signups grain: ask it, and once it says
+        // confirmed (at once, or after a promotion) the registration remembers and admits.
+        if (answer.Result == CheckInResult.Waitlisted &&
+            await grains.GetGrain<IColloqueSignupsGrain>(request.ColloqueId).GetSignupAsync(code) is { Status: PlaceStatus.Confirmed })
+        {
+            await registration.ConfirmPlaceAsync();
+            answer = await registration.CheckInAsync(request);
+        }
         if (answer.Result is CheckInResult.CheckedIn or CheckInResult.AlreadyCheckedIn && answer.CheckedInAt is not null)
             Track(MirrorAsync(request.ColloqueId, new ArrivalChange(code, answer.CheckInVersion, true, answer.Category ?? AttendeeCategory.Other,
                 answer.DeskId, answer.DeskName, answer.Operator, answer.CheckedInAt, answer.Name ?? "", answer.Organisation ?? "")));

@@ -7,7 +7,6 @@ using Collaboration.Web.Platform;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
-using QRCoder;
 
 namespace Collaboration.Web.Colloque;
 
@@ -48,6 +47,9 @@ public static class ColloqueApi
         desks.MapPost("/pair", PairAsync).RequireRateLimiting(RateLimits.SignInLinks);
         app.MapColloqueBadgesApi();
         desks.MapGet("/me", DeskMeAsync).AllowAnonymous(); // the desk page asks first: "not paired" is an answer, not an error
+
+        app.MapSignupsApi();
+        app.MapProgrammeApi();
         return app;
     }
 
@@ -86,7 +88,9 @@ public static class ColloqueApi
 
     public sealed record CheckInBody(string? Code, string? Nonce, string? Operator, DateTimeOffset? ScannedAt);
 
-    public sealed record WalkInBody(string? Name, string? Organisation, string? Category, string? Email, string? Nonce, string? Operator, string? Mrc = null);
+    /// <summary><c>Override</c> (organiser only): admit although the category is full.</summary>
+    public sealed record WalkInBody(string? Name, string? Organisation, string? Category, string? Email, string? Nonce, string? Operator, string? Mrc = null,
+        bool? Override = null);
 
     public sealed record CheckInResponse(string Result, string Code, DateTimeOffset? CheckedInAt, string? DeskId, string? DeskName,
         string? Operator, string? Name, string? Organisation, string? Category);
@@ -105,8 +109,11 @@ public static class ColloqueApi
     public sealed record StatsResponse(Guid Id, string Title, DateOnly Date, string Venue, int Registered, int Arrived,
         IReadOnlyDictionary<string, int> ByCategory, IReadOnlyList<DeskCount> ByDesk, IReadOnlyList<RecentJson> Recent, long Version);
 
-    /// <summary>A badge, with its colloque's title and date (printed on each).</summary>
-    public sealed record BadgeResponse(string Code, string Name, string Organisation, string Category, string QrUrl, string Title, DateOnly Date);
+    public sealed record BadgeBreakout(Guid SessionId, string TitleFr, string TitleEn, string Room, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Status);
+
+    /// <summary>A badge, with its colloque's title and date (printed on each), and the attendee's breakouts on the single badge.</summary>
+    public sealed record BadgeResponse(string Code, string Name, string Organisation, string Category, string QrUrl, string Title, DateOnly Date,
+        IReadOnlyList<BadgeBreakout>? Breakouts = null);
 
     // ---- organiser ----------------------------------------------------------------------------
 
@@ -186,10 +193,15 @@ public static class ColloqueApi
             slice.Where(l => l.Error is not null).Select(l => new ImportLineError(l.Line, l.Error!.Messages)).ToList()));
     }
 
-    private static async Task<Results<Ok<RegistrationView>, ProblemHttpResult>> ExportAttendeeAsync(Guid id, string code, IGrainFactory grains)
+    /// <summary>Everything held on one attendee (Law 25 export): the registration, its needs, and its place and breakout choices.</summary>
+    public sealed record AttendeeExport(RegistrationView Registration, SignupView? Place);
+
+    private static async Task<Results<Ok<AttendeeExport>, ProblemHttpResult>> ExportAttendeeAsync(Guid id, string code, IGrainFactory grains)
     {
-        var view = await grains.GetGrain<IRegistrationGrain>(RegistrationCodes.Normalize(code)).GetAsync();
-        return view is null || view.ColloqueId != id ? UnknownCode() : TypedResults.Ok(view);
+        code = RegistrationCodes.Normalize(code);
+        var view = await grains.GetGrain<IRegistrationGrain>(code).GetAsync();
+        if (view is null || view.ColloqueId != id) return UnknownCode();
+        return TypedResults.Ok(new AttendeeExport(view, await grains.GetGrain<IColloqueSignupsGrain>(id).GetSignupAsync(code)));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> EraseAttendeeAsync(Guid id, string code, IGrainFactory grains, ClaimsPrincipal user)
@@ -198,6 +210,7 @@ public static class ColloqueApi
         if (!await grains.GetGrain<IRegistrationGrain>(code).EraseAsync(id, user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "organiser")) return UnknownCode();
         await grains.GetGrain<IColloqueDirectoryGrain>(id).EraseAsync(code);
         await grains.GetGrain<IColloqueGrain>(id).ForgetNameAsync(code);
+        await grains.GetGrain<IColloqueSignupsGrain>(id).ForgetAsync(code);
         return TypedResults.NoContent();
     }
 
@@ -209,6 +222,10 @@ public static class ColloqueApi
         if (!await grains.GetGrain<IRegistrationGrain>(code).SetCancelledAsync(id, request.Cancelled, user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "organiser"))
             return UnknownCode();
         await grains.GetGrain<IColloqueDirectoryGrain>(id).SetCancelledAsync(code, request.Cancelled);
+        // Frees (or takes back) the place: a cancellation promotes the next in line.
+        var signups = grains.GetGrain<IColloqueSignupsGrain>(id);
+        if (request.Cancelled) await signups.CancelAsync(code);
+        else await signups.ReinstateAsync(code);
         return TypedResults.NoContent();
     }
 
@@ -327,11 +344,15 @@ public static class ColloqueApi
         if (CheckAttendee(body.Name, body.Organisation, body.Category, body.Email, body.Mrc) is not { } details) return InvalidAttendee(body.Name, body.Organisation, body.Category, body.Email, body.Mrc);
         if (string.IsNullOrWhiteSpace(body.Nonce) || body.Nonce.Length > 100)
             return Problems.Validation(new Dictionary<string, BilingualText> { ["nonce"] = new("Identifiant de lecture manquant.", "Missing scan id.") });
+        if (body.Override == true && !ColloquePermissions.CanManage(user))
+            return Problems.Create(StatusCodes.Status403Forbidden, "override-organiser-only",
+                "Seul l'organisateur peut admettre au-delà des places.", "Only the organiser can admit beyond the places.");
         if (await grains.GetGrain<IColloqueGrain>(id).GetAsync() is null) return NotFound();
         // The same person sent twice (a retry) finds the same registration again: one attendee, one check-in.
-        var outcome = (await registrations.UpsertAsync(id, [details]))[0];
+        var walkIn = await registrations.WalkInAsync(id, details, body.Override == true);
+        if (walkIn.Code is null) return SignupsApi.Refusal(walkIn.Result);
         var (deskId, deskName) = DeskOf(user);
-        var answer = await checkIns.CheckInAsync(outcome.Code, new CheckInRequest(id, body.Nonce, deskId, deskName, OperatorOf(user, body.Operator)));
+        var answer = await checkIns.CheckInAsync(walkIn.Code, new CheckInRequest(id, body.Nonce, deskId, deskName, OperatorOf(user, body.Operator)));
         return TypedResults.Ok(ToResponse(answer));
     }
 
@@ -386,7 +407,12 @@ public static class ColloqueApi
         var view = await grains.GetGrain<IRegistrationGrain>(code).GetAsync();
         if (view is null || view.ColloqueId != id) return UnknownCode();
         if (await grains.GetGrain<IColloqueGrain>(id).GetAsync() is not { } colloque) return NotFound();
-        return TypedResults.Ok(BadgesApi.Badge(id, colloque, code, view.Name, view.Organisation, view.Category));
+        var signups = grains.GetGrain<IColloqueSignupsGrain>(id);
+        var signup = await signups.GetSignupAsync(code);
+        var sessions = (await signups.GetProgrammeAsync()).Sessions.ToDictionary(s => s.Id);
+        var breakouts = (signup?.Choices ?? []).Where(c => sessions.ContainsKey(c.SessionId)).Select(c => sessions[c.SessionId] is var s
+            ? new BadgeBreakout(s.Id, s.TitleFr, s.TitleEn, s.Room, s.StartsAt, s.EndsAt, SignupJson.Name(c.Status)) : null!).OrderBy(b => b.StartsAt).ToList();
+        return TypedResults.Ok(BadgesApi.Badge(id, colloque, code, view.Name, view.Organisation, view.Category) with { Breakouts = breakouts });
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> QrAsync(Guid id, string code, ClaimsPrincipal user, IGrainFactory grains)
@@ -395,10 +421,7 @@ public static class ColloqueApi
         code = RegistrationCodes.Normalize(code);
         var view = await grains.GetGrain<IRegistrationGrain>(code).GetAsync();
         if (view is null || view.ColloqueId != id) return UnknownCode();
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(code, QRCodeGenerator.ECCLevel.M);
-        var svg = new SvgQRCode(data).GetGraphic(8);
-        return TypedResults.Content(svg, "image/svg+xml");
+        return TypedResults.Content(QrSvg.Of(code), "image/svg+xml");
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> BadgePrintedAsync(Guid id, string code, ClaimsPrincipal user, IGrainFactory grains)
@@ -465,6 +488,7 @@ public static class ColloqueApi
             CheckInResult.CheckedIn => "checked-in",
             CheckInResult.AlreadyCheckedIn => "already-checked-in",
             CheckInResult.Cancelled => "cancelled",
+            CheckInResult.Waitlisted => "waitlisted",
             _ => "unknown",
         }, answer.Code, answer.CheckedInAt, answer.DeskId, answer.DeskName, answer.Operator,
         answer.Result == CheckInResult.Unknown ? null : answer.Name, answer.Result == CheckInResult.Unknown ? null : answer.Organisation,

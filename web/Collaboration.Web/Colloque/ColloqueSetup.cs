@@ -9,8 +9,11 @@ public static class ColloqueSetup
     {
         services.AddSingleton<CheckIns>();
         services.AddSingleton<Registrations>();
+        services.AddSingleton<SelfRegistrations>();
+        services.AddSingleton<ILiveTopic, ColloquePublicTopic>();
         services.AddSingleton<ILiveTopic, ColloqueTopic>();
         services.AddSingleton<IDemoData, ColloqueDemoData>();
+        services.AddSingleton<IDemoData, ColloqueProgrammeDemoData>();
         return services;
     }
 }

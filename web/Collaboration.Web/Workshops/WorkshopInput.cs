@@ -15,35 +15,14 @@ public static class WorkshopInput
     public const int MaxPlace = 200;
     public const int MaxLink = 500;
 
-    public static void RequireText(Dictionary<string, BilingualText> errors, string field, string? value, int max, string fr, string en)
-    {
-        var trimmed = value?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
-            errors[field] = new($"{fr} : ce champ est obligatoire.", $"{en}: this field is required.");
-        else if (trimmed.Length > max)
-            errors[field] = new($"{fr} : {max} caractères au plus.", $"{en}: at most {max} characters.");
-        else if (!IsPlain(trimmed))
-            errors[field] = new($"{fr} : les caractères < > et les caractères de contrôle ne sont pas permis.",
-                $"{en}: the characters < > and control characters are not allowed.");
-    }
-
-    public static void OptionalText(Dictionary<string, BilingualText> errors, string field, string? value, int max, string fr, string en)
-    {
-        if (!string.IsNullOrWhiteSpace(value)) RequireText(errors, field, value, max, fr, en);
-    }
-
-    /// <summary>No markup and no control characters: names are shown exactly, never as HTML.</summary>
-    public static bool IsPlain(string value) =>
-        !value.Any(c => c is '<' or '>' || (char.IsControl(c) && c is not '\n' and not '\r' and not '\t'));
-
     public static Dictionary<string, BilingualText> CheckRegistration(WorkshopsApi.RegisterRequest r)
     {
         var errors = new Dictionary<string, BilingualText>();
         if (!string.IsNullOrEmpty(r.Website))
             errors["website"] = new("Ce formulaire n'a pas pu être accepté.", "This form could not be accepted.");
-        RequireText(errors, "organisation", r.Organisation, MaxName, "Entreprise", "Organisation");
-        RequireText(errors, "contactName", r.ContactName, MaxName, "Personne-ressource", "Contact name");
-        RequireText(errors, "sector", r.Sector, MaxSector, "Secteur", "Sector");
+        TextFields.Require(errors, "organisation", r.Organisation, MaxName, "Entreprise", "Organisation");
+        TextFields.Require(errors, "contactName", r.ContactName, MaxName, "Personne-ressource", "Contact name");
+        TextFields.Require(errors, "sector", r.Sector, MaxSector, "Secteur", "Sector");
         if (!EmailAddress.IsValid(r.Email))
             errors["email"] = new("Entrez une adresse courriel valide (ex. nom@entreprise.ca).", "Enter a valid email address (e.g. name@company.ca).");
         if (!string.IsNullOrWhiteSpace(r.Phone) &&
@@ -71,11 +50,11 @@ public static class WorkshopInput
     public static Dictionary<string, BilingualText> CheckWorkshop(WorkshopsApi.CreateWorkshopRequest r)
     {
         var errors = new Dictionary<string, BilingualText>();
-        RequireText(errors, "titleFr", r.TitleFr, MaxTitle, "Titre (français)", "Title (French)");
-        RequireText(errors, "titleEn", r.TitleEn, MaxTitle, "Titre (anglais)", "Title (English)");
-        OptionalText(errors, "descriptionFr", r.DescriptionFr, MaxDescription, "Description (français)", "Description (French)");
-        OptionalText(errors, "descriptionEn", r.DescriptionEn, MaxDescription, "Description (anglais)", "Description (English)");
-        OptionalText(errors, "place", r.Place, MaxPlace, "Lieu", "Place");
+        TextFields.Require(errors, "titleFr", r.TitleFr, MaxTitle, "Titre (français)", "Title (French)");
+        TextFields.Require(errors, "titleEn", r.TitleEn, MaxTitle, "Titre (anglais)", "Title (English)");
+        TextFields.Optional(errors, "descriptionFr", r.DescriptionFr, MaxDescription, "Description (français)", "Description (French)");
+        TextFields.Optional(errors, "descriptionEn", r.DescriptionEn, MaxDescription, "Description (anglais)", "Description (English)");
+        TextFields.Optional(errors, "place", r.Place, MaxPlace, "Lieu", "Place");
         if (!string.IsNullOrWhiteSpace(r.OnlineLink) &&
             (r.OnlineLink.Length > MaxLink || !Uri.TryCreate(r.OnlineLink.Trim(), UriKind.Absolute, out var link) || link.Scheme != Uri.UriSchemeHttps))
             errors["onlineLink"] = new("Lien en ligne : une adresse https:// valide.", "Online link: a valid https:// address.");

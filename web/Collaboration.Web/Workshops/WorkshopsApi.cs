@@ -5,7 +5,6 @@ using Collaboration.Web.Mail;
 using Collaboration.Web.Platform;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using QRCoder;
 
 namespace Collaboration.Web.Workshops;
 
@@ -17,8 +16,6 @@ namespace Collaboration.Web.Workshops;
 /// </summary>
 public static class WorkshopsApi
 {
-    public const string ManageTokenHeader = "X-Manage-Token";
-
     public static IEndpointRouteBuilder MapWorkshopsApi(this IEndpointRouteBuilder app)
     {
         var workshops = app.MapGroup("/api/workshops").WithTags("Workshops");
@@ -203,9 +200,7 @@ public static class WorkshopsApi
         if (!TryOpen(id, token, http, out var sessionId, out var code, out var tokenHash)) return RegistrationNotFound();
         var outcome = await grains.GetGrain<IWorkshopSessionGrain>(sessionId).GetRegistrationAsync(code, tokenHash);
         if (outcome.Result != RegistrationResult.Ok) return RegistrationNotFound();
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(RegistrationIds.Display(code), QRCodeGenerator.ECCLevel.M);
-        var svg = new SvgQRCode(data).GetGraphic(8);
+        var svg = QrSvg.Of(RegistrationIds.Display(code));
         http.HttpContext.Response.Headers.CacheControl = "private, no-store";
         return TypedResults.Content(svg, "image/svg+xml");
     }
@@ -247,12 +242,11 @@ public static class WorkshopsApi
 
     private static bool TryOpen(string id, string? queryToken, HttpRequest http, out Guid sessionId, out string code, out string tokenHash)
     {
-        var token = http.Headers[ManageTokenHeader].FirstOrDefault() ?? queryToken;
         tokenHash = "";
         code = "";
-        if (!RegistrationIds.TryParse(id, out sessionId, out var parsed) || string.IsNullOrEmpty(token) || token.Length > 100) return false;
+        if (!RegistrationIds.TryParse(id, out sessionId, out var parsed) || ManageToken.HashFrom(http, queryToken) is not { } hash) return false;
         code = parsed;
-        tokenHash = SecretTokens.Hash(token);
+        tokenHash = hash;
         return true;
     }
 

@@ -1,0 +1,451 @@
+using Collaboration.Grains.Colloque.Events;
+using Collaboration.Grains.Live;
+using Collaboration.Grains.Platform;
+
+namespace Collaboration.Grains.Colloque;
+
+/// <summary>
+/// Places, seats and the programme of one colloque (see <see cref="IColloqueSignupsGrain"/>).
+/// <para>
+/// <b>Places: first come, first served per category, under the total.</b> A newcomer is confirmed
+/// when their category and the colloque both have a free place, else waits. Whenever places free
+/// up (a cancellation, a larger quota) the waitlist is walked in arrival order at once and each
+/// attendee whose category has a free place — while the total has one — is confirmed; an
+/// attendee whose category is full keeps their turn for the next place of that category. So no
+/// waiting attendee ever fits (the newcomer check needs no queue check), and nobody is passed by a
+/// later arrival of their own category.
+/// </para>
+/// <para>
+/// <b>Atelier seats: the workshops' rule</b> (<see cref="StrictOrderWaitlist"/>), one seat per
+/// choice. Only confirmed attendees hold seats or atelier waitlist places; the choices of a
+/// waitlisted attendee are pending and enter the ateliers when they are confirmed.
+/// </para>
+/// <para>
+/// <b>Reentrant, with group commit</b>, as the workshop session: every method decides and changes
+/// the state without awaiting, then awaits the write; a burst of registrations shares commits.
+/// The counters below are derived from the state (rebuilt on activation), never stored.
+/// </para>
+/// </summary>
+[Reentrant]
+[GrainType("colloque-signups")]
+public sealed class ColloqueSignupsGrain(
+    [PersistentState("colloque-signups", StorageNames.Grains)] IPersistentState<ColloqueSignupsState> state, TimeProvider clock)
+    : LiveGrain<ColloqueSignupsState>(state, clock), IColloqueSignupsGrain
+{
+    public const int MaxSessions = 200;
+    public const int MaxCapacity = 100_000;
+
+    private static readonly AttendeeCategory[] Categories = Enum.GetValues<AttendeeCategory>();
+
+    // Derived, not persisted: indexes and counters over State.Signups.
+    private readonly Dictionary<string, SignupEntry> _byCode = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SignupEntry> _byMatchKey = new(StringComparer.Ordinal);
+    private readonly int[] _confirmed = new int[Categories.Length];
+    private readonly int[] _waiting = new int[Categories.Length];
+    private readonly Dictionary<Guid, int> _taken = [];
+    private readonly Dictionary<Guid, int> _waitingSeats = [];
+
+    // Set by the calls that change places; one PlacesChanged per write carries the counts they all made
+    // (a burst of registrations shares a write: its subscribers need the counts after it, not one per call).
+    private bool _placesChanged;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        foreach (var entry in State.Signups)
+        {
+            _byCode[entry.Code] = entry;
+            if (entry.Status != PlaceStatus.Cancelled && entry.MatchKey.Length > 0) _byMatchKey[entry.MatchKey] = entry;
+            Count(entry.Status, entry.Category, +1);
+            foreach (var choice in entry.Choices) CountChoice(choice, +1);
+        }
+        return base.OnActivateAsync(cancellationToken);
+    }
+
+    public async Task<SignupOutcome> SetSettingsAsync(RegistrationSettings settings)
+    {
+        State.Settings = settings;
+        var promoted = PromotePlaces();
+        RaiseEvent(new ProgrammeChanged(State.Settings, [.. State.Sessions], Counts()));
+        SignupOutcome outcome = new(SignupResult.Ok, Promoted: promoted);
+        await WriteStateAsync();
+        return outcome;
+    }
+
+    public Task<ProgrammeView> GetProgrammeAsync() => Task.FromResult(new ProgrammeView(
+        State.Settings, [.. State.Sessions], Counts(), [.. State.RoomNow.Values.OrderBy(r => r.Room, StringComparer.Ordinal)],
+        State.Announcement, Version));
+
+    public async Task<ProgrammeResult> SaveSessionAsync(ProgrammeSession session)
+    {
+        var index = State.Sessions.FindIndex(s => s.Id == session.Id);
+        if (index < 0 && State.Sessions.Count >= MaxSessions) throw new InvalidOperationException("Too many sessions.");
+        if (index >= 0) State.Sessions[index] = session;
+        else State.Sessions.Add(session);
+        State.Sessions.Sort((a, b) => a.StartsAt != b.StartsAt ? a.StartsAt.CompareTo(b.StartsAt) : string.CompareOrdinal(a.Room, b.Room));
+        if (session.Kind != SessionKind.Atelier) DropChoicesOf(session.Id);
+        else PromoteSeats(session.Id);
+        RaiseEvent(new ProgrammeChanged(State.Settings, [.. State.Sessions], Counts()));
+        await WriteStateAsync();
+        return ProgrammeResult.Ok;
+    }
+
+    public async Task<ProgrammeResult> RemoveSessionAsync(Guid sessionId)
+    {
+        if (State.Sessions.RemoveAll(s => s.Id == sessionId) == 0) return ProgrammeResult.UnknownSession;
+        DropChoicesOf(sessionId);
+        foreach (var room in State.RoomNow.Values.Where(r => r.SessionId == sessionId).Select(r => r.Room).ToList()) State.RoomNow.Remove(room);
+        RaiseEvent(new ProgrammeChanged(State.Settings, [.. State.Sessions], Counts()));
+        await WriteStateAsync();
+        return ProgrammeResult.Ok;
+    }
+
+    public async Task<SignupOutcome> SignUpAsync(SignupRequest request)
+    {
+        if (_byCode.ContainsKey(request.Code)) return new(SignupResult.CodeTaken);
+        if (request.MatchKey.Length > 0 && _byMatchKey.TryGetValue(request.MatchKey, out var existing))
+            return new(SignupResult.AlreadyRegistered, View(existing));
+        if (request.Channel == SignupChannel.Public)
+        {
+            if (State.Settings is null || Now < State.Settings.OpensAt) return new(SignupResult.RegistrationNotOpenYet);
+            if (Now >= State.Settings.ClosesAt) return new(SignupResult.RegistrationClosed);
+        }
+        if (CheckChoices(request.Choices) is { } refusal) return new(refusal);
+
+        var fits = FreeFor(request.Category) > 0;
+        if (request.Channel == SignupChannel.WalkIn && !fits) return new(SignupResult.Full);
+        var confirmed = fits || request.Channel is SignupChannel.Organiser or SignupChannel.WalkInOverride;
+        var entry = Add(request, confirmed ? PlaceStatus.Confirmed : PlaceStatus.Waitlisted);
+        foreach (var sessionId in request.Choices) AddChoice(entry, sessionId);
+        _placesChanged = true;
+        SignupOutcome outcome = new(SignupResult.Ok, View(entry));
+        await WriteStateAsync();
+        return outcome;
+    }
+
+    public async Task<int> AdmitAsync(IReadOnlyList<SignupRequest> requests)
+    {
+        var changed = 0;
+        foreach (var request in requests)
+        {
+            if (_byCode.TryGetValue(request.Code, out var known))
+            {
+                if (known.Category == request.Category) continue;
+                Count(known.Status, known.Category, -1);
+                known.Category = request.Category;
+                Count(known.Status, known.Category, +1);
+            }
+            else
+            {
+                Add(request with { Choices = [] }, PlaceStatus.Confirmed);
+            }
+            changed++;
+        }
+        if (changed == 0) return 0;
+        PromotePlaces(); // a category change may free a place elsewhere
+        _placesChanged = true;
+        await WriteStateAsync();
+        return changed;
+    }
+
+    public Task<SignupView?> GetSignupAsync(string code) =>
+        Task.FromResult(_byCode.TryGetValue(code, out var entry) ? View(entry) : null);
+
+    public async Task<SignupOutcome> ChangeChoicesAsync(string code, IReadOnlyList<Guid> choices)
+    {
+        if (!_byCode.TryGetValue(code, out var entry)) return new(SignupResult.NotFound);
+        if (entry.Status == PlaceStatus.Cancelled) return new(SignupResult.AlreadyCancelled, View(entry));
+        if (CheckChoices(choices) is { } refusal) return new(refusal, View(entry));
+
+        var wanted = choices.ToHashSet();
+        var freed = new List<Guid>();
+        foreach (var choice in entry.Choices.Where(c => !wanted.Contains(c.SessionId)).ToList())
+        {
+            if (choice.Status == ChoiceStatus.Confirmed) freed.Add(choice.SessionId);
+            RemoveChoice(entry, choice);
+        }
+        // Freed seats go to those already waiting before this attendee's new choices queue up.
+        foreach (var sessionId in freed) PromoteSeats(sessionId);
+        foreach (var sessionId in choices.Where(id => !entry.Choices.Exists(c => c.SessionId == id))) AddChoice(entry, sessionId);
+        _placesChanged = true;
+        SignupOutcome outcome = new(SignupResult.Ok, View(entry));
+        await WriteStateAsync();
+        return outcome;
+    }
+
+    public async Task<SignupOutcome> CancelAsync(string code)
+    {
+        if (!_byCode.TryGetValue(code, out var entry)) return new(SignupResult.NotFound);
+        if (entry.Status == PlaceStatus.Cancelled) return new(SignupResult.AlreadyCancelled, View(entry));
+        SetStatus(entry, PlaceStatus.Cancelled);
+        if (entry.MatchKey.Length > 0 && _byMatchKey.GetValueOrDefault(entry.MatchKey) == entry) _byMatchKey.Remove(entry.MatchKey);
+        var freed = entry.Choices.Where(c => c.Status == ChoiceStatus.Confirmed).Select(c => c.SessionId).ToList();
+        foreach (var choice in entry.Choices.ToList()) RemoveChoice(entry, choice);
+        foreach (var sessionId in freed) PromoteSeats(sessionId);
+        var promoted = PromotePlaces();
+        _placesChanged = true;
+        SignupOutcome outcome = new(SignupResult.Ok, View(entry), promoted);
+        await WriteStateAsync();
+        return outcome;
+    }
+
+    public async Task<SignupOutcome> ReinstateAsync(string code)
+    {
+        if (!_byCode.TryGetValue(code, out var entry)) return new(SignupResult.NotFound);
+        if (entry.Status != PlaceStatus.Cancelled) return new(SignupResult.Ok, View(entry));
+        if (entry.MatchKey.Length > 0 && _byMatchKey.TryGetValue(entry.MatchKey, out var other))
+            return new(SignupResult.AlreadyRegistered, View(other));
+        // Back at the end of the line, as a newcomer.
+        State.Signups.Remove(entry);
+        State.Signups.Add(entry);
+        entry.Sequence = ++State.LastSequence;
+        SetStatus(entry, FreeFor(entry.Category) > 0 ? PlaceStatus.Confirmed : PlaceStatus.Waitlisted);
+        if (entry.MatchKey.Length > 0) _byMatchKey[entry.MatchKey] = entry;
+        _placesChanged = true;
+        SignupOutcome outcome = new(SignupResult.Ok, View(entry));
+        await WriteStateAsync();
+        return outcome;
+    }
+
+    public async Task<bool> ForgetAsync(string code)
+    {
+        if (!_byCode.TryGetValue(code, out var entry)) return false;
+        if (entry.MatchKey.Length > 0 && _byMatchKey.GetValueOrDefault(entry.MatchKey) == entry) _byMatchKey.Remove(entry.MatchKey);
+        entry.MatchKey = "";
+        var freed = entry.Choices.Where(c => c.Status == ChoiceStatus.Confirmed).Select(c => c.SessionId).ToList();
+        foreach (var choice in entry.Choices.ToList()) RemoveChoice(entry, choice);
+        foreach (var sessionId in freed) PromoteSeats(sessionId);
+        _placesChanged = true;
+        await WriteStateAsync();
+        return true;
+    }
+
+    public Task<IReadOnlyList<SessionAttendee>> GetSessionListAsync(Guid sessionId)
+    {
+        var holders = State.Signups
+            .SelectMany(s => s.Choices.Where(c => c.SessionId == sessionId && c.Status != ChoiceStatus.Pending).Select(c => (Signup: s, Choice: c)))
+            .OrderBy(p => p.Choice.Status).ThenBy(p => p.Choice.Sequence)
+            .ToList();
+        var position = 0;
+        IReadOnlyList<SessionAttendee> list = holders.Select(p => new SessionAttendee(p.Signup.Code, p.Signup.Category, p.Choice.Status,
+            p.Choice.Status == ChoiceStatus.Waitlisted ? ++position : null)).ToList();
+        return Task.FromResult(list);
+    }
+
+    public Task<IReadOnlyDictionary<Guid, IReadOnlyDictionary<AttendeeCategory, int>>> GetSessionCategoryCountsAsync()
+    {
+        var counts = State.Sessions.ToDictionary(s => s.Id, _ => Categories.ToDictionary(c => c, _ => 0));
+        foreach (var signup in State.Signups)
+            foreach (var choice in signup.Choices)
+                if (choice.Status == ChoiceStatus.Confirmed && counts.TryGetValue(choice.SessionId, out var byCategory)) byCategory[signup.Category]++;
+        IReadOnlyDictionary<Guid, IReadOnlyDictionary<AttendeeCategory, int>> result =
+            counts.ToDictionary(p => p.Key, p => (IReadOnlyDictionary<AttendeeCategory, int>)p.Value);
+        return Task.FromResult(result);
+    }
+
+    public async Task<ProgrammeResult> SetRoomNowAsync(string room, Guid? sessionId)
+    {
+        if (!State.Sessions.Exists(s => s.Room == room)) return ProgrammeResult.UnknownRoom;
+        if (sessionId is { } id && id != Guid.Empty && !State.Sessions.Exists(s => s.Id == id && s.Room == room)) return ProgrammeResult.UnknownSession;
+        if (sessionId is { } chosen) State.RoomNow[room] = new RoomNow(room, chosen, Now);
+        else State.RoomNow.Remove(room);
+        RaiseEvent(new RoomNowChanged(room, sessionId, sessionId is null, Now));
+        await WriteStateAsync();
+        return ProgrammeResult.Ok;
+    }
+
+    public async Task<ProgrammeSession?> AdvanceRoomAsync(string room)
+    {
+        var inRoom = State.Sessions.Where(s => s.Room == room).OrderBy(s => s.StartsAt).ToList();
+        if (inRoom.Count == 0) return null;
+        var current = CurrentIn(room, inRoom);
+        var next = current is not null
+            ? inRoom.FirstOrDefault(s => s.StartsAt > current.StartsAt || (s.StartsAt == current.StartsAt && inRoom.IndexOf(s) > inRoom.IndexOf(current)))
+            : inRoom.FirstOrDefault(s => s.EndsAt > Now);
+        State.RoomNow[room] = new RoomNow(room, next?.Id ?? Guid.Empty, Now);
+        RaiseEvent(new RoomNowChanged(room, next?.Id ?? Guid.Empty, false, Now));
+        await WriteStateAsync();
+        return next;
+    }
+
+    public async Task SetAnnouncementAsync(string? text)
+    {
+        State.Announcement = string.IsNullOrWhiteSpace(text) ? null : new Announcement(text, Now);
+        RaiseEvent(new AnnouncementChanged(State.Announcement?.Text, Now));
+        await WriteStateAsync();
+    }
+
+    private protected override object? OnWriting()
+    {
+        if (_placesChanged)
+        {
+            _placesChanged = false;
+            RaiseEvent(new PlacesChanged(Counts()));
+        }
+        return base.OnWriting();
+    }
+
+    // ---- places -------------------------------------------------------------------------------
+
+    /// <summary>What a newcomer of this category could get now: the smaller of its quota's and the total's free places.</summary>
+    private int FreeFor(AttendeeCategory category)
+    {
+        var settings = State.Settings;
+        var free = int.MaxValue;
+        if (settings?.TotalCapacity is { } total) free = Math.Min(free, total - _confirmed.Sum());
+        if (settings is not null && settings.CategoryCapacity.TryGetValue(category, out var quota)) free = Math.Min(free, quota - _confirmed[(int)category]);
+        return Math.Max(0, free);
+    }
+
+    /// <summary>The class comment's rule: arrival order, skipping those whose category is full, stopping when the total is.</summary>
+    private List<string> PromotePlaces()
+    {
+        var promoted = new List<string>();
+        if (_waiting.Sum() == 0) return promoted;
+        foreach (var entry in State.Signups)
+        {
+            if (entry.Status != PlaceStatus.Waitlisted) continue;
+            if (State.Settings?.TotalCapacity is { } total && _confirmed.Sum() >= total) break;
+            if (FreeFor(entry.Category) == 0) continue;
+            SetStatus(entry, PlaceStatus.Confirmed);
+            promoted.Add(entry.Code);
+            foreach (var choice in entry.Choices.Where(c => c.Status == ChoiceStatus.Pending)) Seat(choice);
+        }
+        return promoted;
+    }
+
+    private SignupEntry Add(SignupRequest request, PlaceStatus status)
+    {
+        var entry = new SignupEntry
+        {
+            Code = request.Code, MatchKey = request.MatchKey, Category = request.Category, Status = status,
+            Sequence = ++State.LastSequence, RegisteredAt = Now,
+        };
+        State.Signups.Add(entry);
+        _byCode[entry.Code] = entry;
+        if (entry.MatchKey.Length > 0) _byMatchKey[entry.MatchKey] = entry;
+        Count(status, entry.Category, +1);
+        return entry;
+    }
+
+    private void SetStatus(SignupEntry entry, PlaceStatus status)
+    {
+        Count(entry.Status, entry.Category, -1);
+        entry.Status = status;
+        Count(status, entry.Category, +1);
+    }
+
+    private void Count(PlaceStatus status, AttendeeCategory category, int delta)
+    {
+        if (status == PlaceStatus.Confirmed) _confirmed[(int)category] += delta;
+        else if (status == PlaceStatus.Waitlisted) _waiting[(int)category] += delta;
+    }
+
+    // ---- seats ---------------------------------------------------------------------------------
+
+    private SignupResult? CheckChoices(IReadOnlyList<Guid> choices)
+    {
+        var sessions = new List<ProgrammeSession>(choices.Count);
+        foreach (var id in choices)
+        {
+            var session = State.Sessions.Find(s => s.Id == id);
+            if (session is null) return SignupResult.UnknownSession;
+            if (session.Kind != SessionKind.Atelier) return SignupResult.NotAnAtelier;
+            if (sessions.Exists(s => s.Id == id || s.Overlaps(session))) return SignupResult.TwoInOneSlot;
+            sessions.Add(session);
+        }
+        return null;
+    }
+
+    private void AddChoice(SignupEntry entry, Guid sessionId)
+    {
+        var choice = new ChoiceEntry { SessionId = sessionId, Status = ChoiceStatus.Pending };
+        entry.Choices.Add(choice);
+        if (entry.Status == PlaceStatus.Confirmed) Seat(choice);
+    }
+
+    /// <summary>A confirmed attendee's choice: a seat if one is free and nobody waits for it, else the atelier's waitlist.</summary>
+    private void Seat(ChoiceEntry choice)
+    {
+        var capacity = State.Sessions.Find(s => s.Id == choice.SessionId)?.Capacity;
+        choice.Sequence = ++State.LastSequence;
+        choice.Status = capacity is null || (_waitingSeats.GetValueOrDefault(choice.SessionId) == 0 && _taken.GetValueOrDefault(choice.SessionId) < capacity)
+            ? ChoiceStatus.Confirmed : ChoiceStatus.Waitlisted;
+        CountChoice(choice, +1);
+    }
+
+    private void RemoveChoice(SignupEntry entry, ChoiceEntry choice)
+    {
+        CountChoice(choice, -1);
+        entry.Choices.Remove(choice);
+    }
+
+    private void CountChoice(ChoiceEntry choice, int delta)
+    {
+        if (choice.Status == ChoiceStatus.Confirmed) _taken[choice.SessionId] = _taken.GetValueOrDefault(choice.SessionId) + delta;
+        else if (choice.Status == ChoiceStatus.Waitlisted) _waitingSeats[choice.SessionId] = _waitingSeats.GetValueOrDefault(choice.SessionId) + delta;
+    }
+
+    private void PromoteSeats(Guid sessionId)
+    {
+        if (_waitingSeats.GetValueOrDefault(sessionId) == 0) return;
+        var capacity = State.Sessions.Find(s => s.Id == sessionId)?.Capacity;
+        var free = capacity is { } c ? Math.Max(0, c - _taken.GetValueOrDefault(sessionId)) : int.MaxValue;
+        var waiting = State.Signups
+            .SelectMany(s => s.Choices.Where(ch => ch.SessionId == sessionId && ch.Status == ChoiceStatus.Waitlisted))
+            .OrderBy(ch => ch.Sequence)
+            .ToList();
+        StrictOrderWaitlist.Promote(waiting, free, _ => 1, choice =>
+        {
+            CountChoice(choice, -1);
+            choice.Status = ChoiceStatus.Confirmed;
+            CountChoice(choice, +1);
+        });
+    }
+
+    private void DropChoicesOf(Guid sessionId)
+    {
+        foreach (var signup in State.Signups)
+            foreach (var choice in signup.Choices.Where(c => c.SessionId == sessionId).ToList()) RemoveChoice(signup, choice);
+        _taken.Remove(sessionId);
+        _waitingSeats.Remove(sessionId);
+    }
+
+    // ---- views ---------------------------------------------------------------------------------
+
+    private PlaceCounts Counts()
+    {
+        var settings = State.Settings;
+        int confirmed = _confirmed.Sum(), waiting = _waiting.Sum();
+        int? totalLeft = settings?.TotalCapacity is { } total ? Math.Max(0, total - confirmed) : null;
+        var categories = Categories.Select(c =>
+        {
+            int? quota = settings is not null && settings.CategoryCapacity.TryGetValue(c, out var q) ? q : null;
+            int? left = quota is null && totalLeft is null ? null : FreeFor(c);
+            return new CategoryPlaces(c, quota, _confirmed[(int)c], _waiting[(int)c], left);
+        }).ToList();
+        var sessions = State.Sessions.Where(s => s.Kind == SessionKind.Atelier).Select(s =>
+        {
+            var taken = _taken.GetValueOrDefault(s.Id);
+            var waitingSeats = _waitingSeats.GetValueOrDefault(s.Id);
+            return new SessionSeats(s.Id, s.Capacity, taken, waitingSeats, s.Capacity is { } c ? (waitingSeats > 0 ? 0 : Math.Max(0, c - taken)) : null);
+        }).ToList();
+        return new PlaceCounts(settings?.TotalCapacity, confirmed, waiting, totalLeft, categories, sessions);
+    }
+
+    private SignupView View(SignupEntry entry)
+    {
+        int? position = null;
+        if (entry.Status == PlaceStatus.Waitlisted)
+            position = State.Signups.Count(s => s.Status == PlaceStatus.Waitlisted && s.Category == entry.Category && s.Sequence < entry.Sequence) + 1;
+        var choices = entry.Choices.Select(c => new ChoiceView(c.SessionId, c.Status, c.Status == ChoiceStatus.Waitlisted
+            ? State.Signups.Sum(s => s.Choices.Count(o => o.SessionId == c.SessionId && o.Status == ChoiceStatus.Waitlisted && o.Sequence < c.Sequence)) + 1
+            : null)).ToList();
+        return new SignupView(entry.Code, entry.Category, entry.Status, position, entry.RegisteredAt, choices);
+    }
+
+    private ProgrammeSession? CurrentIn(string room, List<ProgrammeSession> inRoom)
+    {
+        if (State.RoomNow.TryGetValue(room, out var set)) return inRoom.Find(s => s.Id == set.SessionId);
+        return inRoom.LastOrDefault(s => s.StartsAt <= Now && Now < s.EndsAt);
+    }
+}

@@ -1,0 +1,21 @@
+using Collaboration.Grains.Live;
+
+namespace Collaboration.Grains.Colloque;
+
+[GenerateSerializer]
+public sealed class ColloqueSignupsState : ILiveState
+{
+    [Id(0)] public LiveLog Live { get; set; } = new();
+    [Id(1)] public RegistrationSettings? Settings { get; set; }
+
+    /// <summary>The programme, ordered by start time.</summary>
+    [Id(2)] public List<ProgrammeSession> Sessions { get; set; } = [];
+
+    /// <summary>Every attendee, in arrival order (ascending <see cref="SignupEntry.Sequence"/>, reinstated ones moved to the end).</summary>
+    [Id(3)] public List<SignupEntry> Signups { get; set; } = [];
+    [Id(4)] public long LastSequence { get; set; }
+
+    /// <summary>Rooms whose "now" the organiser or a desk set; the others follow the timetable.</summary>
+    [Id(5)] public Dictionary<string, RoomNow> RoomNow { get; set; } = [];
+    [Id(6)] public Announcement? Announcement { get; set; }
+}

@@ -1,0 +1,3 @@
+namespace Collaboration.Grains.Colloque;
+
+public enum ProgrammeResult { Ok, UnknownSession, UnknownRoom }

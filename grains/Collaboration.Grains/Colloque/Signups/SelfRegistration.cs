@@ -1,0 +1,8 @@
+namespace Collaboration.Grains.Colloque;
+
+/// <summary>
+/// What the public form adds to the personal fields (which carry the MRC): needs, the manage token's hash
+/// (never the token), the language of the form and when the privacy notice was accepted.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record SelfRegistration(AttendeeDetails Details, AttendeeNeeds? Needs, string TokenHash, string Language, DateTimeOffset ConsentedAt);

@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using Collaboration.Grains.Colloque;
+using Collaboration.Grains.Colloque.Events;
+using Collaboration.Grains.Live;
+using Collaboration.Web.Live;
+
+namespace Collaboration.Web.Colloque;
+
+/// <summary>
+/// "colloque-public:{id}": anyone. The programme, places left per category and per atelier, the
+/// room screens' "now" and the announcement — counts only: the signups grain's events carry no
+/// name, email or code, and each is reshaped here into the public JSON of GET …/public.
+/// </summary>
+public sealed class ColloquePublicTopic(IGrainFactory grains) : ILiveTopic
+{
+    public string Prefix => "colloque-public";
+
+    public string Feed => "colloque-signups";
+
+    public ValueTask<bool> CanSubscribeAsync(ClaimsPrincipal user, string key) =>
+        ValueTask.FromResult(Guid.TryParseExact(key, "D", out var id) && id.ToString("D") == key);
+
+    public ILiveFeedGrain Source(string key) => grains.GetGrain<IColloqueSignupsGrain>(Guid.Parse(key));
+
+    public async Task<LiveSnapshot> SnapshotAsync(string key)
+    {
+        var id = Guid.Parse(key);
+        var colloque = await grains.GetGrain<IColloqueGrain>(id).GetAsync();
+        var programme = await grains.GetGrain<IColloqueSignupsGrain>(id).GetProgrammeAsync();
+        return colloque is null ? new LiveSnapshot(0, new { missing = true }) : new LiveSnapshot(programme.Version, ColloqueJson.Public(id, colloque, programme));
+    }
+
+    public object? Project(string key, LiveEvent liveEvent) => liveEvent.Data switch
+    {
+        PlacesChanged e => new { places = ColloqueJson.PlacesOf(e.Counts) },
+        ProgrammeChanged e => new
+        {
+            registration = ColloqueJson.RegistrationOf(e.Settings), venueAddress = e.Settings?.VenueAddress ?? "",
+            sessions = ColloqueJson.Sessions(e.Sessions, e.Counts), places = ColloqueJson.PlacesOf(e.Counts),
+        },
+        RoomNowChanged e => new { room = e.Room, sessionId = e.SessionId == Guid.Empty ? null : e.SessionId, e.FollowsTimetable, at = e.At },
+        AnnouncementChanged e => new { text = e.Text, at = e.At },
+        _ => null,
+    };
+}
