@@ -106,15 +106,15 @@ public static class EndpointRules
         ["GET /api/desks/me"] = EndpointRule.Public(), // "not paired" is an answer
 
         // Partners: the public directory; organisers edit and link members
-        ["GET /api/partners/"] = EndpointRule.Public(),
+        ["GET /api/partners"] = EndpointRule.Public(),
         ["GET /api/partners/{slug}"] = EndpointRule.Public(),
-        ["POST /api/partners/"] = EndpointRule.Organiser("""{"name":"Organisme {unique}","mrc":"joliette","sector":"communautaire","services":["accueil"],"languages":["fr"],"isPublic":true}"""),
+        ["POST /api/partners"] = EndpointRule.Organiser("""{"name":"Organisme {unique}","mrc":"joliette","sector":"communautaire","services":["accueil"],"languages":["fr"],"isPublic":true}"""),
         ["PUT /api/partners/{id:guid}"] = EndpointRule.Organiser("""{"name":"Organisme","mrc":"joliette","sector":"communautaire","isPublic":true,"expectedVersion":1}"""),
         ["POST /api/partners/member-matching"] = EndpointRule.Organiser(query: "?mode=preview"),
         ["PUT /api/tables/{tableId:guid}/members/{memberId:guid}/organisation"] = EndpointRule.Organiser("""{"organisationId":null}"""),
 
         // Coordination board: organisers, and members for their own tables; the report is the organisers'
-        ["GET /api/board/"] = new(Callers.Organiser | Callers.OtherTableMember),
+        ["GET /api/board"] = new(Callers.Organiser | Callers.OtherTableMember),
         ["PATCH /api/board/{tableId:guid}/items/{itemId:guid}"] = EndpointRule.TableMembers("""{"status":"done","expectedVersion":1}"""),
         ["POST /api/board/{tableId:guid}/rebuild"] = EndpointRule.Organiser(),
         ["GET /api/board/organisations/{organisationId:guid}"] = EndpointRule.Organiser(),
@@ -152,7 +152,7 @@ public static class EndpointRules
         ["* /workshops/manage.html"] = EndpointRule.Public(method: "GET"),
         ["* /workshops/session.html"] = EndpointRule.Public(method: "GET"),
         ["* /a-propos"] = EndpointRule.Public(method: "GET"),
-        ["* /coordination"] = EndpointRule.Public(method: "GET"),
+        ["* /coordination"] = new(Callers.All & ~Callers.OtherDesk, Method: "GET"), // a desk has no board
         ["* /coordination/organismes/{id:guid}"] = EndpointRule.Public(method: "GET"),
         ["* /nouvelles"] = EndpointRule.Public(method: "GET"),
         ["* /nouvelles/{slug}"] = EndpointRule.Public(method: "GET"),
