@@ -1,32 +1,17 @@
 using Collaboration.Grains.Live;
 using Collaboration.Grains.Sessions;
 using Collaboration.Silo.Live;
+using Collaboration.Web.Live;
 
 namespace Collaboration.Web.Accounts;
 
 /// <summary>Hears, through the live relay, the sessions that end on any node, and applies it on this one.</summary>
-public sealed class SessionEndedListener(LocalLiveFeed feed, Sessions sessions) : IHostedService, IDisposable
+public sealed class SessionEndedListener(LocalLiveFeed feed, Sessions sessions) : LiveFeedListener(feed)
 {
-    private IDisposable? _subscription;
+    protected override string Feed => SessionGrain.Feed;
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    protected override void OnEvent(LiveEvent liveEvent)
     {
-        _subscription = feed.Subscribe(OnBatch);
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken)
-    {
-        Dispose();
-        return Task.CompletedTask;
-    }
-
-    public void Dispose() => _subscription?.Dispose();
-
-    private void OnBatch(LiveBatch batch)
-    {
-        if (batch.Feed != SessionGrain.Feed) return;
-        foreach (var e in batch.Events)
-            if (e.Data is SessionEnded ended) sessions.OnEnded(ended.SessionId);
+        if (liveEvent.Data is SessionEnded ended) sessions.OnEnded(ended.SessionId);
     }
 }
