@@ -14,7 +14,7 @@ namespace Collaboration.Bench.Harness;
 internal sealed class WebNode : WebApplicationFactory<Collaboration.Web.Colloque.CheckIns>
 {
     public const string OrganiserEmail = "bench@bench.local";
-    public const string OrganiserPassword = "Bench-Password-2026!";
+    public const string OrganiserPassword = "Banc-d-essai-Lanaudiere-2026!";
 
     private readonly Dictionary<string, string?> _settings;
 
