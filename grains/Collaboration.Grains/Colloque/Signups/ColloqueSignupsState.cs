@@ -23,5 +23,5 @@ public sealed class ColloqueSignupsState : ILiveState
     /// Self-registrations not yet in the colloque's directory (the desks' name search), by code: recorded in the
     /// write that gives the place, sent to the directory in one call per write, dropped once it has them.
     /// </summary>
-    [Id(7)] public Dictionary<string, DirectoryEntry> PendingListings { get; set; } = [];
+    [Id(9)] public Dictionary<string, DirectoryEntry> PendingListings { get; set; } = [];
 }
