@@ -1,0 +1,105 @@
+// The organiser's registration settings: the window (typed and shown in Québec time), the total and the
+// quota per category, each beside its live confirmed / waitlisted counts; the API's problem details
+// shown next to the field they name.
+import { api, ApiError } from '../api.js';
+import { onLangChange, t } from '../i18n.js';
+import { CATEGORIES } from '../colloque-common.js';
+import { showProblem } from '../colloque-programme.js';
+import { formatDateTime, InputFormatError, parseDateTimeInput, toDateTimeInput } from '../zoned-time.js';
+
+const $ = (selector) => document.querySelector(selector);
+
+export function setupRegistration(id, store) {
+  const form = $('[data-testid=settings-form]');
+  const result = $('[data-testid=settings-result]');
+  const errorRegion = form.querySelector('[data-settings-error]');
+  $('[data-public-link]').href = `/colloque/${id}`;
+  // The form shows the saved settings until the organiser types; another organiser's save then refreshes it only if untouched.
+  let dirty = false;
+  let filled = false;
+  form.addEventListener('input', () => { dirty = true; });
+
+  function fill(view) {
+    const r = view.registration;
+    form.elements.opensAt.value = toDateTimeInput(r.opensAt);
+    form.elements.closesAt.value = toDateTimeInput(r.closesAt);
+    form.elements.totalCapacity.value = r.totalCapacity ?? '';
+    for (const c of CATEGORIES) form.elements[`categoryCapacity.${c}`].value = r.categoryCapacity[c] ?? '';
+    form.elements.venueAddress.value = view.venueAddress ?? '';
+    dirty = false;
+    filled = true;
+  }
+
+  function render({ view }) {
+    if (!filled || !dirty) fill(view);
+    const r = view.registration;
+    const p = view.places;
+    $('[data-testid=registration-summary]').textContent = [
+      r.opensAt ? t('colloque.org.reg.window', { opens: formatDateTime(r.opensAt), closes: formatDateTime(r.closesAt) }) : t('colloque.org.reg.notSet'),
+      t('colloque.org.reg.totals', { confirmed: p.confirmed, waitlisted: p.waitlisted }),
+    ].join(' ');
+    const total = $('[data-testid=count-total]');
+    total.textContent = countText(p);
+    Object.assign(total.dataset, { confirmed: p.confirmed, waitlisted: p.waitlisted });
+    for (const c of CATEGORIES) {
+      const counts = p.byCategory[c] ?? { confirmed: 0, waitlisted: 0, left: null };
+      const line = $(`[data-testid=count-${c}]`);
+      line.textContent = countText(counts);
+      Object.assign(line.dataset, { confirmed: counts.confirmed, waitlisted: counts.waitlisted });
+    }
+  }
+
+  function countText(counts) {
+    return t(counts.left === null || counts.left === undefined ? 'colloque.org.reg.countNoLimit' : 'colloque.org.reg.count',
+      { confirmed: counts.confirmed, waitlisted: counts.waitlisted, left: counts.left });
+  }
+
+  function number(value) {
+    return value.trim() === '' ? null : Number(value);
+  }
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    result.textContent = '';
+    showProblem(form, errorRegion, null);
+    let body;
+    try {
+      body = { opensAt: readTime('opensAt'), closesAt: readTime('closesAt') };
+    } catch (error) {
+      return;
+    }
+    body.totalCapacity = number(form.elements.totalCapacity.value);
+    body.categoryCapacity = {};
+    for (const c of CATEGORIES) {
+      const quota = number(form.elements[`categoryCapacity.${c}`].value);
+      if (quota !== null) body.categoryCapacity[c] = quota;
+    }
+    body.venueAddress = form.elements.venueAddress.value;
+    try {
+      await api.put(`/api/colloques/${id}/registration-settings`, body);
+      dirty = false;
+      await store.reload();
+      result.textContent = t('colloque.org.reg.saved');
+    } catch (error) {
+      if (error instanceof ApiError && error.problem?.errors) showProblem(form, errorRegion, error.problem);
+      else errorRegion.textContent = error instanceof ApiError ? error.message : t('error.network');
+    }
+  });
+
+  /** The field's instant, or shows the format error beside it (and focuses it) and throws. */
+  function readTime(name) {
+    const input = form.elements[name];
+    try {
+      return parseDateTimeInput(input.value);
+    } catch (error) {
+      if (!(error instanceof InputFormatError)) throw error;
+      form.querySelector(`[data-error-for="${name}"]`).textContent = error.message;
+      input.setAttribute('aria-invalid', 'true');
+      input.focus();
+      throw error;
+    }
+  }
+
+  store.subscribe(render);
+  onLangChange(() => store.state.view && render(store.state));
+}

@@ -1,0 +1,112 @@
+// The organiser page's view of the registration and the programme: GET …/public (settings, sessions,
+// places, rooms, announcement) and GET …/programme/stats (seats and categories per session), kept live
+// by the colloque's public topic — another organiser's edit, a signup or a room change shows at once.
+import { api } from '../api.js';
+import { connectLive } from '../live.js';
+
+/** Starts watching colloque id; listener(state) runs after each change. state = { view, stats }. */
+export function watchProgramme(id) {
+  const listeners = new Set();
+  const state = { view: null, stats: null };
+  let statsTimer = null;
+
+  const notify = () => {
+    if (!state.view) return;
+    for (const listener of [...listeners]) listener(state);
+  };
+
+  async function loadStats() {
+    try {
+      state.stats = await api.get(`/api/colloques/${id}/programme/stats`);
+      notify();
+    } catch (error) {
+      console.warn(error);
+    }
+  }
+
+  // A burst of signups sends many events: one stats read for the burst.
+  function refreshStatsSoon() {
+    clearTimeout(statsTimer);
+    statsTimer = setTimeout(loadStats, 250);
+  }
+
+  async function reload() {
+    state.view = await api.get(`/api/colloques/${id}/public`);
+    notify();
+    await loadStats();
+  }
+
+  function apply({ type, data }) {
+    if (!state.view || !data) return;
+    if (type === 'RoomNowChanged') {
+      state.view.rooms = state.view.rooms.filter((r) => r.name !== data.room)
+        .concat([{ name: data.room, sessionId: data.sessionId, followsTimetable: data.followsTimetable, setAt: data.at }]);
+    } else if (type === 'AnnouncementChanged') {
+      state.view.announcement = data.text ? { text: data.text, at: data.at } : null;
+    } else {
+      if (data.sessions) state.view.sessions = data.sessions;
+      if (data.registration) state.view.registration = data.registration;
+      if (data.venueAddress !== undefined) state.view.venueAddress = data.venueAddress;
+      if (data.places) {
+        state.view.places = data.places;
+        const seats = new Map(data.places.sessions.map((s) => [s.sessionId, s]));
+        for (const session of state.view.sessions) session.seats = seats.get(session.sessionId) ?? session.seats;
+      }
+      refreshStatsSoon();
+    }
+    notify();
+  }
+
+  const ready = reload();
+  connectLive().subscribe(`colloque-public:${id}`, apply, {
+    onSnapshot: (snapshot) => {
+      if (snapshot && !snapshot.missing) {
+        state.view = snapshot;
+        notify();
+        refreshStatsSoon();
+      }
+    },
+  });
+
+  return {
+    state,
+    ready,
+    reload,
+    refreshStats: loadStats,
+    /** listener(state) now (when loaded) and after each change. */
+    subscribe(listener) {
+      listeners.add(listener);
+      if (state.view) listener(state);
+    },
+  };
+}
+
+/** Every room of the programme, with its hand-set "now" if any (else it follows the timetable), as the server lists them. */
+export function roomsOf(view) {
+  const set = new Map(view.rooms.map((r) => [r.name, r]));
+  return [...new Set(view.sessions.map((s) => s.room))].sort()
+    .map((name) => set.get(name) ?? { name, sessionId: null, followsTimetable: true, setAt: null });
+}
+
+/** The session a room's screen shows now: the one set by hand (null for a break), else the timetable's. */
+export function roomNow(view, room, now = new Date()) {
+  const inRoom = view.sessions.filter((s) => s.room === room.name).sort((a, b) => new Date(a.startsAt) - new Date(b.startsAt));
+  if (!room.followsTimetable) return inRoom.find((s) => s.sessionId === room.sessionId) ?? null;
+  return [...inRoom].reverse().find((s) => new Date(s.startsAt) <= now && now < new Date(s.endsAt)) ?? null;
+}
+
+/** All sessions grouped by overlapping times, in order: one group per time slot. */
+export function timeSlots(sessions) {
+  const sorted = [...sessions].sort((a, b) => new Date(a.startsAt) - new Date(b.startsAt) || a.room.localeCompare(b.room));
+  const groups = [];
+  for (const session of sorted) {
+    const last = groups[groups.length - 1];
+    if (last && new Date(session.startsAt) < last.endsAt) {
+      last.sessions.push(session);
+      last.endsAt = new Date(Math.max(last.endsAt, new Date(session.endsAt)));
+    } else {
+      groups.push({ startsAt: new Date(session.startsAt), endsAt: new Date(session.endsAt), sessions: [session] });
+    }
+  }
+  return groups;
+}
