@@ -23,7 +23,7 @@ export function setupProgramme(id, store) {
   const addButton = $('[data-testid=session-new]');
   const speakers = form.querySelector('[data-testid=speaker-rows]');
   let editing = null; // null: closed; '': a new session; else the id of the session being edited
-  let opener = addButton; // where focus goes back when the form closes
+  let opener = null; // the session whose "edit" opened the form (null: "add a session"), where focus goes back
 
   // ---- the form ----
 
@@ -86,9 +86,9 @@ export function setupProgramme(id, store) {
     return date ? `${date} 09:00` : '';
   }
 
-  function openForm(session, from) {
+  function openForm(session) {
     editing = session?.sessionId ?? '';
-    opener = from ?? addButton;
+    opener = session?.sessionId ?? null;
     showProblem(form, errorRegion, null);
     result.textContent = '';
     const f = form.elements;
@@ -116,16 +116,21 @@ export function setupProgramme(id, store) {
     form.querySelector('[data-testid=session-save]').textContent = t(editing ? 'colloque.org.prog.save' : 'colloque.org.prog.create');
   }
 
+  /** The opener's button, looked up now: a live re-render may have replaced the one that was clicked. */
+  function openerButton() {
+    return (opener && list.querySelector(`[data-session-id="${opener}"] [data-testid=session-edit]`)) || addButton;
+  }
+
   function closeForm(focus) {
     editing = null;
     form.hidden = true;
     focus?.focus();
   }
 
-  addButton.addEventListener('click', () => openForm(null, addButton));
-  form.querySelector('[data-testid=session-cancel]').addEventListener('click', () => closeForm(opener));
+  addButton.addEventListener('click', () => openForm(null));
+  form.querySelector('[data-testid=session-cancel]').addEventListener('click', () => closeForm(openerButton()));
   form.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') closeForm(opener);
+    if (event.key === 'Escape') closeForm(openerButton());
   });
 
   function readTime(name) {
@@ -187,7 +192,7 @@ export function setupProgramme(id, store) {
     const atelier = session.kind === 'atelier';
     const edit = el('button', { type: 'button', class: 'button', 'data-testid': 'session-edit',
       'aria-describedby': headingId, text: t('colloque.org.prog.edit') });
-    edit.addEventListener('click', () => openForm(session, edit));
+    edit.addEventListener('click', () => openForm(store.state.view.sessions.find((s) => s.sessionId === session.sessionId) ?? session));
     const remove = el('button', { type: 'button', class: 'button button--danger', 'data-testid': 'session-delete',
       'aria-describedby': headingId, text: t('colloque.org.prog.delete') });
     remove.addEventListener('click', async () => {
