@@ -5,8 +5,8 @@
 import { api, ApiError } from '../api.js';
 import { getLang, onLangChange, t } from '../i18n.js';
 import { CATEGORIES, categoryLabel, el } from '../colloque-common.js';
-import { showProblem } from '../colloque-programme.js';
-import { formatLongDate, formatTime, InputFormatError, parseDateTimeInput, toDateTimeInput } from '../zoned-time.js';
+import { formatLongDate, formatTime, toDateTimeInput } from '../zoned-time.js';
+import { readDateTime, showFailure, showProblem } from './organiser-form.js';
 import { timeSlots } from './organiser-store.js';
 
 const $ = (selector) => document.querySelector(selector);
@@ -133,19 +133,6 @@ export function setupProgramme(id, store) {
     if (event.key === 'Escape') closeForm(openerButton());
   });
 
-  function readTime(name) {
-    const input = form.elements[name];
-    try {
-      return parseDateTimeInput(input.value);
-    } catch (error) {
-      if (!(error instanceof InputFormatError)) throw error;
-      form.querySelector(`[data-error-for="${name}"]`).textContent = error.message;
-      input.setAttribute('aria-invalid', 'true');
-      input.focus();
-      throw error;
-    }
-  }
-
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     showProblem(form, errorRegion, null);
@@ -153,8 +140,8 @@ export function setupProgramme(id, store) {
     let startsAt;
     let endsAt;
     try {
-      startsAt = readTime('startsAt');
-      endsAt = readTime('endsAt');
+      startsAt = readDateTime(form, 'startsAt');
+      endsAt = readDateTime(form, 'endsAt');
     } catch {
       return;
     }
@@ -179,8 +166,7 @@ export function setupProgramme(id, store) {
       result.textContent = t(wasEditing ? 'colloque.org.prog.saved' : 'colloque.org.prog.created', { title: body.titleFr.trim() });
       list.querySelector(`[data-session-id="${sessionId}"] [data-testid=session-edit]`)?.focus();
     } catch (error) {
-      if (error instanceof ApiError && error.problem?.errors) showProblem(form, errorRegion, error.problem);
-      else errorRegion.textContent = error instanceof ApiError ? error.message : t('error.network');
+      showFailure(form, errorRegion, error);
     }
   });
 

@@ -1,11 +1,11 @@
 // The organiser's registration settings: the window (typed and shown in Québec time), the total and the
 // quota per category, each beside its live confirmed / waitlisted counts; the API's problem details
 // shown next to the field they name.
-import { api, ApiError } from '../api.js';
+import { api } from '../api.js';
 import { onLangChange, t } from '../i18n.js';
 import { CATEGORIES } from '../colloque-common.js';
-import { showProblem } from '../colloque-programme.js';
-import { formatDateTime, InputFormatError, parseDateTimeInput, toDateTimeInput } from '../zoned-time.js';
+import { formatDateTime, toDateTimeInput } from '../zoned-time.js';
+import { readDateTime, showFailure, showProblem } from './organiser-form.js';
 
 const $ = (selector) => document.querySelector(selector);
 
@@ -64,8 +64,8 @@ export function setupRegistration(id, store) {
     showProblem(form, errorRegion, null);
     let body;
     try {
-      body = { opensAt: readTime('opensAt'), closesAt: readTime('closesAt') };
-    } catch (error) {
+      body = { opensAt: readDateTime(form, 'opensAt'), closesAt: readDateTime(form, 'closesAt') };
+    } catch {
       return;
     }
     body.totalCapacity = number(form.elements.totalCapacity.value);
@@ -81,24 +81,9 @@ export function setupRegistration(id, store) {
       await store.reload();
       result.textContent = t('colloque.org.reg.saved');
     } catch (error) {
-      if (error instanceof ApiError && error.problem?.errors) showProblem(form, errorRegion, error.problem);
-      else errorRegion.textContent = error instanceof ApiError ? error.message : t('error.network');
+      showFailure(form, errorRegion, error);
     }
   });
-
-  /** The field's instant, or shows the format error beside it (and focuses it) and throws. */
-  function readTime(name) {
-    const input = form.elements[name];
-    try {
-      return parseDateTimeInput(input.value);
-    } catch (error) {
-      if (!(error instanceof InputFormatError)) throw error;
-      form.querySelector(`[data-error-for="${name}"]`).textContent = error.message;
-      input.setAttribute('aria-invalid', 'true');
-      input.focus();
-      throw error;
-    }
-  }
 
   store.subscribe(render);
   onLangChange(() => store.state.view && render(store.state));

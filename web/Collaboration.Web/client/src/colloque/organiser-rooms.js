@@ -3,7 +3,7 @@
 import { api, ApiError } from '../api.js';
 import { onLangChange, t } from '../i18n.js';
 import { el } from '../colloque-common.js';
-import { showProblem } from '../colloque-programme.js';
+import { showFailure, showProblem } from './organiser-form.js';
 import { formatTime } from '../zoned-time.js';
 import { roomNow, roomsOf } from './organiser-store.js';
 import { titleOf } from './organiser-programme.js';
@@ -29,8 +29,7 @@ export function setupRooms(id, store) {
       if (!value) text.value = '';
       text.focus();
     } catch (error) {
-      if (error instanceof ApiError && error.problem?.errors) showProblem(form, errorRegion, error.problem);
-      else failed(error);
+      showFailure(form, errorRegion, error);
     }
   }
 
