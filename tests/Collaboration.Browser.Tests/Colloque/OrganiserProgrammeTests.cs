@@ -291,7 +291,10 @@ public sealed class OrganiserProgrammeTests(BrowserAppFixture fixture, ITestOutp
         await page.Keyboard.PressAsync("Control+A");
         await page.Keyboard.TypeAsync(Local(16));
         await page.Keyboard.PressAsync("Tab");
-        await page.Keyboard.TypeAsync(Local(17));
+        // The end follows the start, an hour later, until another is typed.
+        Assert.Equal(Local(17), await page.Locator("#s-ends").InputValueAsync());
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.TypeAsync($"{Day} 17:30");
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync("30");
         await TabToAsync(page, "#s-title-fr");

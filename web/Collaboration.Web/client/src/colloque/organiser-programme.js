@@ -5,9 +5,9 @@
 import { api, ApiError } from '../api.js';
 import { getLang, onLangChange, t } from '../i18n.js';
 import { CATEGORIES, categoryLabel, el } from '../colloque-common.js';
-import { formatLongDate, formatTime, toDateTimeInput } from '../zoned-time.js';
+import { formatLongDate, formatTime, parseDateTimeInput, toDateTimeInput } from '../zoned-time.js';
 import { readDateTime, showFailure, showProblem } from './organiser-form.js';
-import { timeSlots } from './organiser-store.js';
+import { anHourAfter, nextFreeStart, timeSlots } from './programme-times.js';
 
 const $ = (selector) => document.querySelector(selector);
 const KINDS = ['plenary', 'panel', 'atelier'];
@@ -81,10 +81,27 @@ export function setupProgramme(id, store) {
   }
   form.elements.kind.addEventListener('change', showCapacity);
 
+  /** After the last session, else 09:00 on the colloque's day. */
   function defaultStart() {
+    const after = nextFreeStart(store.state.view?.sessions ?? []);
+    if (after) return toDateTimeInput(after);
     const date = store.state.view?.date;
     return date ? `${date} 09:00` : '';
   }
+
+  // A new session's end follows its start (an hour later) until the organiser types an end of their own.
+  let endFollowsStart = false;
+  function followStart() {
+    if (!endFollowsStart) return;
+    try {
+      const start = parseDateTimeInput(form.elements.startsAt.value);
+      if (start) form.elements.endsAt.value = toDateTimeInput(anHourAfter(start));
+    } catch {
+      // not a whole date and time yet; the format error is shown on submit
+    }
+  }
+  form.elements.startsAt.addEventListener('input', followStart);
+  form.elements.endsAt.addEventListener('input', () => { endFollowsStart = false; });
 
   function openForm(session) {
     editing = session?.sessionId ?? '';
@@ -96,6 +113,8 @@ export function setupProgramme(id, store) {
     f.room.value = session?.room ?? '';
     f.startsAt.value = session ? toDateTimeInput(session.startsAt) : defaultStart();
     f.endsAt.value = session ? toDateTimeInput(session.endsAt) : '';
+    endFollowsStart = !session;
+    followStart();
     f.capacity.value = session?.capacity ?? '';
     f.titleFr.value = session?.titleFr ?? '';
     f.titleEn.value = session?.titleEn ?? '';

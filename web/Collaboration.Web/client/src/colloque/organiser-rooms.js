@@ -5,7 +5,7 @@ import { onLangChange, t } from '../i18n.js';
 import { el } from '../colloque-common.js';
 import { showFailure, showProblem } from './organiser-form.js';
 import { formatTime } from '../zoned-time.js';
-import { roomNow, roomsOf } from './organiser-store.js';
+import { roomNow, roomsOf } from './programme-times.js';
 import { titleOf } from './organiser-programme.js';
 
 const $ = (selector) => document.querySelector(selector);
@@ -79,7 +79,8 @@ export function setupRooms(id, store) {
         room.followsTimetable ? t('colloque.org.rooms.byTimetable') : t('colloque.org.rooms.byHand', { time: formatTime(room.setAt) })),
       el('div', { class: 'organiser-actions' }, next, follow,
         el('a', { class: 'button', href: `/colloque/${id}/screen?room=${encodeURIComponent(room.name)}`, target: '_blank', rel: 'noopener',
-          'data-testid': 'room-screen-link', 'aria-describedby': nameId, text: t('colloque.org.rooms.openScreen') })));
+          'data-testid': 'room-screen-link', 'aria-describedby': nameId }, t('colloque.org.rooms.openScreen'),
+        el('span', { class: 'visually-hidden', text: ` ${t('colloque.org.rooms.newTab')}` }))));
   }
 
   function render({ view }) {
