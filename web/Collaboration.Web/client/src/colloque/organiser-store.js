@@ -30,8 +30,15 @@ export function watchProgramme(id) {
     statsTimer = setTimeout(loadStats, 250);
   }
 
+  /** Reads the view again (after this organiser's own change: the page shows it without waiting for the event). */
   async function reload() {
-    state.view = await api.get(`/api/colloques/${id}/public`);
+    try {
+      state.view = await api.get(`/api/colloques/${id}/public`);
+    } catch (error) {
+      // The live topic's snapshot brings it once the server answers again.
+      console.warn(error);
+      return;
+    }
     notify();
     await loadStats();
   }
