@@ -136,6 +136,16 @@ public sealed class OrganiserProgrammeTests(BrowserAppFixture fixture, ITestOutp
         await Expect(page.GetByTestId("count-employer")).ToHaveAttributeAsync("data-confirmed", "1", new() { Timeout = Timeouts.Ui });
         await Expect(page.GetByTestId("count-employer")).ToHaveTextAsync("1 confirmé·es · 0 en attente · 39 place(s) libre(s)");
         await Expect(watcher.Page.GetByTestId("places-employer")).ToHaveAttributeAsync("data-left", "39", new() { Timeout = Timeouts.Ui });
+
+        // And in English, a refused quota is explained beside its field, in English.
+        await organiser.SwitchLanguageAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en", new() { Timeout = Timeouts.Ui });
+        await Expect(page.GetByTestId("count-employer")).ToHaveTextAsync("1 confirmed · 0 waitlisted · 39 place(s) left");
+        await page.GetByLabel("Employer", new() { Exact = true }).FillAsync("-5");
+        await page.GetByTestId("settings-save").ClickAsync();
+        await Expect(page.Locator("#set-cap-employer-error")).ToContainTextAsync("Quota: from 0 to", new() { Timeout = Timeouts.Ui });
+        await Expect(page.Locator("#set-cap-employer")).ToBeFocusedAsync();
+        await Expect(watcher.Page.GetByTestId("places-employer")).ToHaveAttributeAsync("data-left", "39");
     }
 
     [Fact]
