@@ -129,6 +129,8 @@ public sealed class OrganiserProgrammeTests(BrowserAppFixture fixture, ITestOutp
         // Assert: saved, and the public page shows the new quota without reload.
         await Expect(page.GetByTestId("settings-result")).ToHaveTextAsync("Réglages des inscriptions enregistrés.", new() { Timeout = Timeouts.Ui });
         await Expect(page.Locator("#set-closes-error")).ToBeEmptyAsync();
+        await Expect(page.GetByTestId("registration-summary")).ToHaveAttributeAsync("data-state", "open");
+        await Expect(page.GetByTestId("registration-summary")).ToContainTextAsync("Inscriptions ouvertes. Inscriptions du ");
         await Expect(watcher.Page.GetByTestId("places-employer")).ToHaveAttributeAsync("data-left", "40", new() { Timeout = Timeouts.Ui });
 
         // And a signup shows beside its quota on the organiser's page, live.

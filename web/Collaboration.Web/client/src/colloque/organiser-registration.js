@@ -34,8 +34,11 @@ export function setupRegistration(id, store) {
     if (!filled || !dirty) fill(view);
     const r = view.registration;
     const p = view.places;
-    $('[data-testid=registration-summary]').textContent = [
-      r.opensAt ? t('colloque.org.reg.window', { opens: formatDateTime(r.opensAt), closes: formatDateTime(r.closesAt) }) : t('colloque.org.reg.notSet'),
+    const summary = $('[data-testid=registration-summary]');
+    summary.dataset.state = windowState(r);
+    summary.textContent = [
+      r.opensAt ? `${t(`colloque.org.reg.state.${windowState(r)}`)} ${t('colloque.org.reg.window', { opens: formatDateTime(r.opensAt), closes: formatDateTime(r.closesAt) })}`
+        : t('colloque.org.reg.notSet'),
       t('colloque.org.reg.totals', { confirmed: p.confirmed, waitlisted: p.waitlisted }),
     ].join(' ');
     const total = $('[data-testid=count-total]');
@@ -47,6 +50,12 @@ export function setupRegistration(id, store) {
       line.textContent = countText(counts);
       Object.assign(line.dataset, { confirmed: counts.confirmed, waitlisted: counts.waitlisted });
     }
+  }
+
+  function windowState(r) {
+    const now = Date.now();
+    if (!r.opensAt) return 'notSet';
+    return now < Date.parse(r.opensAt) ? 'notYet' : now < Date.parse(r.closesAt) ? 'open' : 'closed';
   }
 
   function countText(counts) {
