@@ -27,6 +27,8 @@ internal sealed class WebNode : WebApplicationFactory<Collaboration.Web.Colloque
             ["Bootstrap:OrganiserEmail"] = OrganiserEmail,
             ["Bootstrap:OrganiserPassword"] = OrganiserPassword,
             ["Seed:Demo"] = "false",
+            // Mail goes to a pickup folder outside the repository (the default is beside the SQLite file, i.e. the working directory).
+            ["Mail:PickupDirectory"] = Path.Combine(Path.GetTempPath(), "concertation-bench-mail"),
             // Every bench client comes from 127.0.0.1: lift the anonymous limit (sign-in, desk pairing).
             ["RateLimiting:AnonymousPermitsPerMinute"] = "1000000",
             ["Logging:LogLevel:Default"] = "Warning",
