@@ -1,5 +1,6 @@
 using Collaboration.Grains.Colloque;
 using Collaboration.Web.Accounts;
+using Collaboration.Web.Mail;
 
 namespace Collaboration.Web.Colloque;
 
@@ -7,9 +8,12 @@ namespace Collaboration.Web.Colloque;
 /// A self-registration from the public form. The registration grain is written first (personal
 /// fields, the token's hash, awaiting its place), then the signups grain decides the place — so a
 /// decided place always has its registration and manage token. A refusal or a duplicate email
-/// abandons the new registration; the directory (for the desks' search) is told last.
+/// abandons the new registration; the directory (for the desks' search) is told last. The
+/// confirmation email is recorded held in the registration's write; the signups grain tells the
+/// registration its place after committing it, which releases the email (an abandoned
+/// registration drops it).
 /// </summary>
-public sealed class SelfRegistrations(IGrainFactory grains, TimeProvider clock, ILogger<SelfRegistrations> logger)
+public sealed class SelfRegistrations(IGrainFactory grains, TimeProvider clock, MailLinks mailLinks, ILogger<SelfRegistrations> logger)
 {
     private const int CodeAttempts = 5;
 
@@ -24,7 +28,7 @@ public sealed class SelfRegistrations(IGrainFactory grains, TimeProvider clock, 
         {
             var code = RegistrationCodes.New();
             var registration = grains.GetGrain<IRegistrationGrain>(code);
-            if (!await registration.RegisterSelfAsync(colloqueId, new SelfRegistration(details, needs, SecretTokens.Hash(token), language, clock.GetUtcNow())))
+            if (!await registration.RegisterSelfAsync(colloqueId, new SelfRegistration(details, needs, SecretTokens.Hash(token), language, clock.GetUtcNow(), mailLinks.SealManageToken(token))))
                 continue;
             SignupOutcome outcome;
             try

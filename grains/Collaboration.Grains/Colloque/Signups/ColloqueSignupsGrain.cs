@@ -28,7 +28,7 @@ namespace Collaboration.Grains.Colloque;
 /// </summary>
 [Reentrant]
 [GrainType("colloque-signups")]
-public sealed class ColloqueSignupsGrain(
+public sealed partial class ColloqueSignupsGrain(
     [PersistentState("colloque-signups", StorageNames.Grains)] IPersistentState<ColloqueSignupsState> state, TimeProvider clock)
     : LiveGrain<ColloqueSignupsState>(state, clock), IColloqueSignupsGrain
 {
@@ -58,6 +58,7 @@ public sealed class ColloqueSignupsGrain(
             Count(entry.Status, entry.Category, +1);
             foreach (var choice in entry.Choices) CountChoice(choice, +1);
         }
+        DriveTelling();
         return base.OnActivateAsync(cancellationToken);
     }
 
@@ -116,6 +117,7 @@ public sealed class ColloqueSignupsGrain(
         var confirmed = fits || request.Channel is SignupChannel.Organiser or SignupChannel.WalkInOverride;
         var entry = Add(request, confirmed ? PlaceStatus.Confirmed : PlaceStatus.Waitlisted);
         foreach (var sessionId in request.Choices) AddChoice(entry, sessionId);
+        if (request.Channel == SignupChannel.Public) Tell(entry.Code); // the confirmation email says which place
         _placesChanged = true;
         SignupOutcome outcome = new(SignupResult.Ok, View(entry));
         await WriteStateAsync();
@@ -284,6 +286,12 @@ public sealed class ColloqueSignupsGrain(
         return base.OnWriting();
     }
 
+    private protected override void OnCommitted(object? written)
+    {
+        base.OnCommitted(written);
+        DriveTelling();
+    }
+
     // ---- places -------------------------------------------------------------------------------
 
     /// <summary>What a newcomer of this category could get now: the smaller of its quota's and the total's free places.</summary>
@@ -308,6 +316,7 @@ public sealed class ColloqueSignupsGrain(
             if (FreeFor(entry.Category) == 0) continue;
             SetStatus(entry, PlaceStatus.Confirmed);
             promoted.Add(entry.Code);
+            Tell(entry.Code);
             foreach (var choice in entry.Choices.Where(c => c.Status == ChoiceStatus.Pending)) Seat(choice);
         }
         return promoted;

@@ -18,4 +18,12 @@ public sealed class ColloqueSignupsState : ILiveState
     /// <summary>Rooms whose "now" the organiser or a desk set; the others follow the timetable.</summary>
     [Id(5)] public Dictionary<string, RoomNow> RoomNow { get; set; } = [];
     [Id(6)] public Announcement? Announcement { get; set; }
+
+    /// <summary>
+    /// Codes whose registration must still be told its place (decided or promoted), with the
+    /// number of the latest change to tell: written with the decision, removed once told (the
+    /// outbox pattern), re-driven after each commit and on activation.
+    /// </summary>
+    [Id(7)] public Dictionary<string, long> ToTell { get; set; } = [];
+    [Id(8)] public long LastTell { get; set; }
 }
