@@ -105,7 +105,9 @@ public sealed class RegistrationGrain(
         return true;
     }
 
-    public async Task<ColloqueMailReport> GetMailReportAsync() => new(GrainKey, State.MailVersion, await GetMailAsync());
+    /// <summary>Held messages are not shown: they are not emails yet (an abandoned registration's never will be).</summary>
+    public async Task<ColloqueMailReport> GetMailReportAsync() =>
+        new(GrainKey, State.MailVersion, [.. (await GetMailAsync()).Where(m => m.Status != MailStatus.Held)]);
 
     public Task<RegistrationView?> OpenAsync(string tokenHash) =>
         Task.FromResult(TokenMatches(tokenHash) ? View() : null);
@@ -266,7 +268,7 @@ public sealed class RegistrationGrain(
     private protected override void OnCommitted(object? written)
     {
         base.OnCommitted(written);
-        if (!_mailChanged || !State.Exists) return;
+        if (!_mailChanged || State.ColloqueId == Guid.Empty) return;
         _mailChanged = false;
         _ = ReportMailAsync();
     }
@@ -283,7 +285,8 @@ public sealed class RegistrationGrain(
         }
     }
 
-    private string MailFingerprint() => string.Join(',', State.Mail.Messages.Select(m => $"{m.Id}:{(int)m.Status}:{m.Attempts}:{m.To.Length}"));
+    private string MailFingerprint() => string.Join(',', State.Mail.Messages.Where(m => m.Status != MailStatus.Held)
+        .Select(m => $"{m.Id}:{(int)m.Status}:{m.Attempts}:{m.To.Length}"));
 
     /// <summary>English only when the attendee chose English; otherwise French first, then English.</summary>
     private string? MailLanguage => State.Language == "en" ? "en" : null;
