@@ -174,6 +174,20 @@ public sealed partial class ColloqueSignupsGrain(
         return outcome;
     }
 
+    public async Task<SignupOutcome> AdmitWaitlistedAsync(string code)
+    {
+        if (!_byCode.TryGetValue(code, out var entry)) return new(SignupResult.NotFound);
+        if (entry.Status == PlaceStatus.Cancelled) return new(SignupResult.AlreadyCancelled, View(entry));
+        if (entry.Status == PlaceStatus.Confirmed) return new(SignupResult.Ok, View(entry));
+        SetStatus(entry, PlaceStatus.Confirmed);
+        foreach (var choice in entry.Choices.Where(c => c.Status == ChoiceStatus.Pending)) Seat(choice);
+        Tell(entry.Code);
+        _placesChanged = true;
+        SignupOutcome outcome = new(SignupResult.Ok, View(entry), [entry.Code]);
+        await WriteStateAsync();
+        return outcome;
+    }
+
     public async Task<SignupOutcome> CancelAsync(string code)
     {
         if (!_byCode.TryGetValue(code, out var entry)) return new(SignupResult.NotFound);
@@ -248,7 +262,8 @@ public sealed partial class ColloqueSignupsGrain(
     {
         if (!State.Sessions.Exists(s => s.Room == room)) return ProgrammeResult.UnknownRoom;
         if (sessionId is { } id && id != Guid.Empty && !State.Sessions.Exists(s => s.Id == id && s.Room == room)) return ProgrammeResult.UnknownSession;
-        if (sessionId is { } chosen) State.RoomNow[room] = new RoomNow(room, chosen, Now);
+        if (sessionId is { } chosen)
+            State.RoomNow[room] = new RoomNow(room, chosen, Now, chosen == Guid.Empty ? LastShownIn(room) : null);
         else State.RoomNow.Remove(room);
         RaiseEvent(new RoomNowChanged(room, sessionId, sessionId is null, Now));
         await WriteStateAsync();
@@ -259,11 +274,12 @@ public sealed partial class ColloqueSignupsGrain(
     {
         var inRoom = State.Sessions.Where(s => s.Room == room).OrderBy(s => s.StartsAt).ToList();
         if (inRoom.Count == 0) return null;
-        var current = CurrentIn(room, inRoom);
+        // After a break: on from the session shown before it, not from the timetable.
+        var current = CurrentIn(room, inRoom) ?? (LastShownIn(room) is { } last ? inRoom.Find(s => s.Id == last) : null);
         var next = current is not null
             ? inRoom.FirstOrDefault(s => s.StartsAt > current.StartsAt || (s.StartsAt == current.StartsAt && inRoom.IndexOf(s) > inRoom.IndexOf(current)))
             : inRoom.FirstOrDefault(s => s.EndsAt > Now);
-        State.RoomNow[room] = new RoomNow(room, next?.Id ?? Guid.Empty, Now);
+        State.RoomNow[room] = new RoomNow(room, next?.Id ?? Guid.Empty, Now, next is null ? current?.Id : null);
         RaiseEvent(new RoomNowChanged(room, next?.Id ?? Guid.Empty, false, Now));
         await WriteStateAsync();
         return next;
@@ -450,6 +466,15 @@ public sealed partial class ColloqueSignupsGrain(
             ? State.Signups.Sum(s => s.Choices.Count(o => o.SessionId == c.SessionId && o.Status == ChoiceStatus.Waitlisted && o.Sequence < c.Sequence)) + 1
             : null)).ToList();
         return new SignupView(entry.Code, entry.Category, entry.Status, position, entry.RegisteredAt, choices);
+    }
+
+    /// <summary>The session the room shows now, or during a break the one it showed before.</summary>
+    private Guid? LastShownIn(string room)
+    {
+        if (State.RoomNow.TryGetValue(room, out var set))
+            return set.SessionId != Guid.Empty ? set.SessionId : set.LastShown;
+        var inRoom = State.Sessions.Where(s => s.Room == room).OrderBy(s => s.StartsAt).ToList();
+        return CurrentIn(room, inRoom)?.Id;
     }
 
     private ProgrammeSession? CurrentIn(string room, List<ProgrammeSession> inRoom)
