@@ -7,11 +7,11 @@ namespace Collaboration.Web.Colloque;
 /// <summary>
 /// A self-registration from the public form. The registration grain is written first (personal
 /// fields, the token's hash, awaiting its place), then the signups grain decides the place — so a
-/// decided place always has its registration and manage token. A refusal or a duplicate email
-/// abandons the new registration; the directory (for the desks' search) is told last. The
-/// confirmation email is recorded held in the registration's write; the signups grain tells the
-/// registration its place after committing it, which releases the email (an abandoned
-/// registration drops it).
+/// decided place always has its registration and manage token — and enters the attendee in the
+/// directory (for the desks' name search) with the others of its write. A refusal or a duplicate
+/// email abandons the new registration. The confirmation email is recorded held in the
+/// registration's write; the signups grain tells the registration its place after committing it,
+/// which releases the email (an abandoned registration drops it).
 /// </summary>
 public sealed class SelfRegistrations(IGrainFactory grains, TimeProvider clock, MailLinks mailLinks, ILogger<SelfRegistrations> logger)
 {
@@ -33,7 +33,8 @@ public sealed class SelfRegistrations(IGrainFactory grains, TimeProvider clock, 
             SignupOutcome outcome;
             try
             {
-                outcome = await signups.SignUpAsync(new SignupRequest(code, matchKey, details.Category, SignupChannel.Public, choices));
+                var listing = new DirectoryEntry(code, details.Name, details.Organisation, details.Category, matchKey, Mrc: details.Mrc);
+                outcome = await signups.SignUpAsync(new SignupRequest(code, matchKey, details.Category, SignupChannel.Public, choices, listing));
             }
             catch
             {
@@ -46,7 +47,6 @@ public sealed class SelfRegistrations(IGrainFactory grains, TimeProvider clock, 
                 if (outcome.Result == SignupResult.CodeTaken) continue;
                 return new(outcome, null);
             }
-            await grains.GetGrain<IColloqueDirectoryGrain>(colloqueId).UpsertAsync([new DirectoryEntry(code, details.Name, details.Organisation, details.Category, matchKey, Mrc: details.Mrc)]);
             return new(outcome, token);
         }
         throw new InvalidOperationException("No free registration code after several attempts.");

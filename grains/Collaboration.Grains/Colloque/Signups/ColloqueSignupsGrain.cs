@@ -32,6 +32,9 @@ public sealed partial class ColloqueSignupsGrain(
     [PersistentState("colloque-signups", StorageNames.Grains)] IPersistentState<ColloqueSignupsState> state, TimeProvider clock)
     : LiveGrain<ColloqueSignupsState>(state, clock), IColloqueSignupsGrain
 {
+    /// <summary>During a burst, one write per 20 ms at most carries every registration that arrived meanwhile.</summary>
+    private protected override TimeSpan MinimumWriteInterval => TimeSpan.FromMilliseconds(20);
+
     public const int MaxSessions = 200;
     public const int MaxCapacity = 100_000;
 
@@ -59,6 +62,7 @@ public sealed partial class ColloqueSignupsGrain(
             foreach (var choice in entry.Choices) CountChoice(choice, +1);
         }
         DriveTelling();
+        if (State.PendingListings.Count > 0) _ = ListPendingAsync();
         return base.OnActivateAsync(cancellationToken);
     }
 
@@ -118,9 +122,11 @@ public sealed partial class ColloqueSignupsGrain(
         var entry = Add(request, confirmed ? PlaceStatus.Confirmed : PlaceStatus.Waitlisted);
         foreach (var sessionId in request.Choices) AddChoice(entry, sessionId);
         if (request.Channel == SignupChannel.Public) Tell(entry.Code); // the confirmation email says which place
+        if (request.Listing is { } listing) State.PendingListings[entry.Code] = listing;
         _placesChanged = true;
         SignupOutcome outcome = new(SignupResult.Ok, View(entry));
         await WriteStateAsync();
+        if (request.Listing is not null) await ListPendingAsync();
         return outcome;
     }
 
@@ -198,9 +204,11 @@ public sealed partial class ColloqueSignupsGrain(
         foreach (var choice in entry.Choices.ToList()) RemoveChoice(entry, choice);
         foreach (var sessionId in freed) PromoteSeats(sessionId);
         var promoted = PromotePlaces();
+        if (State.PendingListings.TryGetValue(code, out var listing)) State.PendingListings[code] = listing with { Cancelled = true };
         _placesChanged = true;
         SignupOutcome outcome = new(SignupResult.Ok, View(entry), promoted);
         await WriteStateAsync();
+        await ListingSettledAsync();
         return outcome;
     }
 
@@ -230,8 +238,10 @@ public sealed partial class ColloqueSignupsGrain(
         var freed = entry.Choices.Where(c => c.Status == ChoiceStatus.Confirmed).Select(c => c.SessionId).ToList();
         foreach (var choice in entry.Choices.ToList()) RemoveChoice(entry, choice);
         foreach (var sessionId in freed) PromoteSeats(sessionId);
+        State.PendingListings.Remove(code);
         _placesChanged = true;
         await WriteStateAsync();
+        await ListingSettledAsync();
         return true;
     }
 

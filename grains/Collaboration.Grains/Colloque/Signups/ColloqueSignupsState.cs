@@ -26,4 +26,10 @@ public sealed class ColloqueSignupsState : ILiveState
     /// </summary>
     [Id(7)] public Dictionary<string, long> ToTell { get; set; } = [];
     [Id(8)] public long LastTell { get; set; }
+
+    /// <summary>
+    /// Self-registrations not yet in the colloque's directory (the desks' name search), by code: recorded in the
+    /// write that gives the place, sent to the directory in one call per write, dropped once it has them.
+    /// </summary>
+    [Id(9)] public Dictionary<string, DirectoryEntry> PendingListings { get; set; } = [];
 }
