@@ -14,5 +14,10 @@ public enum MailKind
     MemberLinkReissued,
     MeetingNotice,
     MeetingMinutes,
+    /// <summary>A colloque self-registration, place confirmed (recorded held with the registration, released when the place is decided).</summary>
     ColloqueRegistered,
+    /// <summary>The same confirmation of the registration, when its place is on the waitlist.</summary>
+    ColloqueWaitlisted,
+    ColloquePromoted,
+    ColloqueCancelled,
 }
