@@ -41,7 +41,8 @@ public interface IMeetingGrain : IGrainWithGuidKey, ILiveFeedGrain, IMailOutboxG
 
     /// <summary>
     /// Records the meeting notice (agenda as it is now, calendar file) to each recipient; a later
-    /// notice is an update (SEQUENCE bumped). Not once the meeting is closed.
+    /// notice is an update (SEQUENCE bumped). The organiser sends it when the agenda is ready (creating
+    /// a meeting sends nothing). Not once the meeting is closed; not to nobody (<see cref="MeetingOutcome.NoRecipients"/>).
     /// </summary>
     Task<MeetingResult> SendNoticeAsync(IReadOnlyList<MailRecipient> recipients);
 

@@ -169,10 +169,14 @@ public sealed class MeetingGrain(
     public async Task<MeetingResult> SendNoticeAsync(IReadOnlyList<MailRecipient> recipients)
     {
         if (Check() is { } refusal) return refusal;
+        if (recipients.Count == 0) return Refused(MeetingOutcome.NoRecipients);
         if (State.NoticeSent) State.NoticeSequence++;
         State.NoticeSent = true;
+        State.NoticeSentAt = Now;
+        State.NoticeRecipients = recipients.Count;
         foreach (var recipient in recipients)
             State.Mail.Record(MailKind.MeetingNotice, recipient.Email, recipient.Name, recipient.Language, recipient.Reference, NoticeData(), Now);
+        RaiseEvent(new NoticeSent(State.NoticeSequence, Now, recipients.Count));
         await WriteStateAsync();
         return Ok();
     }
@@ -379,5 +383,6 @@ public sealed class MeetingGrain(
         [.. State.Roster], AgendaViews(), State.AgendaVersion, State.CurrentItemId, IsOverrun(),
         [.. State.Attendance], Quorum(), [.. State.Decisions],
         [.. State.ActionItems.Where(a => a.OriginMeetingId is null).Select(ToView)],
-        [.. State.ActionItems.Where(a => a.OriginMeetingId is not null).Select(ToView)], State.NoticeSequence);
+        [.. State.ActionItems.Where(a => a.OriginMeetingId is not null).Select(ToView)],
+        State.NoticeSequence, State.NoticeSentAt, State.NoticeRecipients);
 }

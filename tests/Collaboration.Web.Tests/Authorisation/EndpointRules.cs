@@ -57,7 +57,7 @@ public static class EndpointRules
         ["GET /api/meetings/{id:guid}/outbox"] = EndpointRule.Organiser(),
         ["POST /api/meetings/{id:guid}/outbox/{mailId:long}/resend"] = EndpointRule.Organiser(),
         ["GET /api/mail/unsubscribe"] = EndpointRule.Public() with { Query = "?t=not-a-signed-link" },
-        ["POST /api/mail/unsubscribe"] = EndpointRule.Public() with { Query = "?t=not-a-signed-link" },
+        ["POST /api/mail/unsubscribe"] = EndpointRule.Public() with { Query = "?t=not-a-signed-link", CsrfExempt = true }, // RFC 8058 one-click: the signed link is the proof
 
         // Workshops
         ["GET /api/workshops"] = EndpointRule.Public(),

@@ -177,7 +177,10 @@ public static partial class MeetingsApi
         return Outcome(await grains.GetGrain<IMeetingGrain>(id).CloseAsync(await service.RecipientsAsync(meeting!.TableId)));
     }
 
-    /// <summary>Emails the notice again with the agenda as it is now (the calendar file's SEQUENCE bumped).</summary>
+    /// <summary>
+    /// Emails the notice (convocation) to the table's members with the agenda as it is now; sent again, it is an
+    /// update of the same calendar event (SEQUENCE bumped). The room shows when and to how many it went.
+    /// </summary>
     private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> SendNoticeAsync(
         Guid id, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions, MeetingsService service)
     {
@@ -282,6 +285,9 @@ public static partial class MeetingsApi
             "Cette personne n'est pas membre de la table.", "This person is not a member of the table."),
         MeetingOutcome.NotFound => Problems.Create(StatusCodes.Status404NotFound, "meeting-not-found", "Rencontre introuvable.", "Meeting not found."),
         MeetingOutcome.AlreadyExists => Problems.Create(StatusCodes.Status409Conflict, "already-exists", "Cet élément existe déjà.", "This already exists."),
+        MeetingOutcome.NoRecipients => Problems.Create(StatusCodes.Status409Conflict, "no-recipients",
+            "Aucun membre de la table n'a d'accès et d'adresse courriel : l'avis n'a été envoyé à personne.",
+            "No member of the table has access and an email address: the notice was sent to nobody."),
         _ => WithCurrent(Problems.Create(StatusCodes.Status400BadRequest, "invalid-change",
             "Modification refusée : elle n'est pas valide (un point qui porte des décisions ne peut être retiré).",
             "Change refused: it is not valid (an item with decisions cannot be removed)."), result),
