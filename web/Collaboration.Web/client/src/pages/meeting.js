@@ -5,6 +5,7 @@ import '../meetings/messages.js';
 import { api, ApiError } from '../api.js';
 import { getLang, onLangChange, t } from '../i18n.js';
 import { connectLive } from '../live.js';
+import { createOutbox } from '../mail/outbox.js';
 import { applyEvent, clock, elapsedSeconds, fromSnapshot, isOverrun, pointChoice } from '../meetings/model.js';
 import { formatDateTime, formatTime, h, param, replaceChildren } from '../meetings/dom.js';
 import { InputFormatError, parseDateInput } from '../zoned-time.js';
@@ -18,6 +19,8 @@ let myMemberId = null;
 let clockOffsetMs = 0; // server time − browser time
 let people = [];
 let shownError = null;
+let noticeStatus = null; // the message key said after sending the notice
+const outbox = createOutbox($('[data-outbox]')); // the notice and minutes emails (organisers)
 
 const canRun = () => (role === 'organiser' || role === 'secretary') && meeting?.status !== 'closed';
 const serverNow = () => Date.now() + clockOffsetMs;
@@ -63,11 +66,46 @@ function render() {
   $('[data-testid="close-meeting"]').hidden = !(runner && meeting.status === 'inProgress');
   for (const form of document.querySelectorAll('[data-runner-form]')) form.hidden = !canRun();
   $('[data-decision-form]').hidden = !(canRun() && meeting.status === 'inProgress');
+  renderNotice();
   renderAgenda();
   renderAttendance();
   renderPresence();
   renderDecisions();
   renderActions();
+}
+
+/** The convocation: sent or not, when and to how many; the button to send it (again, with the agenda as it is now). */
+function renderNotice() {
+  const runner = role === 'organiser' || role === 'secretary';
+  const panel = $('[data-testid="notice-panel"]');
+  panel.hidden = !runner || meeting.status === 'closed';
+  $('[data-organiser-only]').hidden = role !== 'organiser';
+  if (panel.hidden) return;
+  const sent = Boolean(meeting.noticeSentAt);
+  $('[data-testid="notice-state"]').textContent = !sent ? t('room.notice.notSent')
+    : t(meeting.noticeSequence > 0 ? 'room.notice.sentAgain' : 'room.notice.sent',
+      { when: formatDateTime(meeting.noticeSentAt, getLang()), count: meeting.noticeRecipients, sequence: meeting.noticeSequence });
+  $('[data-testid="notice-empty-agenda"]').hidden = meeting.agenda.length > 0;
+  const button = $('[data-testid="send-notice"]');
+  button.dataset.i18n = sent ? 'room.notice.resend' : 'room.notice.send'; // the language switch re-translates the right label
+  button.textContent = t(button.dataset.i18n);
+  $('[data-testid="notice-status"]').textContent = noticeStatus ? t(noticeStatus) : '';
+}
+
+async function sendNotice() {
+  const button = $('[data-testid="send-notice"]');
+  button.disabled = true;
+  noticeStatus = 'room.notice.sending';
+  renderNotice();
+  const answer = await act(() => api.post(path('/notice')));
+  button.disabled = false;
+  noticeStatus = answer ? 'room.notice.done' : null;
+  if (answer && meeting.version < answer.version) { // the live event may not be here yet: show what the server holds now
+    const fresh = await act(() => api.get(path()));
+    if (fresh && fresh.meeting.version > meeting.version) meeting = fromSnapshot(fresh.meeting);
+  }
+  render();
+  if (role === 'organiser') outbox.refresh();
 }
 
 let shownOverrun = false;
@@ -247,6 +285,7 @@ function fillPointSelect(select, options, fallback) {
 
 function wireForms() {
   $('[data-testid="start-meeting"]').addEventListener('click', () => act(() => api.post(path('/start'))));
+  $('[data-testid="send-notice"]').addEventListener('click', sendNotice);
   $('[data-testid="close-meeting"]').addEventListener('click', () => {
     if (confirm(t('room.confirmClose'))) act(() => api.post(path('/close')));
   });
@@ -274,6 +313,8 @@ function apply(envelope) {
   if (meeting && envelope.version > meeting.version) {
     meeting = applyEvent(meeting, envelope);
     render();
+    // A notice or the minutes recorded mail (from this screen or another organiser's): show it.
+    if (role === 'organiser' && (envelope.type === 'NoticeSent' || envelope.type === 'MeetingClosed')) outbox.refresh();
   }
 }
 
@@ -288,6 +329,7 @@ async function main() {
   render();
   wireForms();
   $('[data-room]').hidden = false;
+  if (role === 'organiser') outbox.show(path());
 
   const live = connectLive();
   const topic = `meeting:${id}`;
