@@ -102,11 +102,11 @@ public sealed class MeetingMailBrowserTests(MailBrowserFixture fixture, ITestOut
             await organiser.Page.GotoAsync(path);
             await Expect(organiser.Page.Locator("[data-testid=outbox] tbody tr [data-status]").First).ToBeVisibleAsync();
             var violations = await Axe.SeriousViolationsAsync(organiser.Page);
-            var overflow = await organiser.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+            var width = await organiser.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
 
             // Assert
             Assert.True(violations.Count == 0, $"{path}: " + string.Join(Environment.NewLine, violations));
-            Assert.False(overflow, $"{path} is wider than the {viewport} screen");
+            Assert.True(width <= (viewport == Viewports.Phone ? 390 : 1280), $"{path} scrolls sideways on a {viewport} ({width}px)");
         }
     }
 

@@ -60,25 +60,23 @@ export function createOutbox(section) {
       : messages.slice().reverse().map(row)));
   }
 
-  /** One email, newest first. */
+  /** One email, newest first. Each cell's content is one block, so the phone layout puts it beside its label. */
   function row(m) {
-    const label = (i) => labels[i]?.textContent ?? '';
-    const state = h('td', { 'data-status': m.status, 'data-label': label(2) }, t(`notifications.outbox.status.${m.status}`));
-    if (m.status === 'Failed' && m.lastError) state.append(h('br'), h('small', {}, m.lastError));
-    const action = h('td', { 'data-label': label(4) });
-    if (m.canResend) {
-      action.append(h('button', {
-        type: 'button', class: 'button button--quiet', 'data-action': 'resend',
-        'aria-label': `${t('notifications.outbox.resend')} — ${m.toName} <${m.to}>`,
-        onclick: (event) => resend(m, event.currentTarget),
-      }, t('notifications.outbox.resend')));
-    }
+    const cell = (index, attrs, ...content) => h('td', { ...attrs, 'data-label': labels[index]?.textContent ?? '' },
+      content.length ? h('div', {}, ...content) : null);
+    const state = [t(`notifications.outbox.status.${m.status}`)];
+    if (m.status === 'Failed' && m.lastError) state.push(h('br'), h('small', {}, m.lastError));
+    const resendButton = m.canResend ? h('button', {
+      type: 'button', class: 'button button--quiet', 'data-action': 'resend',
+      'aria-label': `${t('notifications.outbox.resend')} — ${m.toName} <${m.to}>`,
+      onclick: (event) => resend(m, event.currentTarget),
+    }, t('notifications.outbox.resend')) : null;
     return h('tr', { 'data-mail-id': String(m.id), 'data-kind': m.kind, tabindex: '-1' },
-      h('td', { 'data-label': label(0) }, `${m.toName} <${m.to}>`),
-      h('td', { 'data-label': label(1) }, m.subject ?? '', h('span', { class: 'outbox__kind' }, t(`notifications.kind.${m.kind}`))),
-      state,
-      h('td', { 'data-label': label(3) }, formatDateTime(m.sentAt ?? m.createdAt)),
-      action);
+      cell(0, { class: 'outbox__to' }, `${m.toName} <${m.to}>`),
+      cell(1, {}, m.subject ?? '', h('span', { class: 'outbox__kind' }, t(`notifications.kind.${m.kind}`))),
+      cell(2, { 'data-status': m.status }, ...state),
+      cell(3, {}, formatDateTime(m.sentAt ?? m.createdAt)),
+      resendButton ? cell(4, {}, resendButton) : cell(4, {}));
   }
 
   async function resend(m, button) {
