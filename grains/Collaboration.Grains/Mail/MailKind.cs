@@ -15,4 +15,5 @@ public enum MailKind
     MeetingNotice,
     MeetingMinutes,
     ColloqueRegistered,
+    MeetingCancelled,
 }

@@ -46,6 +46,12 @@ public interface IMeetingGrain : IGrainWithGuidKey, ILiveFeedGrain, IMailOutboxG
     /// </summary>
     Task<MeetingResult> SendNoticeAsync(IReadOnlyList<MailRecipient> recipients);
 
+    /// <summary>
+    /// Cancels a meeting not started yet (read-only afterwards). Whoever was sent its notice gets the
+    /// cancellation in the same write: the same calendar event, SEQUENCE bumped, METHOD:CANCEL.
+    /// </summary>
+    Task<MeetingResult> CancelAsync();
+
     /// <summary>Sets a member's attendance; expectedVersion (optional) is the attendance entry's version seen.</summary>
     Task<MeetingResult> SetAttendanceAsync(Guid memberId, AttendanceStatus status, string setBy, long? expectedVersion);
 

@@ -181,6 +181,25 @@ public sealed class MeetingGrain(
         return Ok();
     }
 
+    public async Task<MeetingResult> CancelAsync()
+    {
+        if (Check() is { } refusal) return refusal;
+        if (State.Status != MeetingStatus.Draft) return Refused(MeetingOutcome.WrongStatus);
+        State.Status = MeetingStatus.Cancelled;
+        // Those who were sent a notice (delivered or on its way; not one refused by their server), each once.
+        var notified = State.Mail.Messages.Where(m => m.Kind == MailKind.MeetingNotice && m.Status != MailStatus.Failed)
+            .GroupBy(m => m.Reference).Select(g => g.Last()).ToList();
+        if (notified.Count > 0)
+        {
+            State.NoticeSequence++;
+            foreach (var notice in notified)
+                State.Mail.Record(MailKind.MeetingCancelled, notice.To, notice.ToName, notice.Language, notice.Reference, NoticeData(), Now);
+        }
+        RaiseEvent(new MeetingCancelled(Now, notified.Count));
+        await WriteStateAsync();
+        return Ok();
+    }
+
     public async Task<MeetingResult> SetAttendanceAsync(Guid memberId, AttendanceStatus status, string setBy, long? expectedVersion)
     {
         if (Check() is { } refusal) return refusal;
@@ -287,7 +306,7 @@ public sealed class MeetingGrain(
 
     private MeetingResult? Check() =>
         !State.Exists ? Refused(MeetingOutcome.NotFound)
-        : State.Status == MeetingStatus.Closed ? Refused(MeetingOutcome.ReadOnly)
+        : State.Status is MeetingStatus.Closed or MeetingStatus.Cancelled ? Refused(MeetingOutcome.ReadOnly)
         : null;
 
     private MeetingResult Ok(object? current = null) => new(MeetingOutcome.Applied, Version, current);

@@ -48,6 +48,7 @@ public static class EndpointRules
         ["GET /api/meetings/{id:guid}/action-items.csv"] = EndpointRule.TableMembers(),
         ["GET /api/meetings/{id:guid}/meeting.ics"] = EndpointRule.TableMembers(),
         ["POST /api/meetings/{id:guid}/notice"] = EndpointRule.TableMembers(),
+        ["POST /api/meetings/{id:guid}/cancel"] = EndpointRule.TableMembers(),
 
         // Mail: the outboxes are the organisers'; unsubscribing needs the signed link only
         ["GET /api/workshops/{id:guid}/outbox"] = EndpointRule.Organiser(),

@@ -115,6 +115,58 @@ public sealed class TableMailTests(MailAppFixture fixture) : IClassFixture<MailA
         Assert.Equal(JsonValueKind.Null, (await MeetingAsync(meeting)).GetProperty("noticeSentAt").ValueKind);
     }
 
+    [Fact]
+    public async Task CancellingAMeeting_TellsThoseWhoHadItsNotice_WithTheSameEventCancelled()
+    {
+        // Arrange: the notice went to one member; a second member joined afterwards (never had it).
+        var table = await CreateTableAsync("Table régionale de L'Assomption");
+        var notified = $"chantal-{Guid.NewGuid():N}@exemple.qc.ca";
+        var later = $"hugo-{Guid.NewGuid():N}@exemple.qc.ca";
+        await AddMemberAsync(table, "Chantal Perreault", notified);
+        var meeting = await CreateMeetingAsync(table, new DateTimeOffset(2027, 3, 16, 13, 30, 0, TimeSpan.FromHours(-4)));
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Organiser.PostAsync($"/api/meetings/{meeting}/notice", null).WaitAsync(Timeout)).StatusCode);
+        var notice = await fixture.MailAsync(notified, "Convocation");
+        await AddMemberAsync(table, "Hugo Lachance", later);
+
+        // Act
+        var cancel = await fixture.Organiser.PostAsync($"/api/meetings/{meeting}/cancel", null).WaitAsync(Timeout);
+
+        // Assert: the same calendar event, cancelled, one SEQUENCE later; only to who had the notice.
+        Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
+        var cancelled = await fixture.MailAsync(notified, "Rencontre annulée");
+        var calendar = cancelled.Calendar!;
+        Assert.Equal("CANCEL", calendar.Method);
+        Assert.Equal(notice.Calendar!.Events.Single().Uid, calendar.Events.Single().Uid);
+        Assert.Equal(notice.Calendar!.Events.Single().Sequence + 1, calendar.Events.Single().Sequence);
+        Assert.Equal("CANCELLED", calendar.Events.Single().Status);
+        var outbox = await Poll.UntilAsync(() => fixture.OutboxAsync($"/api/meetings/{meeting}/outbox"),
+            o => o.EnumerateArray().All(m => m.GetProperty("status").GetString() == "Sent"), Timeout, "all sent");
+        Assert.Equal([notified], outbox.EnumerateArray().Where(m => m.GetProperty("kind").GetString() == "MeetingCancelled")
+            .Select(m => m.GetProperty("to").GetString()!).ToArray());
+        Assert.DoesNotContain(outbox.EnumerateArray(), m => m.GetProperty("to").GetString() == later && m.GetProperty("kind").GetString() != "MemberInvited");
+        // Read-only afterwards, and its calendar file says so too.
+        Assert.Equal("Cancelled", (await MeetingAsync(meeting)).GetProperty("status").GetString());
+        var edit = await fixture.Organiser.PostAsJsonAsync($"/api/meetings/{meeting}/agenda", new { title = "Point", presenter = "", plannedMinutes = 5, notes = "" }).WaitAsync(Timeout);
+        Assert.Equal(HttpStatusCode.Conflict, edit.StatusCode);
+        Assert.Contains("METHOD:CANCEL", await fixture.Organiser.GetStringAsync($"/api/meetings/{meeting}/meeting.ics").WaitAsync(Timeout));
+    }
+
+    [Fact]
+    public async Task CancellingAMeeting_WhoseNoticeWasNeverSent_EmailsNobody()
+    {
+        // Arrange
+        var table = await CreateTableAsync("Table régionale de D'Autray");
+        await AddMemberAsync(table, "Isabelle Gauthier", $"isabelle-{Guid.NewGuid():N}@exemple.qc.ca");
+        var meeting = await CreateMeetingAsync(table, new DateTimeOffset(2027, 4, 13, 9, 0, 0, TimeSpan.FromHours(-4)));
+
+        // Act
+        var cancel = await fixture.Organiser.PostAsync($"/api/meetings/{meeting}/cancel", null).WaitAsync(Timeout);
+
+        // Assert: nothing recorded, so nothing can go out.
+        Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
+        Assert.Equal(0, (await fixture.OutboxAsync($"/api/meetings/{meeting}/outbox")).GetArrayLength());
+    }
+
     private async Task<Guid> CreateMeetingAsync(Guid table, DateTimeOffset startsAt)
     {
         var created = await fixture.Organiser.PostAsJsonAsync("/api/meetings", new

@@ -34,6 +34,7 @@ public static partial class MeetingsApi
         meetings.MapPost("/{id:guid}/start", StartAsync);
         meetings.MapPost("/{id:guid}/close", CloseAsync);
         meetings.MapPost("/{id:guid}/notice", SendNoticeAsync);
+        meetings.MapPost("/{id:guid}/cancel", CancelAsync);
         meetings.MapPut("/{id:guid}/attendance/{memberId:guid}", SetAttendanceAsync);
         meetings.MapPost("/{id:guid}/decisions", RecordDecisionAsync);
         meetings.MapPost("/{id:guid}/action-items", AddActionItemAsync);
@@ -189,6 +190,15 @@ public static partial class MeetingsApi
         return Outcome(await grains.GetGrain<IMeetingGrain>(id).SendNoticeAsync(await service.RecipientsAsync(meeting!.TableId)));
     }
 
+    /// <summary>Cancels a meeting not started yet; the members who were sent its notice get the cancellation (METHOD:CANCEL).</summary>
+    private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> CancelAsync(
+        Guid id, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions)
+    {
+        var (_, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Run);
+        if (problem is not null) return problem;
+        return Outcome(await grains.GetGrain<IMeetingGrain>(id).CancelAsync());
+    }
+
     private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> SetAttendanceAsync(
         Guid id, Guid memberId, AttendanceRequest request, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions)
     {
@@ -276,7 +286,7 @@ public static partial class MeetingsApi
             "Quelqu'un a modifié cet élément entre-temps : voici la version actuelle. Rien n'a été écrasé.",
             "Someone changed this in the meantime: here is the current version. Nothing was overwritten."), result),
         MeetingOutcome.ReadOnly => Problems.Create(StatusCodes.Status409Conflict, "meeting-closed",
-            "La rencontre est close : elle ne peut plus être modifiée.", "The meeting is closed: it can no longer be changed."),
+            "La rencontre est close ou annulée : elle ne peut plus être modifiée.", "The meeting is closed or cancelled: it can no longer be changed."),
         MeetingOutcome.WrongStatus => Problems.Create(StatusCodes.Status409Conflict, "wrong-status",
             "Cette action n'est pas possible à cette étape de la rencontre.", "This action is not possible at this stage of the meeting."),
         MeetingOutcome.UnknownItem => Problems.Create(StatusCodes.Status404NotFound, "item-not-found",

@@ -73,6 +73,9 @@ export function applyEvent(meeting, { version, type, data }) {
       m.noticeSentAt = data.sentAt;
       m.noticeRecipients = data.recipients;
       break;
+    case 'MeetingCancelled':
+      m.status = 'cancelled';
+      break;
     case 'AttendanceSet':
       m.attendance = replaceBy(m.attendance, normAttendance(data.attendance), 'memberId');
       m.quorum = data.quorum;

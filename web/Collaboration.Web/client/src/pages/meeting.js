@@ -22,7 +22,8 @@ let shownError = null;
 let noticeStatus = null; // the message key said after sending the notice
 const outbox = createOutbox($('[data-outbox]')); // the notice and minutes emails (organisers)
 
-const canRun = () => (role === 'organiser' || role === 'secretary') && meeting?.status !== 'closed';
+const readOnly = () => meeting?.status === 'closed' || meeting?.status === 'cancelled';
+const canRun = () => (role === 'organiser' || role === 'secretary') && !readOnly();
 const serverNow = () => Date.now() + clockOffsetMs;
 const memberName = (memberId) => meeting.members.find((m) => m.id === memberId)?.name ?? '?';
 
@@ -57,6 +58,7 @@ function render() {
   status.textContent = t(`status.${meeting.status}`);
   $('[data-back]').href = `/meetings.html?table=${meeting.tableId}`;
   $('[data-testid="read-only-notice"]').hidden = meeting.status !== 'closed';
+  $('[data-testid="cancelled-notice"]').hidden = meeting.status !== 'cancelled';
   $('[data-testid="minutes-link"]').hidden = meeting.status !== 'closed';
   $('[data-testid="minutes-link"]').href = `/minutes.html?id=${id}`;
   $('[data-ics]').href = path('/meeting.ics');
@@ -64,6 +66,7 @@ function render() {
   const runner = (role === 'organiser' || role === 'secretary');
   $('[data-testid="start-meeting"]').hidden = !(runner && meeting.status === 'draft');
   $('[data-testid="close-meeting"]').hidden = !(runner && meeting.status === 'inProgress');
+  $('[data-testid="cancel-meeting"]').hidden = !(runner && meeting.status === 'draft');
   for (const form of document.querySelectorAll('[data-runner-form]')) form.hidden = !canRun();
   $('[data-decision-form]').hidden = !(canRun() && meeting.status === 'inProgress');
   renderNotice();
@@ -78,7 +81,7 @@ function render() {
 function renderNotice() {
   const runner = role === 'organiser' || role === 'secretary';
   const panel = $('[data-testid="notice-panel"]');
-  panel.hidden = !runner || meeting.status === 'closed';
+  panel.hidden = !runner || readOnly();
   $('[data-organiser-only]').hidden = role !== 'organiser';
   if (panel.hidden) return;
   const sent = Boolean(meeting.noticeSentAt);
@@ -207,7 +210,7 @@ function renderAttendance() {
   warning.hidden = !unreachable;
   warning.textContent = unreachable ? t('room.quorumUnreachable', { required: meeting.quorum.required, members: meeting.members.length }) : '';
   const mine = $('[data-self-attendance]');
-  mine.hidden = !myMemberId || meeting.status === 'closed';
+  mine.hidden = !myMemberId || readOnly();
   const list = $('[data-testid="attendance"]');
   replaceChildren(list, meeting.members.map((member) => {
     const entry = meeting.attendance.find((a) => a.memberId === member.id);
@@ -251,7 +254,7 @@ function renderActions() {
   fillSelect($('[data-action-form] select[name="ownerMemberId"]'), meeting.members.map((m) => [m.id, m.name]));
   fillPointSelect($('[data-action-form] select[name="agendaItemId"]'), [['', '—'], ...meeting.agenda.map((i, k) => [i.id, `${k + 1}. ${i.title}`])], '');
   const row = (a) => {
-    const canToggle = meeting.status !== 'closed' && (canRun() || a.ownerMemberId === myMemberId);
+    const canToggle = !readOnly() && (canRun() || a.ownerMemberId === myMemberId);
     return h('li', { class: `action action--${a.status}`, 'data-testid': 'action-item' },
       h('span', { class: 'action__text' }, a.text),
       h('span', { class: 'action__meta' }, [memberName(a.ownerMemberId) !== '?' ? memberName(a.ownerMemberId) : a.ownerName,
@@ -286,6 +289,9 @@ function fillPointSelect(select, options, fallback) {
 function wireForms() {
   $('[data-testid="start-meeting"]').addEventListener('click', () => act(() => api.post(path('/start'))));
   $('[data-testid="send-notice"]').addEventListener('click', sendNotice);
+  $('[data-testid="cancel-meeting"]').addEventListener('click', () => {
+    if (confirm(t('room.confirmCancel'))) act(() => api.post(path('/cancel')));
+  });
   $('[data-testid="close-meeting"]').addEventListener('click', () => {
     if (confirm(t('room.confirmClose'))) act(() => api.post(path('/close')));
   });
@@ -314,7 +320,7 @@ function apply(envelope) {
     meeting = applyEvent(meeting, envelope);
     render();
     // A notice or the minutes recorded mail (from this screen or another organiser's): show it.
-    if (role === 'organiser' && (envelope.type === 'NoticeSent' || envelope.type === 'MeetingClosed')) outbox.refresh();
+    if (role === 'organiser' && ['NoticeSent', 'MeetingClosed', 'MeetingCancelled'].includes(envelope.type)) outbox.refresh();
   }
 }
 
