@@ -44,6 +44,33 @@ public sealed class MeetingMailBrowserTests(MailBrowserFixture fixture, ITestOut
     }
 
     [Fact]
+    public async Task Organiser_CancelsAMeetingWhoseNoticeWasSent_AndSeesTheCancellationInTheOutbox()
+    {
+        // Arrange: a meeting whose notice went to one member.
+        using var api = await OrganiserApiAsync();
+        var table = await CreateTableAsync(api, "Table régionale de Matawinie");
+        var email = $"marc-{Guid.NewGuid():N}@exemple.qc.ca";
+        await AddMemberAsync(api, table, "Marc Ouellet", email);
+        var meeting = await CreateMeetingAsync(api, table);
+        (await api.PostAsync($"/api/meetings/{meeting}/notice", null)).EnsureSuccessStatusCode();
+        await using var organiser = await SignedInAsync($"/meeting.html?id={meeting}");
+        var page = organiser.Page;
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+
+        // Act
+        await page.GetByRole(AriaRole.Button, new() { Name = "Annuler la rencontre" }).ClickAsync();
+
+        // Assert: cancelled and read-only on the page; the member told, shown in the outbox.
+        await Expect(page.GetByTestId("meeting-status")).ToHaveTextAsync("Annulée");
+        await Expect(page.GetByTestId("cancelled-notice")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("notice-panel")).ToBeHiddenAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Ajouter un point" })).ToBeHiddenAsync();
+        var row = page.GetByRole(AriaRole.Region, new() { Name = "Courriels" }).Locator("[data-testid=outbox] tbody tr[data-kind=MeetingCancelled]");
+        await Expect(row.Locator("[data-status]")).ToHaveTextAsync("envoyé");
+        Assert.Contains(fixture.Smtp.Received, m => m.To.Mailboxes.Single().Address == email && m.Subject?.StartsWith("Rencontre annulée") == true);
+    }
+
+    [Fact]
     public async Task TableOutbox_ShowsTheInvitations_AndAFailedOneIsResentWithTheKeyboard()
     {
         // Arrange: two members invited; the SMTP server refuses the second one's mailbox at first (550).
