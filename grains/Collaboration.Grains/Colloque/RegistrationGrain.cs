@@ -2,6 +2,7 @@ using Collaboration.Grains.Platform;
 
 namespace Collaboration.Grains.Colloque;
 
+[Orleans.Placement.PreferLocalPlacement] // created by the node that took the registration, which calls it at once
 [GrainType("colloque-registration")]
 public sealed class RegistrationGrain(
     [PersistentState("colloque-registration", StorageNames.Grains)] IPersistentState<RegistrationState> state, TimeProvider clock)

@@ -16,6 +16,9 @@ internal sealed class WebNode : WebApplicationFactory<Collaboration.Web.Colloque
     public const string OrganiserEmail = "bench@bench.local";
     public const string OrganiserPassword = "Banc-d-essai-Lanaudiere-2026!";
 
+    /// <summary>Where the nodes' emails go (no SMTP server in the bench unless a scenario sets one): one folder per bench run.</summary>
+    public static readonly string MailPickupDirectory = Path.Combine(Path.GetTempPath(), $"concertation-bench-mail-{Environment.ProcessId}");
+
     private readonly Dictionary<string, string?> _settings;
 
     private WebNode(string postgresConnectionString, (string Key, string? Value)[] settings)
@@ -27,6 +30,8 @@ internal sealed class WebNode : WebApplicationFactory<Collaboration.Web.Colloque
             ["Bootstrap:OrganiserEmail"] = OrganiserEmail,
             ["Bootstrap:OrganiserPassword"] = OrganiserPassword,
             ["Seed:Demo"] = "false",
+            // Mail goes to a pickup folder outside the repository (the default is beside the SQLite file, i.e. the working directory).
+            ["Mail:PickupDirectory"] = MailPickupDirectory,
             // Every bench client comes from 127.0.0.1: lift the anonymous limit (sign-in, desk pairing).
             ["RateLimiting:AnonymousPermitsPerMinute"] = "1000000",
             ["Logging:LogLevel:Default"] = "Warning",

@@ -21,7 +21,7 @@ public sealed class OrganiserPageTests(BrowserAppFixture fixture, ITestOutputHel
         var csv = Encoding.UTF8.GetBytes("Nom;Organisation;Catégorie;Courriel\n" + rows);
 
         // Act
-        await page.GetByLabel("Titre").FillAsync("Colloque de l'organisateur");
+        await page.GetByLabel("Titre", new() { Exact = true }).FillAsync("Colloque de l'organisateur");
         await page.GetByLabel("Date").FillAsync("2026-11-26");
         await page.GetByRole(AriaRole.Button, new() { Name = "Créer le colloque" }).ClickAsync();
         await page.WaitForURLAsync("**/colloque.html?id=*");

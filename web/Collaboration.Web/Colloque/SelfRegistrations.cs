@@ -6,8 +6,9 @@ namespace Collaboration.Web.Colloque;
 /// <summary>
 /// A self-registration from the public form. The registration grain is written first (personal
 /// fields, the token's hash, awaiting its place), then the signups grain decides the place — so a
-/// decided place always has its registration and manage token. A refusal or a duplicate email
-/// abandons the new registration; the directory (for the desks' search) is told last.
+/// decided place always has its registration and manage token — and enters the attendee in the
+/// directory (for the desks' name search) with the others of its write. A refusal or a duplicate
+/// email abandons the new registration.
 /// </summary>
 public sealed class SelfRegistrations(IGrainFactory grains, TimeProvider clock, ILogger<SelfRegistrations> logger)
 {
@@ -29,7 +30,8 @@ public sealed class SelfRegistrations(IGrainFactory grains, TimeProvider clock, 
             SignupOutcome outcome;
             try
             {
-                outcome = await signups.SignUpAsync(new SignupRequest(code, matchKey, details.Category, SignupChannel.Public, choices));
+                var listing = new DirectoryEntry(code, details.Name, details.Organisation, details.Category, matchKey, Mrc: details.Mrc);
+                outcome = await signups.SignUpAsync(new SignupRequest(code, matchKey, details.Category, SignupChannel.Public, choices, listing));
             }
             catch
             {
@@ -42,7 +44,6 @@ public sealed class SelfRegistrations(IGrainFactory grains, TimeProvider clock, 
                 if (outcome.Result == SignupResult.CodeTaken) continue;
                 return new(outcome, null);
             }
-            await grains.GetGrain<IColloqueDirectoryGrain>(colloqueId).UpsertAsync([new DirectoryEntry(code, details.Name, details.Organisation, details.Category, matchKey, Mrc: details.Mrc)]);
             return new(outcome, token);
         }
         throw new InvalidOperationException("No free registration code after several attempts.");

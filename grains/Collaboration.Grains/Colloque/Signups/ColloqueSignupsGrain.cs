@@ -28,10 +28,13 @@ namespace Collaboration.Grains.Colloque;
 /// </summary>
 [Reentrant]
 [GrainType("colloque-signups")]
-public sealed class ColloqueSignupsGrain(
+public sealed partial class ColloqueSignupsGrain(
     [PersistentState("colloque-signups", StorageNames.Grains)] IPersistentState<ColloqueSignupsState> state, TimeProvider clock)
     : LiveGrain<ColloqueSignupsState>(state, clock), IColloqueSignupsGrain
 {
+    /// <summary>During a burst, one write per 20 ms at most carries every registration that arrived meanwhile.</summary>
+    private protected override TimeSpan MinimumWriteInterval => TimeSpan.FromMilliseconds(20);
+
     public const int MaxSessions = 200;
     public const int MaxCapacity = 100_000;
 
@@ -58,6 +61,7 @@ public sealed class ColloqueSignupsGrain(
             Count(entry.Status, entry.Category, +1);
             foreach (var choice in entry.Choices) CountChoice(choice, +1);
         }
+        if (State.PendingListings.Count > 0) _ = ListPendingAsync();
         return base.OnActivateAsync(cancellationToken);
     }
 
@@ -116,9 +120,11 @@ public sealed class ColloqueSignupsGrain(
         var confirmed = fits || request.Channel is SignupChannel.Organiser or SignupChannel.WalkInOverride;
         var entry = Add(request, confirmed ? PlaceStatus.Confirmed : PlaceStatus.Waitlisted);
         foreach (var sessionId in request.Choices) AddChoice(entry, sessionId);
+        if (request.Listing is { } listing) State.PendingListings[entry.Code] = listing;
         _placesChanged = true;
         SignupOutcome outcome = new(SignupResult.Ok, View(entry));
         await WriteStateAsync();
+        if (request.Listing is not null) await ListPendingAsync();
         return outcome;
     }
 
@@ -182,9 +188,11 @@ public sealed class ColloqueSignupsGrain(
         foreach (var choice in entry.Choices.ToList()) RemoveChoice(entry, choice);
         foreach (var sessionId in freed) PromoteSeats(sessionId);
         var promoted = PromotePlaces();
+        if (State.PendingListings.TryGetValue(code, out var listing)) State.PendingListings[code] = listing with { Cancelled = true };
         _placesChanged = true;
         SignupOutcome outcome = new(SignupResult.Ok, View(entry), promoted);
         await WriteStateAsync();
+        await ListingSettledAsync();
         return outcome;
     }
 
@@ -214,8 +222,10 @@ public sealed class ColloqueSignupsGrain(
         var freed = entry.Choices.Where(c => c.Status == ChoiceStatus.Confirmed).Select(c => c.SessionId).ToList();
         foreach (var choice in entry.Choices.ToList()) RemoveChoice(entry, choice);
         foreach (var sessionId in freed) PromoteSeats(sessionId);
+        State.PendingListings.Remove(code);
         _placesChanged = true;
         await WriteStateAsync();
+        await ListingSettledAsync();
         return true;
     }
 

@@ -18,4 +18,10 @@ public sealed class ColloqueSignupsState : ILiveState
     /// <summary>Rooms whose "now" the organiser or a desk set; the others follow the timetable.</summary>
     [Id(5)] public Dictionary<string, RoomNow> RoomNow { get; set; } = [];
     [Id(6)] public Announcement? Announcement { get; set; }
+
+    /// <summary>
+    /// Self-registrations not yet in the colloque's directory (the desks' name search), by code: recorded in the
+    /// write that gives the place, sent to the directory in one call per write, dropped once it has them.
+    /// </summary>
+    [Id(9)] public Dictionary<string, DirectoryEntry> PendingListings { get; set; } = [];
 }

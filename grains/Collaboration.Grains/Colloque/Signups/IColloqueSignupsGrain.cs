@@ -8,7 +8,8 @@ namespace Collaboration.Grains.Colloque;
 /// room screens. A place or a seat is never oversold across nodes because every decision about
 /// them is a call on this single activation. Personal data stays in each
 /// <see cref="IRegistrationGrain"/> (the one the desk checks in); this grain holds codes,
-/// categories and a hash of the email only, and its live topic carries counts only.
+/// categories and a hash of the email only (and a self-registration's directory listing, until
+/// the directory has it), and its live topic carries counts only.
 /// </summary>
 [Alias("colloque-signups")]
 public interface IColloqueSignupsGrain : IGrainWithGuidKey, ILiveFeedGrain

@@ -1,4 +1,5 @@
-// The organiser's colloque page: create a colloque, the attendee list (sorted, filtered, counted, live),
+// The organiser's colloque page: create a colloque, the registration settings, the programme editor and
+// the room screens (../colloque/organiser-*.js), the attendee list (sorted, filtered, counted, live),
 // import the list (preview, then slices with a progress bar), desks and their pairing codes, and one
 // attendee's badge, data export and erasure.
 import { api, ApiError } from '../api.js';
@@ -8,6 +9,10 @@ import { connectLive } from '../live.js';
 import { CATEGORIES, categoryLabel, el, fillCategories, formatTime } from '../colloque-common.js';
 import { MRCS, attendeeCounts, visibleAttendees } from '../colloque-attendee-list.js';
 import { formatCalendarDate, InputFormatError, parseDateInput } from '../zoned-time.js';
+import { watchProgramme } from '../colloque/organiser-store.js';
+import { setupRegistration } from '../colloque/organiser-registration.js';
+import { setupProgramme } from '../colloque/organiser-programme.js';
+import { setupRooms } from '../colloque/organiser-rooms.js';
 
 const SLICE = 250;
 const id = new URLSearchParams(location.search).get('id');
@@ -53,6 +58,10 @@ async function showColloque() {
   document.querySelector('[data-csv-link]').href = `/api/colloques/${id}/attendance.csv`;
   document.querySelector('[data-badges-link]').href = `/colloque-badge.html?colloque=${id}`;
   document.querySelector('[data-own-desk-link]').href = `/colloque-desk.html?colloque=${id}`;
+  const programme = watchProgramme(id);
+  setupRegistration(id, programme);
+  setupProgramme(id, programme);
+  setupRooms(id, programme);
   setupAttendees(colloque.desks);
   renderDesks(colloque.desks, {});
   setupImport();
