@@ -195,6 +195,9 @@ public sealed class MeetingGrain(
             foreach (var notice in notified)
                 State.Mail.Record(MailKind.MeetingCancelled, notice.To, notice.ToName, notice.Language, notice.Reference, NoticeData(), Now);
         }
+        // A refused notice can no longer be resent: it would invite to a meeting that will not be held.
+        foreach (var failed in State.Mail.Messages.Where(m => m.Kind == MailKind.MeetingNotice && m.Status == MailStatus.Failed))
+            failed.Data = null;
         RaiseEvent(new MeetingCancelled(Now, notified.Count));
         await WriteStateAsync();
         return Ok();

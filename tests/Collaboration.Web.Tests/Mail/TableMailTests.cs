@@ -118,14 +118,19 @@ public sealed class TableMailTests(MailAppFixture fixture) : IClassFixture<MailA
     [Fact]
     public async Task CancellingAMeeting_TellsThoseWhoHadItsNotice_WithTheSameEventCancelled()
     {
-        // Arrange: the notice went to one member; a second member joined afterwards (never had it).
+        // Arrange: the notice went to one member, another's server refused it (550); a third member joined afterwards.
         var table = await CreateTableAsync("Table régionale de L'Assomption");
         var notified = $"chantal-{Guid.NewGuid():N}@exemple.qc.ca";
+        var refused = $"paul-{Guid.NewGuid():N}@exemple.qc.ca";
         var later = $"hugo-{Guid.NewGuid():N}@exemple.qc.ca";
         await AddMemberAsync(table, "Chantal Perreault", notified);
         var meeting = await CreateMeetingAsync(table, new DateTimeOffset(2027, 3, 16, 13, 30, 0, TimeSpan.FromHours(-4)));
+        fixture.Smtp.RefuseRecipient = address => address == refused;
+        await AddMemberAsync(table, "Paul Desjardins", refused);
         Assert.Equal(HttpStatusCode.OK, (await fixture.Organiser.PostAsync($"/api/meetings/{meeting}/notice", null).WaitAsync(Timeout)).StatusCode);
         var notice = await fixture.MailAsync(notified, "Convocation");
+        await Poll.UntilAsync(() => fixture.OutboxAsync($"/api/meetings/{meeting}/outbox"),
+            o => o.EnumerateArray().Any(m => m.GetProperty("to").GetString() == refused && m.GetProperty("status").GetString() == "Failed"), Timeout, "the refused notice");
         await AddMemberAsync(table, "Hugo Lachance", later);
 
         // Act
@@ -140,7 +145,9 @@ public sealed class TableMailTests(MailAppFixture fixture) : IClassFixture<MailA
         Assert.Equal(notice.Calendar!.Events.Single().Sequence + 1, calendar.Events.Single().Sequence);
         Assert.Equal("CANCELLED", calendar.Events.Single().Status);
         var outbox = await Poll.UntilAsync(() => fixture.OutboxAsync($"/api/meetings/{meeting}/outbox"),
-            o => o.EnumerateArray().All(m => m.GetProperty("status").GetString() == "Sent"), Timeout, "all sent");
+            o => o.EnumerateArray().All(m => m.GetProperty("status").GetString() != "Pending"), Timeout, "all sent or refused");
+        // The refused notice can no longer be resent: it would invite to a meeting that will not be held.
+        Assert.False(outbox.EnumerateArray().Single(m => m.GetProperty("to").GetString() == refused).GetProperty("canResend").GetBoolean());
         Assert.Equal([notified], outbox.EnumerateArray().Where(m => m.GetProperty("kind").GetString() == "MeetingCancelled")
             .Select(m => m.GetProperty("to").GetString()!).ToArray());
         Assert.DoesNotContain(outbox.EnumerateArray(), m => m.GetProperty("to").GetString() == later && m.GetProperty("kind").GetString() != "MemberInvited");
