@@ -1,4 +1,6 @@
 
+using Collaboration.Grains.Mail;
+
 namespace Collaboration.Grains.Colloque;
 
 /// <summary>
@@ -7,13 +9,24 @@ namespace Collaboration.Grains.Colloque;
 /// against its version across nodes, so two desks can never both admit the same badge.
 /// </summary>
 [Alias("colloque-registration")]
-public interface IRegistrationGrain : IGrainWithStringKey
+public interface IRegistrationGrain : IGrainWithStringKey, IMailOutboxGrain
 {
     /// <summary>Creates the registration; false when the code is taken.</summary>
     Task<bool> RegisterAsync(Guid colloqueId, AttendeeDetails details);
 
-    /// <summary>Creates a self-registration, awaiting its place; false when the code is taken.</summary>
+    /// <summary>Creates a self-registration, awaiting its place, with its confirmation email held; false when the code is taken.</summary>
     Task<bool> RegisterSelfAsync(Guid colloqueId, SelfRegistration registration);
+
+    /// <summary>
+    /// The signups grain tells the place (after committing it): the held confirmation is completed
+    /// and released (confirmed, or waitlisted at position N), or a promotion email is recorded — in
+    /// this grain's write, which also ends <c>AwaitingPlace</c>. Idempotent: a repeated or late
+    /// notice changes nothing. False when the registration does not exist (yet).
+    /// </summary>
+    Task<bool> TellPlaceAsync(Guid colloqueId, PlaceNotice notice);
+
+    /// <summary>The outbox as the colloque's ledger keeps it.</summary>
+    Task<ColloqueMailReport> GetMailReportAsync();
 
     /// <summary>The registration, if <paramref name="tokenHash"/> is its manage token's hash (and it was not erased).</summary>
     Task<RegistrationView?> OpenAsync(string tokenHash);

@@ -1,3 +1,4 @@
+using Collaboration.Grains.Mail;
 using Collaboration.Grains.Platform;
 
 namespace Collaboration.Grains.Colloque;
@@ -13,6 +14,16 @@ public sealed class RegistrationGrain(
 
     /// <summary>Answers remembered per registration; a desk resends a nonce within minutes, not after hundreds of scans.</summary>
     public const int RememberedNonces = 64;
+
+    // The outbox as last reported to the colloque's ledger (id, status, attempts of each message).
+    private string _reportedMail = "";
+    private bool _mailChanged;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _reportedMail = MailFingerprint();
+        return base.OnActivateAsync(cancellationToken);
+    }
 
     public async Task<bool> RegisterAsync(Guid colloqueId, AttendeeDetails details)
     {
@@ -38,11 +49,66 @@ public sealed class RegistrationGrain(
         State.Needs = registration.Needs is { IsEmpty: false } needs ? needs : null;
         State.Language = registration.Language;
         State.ConsentedAt = registration.ConsentedAt;
+        State.SealedToken = registration.SealedToken;
         State.RegisteredAt = Now;
         State.History.Add(new(Now, "self-registered", null, null));
+        // The confirmation commits with the registration, held until the place is told (TellPlaceAsync).
+        State.Mail.Hold(MailKind.ColloqueRegistered, State.Email, State.Name, MailLanguage, GrainKey,
+            ColloqueMailData.Held(colloqueId, GrainKey, State.SealedToken), Now);
         await WriteStateAsync();
         return true;
     }
+
+    public async Task<bool> TellPlaceAsync(Guid colloqueId, PlaceNotice notice)
+    {
+        if (!Mine(colloqueId)) return false;
+        var held = State.Mail.Messages.Find(m => m.Status == MailStatus.Held);
+        var mailable = State.SelfRegistered && !State.Erased && !State.Cancelled && State.Email.Length > 0;
+        var changed = notice.Status == PlaceStatus.Confirmed && State.AwaitingPlace;
+        MailKind? send = null;
+        if (!mailable || notice.Status == PlaceStatus.Cancelled)
+        {
+            if (held is not null) changed = true;
+        }
+        else if (held is not null)
+        {
+            send = notice.Status == PlaceStatus.Confirmed ? MailKind.ColloqueRegistered : MailKind.ColloqueWaitlisted;
+        }
+        else if (notice.Status == PlaceStatus.Confirmed && State.PlaceTold == PlaceStatus.Waitlisted)
+        {
+            send = MailKind.ColloquePromoted;
+        }
+        if (send is null && !changed) return true; // told already (a repeated or late notice)
+
+        // The colloque's title, date and venue, read before anything changes (this grain's calls run one at a time).
+        var colloque = send is null ? null : await GrainFactory.GetGrain<IColloqueGrain>(colloqueId).GetAsync();
+        if (notice.Status == PlaceStatus.Confirmed) State.AwaitingPlace = false;
+        if (send is { } kind && colloque is not null)
+        {
+            if (held is not null)
+            {
+                held.Kind = kind;
+                held.Data = ColloqueMailData.Complete(held.Data ?? ColloqueMailData.Held(colloqueId, GrainKey, State.SealedToken), colloque, notice);
+                held.Status = MailStatus.Pending;
+            }
+            else
+            {
+                State.Mail.Record(kind, State.Email, State.Name, MailLanguage, GrainKey,
+                    ColloqueMailData.Complete(ColloqueMailData.Held(colloqueId, GrainKey, State.SealedToken), colloque, notice), Now);
+            }
+            State.PlaceTold = notice.Status;
+        }
+        else if (held is not null && (!mailable || notice.Status == PlaceStatus.Cancelled))
+        {
+            State.Mail.Messages.Remove(held);
+        }
+        await WriteStateAsync();
+        return true;
+    }
+
+    /// <summary>Held messages are not shown: they are not emails yet (an abandoned registration's never will be).</summary>
+    public async Task<ColloqueMailReport> GetMailReportAsync() =>
+        new(GrainKey, State.MailVersion, [.. (await GetMailAsync()).Where(m => m.Status != MailStatus.Held)]);
 
     public Task<RegistrationView?> OpenAsync(string tokenHash) =>
         Task.FromResult(TokenMatches(tokenHash) ? View() : null);
@@ -67,10 +133,11 @@ public sealed class RegistrationGrain(
     {
         if (!State.Exists || !State.SelfRegistered || !State.AwaitingPlace || State.CheckIn is not null) return;
         State.Exists = false;
-        State.Name = State.Organisation = State.Email = State.TokenHash = "";
+        State.Name = State.Organisation = State.Email = State.TokenHash = State.SealedToken = "";
         State.Mrc = null;
         State.Needs = null;
         State.History.Clear();
+        State.Mail.Messages.Clear(); // the held confirmation: no email for a registration that never was
         await WriteStateAsync();
     }
 
@@ -140,8 +207,17 @@ public sealed class RegistrationGrain(
     {
         if (!Mine(colloqueId)) return false;
         if (State.Cancelled == cancelled) return true;
+        var receipt = cancelled && State.SelfRegistered && !State.Erased && State.Email.Length > 0
+            ? await GrainFactory.GetGrain<IColloqueGrain>(colloqueId).GetAsync() : null;
         State.Cancelled = cancelled;
         State.History.Add(new(Now, cancelled ? "cancelled" : "reinstated", null, by));
+        if (cancelled)
+        {
+            State.Mail.Messages.RemoveAll(m => m.Status == MailStatus.Held); // never told a place: only the receipt goes
+            if (receipt is not null)
+                State.Mail.Record(MailKind.ColloqueCancelled, State.Email, State.Name, MailLanguage, GrainKey,
+                    ColloqueMailData.Complete(ColloqueMailData.Held(colloqueId, GrainKey, ""), receipt, null), Now);
+        }
         await WriteStateAsync();
         return true;
     }
@@ -165,6 +241,9 @@ public sealed class RegistrationGrain(
         State.Email = "";
         State.Needs = null;
         State.TokenHash = "";
+        State.SealedToken = "";
+        State.Mail.DropPendingFor(GrainKey);
+        foreach (var sent in State.Mail.Messages) sent.To = sent.ToName = ""; // the organiser's view keeps subject, status and time
         if (State.CheckIn is not null) State.CheckIn = State.CheckIn with { Operator = "" };
         State.History = [.. State.History.Select(h => h with { By = null }), new(Now, "erased", null, null)];
         State.Answered.Clear();
@@ -173,6 +252,45 @@ public sealed class RegistrationGrain(
     }
 
     public Task<RegistrationView?> GetAsync() => Task.FromResult(State.Exists ? View() : null);
+
+    /// <summary>Notes whether this write changes the outbox (the ledger hears of it after the commit).</summary>
+    private protected override object? OnWriting()
+    {
+        var fingerprint = MailFingerprint();
+        if (fingerprint != _reportedMail)
+        {
+            _reportedMail = fingerprint;
+            State.MailVersion++;
+            _mailChanged = true;
+        }
+        return base.OnWriting();
+    }
+
+    private protected override void OnCommitted(object? written)
+    {
+        base.OnCommitted(written);
+        if (!_mailChanged || State.ColloqueId == Guid.Empty) return;
+        _mailChanged = false;
+        _ = ReportMailAsync();
+    }
+
+    private async Task ReportMailAsync()
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IColloqueOutboxGrain>(State.ColloqueId).ReportAsync(await GetMailReportAsync());
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The ledger is a view: it is rebuilt from the registrations when it reactivates.
+        }
+    }
+
+    private string MailFingerprint() => string.Join(',', State.Mail.Messages.Where(m => m.Status != MailStatus.Held)
+        .Select(m => $"{m.Id}:{(int)m.Status}:{m.Attempts}:{m.To.Length}"));
+
+    /// <summary>English only when the attendee chose English; otherwise French first, then English.</summary>
+    private string? MailLanguage => State.Language == "en" ? "en" : null;
 
     private RegistrationView View() => new(GrainKey, State.ColloqueId, State.Name, State.Organisation, State.Category, State.Email,
         State.Cancelled, State.Erased, State.BadgePrintedAt, State.CheckIn, State.CheckInVersion, State.RegisteredAt,

@@ -1,7 +1,9 @@
+using Collaboration.Grains.Mail;
+
 namespace Collaboration.Grains.Colloque;
 
 [GenerateSerializer]
-public sealed class RegistrationState
+public sealed class RegistrationState : IMailOutboxState
 {
     [Id(0)] public bool Exists { get; set; }
     [Id(1)] public Guid ColloqueId { get; set; }
@@ -37,4 +39,16 @@ public sealed class RegistrationState
     [Id(18)] public AttendeeNeeds? Needs { get; set; }
     [Id(19)] public string Language { get; set; } = "fr";
     [Id(20)] public DateTimeOffset? ConsentedAt { get; set; }
+
+    /// <summary>The attendee's emails: the confirmation is recorded held with the self-registration, released once the place is told.</summary>
+    [Id(21)] public MailOutbox Mail { get; set; } = new();
+
+    /// <summary>The manage token sealed by the web layer (never the token itself), so a later email carries the private link.</summary>
+    [Id(22)] public string SealedToken { get; set; } = "";
+
+    /// <summary>The place the attendee's emails last told (null: none yet); places only move from waitlisted to confirmed.</summary>
+    [Id(23)] public PlaceStatus? PlaceTold { get; set; }
+
+    /// <summary>Goes up each time the outbox changes, so the colloque's outbox ledger keeps the latest report.</summary>
+    [Id(24)] public long MailVersion { get; set; }
 }

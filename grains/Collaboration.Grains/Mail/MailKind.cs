@@ -14,6 +14,12 @@ public enum MailKind
     MemberLinkReissued,
     MeetingNotice,
     MeetingMinutes,
+    /// <summary>A colloque self-registration, place confirmed (recorded held with the registration, released when the place is decided).</summary>
     ColloqueRegistered,
+    /// <summary>The same confirmation of the registration, when its place is on the waitlist.</summary>
+    ColloqueWaitlisted,
+    ColloquePromoted,
+    ColloqueCancelled,
+    /// <summary>A meeting cancelled, to those who were sent its notice (the calendar file cancels the event).</summary>
     MeetingCancelled,
 }

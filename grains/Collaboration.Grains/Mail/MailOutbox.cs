@@ -28,9 +28,18 @@ public sealed class MailOutbox
         return mail;
     }
 
+    /// <summary>Records a message whose data is completed later (<see cref="MailStatus.Held"/>): never sent until released.</summary>
+    public OutboxMail Hold(MailKind kind, string to, string toName, string? language, string reference,
+        Dictionary<string, string> data, DateTimeOffset now)
+    {
+        var mail = Record(kind, to, toName, language, reference, data, now);
+        mail.Status = MailStatus.Held;
+        return mail;
+    }
+
     public bool HasPending => Messages.Exists(m => m.Status == MailStatus.Pending);
 
-    /// <summary>An erased person's messages not yet sent are dropped (sent ones keep no body already).</summary>
+    /// <summary>An erased person's messages not yet sent are dropped (held ones too; sent ones keep no body already).</summary>
     public int DropPendingFor(string reference) =>
         Messages.RemoveAll(m => m.Reference == reference && m.Status != MailStatus.Sent);
 }

@@ -8,4 +8,9 @@ public enum MailStatus
     Sent,
     /// <summary>Refused for good (5xx, or too many temporary failures): shown to the organiser, who may resend.</summary>
     Failed,
+    /// <summary>
+    /// Recorded with its cause but not deliverable yet: waits for a fact decided after that write
+    /// (a colloque place), which completes it and makes it pending, or drops it.
+    /// </summary>
+    Held,
 }

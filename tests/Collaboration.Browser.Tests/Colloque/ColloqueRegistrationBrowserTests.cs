@@ -7,36 +7,14 @@ namespace Collaboration.Browser.Tests.Colloque;
 [Collection(BrowserCollection.Name)]
 public sealed class ColloqueRegistrationBrowserTests(BrowserAppFixture fixture, ITestOutputHelper output)
 {
-    private static readonly DateTimeOffset Morning = DateTimeOffset.UtcNow.Date.AddDays(30).AddHours(13);
-
     private sealed record Arranged(HttpClient Organiser, Guid Colloque, Guid Opening, Guid Panel, Guid AtelierA, Guid AtelierB);
 
     private async Task<Arranged> ArrangeAsync(int employerQuota = 50)
     {
-        var api = fixture.CreateApiClient();
-        api.DefaultRequestHeaders.Add("X-CSRF", "1");
-        (await api.PostAsJsonAsync("/api/auth/login", new { email = BrowserAppFixture.OrganiserEmail, password = BrowserAppFixture.OrganiserPassword })
-            .WaitAsync(Timeouts.Http)).EnsureSuccessStatusCode();
-        var created = await api.PostAsJsonAsync("/api/colloques", new { title = "Colloque régional en immigration", date = Morning.ToString("yyyy-MM-dd"), venue = "Cégep régional de Lanaudière à Joliette" })
-            .WaitAsync(Timeouts.Http);
-        var colloque = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        (await api.PutAsJsonAsync($"/api/colloques/{colloque}/registration-settings", new
-        {
-            opensAt = DateTimeOffset.UtcNow.AddHours(-1), closesAt = DateTimeOffset.UtcNow.AddDays(20), totalCapacity = 300,
-            categoryCapacity = new { employer = employerQuota }, venueAddress = "20, rue Saint-Charles-Borromée Sud, Joliette",
-        }).WaitAsync(Timeouts.Http)).EnsureSuccessStatusCode();
-        async Task<Guid> SessionAsync(string title, string kind, string room, int hour, int? capacity = null)
-        {
-            var r = await api.PostAsJsonAsync($"/api/colloques/{colloque}/sessions", new
-            {
-                titleFr = title, titleEn = title + " (EN)", kind, room, startsAt = Morning.AddHours(hour), endsAt = Morning.AddHours(hour + 1), capacity,
-                speakers = new[] { new { name = "Josée Drapeau", organisation = "Lanaudière Économique" } },
-            }).WaitAsync(Timeouts.Http);
-            r.EnsureSuccessStatusCode();
-            return (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sessionId").GetGuid();
-        }
-        return new(api, colloque, await SessionAsync("Mot d'ouverture", "plenary", "Grande salle", 0), await SessionAsync("Panel des élu·es", "panel", "Grande salle", 1),
-            await SessionAsync("Recruter à l'international", "atelier", "Salle A", 2, 25), await SessionAsync("Francisation en entreprise", "atelier", "Salle B", 2, 25));
+        var colloque = await ColloqueArrangement.OpenAsync(fixture, employerQuota);
+        return new(colloque.Organiser, colloque.Colloque, await colloque.SessionAsync("Mot d'ouverture", "plenary", "Grande salle", 0),
+            await colloque.SessionAsync("Panel des élu·es", "panel", "Grande salle", 1), await colloque.SessionAsync("Recruter à l'international", "atelier", "Salle A", 2, 25),
+            await colloque.SessionAsync("Francisation en entreprise", "atelier", "Salle B", 2, 25));
     }
 
     private static async Task<JsonElement> SignUpAsync(HttpClient client, Guid colloque, string name, string email)

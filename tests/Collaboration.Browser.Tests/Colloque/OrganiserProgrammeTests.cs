@@ -12,7 +12,7 @@ namespace Collaboration.Browser.Tests.Colloque;
 public sealed class OrganiserProgrammeTests(BrowserAppFixture fixture, ITestOutputHelper output)
 {
     private static readonly TimeZoneInfo Toronto = TimeZoneInfo.FindSystemTimeZoneById("America/Toronto");
-    private static readonly DateTimeOffset Morning = DateTimeOffset.UtcNow.Date.AddDays(30).AddHours(13);
+    private static readonly DateTimeOffset Morning = ColloqueArrangement.Morning;
     private static readonly string Day = TimeZoneInfo.ConvertTime(Morning, Toronto).ToString("yyyy-MM-dd");
 
     private sealed record Arranged(HttpClient Organiser, Guid Colloque, Guid Opening, Guid Panel, Guid Atelier);
@@ -20,31 +20,10 @@ public sealed class OrganiserProgrammeTests(BrowserAppFixture fixture, ITestOutp
     /// <summary>A colloque open for registration (employer quota 50) with an opening, a panel and a 25-seat atelier, unless bare.</summary>
     private async Task<Arranged> ArrangeAsync(bool withSessions = true)
     {
-        var api = fixture.CreateApiClient();
-        api.DefaultRequestHeaders.Add("X-CSRF", "1");
-        (await api.PostAsJsonAsync("/api/auth/login", new { email = BrowserAppFixture.OrganiserEmail, password = BrowserAppFixture.OrganiserPassword })
-            .WaitAsync(Timeouts.Http)).EnsureSuccessStatusCode();
-        var created = await api.PostAsJsonAsync("/api/colloques", new { title = "Colloque régional en immigration", date = Morning.ToString("yyyy-MM-dd"), venue = "Cégep régional de Lanaudière à Joliette" })
-            .WaitAsync(Timeouts.Http);
-        var colloque = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        (await api.PutAsJsonAsync($"/api/colloques/{colloque}/registration-settings", new
-        {
-            opensAt = DateTimeOffset.UtcNow.AddHours(-1), closesAt = DateTimeOffset.UtcNow.AddDays(20), totalCapacity = 300,
-            categoryCapacity = new { employer = 50 }, venueAddress = "20, rue Saint-Charles-Borromée Sud, Joliette",
-        }).WaitAsync(Timeouts.Http)).EnsureSuccessStatusCode();
-        if (!withSessions) return new(api, colloque, Guid.Empty, Guid.Empty, Guid.Empty);
-        async Task<Guid> SessionAsync(string title, string kind, string room, int hour, int? capacity = null)
-        {
-            var r = await api.PostAsJsonAsync($"/api/colloques/{colloque}/sessions", new
-            {
-                titleFr = title, titleEn = title + " (EN)", kind, room, startsAt = Morning.AddHours(hour), endsAt = Morning.AddHours(hour + 1), capacity,
-                speakers = new[] { new { name = "Josée Drapeau", organisation = "Lanaudière Économique" } },
-            }).WaitAsync(Timeouts.Http);
-            r.EnsureSuccessStatusCode();
-            return (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sessionId").GetGuid();
-        }
-        return new(api, colloque, await SessionAsync("Mot d'ouverture", "plenary", "Grande salle", 0), await SessionAsync("Panel des élu·es", "panel", "Grande salle", 1),
-            await SessionAsync("Recruter à l'international", "atelier", "Salle A", 2, 25));
+        var colloque = await ColloqueArrangement.OpenAsync(fixture);
+        if (!withSessions) return new(colloque.Organiser, colloque.Colloque, Guid.Empty, Guid.Empty, Guid.Empty);
+        return new(colloque.Organiser, colloque.Colloque, await colloque.SessionAsync("Mot d'ouverture", "plenary", "Grande salle", 0),
+            await colloque.SessionAsync("Panel des élu·es", "panel", "Grande salle", 1), await colloque.SessionAsync("Recruter à l'international", "atelier", "Salle A", 2, 25));
     }
 
     private async Task<BrowserSession> OrganiserPageAsync(Guid colloque, BrowserNewContextOptions? options = null, string query = "")

@@ -57,6 +57,8 @@ public static class EndpointRules
         ["POST /api/tables/{id:guid}/outbox/{mailId:long}/resend"] = EndpointRule.Organiser(),
         ["GET /api/meetings/{id:guid}/outbox"] = EndpointRule.Organiser(),
         ["POST /api/meetings/{id:guid}/outbox/{mailId:long}/resend"] = EndpointRule.Organiser(),
+        ["GET /api/colloques/{id:guid}/outbox"] = EndpointRule.Organiser(),
+        ["POST /api/colloques/{id:guid}/outbox/{code}/{mailId:long}/resend"] = EndpointRule.Organiser(),
         ["GET /api/mail/unsubscribe"] = EndpointRule.Public() with { Query = "?t=not-a-signed-link" },
         ["POST /api/mail/unsubscribe"] = EndpointRule.Public() with { Query = "?t=not-a-signed-link", CsrfExempt = true }, // RFC 8058 one-click: the signed link is the proof
 

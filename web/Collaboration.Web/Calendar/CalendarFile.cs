@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
@@ -16,7 +17,24 @@ public static class CalendarFile
 
     private static readonly TimeZoneInfo Toronto = TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
 
+    /// <summary>Files already written, by entry: a burst of confirmations attaches the same event hundreds of times.</summary>
+    private static readonly ConcurrentDictionary<CalendarEntry, string> Written = new();
+
+    private const int Remembered = 512;
+
+    /// <summary>
+    /// The file for <paramref name="entry"/>. The same entry (same sequence) gives the same file, DTSTAMP included:
+    /// it is when this version of the event was first written (<paramref name="now"/> then), which is what DTSTAMP
+    /// means for a published event (RFC 5545 §3.8.7.2).
+    /// </summary>
     public static string Build(CalendarEntry entry, DateTimeOffset now)
+    {
+        if (Written.TryGetValue(entry, out var known)) return known;
+        if (Written.Count >= Remembered) Written.Clear();
+        return Written.GetOrAdd(entry, Write(entry, now));
+    }
+
+    private static string Write(CalendarEntry entry, DateTimeOffset now)
     {
         var calendar = new IcalCalendar
         {

@@ -21,14 +21,17 @@ public sealed class CheckIns(IGrainFactory grains, ILogger<CheckIns> logger)
 
     private readonly ConcurrentDictionary<Task, byte> _mirrors = new();
 
-    public async Task<CheckInAnswer> CheckInAsync(string code, CheckInRequest request)
+    /// <param name="admitWaitlisted">An organiser's override: a waitlisted attendee is given a place at the door.</param>
+    public async Task<CheckInAnswer> CheckInAsync(string code, CheckInRequest request, bool admitWaitlisted = false)
     {
         var registration = grains.GetGrain<IRegistrationGrain>(code);
         var answer = await registration.CheckInAsync(request);
         // A self-registration's place is decided by the signups grain: ask it, and once it says
-        // confirmed (at once, or after a promotion) the registration remembers and admits.
+        // confirmed (at once, after a promotion, or given now by the organiser) the registration remembers and admits.
+        var signups = grains.GetGrain<IColloqueSignupsGrain>(request.ColloqueId);
         if (answer.Result == CheckInResult.Waitlisted &&
-            await grains.GetGrain<IColloqueSignupsGrain>(request.ColloqueId).GetSignupAsync(code) is { Status: PlaceStatus.Confirmed })
+            (await signups.GetSignupAsync(code) is { Status: PlaceStatus.Confirmed } ||
+             admitWaitlisted && (await signups.AdmitWaitlistedAsync(code)).Signup is { Status: PlaceStatus.Confirmed }))
         {
             await registration.ConfirmPlaceAsync();
             answer = await registration.CheckInAsync(request);

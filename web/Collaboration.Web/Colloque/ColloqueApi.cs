@@ -86,7 +86,8 @@ public static class ColloqueApi
     /// <summary>What this device operates as. Paired false: show the pairing form (Organiser: an organiser, who may open a colloque's "Organisation" desk).</summary>
     public sealed record DeskIdentity(Guid ColloqueId, string DeskId, string DeskName, string Title, bool Paired = true, bool Organiser = false);
 
-    public sealed record CheckInBody(string? Code, string? Nonce, string? Operator, DateTimeOffset? ScannedAt);
+    /// <summary><c>Override</c> (organiser only): admit a waitlisted attendee, giving them a place.</summary>
+    public sealed record CheckInBody(string? Code, string? Nonce, string? Operator, DateTimeOffset? ScannedAt, bool? Override = null);
 
     /// <summary><c>Override</c> (organiser only): admit although the category is full.</summary>
     public sealed record WalkInBody(string? Name, string? Organisation, string? Category, string? Email, string? Nonce, string? Operator, string? Mrc = null,
@@ -316,9 +317,11 @@ public static class ColloqueApi
         if (string.IsNullOrWhiteSpace(body.Nonce) || body.Nonce.Length > 100) errors["nonce"] = new("Identifiant de lecture manquant.", "Missing scan id.");
         if (body.Operator is { Length: > 80 }) errors["operator"] = new("Nom d'opérateur trop long.", "Operator name too long.");
         if (errors.Count > 0) return Problems.Validation(errors);
+        if (body.Override == true && !ColloquePermissions.CanManage(user)) return OverrideOrganiserOnly();
 
         var (deskId, deskName) = DeskOf(user);
-        var answer = await checkIns.CheckInAsync(code, new CheckInRequest(id, body.Nonce!, deskId, deskName, OperatorOf(user, body.Operator), body.ScannedAt));
+        var answer = await checkIns.CheckInAsync(code, new CheckInRequest(id, body.Nonce!, deskId, deskName, OperatorOf(user, body.Operator), body.ScannedAt),
+            admitWaitlisted: body.Override == true);
         return TypedResults.Ok(ToResponse(answer));
     }
 
@@ -344,9 +347,7 @@ public static class ColloqueApi
         if (CheckAttendee(body.Name, body.Organisation, body.Category, body.Email, body.Mrc) is not { } details) return InvalidAttendee(body.Name, body.Organisation, body.Category, body.Email, body.Mrc);
         if (string.IsNullOrWhiteSpace(body.Nonce) || body.Nonce.Length > 100)
             return Problems.Validation(new Dictionary<string, BilingualText> { ["nonce"] = new("Identifiant de lecture manquant.", "Missing scan id.") });
-        if (body.Override == true && !ColloquePermissions.CanManage(user))
-            return Problems.Create(StatusCodes.Status403Forbidden, "override-organiser-only",
-                "Seul l'organisateur peut admettre au-delà des places.", "Only the organiser can admit beyond the places.");
+        if (body.Override == true && !ColloquePermissions.CanManage(user)) return OverrideOrganiserOnly();
         if (await grains.GetGrain<IColloqueGrain>(id).GetAsync() is null) return NotFound();
         // The same person sent twice (a retry) finds the same registration again: one attendee, one check-in.
         var walkIn = await registrations.WalkInAsync(id, details, body.Override == true);
@@ -355,6 +356,9 @@ public static class ColloqueApi
         var answer = await checkIns.CheckInAsync(walkIn.Code, new CheckInRequest(id, body.Nonce, deskId, deskName, OperatorOf(user, body.Operator)));
         return TypedResults.Ok(ToResponse(answer));
     }
+
+    private static ProblemHttpResult OverrideOrganiserOnly() => Problems.Create(StatusCodes.Status403Forbidden, "override-organiser-only",
+        "Seul l'organisateur peut admettre au-delà des places.", "Only the organiser can admit beyond the places.");
 
     private static async Task<Results<Ok<StatsResponse>, ProblemHttpResult>> StatsAsync(Guid id, ClaimsPrincipal user, IGrainFactory grains)
     {

@@ -1,5 +1,6 @@
 using Collaboration.Grains.Colloque;
 using Collaboration.Web.Accounts;
+using Collaboration.Web.Mail;
 
 namespace Collaboration.Web.Colloque;
 
@@ -8,9 +9,11 @@ namespace Collaboration.Web.Colloque;
 /// fields, the token's hash, awaiting its place), then the signups grain decides the place — so a
 /// decided place always has its registration and manage token — and enters the attendee in the
 /// directory (for the desks' name search) with the others of its write. A refusal or a duplicate
-/// email abandons the new registration.
+/// email abandons the new registration. The confirmation email is recorded held in the
+/// registration's write; the signups grain tells the registration its place after committing it,
+/// which releases the email (an abandoned registration drops it).
 /// </summary>
-public sealed class SelfRegistrations(IGrainFactory grains, TimeProvider clock, ILogger<SelfRegistrations> logger)
+public sealed class SelfRegistrations(IGrainFactory grains, TimeProvider clock, MailLinks mailLinks, ILogger<SelfRegistrations> logger)
 {
     private const int CodeAttempts = 5;
 
@@ -25,7 +28,7 @@ public sealed class SelfRegistrations(IGrainFactory grains, TimeProvider clock, 
         {
             var code = RegistrationCodes.New();
             var registration = grains.GetGrain<IRegistrationGrain>(code);
-            if (!await registration.RegisterSelfAsync(colloqueId, new SelfRegistration(details, needs, SecretTokens.Hash(token), language, clock.GetUtcNow())))
+            if (!await registration.RegisterSelfAsync(colloqueId, new SelfRegistration(details, needs, SecretTokens.Hash(token), language, clock.GetUtcNow(), mailLinks.SealManageToken(token))))
                 continue;
             SignupOutcome outcome;
             try

@@ -1,4 +1,5 @@
 using System.Net;
+using Collaboration.Grains.Colloque;
 using Collaboration.Grains.Mail;
 using Collaboration.Grains.Meetings;
 using Collaboration.Grains.Tables;
@@ -10,7 +11,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Collaboration.Web.Mail;
 
 /// <summary>
-/// The organiser's view of every outbox (a workshop session's, a table's, a meeting's): sent,
+/// The organiser's view of every outbox (a workshop session's, a table's, a meeting's, a colloque's
+/// — its emails live in the registrations, gathered by the colloque's ledger grain): sent,
 /// pending and failed messages, never their bodies, with a resend for the failed ones; and the
 /// one-click unsubscribe from workshop reminders (RFC 8058: the mail client POSTs to the link).
 /// </summary>
@@ -25,6 +27,8 @@ public static class MailApi
         organiser.MapPost("/tables/{id:guid}/outbox/{mailId:long}/resend", ResendTableAsync);
         organiser.MapGet("/meetings/{id:guid}/outbox", MeetingOutboxAsync);
         organiser.MapPost("/meetings/{id:guid}/outbox/{mailId:long}/resend", ResendMeetingAsync);
+        organiser.MapGet("/colloques/{id:guid}/outbox", ColloqueOutboxAsync);
+        organiser.MapPost("/colloques/{id:guid}/outbox/{code}/{mailId:long}/resend", ResendColloqueAsync);
 
         var unsubscribe = app.MapGroup("/api/mail").WithTags("Mail");
         unsubscribe.MapGet("/unsubscribe", UnsubscribePage);
@@ -67,6 +71,22 @@ public static class MailApi
     {
         var meeting = grains.GetGrain<IMeetingGrain>(id);
         return await meeting.GetAsync() is null ? NotFound() : await ResendAsync(meeting, mailId);
+    }
+
+    /// <summary>Oldest first; one call to the colloque's ledger, not one per attendee.</summary>
+    private static async Task<Results<Ok<IReadOnlyList<ColloqueOutboxRow>>, ProblemHttpResult>> ColloqueOutboxAsync(Guid id, IGrainFactory grains)
+    {
+        if (await grains.GetGrain<IColloqueGrain>(id).GetAsync() is null) return NotFound();
+        var reports = await grains.GetGrain<IColloqueOutboxGrain>(id).ListAsync();
+        IReadOnlyList<ColloqueOutboxRow> rows = [.. reports.SelectMany(r => r.Mails.Select(m => ColloqueOutboxRow.From(r.Code, m)))
+            .OrderBy(r => r.CreatedAt).ThenBy(r => r.Code, StringComparer.Ordinal).ThenBy(r => r.Id)];
+        return TypedResults.Ok(rows);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> ResendColloqueAsync(Guid id, string code, long mailId, IGrainFactory grains)
+    {
+        var registration = grains.GetGrain<IRegistrationGrain>(code);
+        return await registration.GetAsync() is { } view && view.ColloqueId == id ? await ResendAsync(registration, mailId) : NotFound();
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> ResendAsync(IMailOutboxGrain outbox, long mailId) =>

@@ -130,7 +130,7 @@ public sealed class MailComposer(MailTexts texts, MailLinks links, IOptions<Mail
                 parts.Rows.Add(("notifications.label.meeting", _ => data["title"]));
                 parts.Rows.Add(("notifications.label.date", l => Span(data, l)));
                 if (data.TryGetValue("location", out var location) && location.Length > 0) parts.Rows.Add(("notifications.label.place", _ => location));
-                if (!meetingCancelled) parts.Lists.Add(("notifications.label.agenda", Lines(data, "agenda")));
+                if (!meetingCancelled) parts.Lists.Add(("notifications.label.agenda", _ => Lines(data, "agenda")));
                 if (!meetingCancelled) parts.Links.Add(("notifications.label.meeting", links.MeetingUrl(meetingId)));
                 parts.Calendar = new CalendarEntry(MeetingCalendar.Uid(meetingId), int.Parse(data["sequence"], CultureInfo.InvariantCulture),
                     DateTimeOffset.Parse(data["startsAt"], CultureInfo.InvariantCulture), DateTimeOffset.Parse(data["endsAt"], CultureInfo.InvariantCulture),
@@ -141,20 +141,70 @@ public sealed class MailComposer(MailTexts texts, MailLinks links, IOptions<Mail
                 parts.Rows.Add(("notifications.label.table", _ => data["tableName"]));
                 parts.Rows.Add(("notifications.label.meeting", _ => data["title"]));
                 parts.Rows.Add(("notifications.label.date", l => When(data, "startsAt", l, withTime: true)));
-                parts.Lists.Add(("notifications.label.decisions", Lines(data, "decisions")));
-                parts.Lists.Add(("notifications.label.actions", Lines(data, "actions")));
+                parts.Lists.Add(("notifications.label.decisions", _ => Lines(data, "decisions")));
+                parts.Lists.Add(("notifications.label.actions", _ => Lines(data, "actions")));
                 parts.Links.Add(("notifications.label.minutes", links.MinutesUrl(Guid.ParseExact(data["meetingId"], "N"))));
                 break;
-            case MailKind.ColloqueRegistered:
-                parts.Rows.Add(("notifications.label.colloque", _ => data["title"]));
-                if (data.ContainsKey("startsAt")) parts.Rows.Add(("notifications.label.date", l => When(data, "startsAt", l, withTime: true)));
-                if (data.TryGetValue("place", out var venue)) parts.Rows.Add(("notifications.label.place", _ => venue));
-                if (data.TryGetValue("category", out var category)) parts.Rows.Add(("notifications.label.category", _ => category));
-                parts.Rows.Add(("notifications.label.code", _ => data["code"]));
-                parts.QrCode = data["code"];
+            case MailKind.ColloqueRegistered or MailKind.ColloqueWaitlisted or MailKind.ColloquePromoted or MailKind.ColloqueCancelled:
+                ColloqueParts(mail, data, parts);
                 break;
         }
         return parts;
+    }
+
+    /// <summary>A colloque email: the colloque, the day, the place told, the breakouts; QR and .ics once the place is confirmed.</summary>
+    private void ColloqueParts(OutboxMail mail, Dictionary<string, string> data, MessageParts parts)
+    {
+        var colloqueId = Guid.ParseExact(data["colloqueId"], "N");
+        var placed = mail.Kind is MailKind.ColloqueRegistered or MailKind.ColloquePromoted;
+        var cancelled = mail.Kind == MailKind.ColloqueCancelled;
+        var (starts, ends) = Day(data);
+        var span = new Dictionary<string, string>
+        {
+            ["startsAt"] = starts.ToString("O", CultureInfo.InvariantCulture),
+            ["endsAt"] = ends.ToString("O", CultureInfo.InvariantCulture),
+        };
+        parts.Rows.Add(("notifications.label.colloque", _ => data["title"]));
+        parts.Rows.Add(("notifications.label.date", l => Span(span, l)));
+        if (data.TryGetValue("venue", out var venue) && venue.Length > 0) parts.Rows.Add(("notifications.label.place", _ => venue));
+        parts.Rows.Add(("notifications.label.code", _ => data["code"]));
+        if (mail.Kind == MailKind.ColloqueWaitlisted && data.TryGetValue("position", out var position))
+            parts.Rows.Add(("notifications.label.position", _ => position));
+        if (!cancelled) parts.Lists.Add(("notifications.label.breakouts", l => Breakouts(data, l)));
+        if (!cancelled && links.UnsealManageToken(data.GetValueOrDefault("sealedToken")) is { } token)
+            parts.Links.Add(("notifications.label.manage", links.ColloqueManageUrl(colloqueId, data["code"], token)));
+        if (!placed) return;
+        parts.QrCode = data["code"];
+        var page = links.ColloqueUrl(colloqueId);
+        parts.Calendar = new CalendarEntry($"colloque-{colloqueId:D}@concertation",
+            int.Parse(data.GetValueOrDefault("sequence", "0"), CultureInfo.InvariantCulture), starts, ends, data["title"], page.ToString(),
+            venue, page, Cancelled: false);
+    }
+
+    /// <summary>The day: the programme's first start to its last end, or 8 h to 17 h (Toronto) without a programme.</summary>
+    private static (DateTimeOffset Starts, DateTimeOffset Ends) Day(Dictionary<string, string> data)
+    {
+        if (data.TryGetValue("startsAt", out var starts) && data.TryGetValue("endsAt", out var ends))
+            return (DateTimeOffset.Parse(starts, CultureInfo.InvariantCulture), DateTimeOffset.Parse(ends, CultureInfo.InvariantCulture));
+        var date = DateOnly.ParseExact(data["date"], "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        DateTimeOffset At(int hour)
+        {
+            var local = date.ToDateTime(new TimeOnly(hour, 0));
+            return new DateTimeOffset(local, Toronto.GetUtcOffset(local));
+        }
+        return (At(8), At(17));
+    }
+
+    /// <summary>"9 h 00 – 10 h 30 · Title (room) : seat confirmed", one line per breakout.</summary>
+    private IReadOnlyList<string> Breakouts(Dictionary<string, string> data, string language)
+    {
+        var culture = language == "en" ? English : French;
+        var format = language == "en" ? "h:mm tt" : "H 'h' mm";
+        return [.. Lines(data, "breakouts").Select(line => line.Split('\t')).Where(f => f.Length == 7).Select(f =>
+        {
+            var status = texts.Get(language, $"notifications.breakout.{f[3]}", ("position", f[4]));
+            return $"{Local(f[0]).ToString(format, culture)} – {Local(f[1]).ToString(format, culture)} · {(language == "en" ? f[6] : f[5])} ({f[2]}) : {status}";
+        })];
     }
 
     private string Text(OutboxMail mail, IReadOnlyList<string> languages, MessageParts parts, Uri? unsubscribe)
@@ -166,7 +216,7 @@ public sealed class MailComposer(MailTexts texts, MailLinks links, IOptions<Mail
             text.Append(texts.Get(l, "notifications.greeting", ("name", mail.ToName))).Append("\n\n");
             text.Append(texts.Get(l, $"notifications.{mail.Kind}.body")).Append("\n\n");
             foreach (var (label, value) in parts.Rows) text.Append(texts.Get(l, label)).Append(l == "fr" ? " : " : ": ").Append(value(l)).Append('\n');
-            foreach (var (label, items) in parts.Lists.Where(x => x.Items.Count > 0))
+            foreach (var (label, items) in parts.Lists.Select(x => (x.Label, Items: x.Items(l))).Where(x => x.Items.Count > 0))
             {
                 text.Append('\n').Append(texts.Get(l, label)).Append('\n');
                 foreach (var item in items) text.Append("  - ").Append(item).Append('\n');
@@ -199,7 +249,7 @@ public sealed class MailComposer(MailTexts texts, MailLinks links, IOptions<Mail
                     html.Append($"<tr><th scope=\"row\" style=\"text-align:left;padding:.2rem 1rem .2rem 0;vertical-align:top\">{E(texts.Get(l, label))}</th><td>{E(value(l))}</td></tr>");
                 html.Append("</table>");
             }
-            foreach (var (label, items) in parts.Lists.Where(x => x.Items.Count > 0))
+            foreach (var (label, items) in parts.Lists.Select(x => (x.Label, Items: x.Items(l))).Where(x => x.Items.Count > 0))
             {
                 html.Append($"<h2 style=\"font-size:1.1rem\">{E(texts.Get(l, label))}</h2><ol>");
                 foreach (var item in items) html.Append($"<li>{E(item)}</li>");
@@ -257,7 +307,7 @@ public sealed class MailComposer(MailTexts texts, MailLinks links, IOptions<Mail
     private sealed class MessageParts
     {
         public List<(string Label, Func<string, string> Value)> Rows { get; } = [];
-        public List<(string Label, IReadOnlyList<string> Items)> Lists { get; } = [];
+        public List<(string Label, Func<string, IReadOnlyList<string>> Items)> Lists { get; } = [];
         public List<(string Label, Uri Url)> Links { get; } = [];
         public string? QrCode { get; set; }
         public CalendarEntry? Calendar { get; set; }

@@ -30,6 +30,11 @@ public sealed class MailLinks(IOptions<MailOptions> options, IDataProtectionProv
     public Uri ManageUrl(Guid sessionId, string code, string token) =>
         new(Base, WorkshopsApi.ManageUrl(RegistrationIds.Format(sessionId, code), token).TrimStart('/'));
 
+    public Uri ColloqueManageUrl(Guid colloqueId, string code, string token) =>
+        new(Base, Colloque.SignupsApi.ManageUrl(colloqueId, code, token).TrimStart('/'));
+
+    public Uri ColloqueUrl(Guid colloqueId) => new(Base, $"colloque/{colloqueId}");
+
     public Uri SessionUrl(Guid sessionId) => new(Base, $"workshops/session.html?id={sessionId}");
 
     public Uri SignInUrl(string token) => new(Base, $"join.html#t={token}");

@@ -61,6 +61,7 @@ public sealed partial class ColloqueSignupsGrain(
             Count(entry.Status, entry.Category, +1);
             foreach (var choice in entry.Choices) CountChoice(choice, +1);
         }
+        DriveTelling();
         if (State.PendingListings.Count > 0) _ = ListPendingAsync();
         return base.OnActivateAsync(cancellationToken);
     }
@@ -120,6 +121,7 @@ public sealed partial class ColloqueSignupsGrain(
         var confirmed = fits || request.Channel is SignupChannel.Organiser or SignupChannel.WalkInOverride;
         var entry = Add(request, confirmed ? PlaceStatus.Confirmed : PlaceStatus.Waitlisted);
         foreach (var sessionId in request.Choices) AddChoice(entry, sessionId);
+        if (request.Channel == SignupChannel.Public) Tell(entry.Code); // the confirmation email says which place
         if (request.Listing is { } listing) State.PendingListings[entry.Code] = listing;
         _placesChanged = true;
         SignupOutcome outcome = new(SignupResult.Ok, View(entry));
@@ -174,6 +176,20 @@ public sealed partial class ColloqueSignupsGrain(
         foreach (var sessionId in choices.Where(id => !entry.Choices.Exists(c => c.SessionId == id))) AddChoice(entry, sessionId);
         _placesChanged = true;
         SignupOutcome outcome = new(SignupResult.Ok, View(entry));
+        await WriteStateAsync();
+        return outcome;
+    }
+
+    public async Task<SignupOutcome> AdmitWaitlistedAsync(string code)
+    {
+        if (!_byCode.TryGetValue(code, out var entry)) return new(SignupResult.NotFound);
+        if (entry.Status == PlaceStatus.Cancelled) return new(SignupResult.AlreadyCancelled, View(entry));
+        if (entry.Status == PlaceStatus.Confirmed) return new(SignupResult.Ok, View(entry));
+        SetStatus(entry, PlaceStatus.Confirmed);
+        foreach (var choice in entry.Choices.Where(c => c.Status == ChoiceStatus.Pending)) Seat(choice);
+        Tell(entry.Code);
+        _placesChanged = true;
+        SignupOutcome outcome = new(SignupResult.Ok, View(entry), [entry.Code]);
         await WriteStateAsync();
         return outcome;
     }
@@ -256,7 +272,8 @@ public sealed partial class ColloqueSignupsGrain(
     {
         if (!State.Sessions.Exists(s => s.Room == room)) return ProgrammeResult.UnknownRoom;
         if (sessionId is { } id && id != Guid.Empty && !State.Sessions.Exists(s => s.Id == id && s.Room == room)) return ProgrammeResult.UnknownSession;
-        if (sessionId is { } chosen) State.RoomNow[room] = new RoomNow(room, chosen, Now);
+        if (sessionId is { } chosen)
+            State.RoomNow[room] = new RoomNow(room, chosen, Now, chosen == Guid.Empty ? LastShownIn(room) : null);
         else State.RoomNow.Remove(room);
         RaiseEvent(new RoomNowChanged(room, sessionId, sessionId is null, Now));
         await WriteStateAsync();
@@ -267,11 +284,12 @@ public sealed partial class ColloqueSignupsGrain(
     {
         var inRoom = State.Sessions.Where(s => s.Room == room).OrderBy(s => s.StartsAt).ToList();
         if (inRoom.Count == 0) return null;
-        var current = CurrentIn(room, inRoom);
+        // After a break: on from the session shown before it, not from the timetable.
+        var current = CurrentIn(room, inRoom) ?? (LastShownIn(room) is { } last ? inRoom.Find(s => s.Id == last) : null);
         var next = current is not null
             ? inRoom.FirstOrDefault(s => s.StartsAt > current.StartsAt || (s.StartsAt == current.StartsAt && inRoom.IndexOf(s) > inRoom.IndexOf(current)))
             : inRoom.FirstOrDefault(s => s.EndsAt > Now);
-        State.RoomNow[room] = new RoomNow(room, next?.Id ?? Guid.Empty, Now);
+        State.RoomNow[room] = new RoomNow(room, next?.Id ?? Guid.Empty, Now, next is null ? current?.Id : null);
         RaiseEvent(new RoomNowChanged(room, next?.Id ?? Guid.Empty, false, Now));
         await WriteStateAsync();
         return next;
@@ -292,6 +310,12 @@ public sealed partial class ColloqueSignupsGrain(
             RaiseEvent(new PlacesChanged(Counts()));
         }
         return base.OnWriting();
+    }
+
+    private protected override void OnCommitted(object? written)
+    {
+        base.OnCommitted(written);
+        DriveTelling();
     }
 
     // ---- places -------------------------------------------------------------------------------
@@ -318,6 +342,7 @@ public sealed partial class ColloqueSignupsGrain(
             if (FreeFor(entry.Category) == 0) continue;
             SetStatus(entry, PlaceStatus.Confirmed);
             promoted.Add(entry.Code);
+            Tell(entry.Code);
             foreach (var choice in entry.Choices.Where(c => c.Status == ChoiceStatus.Pending)) Seat(choice);
         }
         return promoted;
@@ -451,6 +476,15 @@ public sealed partial class ColloqueSignupsGrain(
             ? State.Signups.Sum(s => s.Choices.Count(o => o.SessionId == c.SessionId && o.Status == ChoiceStatus.Waitlisted && o.Sequence < c.Sequence)) + 1
             : null)).ToList();
         return new SignupView(entry.Code, entry.Category, entry.Status, position, entry.RegisteredAt, choices);
+    }
+
+    /// <summary>The session the room shows now, or during a break the one it showed before.</summary>
+    private Guid? LastShownIn(string room)
+    {
+        if (State.RoomNow.TryGetValue(room, out var set))
+            return set.SessionId != Guid.Empty ? set.SessionId : set.LastShown;
+        var inRoom = State.Sessions.Where(s => s.Room == room).OrderBy(s => s.StartsAt).ToList();
+        return CurrentIn(room, inRoom)?.Id;
     }
 
     private ProgrammeSession? CurrentIn(string room, List<ProgrammeSession> inRoom)

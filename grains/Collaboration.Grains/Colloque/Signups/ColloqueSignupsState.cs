@@ -20,6 +20,14 @@ public sealed class ColloqueSignupsState : ILiveState
     [Id(6)] public Announcement? Announcement { get; set; }
 
     /// <summary>
+    /// Codes whose registration must still be told its place (decided or promoted), with the
+    /// number of the latest change to tell: written with the decision, removed once told (the
+    /// outbox pattern), re-driven after each commit and on activation.
+    /// </summary>
+    [Id(7)] public Dictionary<string, long> ToTell { get; set; } = [];
+    [Id(8)] public long LastTell { get; set; }
+
+    /// <summary>
     /// Self-registrations not yet in the colloque's directory (the desks' name search), by code: recorded in the
     /// write that gives the place, sent to the directory in one call per write, dropped once it has them.
     /// </summary>

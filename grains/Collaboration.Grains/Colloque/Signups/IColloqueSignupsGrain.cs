@@ -36,6 +36,12 @@ public interface IColloqueSignupsGrain : IGrainWithGuidKey, ILiveFeedGrain
     /// <summary>Replaces the attendee's breakout choices (kept ones keep their seat or waitlist place).</summary>
     Task<SignupOutcome> ChangeChoicesAsync(string code, IReadOnlyList<Guid> choices);
 
+    /// <summary>
+    /// Organiser at the door: a waitlisted attendee gets a place although their category is full
+    /// (the walk-in override's rule); their pending choices take seats, their registration is told.
+    /// </summary>
+    Task<SignupOutcome> AdmitWaitlistedAsync(string code);
+
     /// <summary>Frees the place and seats; promotes the next in line, for the colloque and for each atelier.</summary>
     Task<SignupOutcome> CancelAsync(string code);
 

@@ -2,7 +2,9 @@ namespace Collaboration.Grains.Colloque;
 
 /// <summary>
 /// What the public form adds to the personal fields (which carry the MRC): needs, the manage token's hash
-/// (never the token), the language of the form and when the privacy notice was accepted.
+/// (never the token), the language of the form, when the privacy notice was accepted, and the token
+/// sealed by the web layer for the emails' manage link.
 /// </summary>
 [GenerateSerializer, Immutable]
-public sealed record SelfRegistration(AttendeeDetails Details, AttendeeNeeds? Needs, string TokenHash, string Language, DateTimeOffset ConsentedAt);
+public sealed record SelfRegistration(AttendeeDetails Details, AttendeeNeeds? Needs, string TokenHash, string Language, DateTimeOffset ConsentedAt,
+    string SealedToken = "");

@@ -232,13 +232,13 @@ function addArrival({ code, name, organisation, category, deskName, at }) {
 
 // ---- scanning -----------------------------------------------------------------------------------
 
-async function scan(code) {
+async function scan(code, { admit = false } = {}) {
   const nonce = newNonce();
   const operator = document.getElementById('operator').value.trim();
   const scannedAt = new Date().toISOString();
   if (!offline) {
     try {
-      const answer = await api.post(`/api/colloques/${desk.colloqueId}/checkins`, { code, nonce, operator, scannedAt });
+      const answer = await api.post(`/api/colloques/${desk.colloqueId}/checkins`, { code, nonce, operator, scannedAt, override: admit || undefined });
       if (answer.result === 'checked-in' || answer.result === 'already-checked-in') {
         store.applyArrival(answer);
       }
@@ -276,6 +276,8 @@ function renderResult(answer) {
     detail = t('colloque.result.unknownDetail', { code: answer.code });
   } else if (answer.result === 'cancelled') {
     detail = t('colloque.result.cancelledDetail');
+  } else if (answer.result === 'waitlisted') {
+    detail = t(desk.organiser ? 'colloque.result.waitlistedOrganiserDetail' : 'colloque.result.waitlistedDetail');
   }
   panel.querySelector('[data-detail]').textContent = detail;
   panel.querySelector('[data-offline-note]').textContent = answer.offline ? t('colloque.result.offline') : '';
@@ -286,6 +288,12 @@ function renderResult(answer) {
     undo.addEventListener('click', () => undoCheckIn(answer.code));
     const badge = el('a', { class: 'button', href: `/colloque-badge.html?colloque=${desk.colloqueId}&code=${answer.code}`, target: '_blank', text: t('colloque.desk.badge') });
     actions.append(undo, badge);
+  }
+  if (answer.result === 'waitlisted' && desk.organiser && !answer.offline) {
+    // The organiser's one-click override: a place is given and the badge checked in.
+    const admit = el('button', { type: 'button', class: 'button button--primary', 'data-testid': 'admit-waitlisted', text: t('colloque.result.admitWaitlisted') });
+    admit.addEventListener('click', () => scan(answer.code, { admit: true }));
+    actions.append(admit);
   }
 }
 

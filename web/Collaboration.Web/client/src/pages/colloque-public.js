@@ -95,6 +95,7 @@ function renderConfirmation() {
   section.querySelector('[data-field="confirmationHeading"]').textContent = created.status === 'confirmed'
     ? t('colloque.reg.confirmedHeading') : t('colloque.reg.waitlistedHeading', { position: created.position });
   section.querySelector('[data-testid="signup-code"]').textContent = created.code;
+  section.querySelector('[data-testid="email-sent"]').textContent = t('colloque.reg.emailSent', { email: created.email });
   const sessions = new Map(colloque.sessions.map((s) => [s.sessionId, s]));
   section.querySelector('[data-testid="signup-choices"]').replaceChildren(...created.choices.filter((c) => sessions.has(c.sessionId))
     .map((c) => el('li', { text: `${sessionTitle(sessions.get(c.sessionId))} — ${choiceText(c)}` })));
@@ -126,7 +127,7 @@ form.addEventListener('submit', async (event) => {
       already.textContent = t('colloque.reg.already', { code: answer.code });
       return;
     }
-    created = answer;
+    created = { ...answer, email: body.email };
     render();
     const confirmation = document.querySelector('[data-testid="confirmation"]');
     confirmation.focus();

@@ -7,17 +7,12 @@ import { getCurrentUser } from '../auth.js';
 import { getLang, onLangChange, t } from '../i18n.js';
 import { connectLive } from '../live.js';
 import { sessionTitle, time } from '../colloque-programme.js';
+import { roomNow } from '../colloque/programme-times.js';
 
 const id = location.pathname.split('/')[2] ?? '';
 const room = new URLSearchParams(location.search).get('room') ?? '';
 const $ = (testid) => document.querySelector(`[data-testid="${testid}"]`);
 let state = null;
-
-function current(inRoom, now) {
-  const set = state.rooms.find((r) => r.name === room);
-  if (set && !set.followsTimetable) return inRoom.find((s) => s.sessionId === set.sessionId) ?? null;
-  return [...inRoom].reverse().find((s) => new Date(s.startsAt) <= now && now < new Date(s.endsAt)) ?? null;
-}
 
 function render() {
   $('screen-clock').textContent = new Date().toLocaleTimeString(getLang() === 'en' ? 'en-CA' : 'fr-CA',
@@ -30,7 +25,7 @@ function render() {
   if (!state) return;
   const now = new Date();
   const inRoom = state.sessions.filter((s) => s.room === room).sort((a, b) => new Date(a.startsAt) - new Date(b.startsAt));
-  const shown = current(inRoom, now);
+  const shown = roomNow(state, state.rooms.find((r) => r.name === room) ?? { name: room, followsTimetable: true }, now);
   const next = shown ? inRoom[inRoom.indexOf(shown) + 1] : inRoom.find((s) => new Date(s.startsAt) > now);
   $('screen-now').textContent = shown ? sessionTitle(shown) : t('colloque.screen.nothing');
   $('screen-now').dataset.sessionId = shown?.sessionId ?? '';

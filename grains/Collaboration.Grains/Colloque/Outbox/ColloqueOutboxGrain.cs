@@ -1,0 +1,48 @@
+namespace Collaboration.Grains.Colloque;
+
+/// <summary>See <see cref="IColloqueOutboxGrain"/>. Reentrant: reports go on while a rebuild waits for registrations.</summary>
+[Reentrant]
+[GrainType("colloque-outbox")]
+public sealed class ColloqueOutboxGrain : Grain, IColloqueOutboxGrain
+{
+    /// <summary>Registrations asked at once during a rebuild.</summary>
+    private const int RebuildConcurrency = 64;
+
+    private readonly Dictionary<string, ColloqueMailReport> _reports = new(StringComparer.Ordinal);
+    private Task? _rebuild;
+
+    public Task ReportAsync(ColloqueMailReport report)
+    {
+        Apply(report);
+        return Task.CompletedTask;
+    }
+
+    public async Task<IReadOnlyList<ColloqueMailReport>> ListAsync()
+    {
+        var rebuild = _rebuild ??= RebuildAsync();
+        try
+        {
+            await rebuild;
+        }
+        catch
+        {
+            if (_rebuild == rebuild) _rebuild = null; // the next request tries again
+            throw;
+        }
+        return [.. _reports.Values.Where(r => r.Mails.Count > 0).OrderBy(r => r.Mails.Min(m => m.CreatedAt))];
+    }
+
+    private async Task RebuildAsync()
+    {
+        var entries = await GrainFactory.GetGrain<IColloqueDirectoryGrain>(this.GetPrimaryKey()).ListAsync();
+        foreach (var chunk in entries.Chunk(RebuildConcurrency))
+            foreach (var report in await Task.WhenAll(chunk.Select(e => GrainFactory.GetGrain<IRegistrationGrain>(e.Code).GetMailReportAsync())))
+                Apply(report);
+    }
+
+    private void Apply(ColloqueMailReport report)
+    {
+        if (_reports.TryGetValue(report.Code, out var known) && known.Version >= report.Version) return;
+        _reports[report.Code] = report;
+    }
+}

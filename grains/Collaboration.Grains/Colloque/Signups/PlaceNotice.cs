@@ -1,0 +1,16 @@
+namespace Collaboration.Grains.Colloque;
+
+/// <summary>
+/// What the signups grain tells a registration about its place, for the attendee's email: the
+/// place now (confirmed, or waiting at <see cref="Position"/>), their breakouts, and the day
+/// (first session's start to last one's end, the programme's version as the .ics SEQUENCE).
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record PlaceNotice(
+    PlaceStatus Status,
+    int? Position,
+    IReadOnlyList<BreakoutNotice> Breakouts,
+    DateTimeOffset? DayStartsAt,
+    DateTimeOffset? DayEndsAt,
+    string VenueAddress,
+    long ProgrammeVersion);
