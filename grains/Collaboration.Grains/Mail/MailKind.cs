@@ -20,4 +20,6 @@ public enum MailKind
     ColloqueWaitlisted,
     ColloquePromoted,
     ColloqueCancelled,
+    /// <summary>A meeting cancelled, to those who were sent its notice (the calendar file cancels the event).</summary>
+    MeetingCancelled,
 }

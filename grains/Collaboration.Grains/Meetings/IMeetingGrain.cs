@@ -41,9 +41,16 @@ public interface IMeetingGrain : IGrainWithGuidKey, ILiveFeedGrain, IMailOutboxG
 
     /// <summary>
     /// Records the meeting notice (agenda as it is now, calendar file) to each recipient; a later
-    /// notice is an update (SEQUENCE bumped). Not once the meeting is closed.
+    /// notice is an update (SEQUENCE bumped). The organiser sends it when the agenda is ready (creating
+    /// a meeting sends nothing). Not once the meeting is closed; not to nobody (<see cref="MeetingOutcome.NoRecipients"/>).
     /// </summary>
     Task<MeetingResult> SendNoticeAsync(IReadOnlyList<MailRecipient> recipients);
+
+    /// <summary>
+    /// Cancels a meeting not started yet (read-only afterwards). Whoever was sent its notice gets the
+    /// cancellation in the same write: the same calendar event, SEQUENCE bumped, METHOD:CANCEL.
+    /// </summary>
+    Task<MeetingResult> CancelAsync();
 
     /// <summary>Sets a member's attendance; expectedVersion (optional) is the attendance entry's version seen.</summary>
     Task<MeetingResult> SetAttendanceAsync(Guid memberId, AttendanceStatus status, string setBy, long? expectedVersion);

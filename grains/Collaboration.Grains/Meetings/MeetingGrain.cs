@@ -169,10 +169,36 @@ public sealed class MeetingGrain(
     public async Task<MeetingResult> SendNoticeAsync(IReadOnlyList<MailRecipient> recipients)
     {
         if (Check() is { } refusal) return refusal;
+        if (recipients.Count == 0) return Refused(MeetingOutcome.NoRecipients);
         if (State.NoticeSent) State.NoticeSequence++;
         State.NoticeSent = true;
+        State.NoticeSentAt = Now;
+        State.NoticeRecipients = recipients.Count;
         foreach (var recipient in recipients)
             State.Mail.Record(MailKind.MeetingNotice, recipient.Email, recipient.Name, recipient.Language, recipient.Reference, NoticeData(), Now);
+        RaiseEvent(new NoticeSent(State.NoticeSequence, Now, recipients.Count));
+        await WriteStateAsync();
+        return Ok();
+    }
+
+    public async Task<MeetingResult> CancelAsync()
+    {
+        if (Check() is { } refusal) return refusal;
+        if (State.Status != MeetingStatus.Draft) return Refused(MeetingOutcome.WrongStatus);
+        State.Status = MeetingStatus.Cancelled;
+        // Those who were sent a notice (delivered or on its way; not one refused by their server), each once.
+        var notified = State.Mail.Messages.Where(m => m.Kind == MailKind.MeetingNotice && m.Status != MailStatus.Failed)
+            .GroupBy(m => m.Reference).Select(g => g.Last()).ToList();
+        if (notified.Count > 0)
+        {
+            State.NoticeSequence++;
+            foreach (var notice in notified)
+                State.Mail.Record(MailKind.MeetingCancelled, notice.To, notice.ToName, notice.Language, notice.Reference, NoticeData(), Now);
+        }
+        // A refused notice can no longer be resent: it would invite to a meeting that will not be held.
+        foreach (var failed in State.Mail.Messages.Where(m => m.Kind == MailKind.MeetingNotice && m.Status == MailStatus.Failed))
+            failed.Data = null;
+        RaiseEvent(new MeetingCancelled(Now, notified.Count));
         await WriteStateAsync();
         return Ok();
     }
@@ -283,7 +309,7 @@ public sealed class MeetingGrain(
 
     private MeetingResult? Check() =>
         !State.Exists ? Refused(MeetingOutcome.NotFound)
-        : State.Status == MeetingStatus.Closed ? Refused(MeetingOutcome.ReadOnly)
+        : State.Status is MeetingStatus.Closed or MeetingStatus.Cancelled ? Refused(MeetingOutcome.ReadOnly)
         : null;
 
     private MeetingResult Ok(object? current = null) => new(MeetingOutcome.Applied, Version, current);
@@ -379,5 +405,6 @@ public sealed class MeetingGrain(
         [.. State.Roster], AgendaViews(), State.AgendaVersion, State.CurrentItemId, IsOverrun(),
         [.. State.Attendance], Quorum(), [.. State.Decisions],
         [.. State.ActionItems.Where(a => a.OriginMeetingId is null).Select(ToView)],
-        [.. State.ActionItems.Where(a => a.OriginMeetingId is not null).Select(ToView)], State.NoticeSequence);
+        [.. State.ActionItems.Where(a => a.OriginMeetingId is not null).Select(ToView)],
+        State.NoticeSequence, State.NoticeSentAt, State.NoticeRecipients);
 }

@@ -35,4 +35,9 @@ public sealed class MeetingState : ILiveState, IMailOutboxState
     [Id(20)] public int NoticeSequence { get; set; }
 
     [Id(21)] public bool NoticeSent { get; set; }
+
+    /// <summary>When the last notice was recorded, and to how many members (what the organiser's button shows).</summary>
+    [Id(22)] public DateTimeOffset? NoticeSentAt { get; set; }
+
+    [Id(23)] public int NoticeRecipients { get; set; }
 }

@@ -2,4 +2,5 @@ using Collaboration.Grains.Tables;
 
 namespace Collaboration.Grains.Meetings;
 
-public enum MeetingStatus { Draft, InProgress, Closed }
+/// <summary>Draft → in progress → closed; or draft → cancelled (never held). Closed and cancelled are read-only.</summary>
+public enum MeetingStatus { Draft, InProgress, Closed, Cancelled }

@@ -8,4 +8,5 @@ public sealed record MeetingView(
     MeetingStatus Status, DateTimeOffset? StartedAt, DateTimeOffset? ClosedAt, DateTimeOffset Now,
     IReadOnlyList<RosterMember> Members, IReadOnlyList<AgendaItemView> Agenda, long AgendaVersion, Guid? CurrentItemId, bool Overrun,
     IReadOnlyList<AttendanceView> Attendance, QuorumView Quorum, IReadOnlyList<DecisionView> Decisions,
-    IReadOnlyList<ActionItemView> ActionItems, IReadOnlyList<ActionItemView> FollowUps, int NoticeSequence = 0);
+    IReadOnlyList<ActionItemView> ActionItems, IReadOnlyList<ActionItemView> FollowUps, int NoticeSequence = 0,
+    DateTimeOffset? NoticeSentAt = null, int NoticeRecipients = 0);

@@ -26,7 +26,7 @@ public sealed class TablesPageTests(BrowserAppFixture fixture, ITestOutputHelper
         await page.GetByLabel("Nom", new() { Exact = true }).FillAsync("Julie Bérubé");
         await page.GetByLabel("Organisme").FillAsync("Chambre de commerce");
         await page.GetByLabel("Secteur").SelectOptionAsync("economique");
-        await page.GetByLabel("Courriel").FillAsync("julie@exemple.qc.ca");
+        await page.GetByLabel("Courriel", new() { Exact = true }).FillAsync("julie@exemple.qc.ca"); // exact: the "Courriels" (outbox) section is labelled too
         await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter un membre" }).ClickAsync();
 
         // Assert: the personal link is shown once, the member is listed

@@ -57,6 +57,63 @@ public sealed class MeetingGrainTests : IClassFixture<GrainsSilo>
     }
 
     [Fact]
+    public async Task Notice_RecordsWhenAndToHowMany_AndIsRefusedToNobody()
+    {
+        var grain = await NewMeetingAsync(2, "Mot de bienvenue");
+
+        var toNobody = await grain.SendNoticeAsync([]).WaitAsync(Timeout);
+        var first = await grain.SendNoticeAsync([Recipient(Alice), Recipient(Bruno)]).WaitAsync(Timeout);
+        var again = await grain.SendNoticeAsync([Recipient(Alice)]).WaitAsync(Timeout);
+
+        Assert.Equal(MeetingOutcome.NoRecipients, toNobody.Outcome);
+        Assert.Equal(MeetingOutcome.Applied, first.Outcome);
+        Assert.Equal(MeetingOutcome.Applied, again.Outcome);
+        var view = (await grain.GetAsync())!;
+        Assert.Equal(_silo.Clock.GetUtcNow(), view.NoticeSentAt);
+        Assert.Equal(1, view.NoticeRecipients);
+        Assert.Equal(1, view.NoticeSequence);
+        Assert.Equal(3, (await grain.GetMailAsync()).Count(m => m.Kind == Grains.Mail.MailKind.MeetingNotice));
+    }
+
+    [Fact]
+    public async Task Cancel_TellsEachNoticedMemberOnce_AndLeavesTheMeetingReadOnly()
+    {
+        var grain = await NewMeetingAsync(2, "Mot de bienvenue");
+        await grain.SendNoticeAsync([Recipient(Alice), Recipient(Bruno)]).WaitAsync(Timeout);
+        await grain.SendNoticeAsync([Recipient(Alice), Recipient(Bruno)]).WaitAsync(Timeout);
+
+        var cancelled = await grain.CancelAsync().WaitAsync(Timeout);
+        var twice = await grain.CancelAsync().WaitAsync(Timeout);
+        var edit = await grain.AddAgendaItemAsync(Guid.NewGuid(), new AgendaItemInput("Varia", "", 5, "")).WaitAsync(Timeout);
+        var start = await grain.StartAsync().WaitAsync(Timeout);
+
+        Assert.Equal(MeetingOutcome.Applied, cancelled.Outcome);
+        Assert.Equal(MeetingOutcome.ReadOnly, twice.Outcome);
+        Assert.Equal(MeetingOutcome.ReadOnly, edit.Outcome);
+        Assert.Equal(MeetingOutcome.ReadOnly, start.Outcome);
+        var view = (await grain.GetAsync())!;
+        Assert.Equal(MeetingStatus.Cancelled, view.Status);
+        Assert.Equal(2, view.NoticeSequence); // two notices (0, 1), then the cancellation (2)
+        var cancellations = (await grain.GetMailAsync()).Where(m => m.Kind == Grains.Mail.MailKind.MeetingCancelled).Select(m => m.Reference).ToList();
+        Assert.Equal([Alice.Id.ToString("N"), Bruno.Id.ToString("N")], cancellations);
+    }
+
+    [Fact]
+    public async Task Cancel_IsRefused_OnceTheMeetingHasStarted()
+    {
+        var grain = await NewMeetingAsync(2, "Mot de bienvenue");
+        await grain.StartAsync().WaitAsync(Timeout);
+
+        var cancelled = await grain.CancelAsync().WaitAsync(Timeout);
+
+        Assert.Equal(MeetingOutcome.WrongStatus, cancelled.Outcome);
+        Assert.Equal(MeetingStatus.InProgress, (await grain.GetAsync())!.Status);
+    }
+
+    private static Grains.Mail.MailRecipient Recipient(RosterMember member) =>
+        new($"{member.Id:N}@exemple.qc.ca", member.Name, member.Id.ToString("N"));
+
+    [Fact]
     public async Task Start_MakesTheFirstItemCurrent_AndThereIsOnlyEverOneCurrentItem()
     {
         var grain = await NewMeetingAsync(2, "Point 1", "Point 2", "Point 3");

@@ -5,10 +5,12 @@ namespace Collaboration.Web.Tests.Authorisation;
 /// body (placeholders in braces, see <see cref="AuthorisationMatrixTests"/>), so that only the
 /// permission decides; <see cref="Query"/> is appended to the path; <see cref="RefusedAsNotFound"/>
 /// when a refusal is a 404 that tells a stranger nothing (token links); <see cref="EndsSession"/>
-/// when the call ends the caller's own session (the organiser then calls with a throw-away one).
+/// when the call ends the caller's own session (the organiser then calls with a throw-away one);
+/// <see cref="CsrfExempt"/> when its proof is a signed token, not the cookie, so X-CSRF is not asked for
+/// (the endpoint carries <c>CsrfExemption</c> metadata; the test checks both agree).
 /// </summary>
 public sealed record EndpointRule(Callers Allowed, string? Body = null, string? Query = null, bool RefusedAsNotFound = false,
-    bool EndsSession = false, string? Method = null)
+    bool EndsSession = false, string? Method = null, bool CsrfExempt = false)
 {
     /// <summary>Anyone, signed in or not.</summary>
     public static EndpointRule Public(string? body = null, string? method = null) => new(Callers.All, body, Method: method);

@@ -48,6 +48,7 @@ public static class EndpointRules
         ["GET /api/meetings/{id:guid}/action-items.csv"] = EndpointRule.TableMembers(),
         ["GET /api/meetings/{id:guid}/meeting.ics"] = EndpointRule.TableMembers(),
         ["POST /api/meetings/{id:guid}/notice"] = EndpointRule.TableMembers(),
+        ["POST /api/meetings/{id:guid}/cancel"] = EndpointRule.TableMembers(),
 
         // Mail: the outboxes are the organisers'; unsubscribing needs the signed link only
         ["GET /api/workshops/{id:guid}/outbox"] = EndpointRule.Organiser(),
@@ -59,7 +60,7 @@ public static class EndpointRules
         ["GET /api/colloques/{id:guid}/outbox"] = EndpointRule.Organiser(),
         ["POST /api/colloques/{id:guid}/outbox/{code}/{mailId:long}/resend"] = EndpointRule.Organiser(),
         ["GET /api/mail/unsubscribe"] = EndpointRule.Public() with { Query = "?t=not-a-signed-link" },
-        ["POST /api/mail/unsubscribe"] = EndpointRule.Public() with { Query = "?t=not-a-signed-link" },
+        ["POST /api/mail/unsubscribe"] = EndpointRule.Public() with { Query = "?t=not-a-signed-link", CsrfExempt = true }, // RFC 8058 one-click: the signed link is the proof
 
         // Workshops
         ["GET /api/workshops"] = EndpointRule.Public(),

@@ -39,7 +39,7 @@ public sealed class TableMailTests(MailAppFixture fixture) : IClassFixture<MailA
     }
 
     [Fact]
-    public async Task MeetingNotice_CarriesAgendaAndCalendar_AnUpdateBumpsTheSequence_AndTheMinutesFollowTheClose()
+    public async Task MeetingNotice_IsSentByTheOrganiser_WithAgendaAndCalendar_AnUpdateBumpsTheSequence_AndTheMinutesFollowTheClose()
     {
         // Arrange: a table with two members.
         var table = await CreateTableAsync("Table régionale de Terrebonne");
@@ -48,31 +48,41 @@ public sealed class TableMailTests(MailAppFixture fixture) : IClassFixture<MailA
         await AddMemberAsync(table, "Sylvie Gagnon", first);
         await AddMemberAsync(table, "Omar Benali", second);
 
-        // Act 1: the meeting is scheduled → the notice.
+        // Act 1: the meeting is scheduled, with no agenda yet → no notice (nothing recorded, so nothing can go).
         var startsAt = new DateTimeOffset(2027, 1, 19, 14, 0, 0, TimeSpan.FromHours(-5));
-        var created = await fixture.Organiser.PostAsJsonAsync("/api/meetings", new
-        {
-            tableId = table, title = "Rencontre de janvier", startsAt = startsAt.ToString("O"), location = "Salle du conseil, Terrebonne",
-        }).WaitAsync(Timeout);
-        var meeting = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var meeting = await CreateMeetingAsync(table, startsAt);
+        Assert.Equal(0, (await fixture.OutboxAsync($"/api/meetings/{meeting}/outbox")).GetArrayLength());
+        var draft = await MeetingAsync(meeting);
+        Assert.Equal(JsonValueKind.Null, draft.GetProperty("noticeSentAt").ValueKind);
+
+        // Act 2: the agenda is filled, the organiser sends the notice → one per member, with the agenda and the .ics.
+        var item = (await (await fixture.Organiser.PostAsJsonAsync($"/api/meetings/{meeting}/agenda",
+            new { title = "Bilan du Mois de l'immigration", presenter = "Sylvie Gagnon", plannedMinutes = 30, notes = "" }).WaitAsync(Timeout))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("current").GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Organiser.PostAsync($"/api/meetings/{meeting}/notice", null).WaitAsync(Timeout)).StatusCode);
         var notice = await fixture.MailAsync(first, "Convocation");
+        Assert.Contains("Bilan du Mois de l'immigration — Sylvie Gagnon (30 min)", notice.Text);
         var calendar = notice.Calendar!;
         Assert.Equal($"{meeting:D}@concertation", calendar.Events.Single().Uid);
         Assert.Equal(0, calendar.Events.Single().Sequence);
         Assert.Equal(14, calendar.Events.Single().DtStart!.Hour); // 14 h, Québec time
         await fixture.MailAsync(second, "Convocation");
+        var sent = await MeetingAsync(meeting);
+        Assert.Equal(2, sent.GetProperty("noticeRecipients").GetInt32());
+        Assert.Equal(JsonValueKind.String, sent.GetProperty("noticeSentAt").ValueKind);
 
-        // Act 2: the agenda is filled, the notice is sent again.
-        var item = (await (await fixture.Organiser.PostAsJsonAsync($"/api/meetings/{meeting}/agenda",
-            new { title = "Bilan du Mois de l'immigration", presenter = "Sylvie Gagnon", plannedMinutes = 30, notes = "" }).WaitAsync(Timeout))
-            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("current").GetProperty("id").GetGuid();
+        // Act 3: the agenda changes, the notice is sent again → an update of the same event.
+        Assert.True((await fixture.Organiser.PostAsJsonAsync($"/api/meetings/{meeting}/agenda",
+            new { title = "Portrait des MRC", presenter = "", plannedMinutes = 20, notes = "" }).WaitAsync(Timeout)).IsSuccessStatusCode);
         Assert.Equal(HttpStatusCode.OK, (await fixture.Organiser.PostAsync($"/api/meetings/{meeting}/notice", null).WaitAsync(Timeout)).StatusCode);
         var update = await Poll.UntilAsync(() => Task.FromResult(fixture.MailTo(first).Where(m => m.Subject.StartsWith("Convocation")).ToList()),
             l => l.Count == 2, Timeout, "the updated notice");
-        Assert.Contains("Bilan du Mois de l'immigration — Sylvie Gagnon (30 min)", update[1].Text);
+        Assert.Contains("Portrait des MRC (20 min)", update[1].Text);
         Assert.Equal(1, update[1].Calendar!.Events.Single().Sequence);
+        Assert.Equal(calendar.Events.Single().Uid, update[1].Calendar!.Events.Single().Uid);
+        Assert.Equal(1, (await MeetingAsync(meeting)).GetProperty("noticeSequence").GetInt32());
 
-        // Act 3: the meeting runs and closes → the minutes' summary.
+        // Act 4: the meeting runs and closes → the minutes' summary.
         Assert.Equal(HttpStatusCode.OK, (await fixture.Organiser.PostAsync($"/api/meetings/{meeting}/start", null).WaitAsync(Timeout)).StatusCode);
         Assert.True((await fixture.Organiser.PostAsJsonAsync($"/api/meetings/{meeting}/decisions",
             new { agendaItemId = item, text = "Le bilan est adopté." }).WaitAsync(Timeout)).IsSuccessStatusCode);
@@ -85,8 +95,97 @@ public sealed class TableMailTests(MailAppFixture fixture) : IClassFixture<MailA
         await fixture.MailAsync(first, "Procès-verbal");
         var outbox = await Poll.UntilAsync(() => fixture.OutboxAsync($"/api/meetings/{meeting}/outbox"),
             o => o.GetArrayLength() == 6 && o.EnumerateArray().All(m => m.GetProperty("status").GetString() == "Sent"), Timeout, "six sent");
+        Assert.Equal(4, outbox.EnumerateArray().Count(m => m.GetProperty("kind").GetString() == "MeetingNotice"));
         Assert.Equal(2, outbox.EnumerateArray().Count(m => m.GetProperty("kind").GetString() == "MeetingMinutes"));
     }
+
+    [Fact]
+    public async Task MeetingNotice_IsRefused_WhenNoMemberCanReceiveIt()
+    {
+        // Arrange: a table with nobody on it yet.
+        var table = await CreateTableAsync("Table régionale de Matawinie");
+        var meeting = await CreateMeetingAsync(table, new DateTimeOffset(2027, 2, 9, 9, 30, 0, TimeSpan.FromHours(-5)));
+
+        // Act
+        var response = await fixture.Organiser.PostAsync($"/api/meetings/{meeting}/notice", null).WaitAsync(Timeout);
+
+        // Assert: said so, and nothing counted as sent.
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("no-recipients", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal(JsonValueKind.Null, (await MeetingAsync(meeting)).GetProperty("noticeSentAt").ValueKind);
+    }
+
+    [Fact]
+    public async Task CancellingAMeeting_TellsThoseWhoHadItsNotice_WithTheSameEventCancelled()
+    {
+        // Arrange: the notice went to one member, another's server refused it (550); a third member joined afterwards.
+        var table = await CreateTableAsync("Table régionale de L'Assomption");
+        var notified = $"chantal-{Guid.NewGuid():N}@exemple.qc.ca";
+        var refused = $"paul-{Guid.NewGuid():N}@exemple.qc.ca";
+        var later = $"hugo-{Guid.NewGuid():N}@exemple.qc.ca";
+        await AddMemberAsync(table, "Chantal Perreault", notified);
+        var meeting = await CreateMeetingAsync(table, new DateTimeOffset(2027, 3, 16, 13, 30, 0, TimeSpan.FromHours(-4)));
+        fixture.Smtp.RefuseRecipient = address => address == refused;
+        await AddMemberAsync(table, "Paul Desjardins", refused);
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Organiser.PostAsync($"/api/meetings/{meeting}/notice", null).WaitAsync(Timeout)).StatusCode);
+        var notice = await fixture.MailAsync(notified, "Convocation");
+        await Poll.UntilAsync(() => fixture.OutboxAsync($"/api/meetings/{meeting}/outbox"),
+            o => o.EnumerateArray().Any(m => m.GetProperty("to").GetString() == refused && m.GetProperty("status").GetString() == "Failed"), Timeout, "the refused notice");
+        await AddMemberAsync(table, "Hugo Lachance", later);
+
+        // Act
+        var cancel = await fixture.Organiser.PostAsync($"/api/meetings/{meeting}/cancel", null).WaitAsync(Timeout);
+
+        // Assert: the same calendar event, cancelled, one SEQUENCE later; only to who had the notice.
+        Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
+        var cancelled = await fixture.MailAsync(notified, "Rencontre annulée");
+        var calendar = cancelled.Calendar!;
+        Assert.Equal("CANCEL", calendar.Method);
+        Assert.Equal(notice.Calendar!.Events.Single().Uid, calendar.Events.Single().Uid);
+        Assert.Equal(notice.Calendar!.Events.Single().Sequence + 1, calendar.Events.Single().Sequence);
+        Assert.Equal("CANCELLED", calendar.Events.Single().Status);
+        var outbox = await Poll.UntilAsync(() => fixture.OutboxAsync($"/api/meetings/{meeting}/outbox"),
+            o => o.EnumerateArray().All(m => m.GetProperty("status").GetString() != "Pending"), Timeout, "all sent or refused");
+        // The refused notice can no longer be resent: it would invite to a meeting that will not be held.
+        Assert.False(outbox.EnumerateArray().Single(m => m.GetProperty("to").GetString() == refused).GetProperty("canResend").GetBoolean());
+        Assert.Equal([notified], outbox.EnumerateArray().Where(m => m.GetProperty("kind").GetString() == "MeetingCancelled")
+            .Select(m => m.GetProperty("to").GetString()!).ToArray());
+        Assert.DoesNotContain(outbox.EnumerateArray(), m => m.GetProperty("to").GetString() == later && m.GetProperty("kind").GetString() != "MemberInvited");
+        // Read-only afterwards, and its calendar file says so too.
+        Assert.Equal("Cancelled", (await MeetingAsync(meeting)).GetProperty("status").GetString());
+        var edit = await fixture.Organiser.PostAsJsonAsync($"/api/meetings/{meeting}/agenda", new { title = "Point", presenter = "", plannedMinutes = 5, notes = "" }).WaitAsync(Timeout);
+        Assert.Equal(HttpStatusCode.Conflict, edit.StatusCode);
+        Assert.Contains("METHOD:CANCEL", await fixture.Organiser.GetStringAsync($"/api/meetings/{meeting}/meeting.ics").WaitAsync(Timeout));
+    }
+
+    [Fact]
+    public async Task CancellingAMeeting_WhoseNoticeWasNeverSent_EmailsNobody()
+    {
+        // Arrange
+        var table = await CreateTableAsync("Table régionale de D'Autray");
+        await AddMemberAsync(table, "Isabelle Gauthier", $"isabelle-{Guid.NewGuid():N}@exemple.qc.ca");
+        var meeting = await CreateMeetingAsync(table, new DateTimeOffset(2027, 4, 13, 9, 0, 0, TimeSpan.FromHours(-4)));
+
+        // Act
+        var cancel = await fixture.Organiser.PostAsync($"/api/meetings/{meeting}/cancel", null).WaitAsync(Timeout);
+
+        // Assert: nothing recorded, so nothing can go out.
+        Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
+        Assert.Equal(0, (await fixture.OutboxAsync($"/api/meetings/{meeting}/outbox")).GetArrayLength());
+    }
+
+    private async Task<Guid> CreateMeetingAsync(Guid table, DateTimeOffset startsAt)
+    {
+        var created = await fixture.Organiser.PostAsJsonAsync("/api/meetings", new
+        {
+            tableId = table, title = "Rencontre de janvier", startsAt = startsAt.ToString("O"), location = "Salle du conseil, Terrebonne",
+        }).WaitAsync(Timeout);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    private async Task<JsonElement> MeetingAsync(Guid meeting) =>
+        (await fixture.Organiser.GetFromJsonAsync<JsonElement>($"/api/meetings/{meeting}").WaitAsync(Timeout)).GetProperty("meeting");
 
     private async Task<Guid> CreateTableAsync(string name) =>
         (await (await fixture.Organiser.PostAsJsonAsync("/api/tables", new { name, quorum = 1 }).WaitAsync(Timeout))

@@ -85,7 +85,7 @@ public sealed class MailComposer(MailTexts texts, MailLinks links, IOptions<Mail
         return mail.Kind switch
         {
             MailKind.MemberInvited or MailKind.MemberLinkReissued => data.GetValueOrDefault("tableName", ""),
-            MailKind.MeetingNotice or MailKind.MeetingMinutes => $"{data.GetValueOrDefault("title", "")} ({When(data, "startsAt", language, withTime: false)})",
+            MailKind.MeetingNotice or MailKind.MeetingCancelled or MailKind.MeetingMinutes => $"{data.GetValueOrDefault("title", "")} ({When(data, "startsAt", language, withTime: false)})",
             _ => language == "en" ? data.GetValueOrDefault("titleEn", data.GetValueOrDefault("title", "")) : data.GetValueOrDefault("titleFr", data.GetValueOrDefault("title", "")),
         };
     }
@@ -123,18 +123,19 @@ public sealed class MailComposer(MailTexts texts, MailLinks links, IOptions<Mail
                 if (links.UnsealSignInToken(data.GetValueOrDefault("sealedToken")) is { } signIn)
                     parts.Links.Add(("notifications.label.signin", links.SignInUrl(signIn)));
                 break;
-            case MailKind.MeetingNotice:
+            case MailKind.MeetingNotice or MailKind.MeetingCancelled:
                 var meetingId = Guid.ParseExact(data["meetingId"], "N");
+                var meetingCancelled = mail.Kind == MailKind.MeetingCancelled;
                 parts.Rows.Add(("notifications.label.table", _ => data["tableName"]));
                 parts.Rows.Add(("notifications.label.meeting", _ => data["title"]));
                 parts.Rows.Add(("notifications.label.date", l => Span(data, l)));
                 if (data.TryGetValue("location", out var location) && location.Length > 0) parts.Rows.Add(("notifications.label.place", _ => location));
-                parts.Lists.Add(("notifications.label.agenda", _ => Lines(data, "agenda")));
-                parts.Links.Add(("notifications.label.meeting", links.MeetingUrl(meetingId)));
+                if (!meetingCancelled) parts.Lists.Add(("notifications.label.agenda", _ => Lines(data, "agenda")));
+                if (!meetingCancelled) parts.Links.Add(("notifications.label.meeting", links.MeetingUrl(meetingId)));
                 parts.Calendar = new CalendarEntry(MeetingCalendar.Uid(meetingId), int.Parse(data["sequence"], CultureInfo.InvariantCulture),
                     DateTimeOffset.Parse(data["startsAt"], CultureInfo.InvariantCulture), DateTimeOffset.Parse(data["endsAt"], CultureInfo.InvariantCulture),
                     $"{data["tableName"]} — {data["title"]}", string.Join("\n", Lines(data, "agenda")), data.GetValueOrDefault("location"),
-                    links.MeetingUrl(meetingId), Cancelled: false);
+                    links.MeetingUrl(meetingId), meetingCancelled);
                 break;
             case MailKind.MeetingMinutes:
                 parts.Rows.Add(("notifications.label.table", _ => data["tableName"]));

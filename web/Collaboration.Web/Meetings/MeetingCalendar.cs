@@ -13,6 +13,6 @@ public static class MeetingCalendar
         var minutes = Math.Max(60, m.Agenda.Sum(i => i.PlannedMinutes));
         var agenda = string.Join("\n", m.Agenda.Select((i, k) => $"{k + 1}. {i.Title}"));
         return new CalendarEntry(Uid(m.Id), m.NoticeSequence, m.StartsAt, m.StartsAt.AddMinutes(minutes), $"{m.TableName} — {m.Title}",
-            agenda, m.Location, url, Cancelled: false);
+            agenda, m.Location, url, Cancelled: m.Status == MeetingStatus.Cancelled);
     }
 }

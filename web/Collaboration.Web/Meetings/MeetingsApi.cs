@@ -34,6 +34,7 @@ public static partial class MeetingsApi
         meetings.MapPost("/{id:guid}/start", StartAsync);
         meetings.MapPost("/{id:guid}/close", CloseAsync);
         meetings.MapPost("/{id:guid}/notice", SendNoticeAsync);
+        meetings.MapPost("/{id:guid}/cancel", CancelAsync);
         meetings.MapPut("/{id:guid}/attendance/{memberId:guid}", SetAttendanceAsync);
         meetings.MapPost("/{id:guid}/decisions", RecordDecisionAsync);
         meetings.MapPost("/{id:guid}/action-items", AddActionItemAsync);
@@ -177,13 +178,25 @@ public static partial class MeetingsApi
         return Outcome(await grains.GetGrain<IMeetingGrain>(id).CloseAsync(await service.RecipientsAsync(meeting!.TableId)));
     }
 
-    /// <summary>Emails the notice again with the agenda as it is now (the calendar file's SEQUENCE bumped).</summary>
+    /// <summary>
+    /// Emails the notice (convocation) to the table's members with the agenda as it is now; sent again, it is an
+    /// update of the same calendar event (SEQUENCE bumped). The room shows when and to how many it went.
+    /// </summary>
     private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> SendNoticeAsync(
         Guid id, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions, MeetingsService service)
     {
         var (meeting, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Run);
         if (problem is not null) return problem;
         return Outcome(await grains.GetGrain<IMeetingGrain>(id).SendNoticeAsync(await service.RecipientsAsync(meeting!.TableId)));
+    }
+
+    /// <summary>Cancels a meeting not started yet; the members who were sent its notice get the cancellation (METHOD:CANCEL).</summary>
+    private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> CancelAsync(
+        Guid id, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions)
+    {
+        var (_, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Run);
+        if (problem is not null) return problem;
+        return Outcome(await grains.GetGrain<IMeetingGrain>(id).CancelAsync());
     }
 
     private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> SetAttendanceAsync(
@@ -273,7 +286,7 @@ public static partial class MeetingsApi
             "Quelqu'un a modifié cet élément entre-temps : voici la version actuelle. Rien n'a été écrasé.",
             "Someone changed this in the meantime: here is the current version. Nothing was overwritten."), result),
         MeetingOutcome.ReadOnly => Problems.Create(StatusCodes.Status409Conflict, "meeting-closed",
-            "La rencontre est close : elle ne peut plus être modifiée.", "The meeting is closed: it can no longer be changed."),
+            "La rencontre est close ou annulée : elle ne peut plus être modifiée.", "The meeting is closed or cancelled: it can no longer be changed."),
         MeetingOutcome.WrongStatus => Problems.Create(StatusCodes.Status409Conflict, "wrong-status",
             "Cette action n'est pas possible à cette étape de la rencontre.", "This action is not possible at this stage of the meeting."),
         MeetingOutcome.UnknownItem => Problems.Create(StatusCodes.Status404NotFound, "item-not-found",
@@ -282,6 +295,9 @@ public static partial class MeetingsApi
             "Cette personne n'est pas membre de la table.", "This person is not a member of the table."),
         MeetingOutcome.NotFound => Problems.Create(StatusCodes.Status404NotFound, "meeting-not-found", "Rencontre introuvable.", "Meeting not found."),
         MeetingOutcome.AlreadyExists => Problems.Create(StatusCodes.Status409Conflict, "already-exists", "Cet élément existe déjà.", "This already exists."),
+        MeetingOutcome.NoRecipients => Problems.Create(StatusCodes.Status409Conflict, "no-recipients",
+            "Aucun membre de la table n'a d'accès et d'adresse courriel : l'avis n'a été envoyé à personne.",
+            "No member of the table has access and an email address: the notice was sent to nobody."),
         _ => WithCurrent(Problems.Create(StatusCodes.Status400BadRequest, "invalid-change",
             "Modification refusée : elle n'est pas valide (un point qui porte des décisions ne peut être retiré).",
             "Change refused: it is not valid (an item with decisions cannot be removed)."), result),

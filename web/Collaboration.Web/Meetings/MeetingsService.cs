@@ -83,8 +83,9 @@ public sealed class MeetingsService(IGrainFactory grains, InvitationLinks links,
         var created = await grains.GetGrain<IMeetingGrain>(id).CreateAsync(new MeetingSetup(
             table.Id, table.Name, title, startsAt, location, table.Quorum, Roster(table), followUps, createdBy));
         if (created.Outcome != MeetingOutcome.Applied) return (created.Outcome, Guid.Empty);
+        // No notice yet: a new meeting has no agenda, and a convocation without one is what members
+        // complained about. The organiser sends it from the room when the agenda is ready (POST …/notice).
         await grains.GetGrain<ITableGrain>(table.Id).AddMeetingAsync(id, title, startsAt);
-        await grains.GetGrain<IMeetingGrain>(id).SendNoticeAsync(Recipients(table));
         return (MeetingOutcome.Applied, id);
     }
 

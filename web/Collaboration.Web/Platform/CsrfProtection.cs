@@ -6,6 +6,8 @@ namespace Collaboration.Web.Platform;
 /// Against cross-site request forgery: a state-changing API call that carries our auth cookie
 /// must also carry <c>X-CSRF: 1</c>. A page of another origin cannot add that header without a
 /// CORS preflight, and CORS stays closed. The hub refuses WebSocket upgrades from other origins.
+/// An endpoint whose proof is a signed token rather than the cookie (the one-click unsubscribe, which a
+/// mail client POSTs without any header, RFC 8058) is exempted by name with <see cref="ExemptFromCsrfHeader{TBuilder}"/>.
 /// </summary>
 public static class CsrfProtection
 {
@@ -15,7 +17,8 @@ public static class CsrfProtection
     {
         var request = context.Request;
         if (request.Path.StartsWithSegments("/api") && !IsSafe(request.Method) &&
-            request.Cookies.ContainsKey(AuthenticationSetup.CookieName) && request.Headers[HeaderName] != "1")
+            request.Cookies.ContainsKey(AuthenticationSetup.CookieName) && request.Headers[HeaderName] != "1" &&
+            context.GetEndpoint()?.Metadata.GetMetadata<CsrfExemption>() is null)
         {
             await Refuse(context, StatusCodes.Status400BadRequest, "csrf-header-missing",
                 "En-tête X-CSRF manquant : requête refusée.", "Missing X-CSRF header: request refused.");
@@ -29,6 +32,10 @@ public static class CsrfProtection
         }
         await next(context);
     });
+
+    /// <summary>This endpoint's proof is not the cookie (see <see cref="CsrfExemption"/>): no X-CSRF header required.</summary>
+    public static TBuilder ExemptFromCsrfHeader<TBuilder>(this TBuilder builder, string reason) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new CsrfExemption(reason));
 
     private static bool IsSafe(string method) =>
         HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method);

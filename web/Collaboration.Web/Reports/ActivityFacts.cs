@@ -44,7 +44,7 @@ public sealed class ActivityFacts(IGrainFactory grains, PartnersService partners
                 foreach (var item in meeting.ActionItems.Concat(meeting.FollowUps))
                     if (!latest.TryGetValue(item.Id, out var known) || known.StartsAt < meeting.StartsAt)
                         latest[item.Id] = (meeting.StartsAt, item, MrcOf(item.OwnerMemberId), meeting);
-                if (meeting.Status == MeetingStatus.Draft || !period.Contains(meeting.StartsAt)) continue;
+                if (meeting.Status is MeetingStatus.Draft or MeetingStatus.Cancelled || !period.Contains(meeting.StartsAt)) continue;
 
                 var link = $"/meeting.html?id={meeting.Id}";
                 var mrcs = meeting.Members.Select(m => MrcOf(m.Id)).Distinct().DefaultIfEmpty(ReportFigures.UnknownMrc).ToList();

@@ -16,6 +16,15 @@ describe('meeting model', () => {
     assert.equal(m.members[0].role, 'secretary');
   });
 
+  test('applies the notice sent (when, to how many, its sequence) and the cancellation', () => {
+    let m = snapshot();
+    m = applyEvent(m, { version: 4, type: 'NoticeSent', data: { sequence: 0, sentAt: '2026-12-01T15:00:00Z', recipients: 7 } });
+    m = applyEvent(m, { version: 5, type: 'NoticeSent', data: { sequence: 1, sentAt: '2026-12-02T15:00:00Z', recipients: 8 } });
+    assert.deepEqual([m.noticeSequence, m.noticeSentAt, m.noticeRecipients, m.version], [1, '2026-12-02T15:00:00Z', 8, 5]);
+    m = applyEvent(m, { version: 6, type: 'MeetingCancelled', data: { cancelledAt: '2026-12-03T15:00:00Z', notified: 8 } });
+    assert.equal(m.status, 'cancelled');
+  });
+
   test('applies start, current item, attendance and close', () => {
     let m = snapshot();
     const since = '2026-11-22T10:00:00Z';

@@ -68,6 +68,14 @@ export function applyEvent(meeting, { version, type, data }) {
       m.currentItemId = null;
       m.agenda = data.agenda;
       break;
+    case 'NoticeSent':
+      m.noticeSequence = data.sequence;
+      m.noticeSentAt = data.sentAt;
+      m.noticeRecipients = data.recipients;
+      break;
+    case 'MeetingCancelled':
+      m.status = 'cancelled';
+      break;
     case 'AttendanceSet':
       m.attendance = replaceBy(m.attendance, normAttendance(data.attendance), 'memberId');
       m.quorum = data.quorum;

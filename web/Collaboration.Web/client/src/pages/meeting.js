@@ -5,6 +5,7 @@ import '../meetings/messages.js';
 import { api, ApiError } from '../api.js';
 import { getLang, onLangChange, t } from '../i18n.js';
 import { connectLive } from '../live.js';
+import { createOutbox } from '../mail/outbox.js';
 import { applyEvent, clock, elapsedSeconds, fromSnapshot, isOverrun, pointChoice } from '../meetings/model.js';
 import { formatDateTime, formatTime, h, param, replaceChildren } from '../meetings/dom.js';
 import { InputFormatError, parseDateInput } from '../zoned-time.js';
@@ -18,8 +19,11 @@ let myMemberId = null;
 let clockOffsetMs = 0; // server time − browser time
 let people = [];
 let shownError = null;
+let noticeStatus = null; // the message key said after sending the notice
+const outbox = createOutbox($('[data-outbox]')); // the notice and minutes emails (organisers)
 
-const canRun = () => (role === 'organiser' || role === 'secretary') && meeting?.status !== 'closed';
+const readOnly = () => meeting?.status === 'closed' || meeting?.status === 'cancelled';
+const canRun = () => (role === 'organiser' || role === 'secretary') && !readOnly();
 const serverNow = () => Date.now() + clockOffsetMs;
 const memberName = (memberId) => meeting.members.find((m) => m.id === memberId)?.name ?? '?';
 
@@ -54,6 +58,7 @@ function render() {
   status.textContent = t(`status.${meeting.status}`);
   $('[data-back]').href = `/meetings.html?table=${meeting.tableId}`;
   $('[data-testid="read-only-notice"]').hidden = meeting.status !== 'closed';
+  $('[data-testid="cancelled-notice"]').hidden = meeting.status !== 'cancelled';
   $('[data-testid="minutes-link"]').hidden = meeting.status !== 'closed';
   $('[data-testid="minutes-link"]').href = `/minutes.html?id=${id}`;
   $('[data-ics]').href = path('/meeting.ics');
@@ -61,13 +66,49 @@ function render() {
   const runner = (role === 'organiser' || role === 'secretary');
   $('[data-testid="start-meeting"]').hidden = !(runner && meeting.status === 'draft');
   $('[data-testid="close-meeting"]').hidden = !(runner && meeting.status === 'inProgress');
+  $('[data-testid="cancel-meeting"]').hidden = !(runner && meeting.status === 'draft');
   for (const form of document.querySelectorAll('[data-runner-form]')) form.hidden = !canRun();
   $('[data-decision-form]').hidden = !(canRun() && meeting.status === 'inProgress');
+  renderNotice();
   renderAgenda();
   renderAttendance();
   renderPresence();
   renderDecisions();
   renderActions();
+}
+
+/** The convocation: sent or not, when and to how many; the button to send it (again, with the agenda as it is now). */
+function renderNotice() {
+  const runner = role === 'organiser' || role === 'secretary';
+  const panel = $('[data-testid="notice-panel"]');
+  panel.hidden = !runner || readOnly();
+  $('[data-organiser-only]').hidden = role !== 'organiser';
+  if (panel.hidden) return;
+  const sent = Boolean(meeting.noticeSentAt);
+  $('[data-testid="notice-state"]').textContent = !sent ? t('room.notice.notSent')
+    : t(meeting.noticeSequence > 0 ? 'room.notice.sentAgain' : 'room.notice.sent',
+      { when: formatDateTime(meeting.noticeSentAt, getLang()), count: meeting.noticeRecipients, sequence: meeting.noticeSequence });
+  $('[data-testid="notice-empty-agenda"]').hidden = meeting.agenda.length > 0;
+  const button = $('[data-testid="send-notice"]');
+  button.dataset.i18n = sent ? 'room.notice.resend' : 'room.notice.send'; // the language switch re-translates the right label
+  button.textContent = t(button.dataset.i18n);
+  $('[data-testid="notice-status"]').textContent = noticeStatus ? t(noticeStatus) : '';
+}
+
+async function sendNotice() {
+  const button = $('[data-testid="send-notice"]');
+  button.disabled = true;
+  noticeStatus = 'room.notice.sending';
+  renderNotice();
+  const answer = await act(() => api.post(path('/notice')));
+  button.disabled = false;
+  noticeStatus = answer ? 'room.notice.done' : null;
+  if (answer && meeting.version < answer.version) { // the live event may not be here yet: show what the server holds now
+    const fresh = await act(() => api.get(path()));
+    if (fresh && fresh.meeting.version > meeting.version) meeting = fromSnapshot(fresh.meeting);
+  }
+  render();
+  if (role === 'organiser') outbox.refresh();
 }
 
 let shownOverrun = false;
@@ -169,7 +210,7 @@ function renderAttendance() {
   warning.hidden = !unreachable;
   warning.textContent = unreachable ? t('room.quorumUnreachable', { required: meeting.quorum.required, members: meeting.members.length }) : '';
   const mine = $('[data-self-attendance]');
-  mine.hidden = !myMemberId || meeting.status === 'closed';
+  mine.hidden = !myMemberId || readOnly();
   const list = $('[data-testid="attendance"]');
   replaceChildren(list, meeting.members.map((member) => {
     const entry = meeting.attendance.find((a) => a.memberId === member.id);
@@ -213,7 +254,7 @@ function renderActions() {
   fillSelect($('[data-action-form] select[name="ownerMemberId"]'), meeting.members.map((m) => [m.id, m.name]));
   fillPointSelect($('[data-action-form] select[name="agendaItemId"]'), [['', '—'], ...meeting.agenda.map((i, k) => [i.id, `${k + 1}. ${i.title}`])], '');
   const row = (a) => {
-    const canToggle = meeting.status !== 'closed' && (canRun() || a.ownerMemberId === myMemberId);
+    const canToggle = !readOnly() && (canRun() || a.ownerMemberId === myMemberId);
     return h('li', { class: `action action--${a.status}`, 'data-testid': 'action-item' },
       h('span', { class: 'action__text' }, a.text),
       h('span', { class: 'action__meta' }, [memberName(a.ownerMemberId) !== '?' ? memberName(a.ownerMemberId) : a.ownerName,
@@ -247,6 +288,10 @@ function fillPointSelect(select, options, fallback) {
 
 function wireForms() {
   $('[data-testid="start-meeting"]').addEventListener('click', () => act(() => api.post(path('/start'))));
+  $('[data-testid="send-notice"]').addEventListener('click', sendNotice);
+  $('[data-testid="cancel-meeting"]').addEventListener('click', () => {
+    if (confirm(t('room.confirmCancel'))) act(() => api.post(path('/cancel')));
+  });
   $('[data-testid="close-meeting"]').addEventListener('click', () => {
     if (confirm(t('room.confirmClose'))) act(() => api.post(path('/close')));
   });
@@ -274,6 +319,8 @@ function apply(envelope) {
   if (meeting && envelope.version > meeting.version) {
     meeting = applyEvent(meeting, envelope);
     render();
+    // A notice or the minutes recorded mail (from this screen or another organiser's): show it.
+    if (role === 'organiser' && ['NoticeSent', 'MeetingClosed', 'MeetingCancelled'].includes(envelope.type)) outbox.refresh();
   }
 }
 
@@ -288,6 +335,7 @@ async function main() {
   render();
   wireForms();
   $('[data-room]').hidden = false;
+  if (role === 'organiser') outbox.show(path());
 
   const live = connectLive();
   const topic = `meeting:${id}`;

@@ -4,6 +4,7 @@ import '../meetings/messages.js';
 import { api, ApiError } from '../api.js';
 import { getCurrentUser, loginUrl } from '../auth.js';
 import { getLang, onLangChange, t } from '../i18n.js';
+import { createOutbox } from '../mail/outbox.js';
 import { norm } from '../meetings/model.js';
 import { formatDateTime, h, param, replaceChildren } from '../meetings/dom.js';
 import { InputFormatError, parseDateTimeInput } from '../zoned-time.js';
@@ -16,6 +17,7 @@ let table = null;
 let meetings = [];
 let shownError = null;
 let lastLink = null; // { name, link } shown once after adding a member or re-issuing a link
+const outbox = createOutbox($('[data-outbox]')); // the table's invitations and re-issued links (organisers)
 
 function showError(message) {
   shownError = message;
@@ -44,6 +46,8 @@ async function load() {
     [table, meetings] = await Promise.all([act(() => api.get(`/api/tables/${tableId}`)), act(() => api.get(`/api/tables/${tableId}/meetings`))]);
   }
   render();
+  if (table?.role === 'organiser') outbox.show(`/api/tables/${table.id}`); // also after each invitation or new link: load() follows them
+  else outbox.hide();
 }
 
 function render() {
@@ -80,6 +84,7 @@ function render() {
       m.accessRevoked ? null : h('button', { type: 'button', class: 'button button--quiet', 'data-key': `revoke-${m.id}`,
         onclick: async () => { if (await act(() => api.post(`/api/tables/${table.id}/members/${m.id}/revoke`)) !== null) load(); } }, t('meetings.revoke'))) : null)));
   for (const form of document.querySelectorAll('[data-organiser-form]')) form.hidden = !organiser;
+  $('[data-organiser-only]').hidden = table.role !== 'organiser';
   renderLink();
 }
 

@@ -4,8 +4,9 @@ import { api, ApiError } from '../api.js';
 import { requireUser } from '../auth.js';
 import { onLangChange, t } from '../i18n.js';
 import { connectLive } from '../live.js';
+import { createOutbox } from '../mail/outbox.js';
 import { el, renderAvailability, title, when } from '../workshops.js';
-import { formatDateTime, InputFormatError, parseDateTimeInput } from '../zoned-time.js';
+import { InputFormatError, parseDateTimeInput } from '../zoned-time.js';
 
 const picker = document.querySelector('[data-testid="session-picker"]');
 const detail = document.querySelector('[data-testid="admin-detail"]');
@@ -15,8 +16,7 @@ const updateForm = document.querySelector('[data-testid="update-form"]');
 const adminError = document.querySelector('[data-testid="admin-error"]');
 const createForm = document.querySelector('[data-testid="create-form"]');
 const createError = document.querySelector('[data-testid="create-error"]');
-const outboxBody = document.querySelector('[data-testid="outbox"] tbody');
-const outboxStatus = document.querySelector('[data-testid="outbox-status"]');
+const outbox = createOutbox(document.querySelector('[data-outbox]'));
 
 let sessions = [];
 let current = null; // { summary, registrants: Map(code → registrant), subscription }
@@ -92,7 +92,6 @@ async function select(id) {
   adminError.textContent = '';
   updateForm.elements.namedItem('capacity').value = String(summary.capacity);
   updateForm.elements.namedItem('status').value = summary.status;
-  outboxBody.replaceChildren();
   renderPicker();
   renderDetail();
   const selected = current;
@@ -105,7 +104,7 @@ async function select(id) {
     },
     onError: (error) => { adminError.textContent = error.message; },
   });
-  loadOutbox();
+  outbox.show(`/api/workshops/${encodeURIComponent(id)}`);
 }
 
 async function markAttendance(code, attended, box) {
@@ -115,43 +114,6 @@ async function markAttendance(code, attended, box) {
     box.checked = !attended;
     adminError.textContent = error instanceof ApiError ? error.message : t('error.network');
   }
-}
-
-async function loadOutbox() {
-  if (!current) return;
-  try {
-    const messages = await api.get(`/api/workshops/${encodeURIComponent(current.summary.id)}/outbox`);
-    outboxBody.replaceChildren(...(messages.length === 0
-      ? [el('tr', {}, el('td', { text: t('notifications.outbox.empty'), attrs: { colspan: '5' } }))]
-      : messages.slice().reverse().map(outboxRow)));
-  } catch (error) {
-    adminError.textContent = error instanceof ApiError ? error.message : t('error.network');
-  }
-}
-
-/** One email: recipient, subject, state (with the server's answer when it failed), when, and a resend for a failed one. */
-function outboxRow(m) {
-  const state = el('td', { text: t(`notifications.outbox.status.${m.status}`), attrs: { 'data-status': m.status } });
-  if (m.status === 'Failed' && m.lastError) state.append(el('br'), el('small', { text: m.lastError }));
-  const action = el('td');
-  if (m.canResend) {
-    const button = el('button', { text: t('notifications.outbox.resend'), className: 'button button--quiet', attrs: { type: 'button', 'data-action': 'resend' } });
-    button.addEventListener('click', async () => {
-      button.disabled = true;
-      try {
-        await api.post(`/api/workshops/${encodeURIComponent(current.summary.id)}/outbox/${m.id}/resend`);
-        outboxStatus.textContent = t('notifications.outbox.resent');
-        await loadOutbox();
-      } catch (error) {
-        button.disabled = false;
-        adminError.textContent = error instanceof ApiError ? error.message : t('error.network');
-      }
-    });
-    action.append(button);
-  }
-  return el('tr', { attrs: { 'data-mail-id': String(m.id) } },
-    el('td', { text: `${m.toName} <${m.to}>` }), el('td', { text: m.subject ?? '' }), state,
-    el('td', { text: formatDateTime(m.sentAt ?? m.createdAt) }), action);
 }
 
 updateForm.addEventListener('submit', async (event) => {
@@ -164,7 +126,7 @@ updateForm.addEventListener('submit', async (event) => {
     });
     Object.assign(current.summary, updated);
     renderDetail();
-    loadOutbox();
+    outbox.refresh(); // a cancelled session emails every registrant
   } catch (error) {
     adminError.textContent = error instanceof ApiError ? error.message : t('error.network');
   }
@@ -194,7 +156,6 @@ createForm.addEventListener('submit', async (event) => {
   }
 });
 
-document.querySelector('[data-action="refresh-outbox"]').addEventListener('click', loadOutbox);
 onLangChange(() => { renderPicker(); renderDetail(); });
 
 async function load() {

@@ -1,0 +1,8 @@
+namespace Collaboration.Web.Mail;
+
+/// <summary>
+/// What a page says about the one outbox partial it renders (<c>Pages/Mail/_Outbox.cshtml</c>, driven by
+/// <c>client/src/mail/outbox.js</c>): a prefix for its ids, the intro sentence's message key (whose emails
+/// these are), and the heading level that fits the page's outline.
+/// </summary>
+public sealed record OutboxSection(string Id, string IntroKey, int HeadingLevel = 3);

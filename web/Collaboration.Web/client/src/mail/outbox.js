@@ -1,0 +1,114 @@
+// The organiser's view of one outbox (Pages/Mail/_Outbox.cshtml), shared by the workshop, table and
+// meeting pages: recipient, subject, state (with the server's answer when it failed), time, and a resend
+// for a failed one. Refreshed on demand, after each action of the page (refresh()), and by itself while a
+// message is still pending, so "en attente" turns into "envoyé" or "en échec" without a click.
+import { api, ApiError } from '../api.js';
+import { addMessages, onLangChange, t } from '../i18n.js';
+import { h } from '../meetings/dom.js';
+import { formatDateTime } from '../zoned-time.js';
+import notifications from '../../../Messages/notifications.json' with { type: 'json' };
+
+addMessages(notifications);
+
+const PENDING_POLL_MS = 2000;
+const PENDING_POLL_LIMIT = 60; // two minutes of retries at most, then the refresh button
+
+/**
+ * Wires one outbox section. show(basePath) points it at an outbox ('/api/meetings/{id}') and loads it;
+ * refresh() reloads it (call it after an action that records mail); hide() empties and hides it.
+ * @param {HTMLElement} section the partial's [data-outbox] element
+ */
+export function createOutbox(section) {
+  const body = section.querySelector('[data-testid="outbox"] tbody');
+  const status = section.querySelector('[data-testid="outbox-status"]');
+  const error = section.querySelector('[data-testid="outbox-error"]');
+  const labels = [...section.querySelectorAll('thead th')];
+  let base = null;
+  let messages = null;
+  let shownError = null;
+  let shownStatus = null;
+  let timer = null;
+  let polls = 0;
+  let generation = 0;
+
+  const say = (key) => { shownStatus = key; status.textContent = key ? t(key) : ''; };
+  const fail = (message) => { shownError = message; error.textContent = message ? message() : ''; };
+
+  async function load({ focusMailId } = {}) {
+    if (!base) return;
+    const mine = ++generation;
+    clearTimeout(timer);
+    try {
+      const answer = await api.get(`${base}/outbox`);
+      if (mine !== generation) return;
+      messages = answer;
+      fail(null);
+      render();
+      if (focusMailId !== undefined) body.querySelector(`tr[data-mail-id="${focusMailId}"]`)?.focus();
+      if (messages.some((m) => m.status === 'Pending') && polls++ < PENDING_POLL_LIMIT) timer = setTimeout(() => load(), PENDING_POLL_MS);
+    } catch (e) {
+      if (mine === generation) fail(() => (e instanceof ApiError ? e.localizedMessage() : t('error.network')));
+    }
+  }
+
+  function render() {
+    section.hidden = !base;
+    for (const th of labels) th.dataset.label = th.textContent; // the phone layout's labels, in the current language
+    if (messages === null) return body.replaceChildren();
+    body.replaceChildren(...(messages.length === 0
+      ? [h('tr', {}, h('td', { colspan: '5', 'data-empty': '' }, t('notifications.outbox.empty')))]
+      : messages.slice().reverse().map(row)));
+  }
+
+  /** One email, newest first. Each cell's content is one block, so the phone layout puts it beside its label. */
+  function row(m) {
+    const cell = (index, attrs, ...content) => h('td', { ...attrs, 'data-label': labels[index]?.textContent ?? '' },
+      content.length ? h('div', {}, ...content) : null);
+    const state = [t(`notifications.outbox.status.${m.status}`)];
+    if (m.status === 'Failed' && m.lastError) state.push(h('br'), h('small', {}, m.lastError));
+    const resendButton = m.canResend ? h('button', {
+      type: 'button', class: 'button button--quiet', 'data-action': 'resend',
+      'aria-label': `${t('notifications.outbox.resend')} — ${m.toName} <${m.to}>`,
+      onclick: (event) => resend(m, event.currentTarget),
+    }, t('notifications.outbox.resend')) : null;
+    return h('tr', { 'data-mail-id': String(m.id), 'data-kind': m.kind, tabindex: '-1' },
+      cell(0, { class: 'outbox__to' }, `${m.toName} <${m.to}>`),
+      cell(1, {}, m.subject ?? '', h('span', { class: 'outbox__kind' }, t(`notifications.kind.${m.kind}`))),
+      cell(2, { 'data-status': m.status }, ...state),
+      cell(3, {}, formatDateTime(m.sentAt ?? m.createdAt)),
+      resendButton ? cell(4, {}, resendButton) : cell(4, {}));
+  }
+
+  async function resend(m, button) {
+    button.disabled = true;
+    try {
+      await api.post(`${base}/outbox/${m.id}/resend`);
+      say('notifications.outbox.resent');
+      polls = 0;
+      await load({ focusMailId: m.id }); // the button is gone (the message is pending again): focus stays on its row
+    } catch (e) {
+      button.disabled = false;
+      fail(() => (e instanceof ApiError ? e.localizedMessage() : t('error.network')));
+    }
+  }
+
+  section.querySelector('[data-action="refresh-outbox"]').addEventListener('click', () => { polls = 0; say(null); load(); });
+  onLangChange(() => {
+    render();
+    if (shownStatus) status.textContent = t(shownStatus);
+    if (shownError) error.textContent = shownError();
+  });
+
+  render(); // hidden until show()
+  return {
+    show(basePath) {
+      if (basePath !== base) { messages = null; say(null); fail(null); }
+      base = basePath;
+      polls = 0;
+      render();
+      return load();
+    },
+    refresh() { polls = 0; return load(); },
+    hide() { base = null; messages = null; generation++; clearTimeout(timer); render(); },
+  };
+}
