@@ -46,7 +46,7 @@ public sealed class ColloqueOutboxBrowserTests(MailBrowserFixture fixture, ITest
         await organiser.Page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
 
         // Assert: the emails section lists it, sent, with its recipient and subject.
-        var outbox = organiser.Page.GetByTestId("colloque-outbox");
+        var outbox = organiser.Page.Locator("#emails");
         await Expect(outbox).ToBeVisibleAsync(new() { Timeout = Timeouts.Ui });
         var row = outbox.Locator("tbody tr");
         await Expect(row).ToHaveCountAsync(1);

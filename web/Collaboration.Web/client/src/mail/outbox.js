@@ -1,5 +1,5 @@
-// The organiser's view of one outbox (Pages/Mail/_Outbox.cshtml), shared by the workshop, table and
-// meeting pages: recipient, subject, state (with the server's answer when it failed), time, and a resend
+// The organiser's view of one outbox (Pages/Mail/_Outbox.cshtml), shared by the workshop, table,
+// meeting and colloque pages (a colloque's emails carry their registration's code): recipient, subject, state (with the server's answer when it failed), time, and a resend
 // for a failed one. Refreshed on demand, after each action of the page (refresh()), and by itself while a
 // message is still pending, so "en attente" turns into "envoyé" or "en échec" without a click.
 import { api, ApiError } from '../api.js';
@@ -44,7 +44,7 @@ export function createOutbox(section) {
       messages = answer;
       fail(null);
       render();
-      if (focusMailId !== undefined) body.querySelector(`tr[data-mail-id="${focusMailId}"]`)?.focus();
+      if (focusMailId !== undefined) body.querySelector(`tr[data-mail-id="${CSS.escape(focusMailId)}"]`)?.focus();
       if (messages.some((m) => m.status === 'Pending') && polls++ < PENDING_POLL_LIMIT) timer = setTimeout(() => load(), PENDING_POLL_MS);
     } catch (e) {
       if (mine === generation) fail(() => (e instanceof ApiError ? e.localizedMessage() : t('error.network')));
@@ -56,23 +56,25 @@ export function createOutbox(section) {
     for (const th of labels) th.dataset.label = th.textContent; // the phone layout's labels, in the current language
     if (messages === null) return body.replaceChildren();
     body.replaceChildren(...(messages.length === 0
-      ? [h('tr', {}, h('td', { colspan: '5', 'data-empty': '' }, t('notifications.outbox.empty')))]
+      ? [h('tr', {}, h('td', { colspan: String(labels.length), 'data-empty': '' }, t('notifications.outbox.empty')))]
       : messages.slice().reverse().map(row)));
   }
 
   /** One email, newest first. Each cell's content is one block, so the phone layout puts it beside its label. */
   function row(m) {
-    const cell = (index, attrs, ...content) => h('td', { ...attrs, 'data-label': labels[index]?.textContent ?? '' },
+    const first = m.code === undefined ? 0 : 1; // a registration's code comes first when the emails have one
+    const cell = (index, attrs, ...content) => h('td', { ...attrs, 'data-label': labels[index + first]?.textContent ?? '' },
       content.length ? h('div', {}, ...content) : null);
     const state = [t(`notifications.outbox.status.${m.status}`)];
     if (m.status === 'Failed' && m.lastError) state.push(h('br'), h('small', {}, m.lastError));
     const resendButton = m.canResend ? h('button', {
       type: 'button', class: 'button button--quiet', 'data-action': 'resend',
-      'aria-label': `${t('notifications.outbox.resend')} — ${m.toName} <${m.to}>`,
+      'aria-label': `${t('notifications.outbox.resend')} — ${m.toName} <${m.to}>${m.code === undefined ? '' : ` (${m.code})`}`,
       onclick: (event) => resend(m, event.currentTarget),
     }, t('notifications.outbox.resend')) : null;
-    return h('tr', { 'data-mail-id': String(m.id), 'data-kind': m.kind, tabindex: '-1' },
-      cell(0, { class: 'outbox__to' }, `${m.toName} <${m.to}>`),
+    return h('tr', { 'data-mail-id': mailKey(m), 'data-kind': m.kind, tabindex: '-1' },
+      ...(first ? [cell(-1, { class: 'outbox__code' }, m.code)] : []),
+      cell(0, { class: 'outbox__to' }, m.to ? `${m.toName} <${m.to}>` : '—'),
       cell(1, {}, m.subject ?? '', h('span', { class: 'outbox__kind' }, t(`notifications.kind.${m.kind}`))),
       cell(2, { 'data-status': m.status }, ...state),
       cell(3, {}, formatDateTime(m.sentAt ?? m.createdAt)),
@@ -82,15 +84,18 @@ export function createOutbox(section) {
   async function resend(m, button) {
     button.disabled = true;
     try {
-      await api.post(`${base}/outbox/${m.id}/resend`);
+      await api.post(`${base}/outbox/${m.code === undefined ? '' : `${encodeURIComponent(m.code)}/`}${m.id}/resend`);
       say('notifications.outbox.resent');
       polls = 0;
-      await load({ focusMailId: m.id }); // the button is gone (the message is pending again): focus stays on its row
+      await load({ focusMailId: mailKey(m) }); // the button is gone (the message is pending again): focus stays on its row
     } catch (e) {
       button.disabled = false;
       fail(() => (e instanceof ApiError ? e.localizedMessage() : t('error.network')));
     }
   }
+
+  /** A message's id in the page: its outbox's id, after its registration's code when it has one. */
+  function mailKey(m) { return m.code === undefined ? String(m.id) : `${m.code}/${m.id}`; }
 
   section.querySelector('[data-action="refresh-outbox"]').addEventListener('click', () => { polls = 0; say(null); load(); });
   onLangChange(() => {

@@ -1,7 +1,7 @@
 // The organiser's colloque page: create a colloque, the registration settings, the programme editor and
 // the room screens (../colloque/organiser-*.js), the attendee list (sorted, filtered, counted, live),
-// import the list (preview, then slices with a progress bar), desks and their pairing codes, and one
-// attendee's badge, data export and erasure.
+// import the list (preview, then slices with a progress bar), desks and their pairing codes, one
+// attendee's badge, data export and erasure, and the colloque's emails (../mail/outbox.js).
 import { api, ApiError } from '../api.js';
 import { requireUser } from '../auth.js';
 import { getLang, onLangChange, t } from '../i18n.js';
@@ -13,6 +13,7 @@ import { watchProgramme } from '../colloque/organiser-store.js';
 import { setupRegistration } from '../colloque/organiser-registration.js';
 import { setupProgramme } from '../colloque/organiser-programme.js';
 import { setupRooms } from '../colloque/organiser-rooms.js';
+import { createOutbox } from '../mail/outbox.js';
 
 const SLICE = 250;
 const id = new URLSearchParams(location.search).get('id');
@@ -22,6 +23,7 @@ start();
 async function start() {
   await requireUser();
   if (id) {
+    createOutbox(document.querySelector('[data-outbox]')).show(`/api/colloques/${encodeURIComponent(id)}`); // the colloque's emails
     await showColloque();
   } else {
     await showList();
