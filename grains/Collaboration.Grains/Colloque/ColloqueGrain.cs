@@ -31,6 +31,9 @@ public sealed class ColloqueGrain(
         return true;
     }
 
+    public Task<ColloqueDetails?> GetDetailsAsync() =>
+        Task.FromResult(State.Exists ? new ColloqueDetails(State.Title, State.Date, State.Venue) : null);
+
     public Task<ColloqueView?> GetAsync()
     {
         if (!State.Exists) return Task.FromResult<ColloqueView?>(null);

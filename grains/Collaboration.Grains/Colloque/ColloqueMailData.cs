@@ -17,7 +17,7 @@ public static class ColloqueMailData
     };
 
     /// <summary>Completes <paramref name="data"/> with the colloque and, when told, the place.</summary>
-    public static Dictionary<string, string> Complete(Dictionary<string, string> data, ColloqueView colloque, PlaceNotice? notice)
+    public static Dictionary<string, string> Complete(Dictionary<string, string> data, ColloqueDetails colloque, PlaceNotice? notice)
     {
         data["title"] = colloque.Title;
         data["date"] = colloque.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -15,6 +15,9 @@ public interface IColloqueGrain : IGrainWithGuidKey, ILiveFeedGrain
 
     Task<ColloqueView?> GetAsync();
 
+    /// <summary>Title, date and venue only: what a page or an email needs, without the day's arrivals.</summary>
+    Task<ColloqueDetails?> GetDetailsAsync();
+
     Task<Desk?> AddDeskAsync(string deskId, string name);
 
     Task<ArrivalApplication> ApplyArrivalAsync(ArrivalChange change);

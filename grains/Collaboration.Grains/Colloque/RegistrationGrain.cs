@@ -81,7 +81,7 @@ public sealed class RegistrationGrain(
         if (send is null && !changed) return true; // told already (a repeated or late notice)
 
         // The colloque's title, date and venue, read before anything changes (this grain's calls run one at a time).
-        var colloque = send is null ? null : await GrainFactory.GetGrain<IColloqueGrain>(colloqueId).GetAsync();
+        var colloque = send is null ? null : await GrainFactory.GetGrain<IColloqueGrain>(colloqueId).GetDetailsAsync();
         if (notice.Status == PlaceStatus.Confirmed) State.AwaitingPlace = false;
         if (send is { } kind && colloque is not null)
         {
@@ -208,7 +208,7 @@ public sealed class RegistrationGrain(
         if (!Mine(colloqueId)) return false;
         if (State.Cancelled == cancelled) return true;
         var receipt = cancelled && State.SelfRegistered && !State.Erased && State.Email.Length > 0
-            ? await GrainFactory.GetGrain<IColloqueGrain>(colloqueId).GetAsync() : null;
+            ? await GrainFactory.GetGrain<IColloqueGrain>(colloqueId).GetDetailsAsync() : null;
         State.Cancelled = cancelled;
         State.History.Add(new(Now, cancelled ? "cancelled" : "reinstated", null, by));
         if (cancelled)

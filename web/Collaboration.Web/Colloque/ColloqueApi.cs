@@ -142,7 +142,7 @@ public static class ColloqueApi
         Guid id, AttendeeRequest request, IGrainFactory grains, Registrations registrations)
     {
         if (CheckAttendee(request.Name, request.Organisation, request.Category, request.Email, request.Mrc) is not { } details) return InvalidAttendee(request.Name, request.Organisation, request.Category, request.Email, request.Mrc);
-        if (await grains.GetGrain<IColloqueGrain>(id).GetAsync() is null) return NotFound();
+        if (await grains.GetGrain<IColloqueGrain>(id).GetDetailsAsync() is null) return NotFound();
         var outcome = (await registrations.UpsertAsync(id, [details]))[0];
         var body = new RegistrationCreated(outcome.Code, outcome.Created);
         return outcome.Created ? TypedResults.Created($"/api/colloques/{id}/registrations/{outcome.Code}", body) : TypedResults.Ok(body);
@@ -163,7 +163,7 @@ public static class ColloqueApi
         if (content is null)
             return Problems.Create(StatusCodes.Status413PayloadTooLarge, "file-too-large",
                 $"Le fichier dépasse {AttendeeImport.MaxBytes / 1024 / 1024} Mo.", $"The file is larger than {AttendeeImport.MaxBytes / 1024 / 1024} MB.");
-        if (await grains.GetGrain<IColloqueGrain>(id).GetAsync() is null) return NotFound();
+        if (await grains.GetGrain<IColloqueGrain>(id).GetDetailsAsync() is null) return NotFound();
         var parsed = AttendeeImport.Parse(content);
         var lines = parsed.Rows.Select(r => (r.Line, Row: (AttendeeImport.Row?)r, Error: (AttendeeImport.LineError?)null))
             .Concat(parsed.Errors.Select(e => (e.Line, Row: (AttendeeImport.Row?)null, Error: (AttendeeImport.LineError?)e)))
@@ -348,7 +348,7 @@ public static class ColloqueApi
         if (string.IsNullOrWhiteSpace(body.Nonce) || body.Nonce.Length > 100)
             return Problems.Validation(new Dictionary<string, BilingualText> { ["nonce"] = new("Identifiant de lecture manquant.", "Missing scan id.") });
         if (body.Override == true && !ColloquePermissions.CanManage(user)) return OverrideOrganiserOnly();
-        if (await grains.GetGrain<IColloqueGrain>(id).GetAsync() is null) return NotFound();
+        if (await grains.GetGrain<IColloqueGrain>(id).GetDetailsAsync() is null) return NotFound();
         // The same person sent twice (a retry) finds the same registration again: one attendee, one check-in.
         var walkIn = await registrations.WalkInAsync(id, details, body.Override == true);
         if (walkIn.Code is null) return SignupsApi.Refusal(walkIn.Result);

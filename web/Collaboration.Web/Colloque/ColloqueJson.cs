@@ -26,7 +26,7 @@ public static class ColloqueJson
     public sealed record PublicColloque(Guid Id, string Title, DateOnly Date, string Venue, string VenueAddress, Registration Registration,
         IReadOnlyList<Session> Sessions, Places Places, IReadOnlyList<Room> Rooms, AnnouncementJson? Announcement, IReadOnlyList<string> Mrcs, long Version);
 
-    public static PublicColloque Public(Guid id, ColloqueView colloque, ProgrammeView programme) => new(id, colloque.Title, colloque.Date, colloque.Venue,
+    public static PublicColloque Public(Guid id, ColloqueDetails colloque, ProgrammeView programme) => new(id, colloque.Title, colloque.Date, colloque.Venue,
         programme.Settings?.VenueAddress ?? "", RegistrationOf(programme.Settings), Sessions(programme.Sessions, programme.Counts), PlacesOf(programme.Counts),
         Rooms(programme), programme.Announcement is { } a ? new AnnouncementJson(a.Text, a.At) : null, [.. Enum.GetValues<Mrc>().Select(MrcNames.ToJson)], programme.Version);
 

@@ -25,7 +25,7 @@ public sealed class ColloquePublicTopic(IGrainFactory grains) : ILiveTopic
     public async Task<LiveSnapshot> SnapshotAsync(string key)
     {
         var id = Guid.Parse(key);
-        var colloque = await grains.GetGrain<IColloqueGrain>(id).GetAsync();
+        var colloque = await grains.GetGrain<IColloqueGrain>(id).GetDetailsAsync();
         var programme = await grains.GetGrain<IColloqueSignupsGrain>(id).GetProgrammeAsync();
         return colloque is null ? new LiveSnapshot(0, new { missing = true }) : new LiveSnapshot(programme.Version, ColloqueJson.Public(id, colloque, programme));
     }

@@ -53,7 +53,7 @@ public static class SignupsApi
 
     private static async Task<Results<Ok<ColloqueJson.PublicColloque>, ProblemHttpResult>> PublicAsync(Guid id, IGrainFactory grains)
     {
-        if (await grains.GetGrain<IColloqueGrain>(id).GetAsync() is not { } colloque) return UnknownColloque();
+        if (await grains.GetGrain<IColloqueGrain>(id).GetDetailsAsync() is not { } colloque) return UnknownColloque();
         var programme = await grains.GetGrain<IColloqueSignupsGrain>(id).GetProgrammeAsync();
         return TypedResults.Ok(ColloqueJson.Public(id, colloque, programme));
     }
@@ -61,7 +61,7 @@ public static class SignupsApi
     /// <summary>The day: one event from the first session's start to the last one's end (the whole day without a programme).</summary>
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> CalendarAsync(Guid id, IGrainFactory grains, HttpRequest http, TimeProvider clock)
     {
-        if (await grains.GetGrain<IColloqueGrain>(id).GetAsync() is not { } colloque) return UnknownColloque();
+        if (await grains.GetGrain<IColloqueGrain>(id).GetDetailsAsync() is not { } colloque) return UnknownColloque();
         var programme = await grains.GetGrain<IColloqueSignupsGrain>(id).GetProgrammeAsync();
         var (starts, ends) = programme.Sessions.Count > 0
             ? (programme.Sessions.Min(s => s.StartsAt), programme.Sessions.Max(s => s.EndsAt))
@@ -92,7 +92,7 @@ public static class SignupsApi
             case SignupResult.AlreadyRegistered:
                 // The existing registration without its token: knowing an email must not give the private link.
                 return TypedResults.Ok(new SignupExisting(outcome.Signup!.Code, SignupJson.Name(outcome.Signup.Status), AlreadyRegistered: true));
-            case SignupResult.RegistrationNotOpenYet when await grains.GetGrain<IColloqueGrain>(id).GetAsync() is null:
+            case SignupResult.RegistrationNotOpenYet when await grains.GetGrain<IColloqueGrain>(id).GetDetailsAsync() is null:
                 return UnknownColloque();
             default:
                 return Refusal(outcome.Result);

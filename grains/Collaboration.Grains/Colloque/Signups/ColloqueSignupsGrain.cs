@@ -32,8 +32,8 @@ public sealed partial class ColloqueSignupsGrain(
     [PersistentState("colloque-signups", StorageNames.Grains)] IPersistentState<ColloqueSignupsState> state, TimeProvider clock)
     : LiveGrain<ColloqueSignupsState>(state, clock), IColloqueSignupsGrain
 {
-    /// <summary>During a burst, one write per 20 ms at most carries every registration that arrived meanwhile.</summary>
-    private protected override TimeSpan MinimumWriteInterval => TimeSpan.FromMilliseconds(20);
+    /// <summary>During a burst, one write per 50 ms at most carries every registration that arrived meanwhile.</summary>
+    private protected override TimeSpan MinimumWriteInterval => TimeSpan.FromMilliseconds(50);
 
     public const int MaxSessions = 200;
     public const int MaxCapacity = 100_000;
