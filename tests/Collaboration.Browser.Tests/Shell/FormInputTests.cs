@@ -73,9 +73,9 @@ public sealed class FormInputTests(BrowserAppFixture fixture, ITestOutputHelper 
         await Expect(date).ToHaveAttributeAsync("type", "text");
 
         // Act
-        await page.GetByLabel("Titre").FillAsync($"Colloque {viewport}");
+        await page.GetByLabel("Titre", new() { Exact = true }).FillAsync($"Colloque {viewport}");
         await date.FillAsync("2026-11-26");
-        await page.GetByLabel("Lieu").FillAsync("Terrebonne");
+        await page.GetByLabel("Lieu", new() { Exact = true }).FillAsync("Terrebonne");
         await page.GetByRole(AriaRole.Button, new() { Name = "Créer le colloque" }).ClickAsync();
 
         // Assert
@@ -98,7 +98,7 @@ public sealed class FormInputTests(BrowserAppFixture fixture, ITestOutputHelper 
         await SamplePages.OpenAsync(session, samples["colloque"] with { Path = "/colloque.html" });
 
         // Act
-        await page.GetByLabel("Titre").FillAsync("Colloque mal daté");
+        await page.GetByLabel("Titre", new() { Exact = true }).FillAsync("Colloque mal daté");
         await page.GetByLabel("Date (AAAA-MM-JJ)").FillAsync("26/11/2026");
         await page.GetByRole(AriaRole.Button, new() { Name = "Créer le colloque" }).ClickAsync();
 
