@@ -476,7 +476,7 @@ public static class ColloqueApi
     {
         if (user.IsInRole(Roles.Desk) && Guid.TryParse(user.FindFirstValue(ColloqueClaims.ColloqueId), out var colloqueId))
         {
-            var title = (await grains.GetGrain<IColloqueGrain>(colloqueId).GetAsync())?.Title ?? "";
+            var title = (await grains.GetGrain<IColloqueGrain>(colloqueId).GetDetailsAsync())?.Title ?? "";
             return TypedResults.Ok(new DeskIdentity(colloqueId, user.FindFirstValue(ColloqueClaims.DeskId)!, user.FindFirstValue(ClaimTypes.Name) ?? "", title));
         }
         var organiser = ColloquePermissions.CanManage(user);

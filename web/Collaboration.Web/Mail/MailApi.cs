@@ -76,7 +76,7 @@ public static class MailApi
     /// <summary>Oldest first; one call to the colloque's ledger, not one per attendee.</summary>
     private static async Task<Results<Ok<IReadOnlyList<ColloqueOutboxRow>>, ProblemHttpResult>> ColloqueOutboxAsync(Guid id, IGrainFactory grains)
     {
-        if (await grains.GetGrain<IColloqueGrain>(id).GetAsync() is null) return NotFound();
+        if (await grains.GetGrain<IColloqueGrain>(id).GetDetailsAsync() is null) return NotFound();
         var reports = await grains.GetGrain<IColloqueOutboxGrain>(id).ListAsync();
         IReadOnlyList<ColloqueOutboxRow> rows = [.. reports.SelectMany(r => r.Mails.Select(m => ColloqueOutboxRow.From(r.Code, m)))
             .OrderBy(r => r.CreatedAt).ThenBy(r => r.Code, StringComparer.Ordinal).ThenBy(r => r.Id)];

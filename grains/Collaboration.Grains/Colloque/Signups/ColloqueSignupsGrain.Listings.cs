@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Collaboration.Grains.Colloque;
@@ -49,7 +48,7 @@ public sealed partial class ColloqueSignupsGrain
             }
             catch (Exception ex)
             {
-                ServiceProvider.GetService<ILogger<ColloqueSignupsGrain>>()?.LogWarning(ex,
+                Log().LogWarning(ex,
                     "{Count} directory listings stay pending; they go with the next registration's send or the next activation", entries.Count);
                 batch.SetResult(); // the registrations hold: their listings stay pending
                 continue;
