@@ -56,7 +56,9 @@ public sealed class WebNodeProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add("-c");
-        start.ArgumentList.Add("exec 3<&0; dotnet \"$0\" </dev/null & node=$!; (read _ <&3; kill -9 $node 2>/dev/null) & wait $node");
+        // When the node ends on its own (a test's crash point kills it), the watcher goes too, so nothing holds the output open.
+        start.ArgumentList.Add("exec 3<&0; dotnet \"$0\" </dev/null & node=$!; (read _ <&3; kill -9 $node 2>/dev/null) & watcher=$!; " +
+            "wait $node; status=$?; kill $watcher 2>/dev/null; exit $status");
         start.ArgumentList.Add(dll);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort}";
