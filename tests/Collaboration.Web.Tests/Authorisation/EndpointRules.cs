@@ -69,6 +69,7 @@ public static class EndpointRules
         ["PATCH /api/workshops/{id:guid}"] = EndpointRule.Organiser("""{"capacity":50}"""),
         ["GET /api/workshops/{id:guid}/calendar.ics"] = EndpointRule.Public(),
         ["POST /api/workshops/{id:guid}/registrations"] = EndpointRule.Public("""{"organisation":"Entreprise","contactName":"Contact","email":"{unique}@exemple.qc.ca","seats":1,"sector":"Commerce","consent":true}"""),
+        ["POST /api/workshops/{id:guid}/manage-link"] = EndpointRule.Public("""{"email":"{unique}@exemple.qc.ca"}"""),
         ["GET /api/workshops/{id:guid}/registrants"] = EndpointRule.Organiser(),
         ["GET /api/workshops/{id:guid}/registrations.csv"] = EndpointRule.Organiser(),
         ["POST /api/workshops/{id:guid}/registrants/{code}/attendance"] = EndpointRule.Organiser("""{"attended":true}"""),

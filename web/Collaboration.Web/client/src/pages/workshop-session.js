@@ -77,9 +77,10 @@ form.addEventListener('submit', async (event) => {
       organisation: value('organisation'), contactName: value('contactName'), email: value('email'),
       phone: value('phone') || null, seats: Number(value('seats')), sector: value('sector'),
       consent: form.elements.namedItem('consent').checked, website: value('website'),
+      language: getLang(), // every email follows the language the person used
     });
     if (created.alreadyRegistered) {
-      showProblem({ message: () => t('ws.form.already', { code: created.code }) });
+      showProblem({ message: () => t('ws.form.already') });
     } else {
       // The token goes in the fragment: browsers never send it to the server with the page request.
       location.assign(`/workshops/manage.html?id=${encodeURIComponent(created.id)}#token=${encodeURIComponent(created.manageToken)}&new=1`);
@@ -96,9 +97,50 @@ form.addEventListener('submit', async (event) => {
   submit.textContent = t('ws.form.submit');
 });
 
+// "Find my registration": one answer for any address, so the page tells nobody who is registered.
+const findForm = document.querySelector('[data-testid="find-form"]');
+const findAnswer = findForm.querySelector('[data-testid="find-answer"]');
+const findEmailError = findForm.querySelector('[data-error-for="email"]');
+const findSubmit = findForm.querySelector('button[type="submit"]');
+let findShown = null;
+
+function showFind(shown) {
+  findShown = shown;
+  const email = findForm.elements.namedItem('email');
+  findEmailError.textContent = shown?.field ? shown.text() : '';
+  if (shown?.field) email.setAttribute('aria-invalid', 'true');
+  else email.removeAttribute('aria-invalid');
+  findAnswer.hidden = !shown || shown.field;
+  findAnswer.textContent = shown && !shown.field ? shown.text() : '';
+}
+
+findForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  showFind(null);
+  findSubmit.disabled = true;
+  findSubmit.textContent = t('ws.find.sending');
+  try {
+    await api.post(`/api/workshops/${encodeURIComponent(id)}/manage-link`, {
+      email: findForm.elements.namedItem('email').value, language: getLang(),
+    });
+    showFind({ text: () => t('ws.find.sent') });
+  } catch (error) {
+    const messages = error instanceof ApiError ? error.problem?.errors?.email : null;
+    if (messages) {
+      showFind({ field: true, text: () => messages[getLang()] ?? messages.fr });
+      findForm.elements.namedItem('email').focus();
+    } else {
+      showFind({ text: () => (error instanceof ApiError ? error.localizedMessage() : t('error.network')) });
+    }
+  }
+  findSubmit.disabled = false;
+  findSubmit.textContent = t('ws.find.submit');
+});
+
 onLangChange(() => {
   render();
   showProblem(shownProblem);
+  showFind(findShown);
 });
 
 async function load() {
