@@ -47,8 +47,10 @@ public sealed partial class WorkshopManageLinkBrowserTests(MailBrowserFixture fi
         Assert.DoesNotContain(fixture.Smtp.Received, m => m.To.Mailboxes.Single().Address == unknown);
         await AssertFitsAsync(browser.Page, viewport);
 
-        // Act: the employer opens the link from the email.
-        await page.GotoAsync(ManageLink(mail));
+        // Act: the employer opens the link from the email (which leads to this node: no Mail:PublicBaseUrl here).
+        var link = ManageLink(mail);
+        Assert.Equal(fixture.BaseUrl.GetLeftPart(UriPartial.Authority), link.GetLeftPart(UriPartial.Authority));
+        await page.GotoAsync(link.PathAndQuery + link.Fragment);
 
         // Assert: their registration, with its code.
         await Expect(page.GetByTestId("registration-status")).ToHaveAttributeAsync("data-status", "Confirmed");
@@ -142,12 +144,7 @@ public sealed partial class WorkshopManageLinkBrowserTests(MailBrowserFixture fi
         return found!;
     }
 
-    /// <summary>The manage link of the email, on this test's server (its path, query and fragment).</summary>
-    private static string ManageLink(MimeMessage mail)
-    {
-        var link = new Uri(LinkPattern().Match(mail.TextBody ?? "").Value);
-        return link.PathAndQuery + link.Fragment;
-    }
+    private static Uri ManageLink(MimeMessage mail) => new(LinkPattern().Match(mail.TextBody ?? "").Value);
 
     [GeneratedRegex(@"https?://\S+/workshops/manage\.html\S+")]
     private static partial Regex LinkPattern();
