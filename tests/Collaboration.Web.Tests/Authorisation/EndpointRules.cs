@@ -27,6 +27,7 @@ public static class EndpointRules
         ["POST /api/tables/{tableId:guid}/members/{memberId:guid}/link"] = EndpointRule.Organiser(),
         ["POST /api/tables/{tableId:guid}/members/{memberId:guid}/revoke"] = EndpointRule.Organiser(),
         ["POST /api/tables/sign-in"] = EndpointRule.Public("""{"token":"un-lien-qui-n-existe-pas"}"""),
+        ["POST /api/tables/sign-in-link"] = EndpointRule.Public("""{"email":"{unique}@exemple.qc.ca"}"""),
 
         // Meetings
         ["POST /api/meetings"] = EndpointRule.Organiser("""{"tableId":"{tableB}","title":"Rencontre","startsAt":"2027-03-01T14:00:00Z","location":"Joliette"}"""),
