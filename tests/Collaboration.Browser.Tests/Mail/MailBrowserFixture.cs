@@ -20,7 +20,7 @@ public sealed class MailBrowserFixture : BrowserAppFixture, IAsyncLifetime
         settings["Mail:Smtp:Port"] = Smtp.Port.ToString();
         settings["Mail:Smtp:Security"] = "None";
         settings["Mail:RetryBaseDelay"] = "00:00:00.200";
-        settings["Mail:RedrivePeriod"] = "00:00:02";
+        settings["Effects:RedrivePeriod"] = "00:00:02";
         settings["Orleans:ReminderOptions:MinimumReminderPeriod"] = "00:00:01";
     }
 }
