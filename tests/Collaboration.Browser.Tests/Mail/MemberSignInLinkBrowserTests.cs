@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Collaboration.Testing;
 using MimeKit;
 
 namespace Collaboration.Browser.Tests.Mail;
@@ -23,7 +22,7 @@ public sealed partial class MemberSignInLinkBrowserTests(MailBrowserFixture fixt
     public async Task Member_OpeningAUsedLink_AsksForANewOne_AndSignsInWithIt(string viewport, string language)
     {
         // Arrange: a member whose link was used on their first device.
-        using var api = await OrganiserApiAsync();
+        using var api = await fixture.OrganiserApiAsync();
         var table = await CreateTableAsync(api, $"Table de Montcalm {Guid.NewGuid():N}"[..26]);
         var email = $"sylvie-{Guid.NewGuid():N}@exemple.qc.ca";
         var used = await AddMemberAsync(api, table, "Sylvie Marion", email);
@@ -48,8 +47,8 @@ public sealed partial class MemberSignInLinkBrowserTests(MailBrowserFixture fixt
 
         // Assert: the same answer; the link reaches the member only; it signs them in.
         Assert.Equal(mine, stranger);
-        var mail = await ReceivedAsync(email, "Nouveau lien de connexion");
-        await AssertFitsAsync(page, viewport);
+        var mail = await fixture.ReceivedAsync(email, "Nouveau lien de connexion", Timeout);
+        await Viewports.AssertFitsAsync(page, viewport);
         var link = new Uri(SignInLink().Match(mail.TextBody ?? "").Value);
         await page.GotoAsync("/"); // from another page: a link to the same page differing by its fragment would not load it
         await page.GotoAsync(link.PathAndQuery + link.Fragment);
@@ -60,7 +59,7 @@ public sealed partial class MemberSignInLinkBrowserTests(MailBrowserFixture fixt
     public async Task LoginPage_OffersMembersALinkByEmail()
     {
         // Arrange
-        using var api = await OrganiserApiAsync();
+        using var api = await fixture.OrganiserApiAsync();
         var table = await CreateTableAsync(api, $"Table de D'Autray {Guid.NewGuid():N}"[..26]);
         var email = $"marc-{Guid.NewGuid():N}@exemple.qc.ca";
         await AddMemberAsync(api, table, "Marc Ferland", email);
@@ -71,9 +70,9 @@ public sealed partial class MemberSignInLinkBrowserTests(MailBrowserFixture fixt
         await AskAsync(browser.Page.GetByTestId("sign-in-link-form"), email, "fr");
 
         // Assert
-        var mail = await ReceivedAsync(email, "Nouveau lien de connexion");
+        var mail = await fixture.ReceivedAsync(email, "Nouveau lien de connexion", Timeout);
         Assert.Contains("/join.html#t=", mail.TextBody);
-        await AssertFitsAsync(browser.Page, Viewports.Phone);
+        await Viewports.AssertFitsAsync(browser.Page, Viewports.Phone);
     }
 
     private static async Task<string> AskAsync(ILocator form, string email, string language)
@@ -87,32 +86,8 @@ public sealed partial class MemberSignInLinkBrowserTests(MailBrowserFixture fixt
         return text;
     }
 
-    private static async Task AssertFitsAsync(IPage page, string viewport)
-    {
-        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-        Assert.True(width <= Viewports.Options(viewport).ViewportSize!.Width, $"the page scrolls sideways on a {viewport} ({width}px)");
-    }
-
-    private async Task<MimeMessage> ReceivedAsync(string to, string subjectStart)
-    {
-        MimeMessage? found = null;
-        await Poll.UntilAsync(() => Task.FromResult((found = fixture.Smtp.Received.LastOrDefault(m =>
-            m.To.Mailboxes.Single().Address == to && m.Subject?.StartsWith(subjectStart, StringComparison.Ordinal) == true)) is not null),
-            Timeout, $"\"{subjectStart}\" to {to}");
-        return found!;
-    }
-
     [GeneratedRegex(@"https?://\S+/join\.html#t=\S+")]
     private static partial Regex SignInLink();
-
-    private async Task<HttpClient> OrganiserApiAsync()
-    {
-        var api = fixture.CreateApiClient();
-        api.DefaultRequestHeaders.Add("X-CSRF", "1");
-        (await api.PostAsJsonAsync("/api/auth/login",
-            new { email = BrowserAppFixture.OrganiserEmail, password = BrowserAppFixture.OrganiserPassword })).EnsureSuccessStatusCode();
-        return api;
-    }
 
     private static async Task<Guid> CreateTableAsync(HttpClient api, string name) =>
         (await (await api.PostAsJsonAsync("/api/tables", new { name, quorum = 1 })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Collaboration.Testing;
 using MimeKit;
 
 namespace Collaboration.Browser.Tests.Mail;
@@ -42,10 +41,10 @@ public sealed partial class WorkshopManageLinkBrowserTests(MailBrowserFixture fi
         // Assert: one answer for both, naming no code; the link went to the known address only, in the page's language.
         Assert.Equal(knownAnswer, unknownAnswer);
         Assert.DoesNotContain(code, knownAnswer);
-        var mail = await ReceivedAsync(known, language == "en" ? "Your registration link" : "Votre lien d'inscription");
+        var mail = await fixture.ReceivedAsync(known, language == "en" ? "Your registration link" : "Votre lien d'inscription", Timeout);
         Assert.Equal(language, Language(mail));
         Assert.DoesNotContain(fixture.Smtp.Received, m => m.To.Mailboxes.Single().Address == unknown);
-        await AssertFitsAsync(browser.Page, viewport);
+        await Viewports.AssertFitsAsync(browser.Page, viewport);
 
         // Act: the employer opens the link from the email (which leads to this node: no Mail:PublicBaseUrl here).
         var link = ManageLink(mail);
@@ -77,9 +76,9 @@ public sealed partial class WorkshopManageLinkBrowserTests(MailBrowserFixture fi
         await Expect(page.GetByTestId("form-error")).ToHaveTextAsync(
             "Si cette adresse est inscrite à cet atelier, nous venons d’y envoyer le lien pour gérer son inscription. Vérifiez vos courriels.");
         Assert.DoesNotContain(code, await page.ContentAsync());
-        var mail = await ReceivedAsync(email, "Votre lien d'inscription");
+        var mail = await fixture.ReceivedAsync(email, "Votre lien d'inscription", Timeout);
         Assert.Contains(code, mail.TextBody);
-        await AssertFitsAsync(browser.Page, viewport);
+        await Viewports.AssertFitsAsync(browser.Page, viewport);
     }
 
     [Theory]
@@ -98,19 +97,13 @@ public sealed partial class WorkshopManageLinkBrowserTests(MailBrowserFixture fi
 
         // Assert: the confirmation is in English only.
         await Expect(browser.Page.GetByTestId("registration-status")).ToHaveAttributeAsync("data-status", "Confirmed");
-        var mail = await ReceivedAsync(email, "Registration confirmed");
+        var mail = await fixture.ReceivedAsync(email, "Registration confirmed", Timeout);
         Assert.Equal("en", Language(mail));
         Assert.DoesNotContain("Bonjour", mail.TextBody);
     }
 
     /// <summary>The message's Content-Language (MimeKit keeps Content-* headers on the body).</summary>
     private static string? Language(MimeMessage mail) => mail.Body?.Headers["Content-Language"];
-
-    private static async Task AssertFitsAsync(IPage page, string viewport)
-    {
-        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-        Assert.True(width <= Viewports.Options(viewport).ViewportSize!.Width, $"the page scrolls sideways on a {viewport} ({width}px)");
-    }
 
     private static async Task<string> AskAsync(ILocator find, string email, string language)
     {
@@ -135,32 +128,14 @@ public sealed partial class WorkshopManageLinkBrowserTests(MailBrowserFixture fi
         await form.GetByRole(AriaRole.Button, new() { Name = submit }).ClickAsync();
     }
 
-    private async Task<MimeMessage> ReceivedAsync(string to, string subjectStart)
-    {
-        MimeMessage? found = null;
-        await Poll.UntilAsync(() => Task.FromResult((found = fixture.Smtp.Received.LastOrDefault(m =>
-            m.To.Mailboxes.Single().Address == to && m.Subject?.StartsWith(subjectStart, StringComparison.Ordinal) == true)) is not null),
-            Timeout, $"\"{subjectStart}\" to {to}");
-        return found!;
-    }
-
     private static Uri ManageLink(MimeMessage mail) => new(LinkPattern().Match(mail.TextBody ?? "").Value);
 
     [GeneratedRegex(@"https?://\S+/workshops/manage\.html\S+")]
     private static partial Regex LinkPattern();
 
-    private async Task<HttpClient> OrganiserApiAsync()
-    {
-        var api = fixture.CreateApiClient();
-        api.DefaultRequestHeaders.Add("X-CSRF", "1");
-        (await api.PostAsJsonAsync("/api/auth/login",
-            new { email = BrowserAppFixture.OrganiserEmail, password = BrowserAppFixture.OrganiserPassword })).EnsureSuccessStatusCode();
-        return api;
-    }
-
     private async Task<Guid> CreateSessionAsync()
     {
-        using var api = await OrganiserApiAsync();
+        using var api = await fixture.OrganiserApiAsync();
         var starts = DateTimeOffset.UtcNow.AddDays(5);
         var response = await api.PostAsJsonAsync("/api/workshops", new
         {

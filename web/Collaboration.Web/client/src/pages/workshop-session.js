@@ -1,6 +1,7 @@
 // One session: details, live seats, and the registration form. On success → the private page.
 import { api, ApiError } from '../api.js';
 import { getLang, onLangChange, t } from '../i18n.js';
+import { wireLinkRequestForm } from '../link-request-form.js';
 import { connectLive } from '../live.js';
 import { description, renderAvailability, title, when, where } from '../workshops.js';
 
@@ -98,49 +99,13 @@ form.addEventListener('submit', async (event) => {
 });
 
 // "Find my registration": one answer for any address, so the page tells nobody who is registered.
-const findForm = document.querySelector('[data-testid="find-form"]');
-const findAnswer = findForm.querySelector('[data-testid="find-answer"]');
-const findEmailError = findForm.querySelector('[data-error-for="email"]');
-const findSubmit = findForm.querySelector('button[type="submit"]');
-let findShown = null;
-
-function showFind(shown) {
-  findShown = shown;
-  const email = findForm.elements.namedItem('email');
-  findEmailError.textContent = shown?.field ? shown.text() : '';
-  if (shown?.field) email.setAttribute('aria-invalid', 'true');
-  else email.removeAttribute('aria-invalid');
-  findAnswer.hidden = !shown || shown.field;
-  findAnswer.textContent = shown && !shown.field ? shown.text() : '';
-}
-
-findForm.addEventListener('submit', async (event) => {
-  event.preventDefault();
-  showFind(null);
-  findSubmit.disabled = true;
-  findSubmit.textContent = t('ws.find.sending');
-  try {
-    await api.post(`/api/workshops/${encodeURIComponent(id)}/manage-link`, {
-      email: findForm.elements.namedItem('email').value, language: getLang(),
-    });
-    showFind({ text: () => t('ws.find.sent') });
-  } catch (error) {
-    const messages = error instanceof ApiError ? error.problem?.errors?.email : null;
-    if (messages) {
-      showFind({ field: true, text: () => messages[getLang()] ?? messages.fr });
-      findForm.elements.namedItem('email').focus();
-    } else {
-      showFind({ text: () => (error instanceof ApiError ? error.localizedMessage() : t('error.network')) });
-    }
-  }
-  findSubmit.disabled = false;
-  findSubmit.textContent = t('ws.find.submit');
+wireLinkRequestForm(document.querySelector('[data-testid="find-form"]'), {
+  url: `/api/workshops/${encodeURIComponent(id)}/manage-link`, submit: 'ws.find.submit', sending: 'ws.find.sending', sent: 'ws.find.sent',
 });
 
 onLangChange(() => {
   render();
   showProblem(shownProblem);
-  showFind(findShown);
 });
 
 async function load() {
