@@ -62,6 +62,7 @@ public sealed class WebNodeProcess : IAsyncDisposable
         start.ArgumentList.Add(dll);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort}";
+        start.Environment["Mail__PublicBaseUrl"] = $"http://127.0.0.1:{httpPort}";
         start.Environment["Storage__Provider"] = "Postgres";
         start.Environment["ConnectionStrings__Postgres"] = connectionString;
         start.Environment["Orleans__SiloPort"] = siloPort.ToString();
