@@ -9,7 +9,7 @@ namespace Collaboration.Grains.Accounts;
 public sealed class OrganiserAccountGrain(
     [PersistentState("organiser-account", StorageNames.Grains)] IPersistentState<OrganiserAccountState> state, TimeProvider clock,
     ILogger<OrganiserAccountGrain> logger)
-    : DurableGrain<OrganiserAccountState>(state, clock), IOrganiserAccountGrain
+    : AfterCommitGrain<OrganiserAccountState>(state, clock), IOrganiserAccountGrain
 {
     /// <summary>The outbox references of the account's two kinds of link, so a new link drops the unsent old one.</summary>
     private const string InvitationReference = "invitation";

@@ -24,4 +24,5 @@ public sealed class OrganiserAccountState : IMailOutboxState
     [Id(14)] public long TotpLastStep { get; set; }
     [Id(15)] public List<string> RecoveryCodeHashes { get; set; } = [];
     [Id(16)] public MailOutbox Mail { get; set; } = new();
+    [Id(90)] public Platform.EffectOutbox Effects { get; set; } = new();
 }
