@@ -152,6 +152,7 @@ public static class EndpointRules
         ["* /index.html"] = EndpointRule.Public(method: "GET"),
         ["* /login.html"] = EndpointRule.Public(method: "GET"),
         ["* /equipe"] = new(Callers.Organiser, Method: "GET"),
+        ["* /acces-refuse"] = new(Callers.None, Method: "GET"), // the refusal itself: a 403 page for everyone
         ["* /equipe/invitation"] = EndpointRule.Public(method: "GET"),
         ["* /mot-de-passe/oublie"] = EndpointRule.Public(method: "GET"),
         ["* /mot-de-passe/nouveau"] = EndpointRule.Public(method: "GET"),
