@@ -17,8 +17,7 @@ public sealed class SecondFactorTests(TeamAppFixture team)
         // Arrange: enrol with the secret the page shows, confirmed by the code of now.
         var email = $"totp-{Guid.NewGuid():N}@exemple.qc.ca";
         var organiser = await team.NewOrganiserAsync(email);
-        var enrolment = await (await organiser.PostAsync("/api/auth/second-factor/totp", null).WaitAsync(Timeout)).Content.ReadFromJsonAsync<JsonElement>();
-        var totp = new Totp(Base32Encoding.ToBytes(enrolment.GetProperty("secret").GetString()));
+        var (enrolment, totp) = await BeginEnrolmentAsync(organiser);
         var wrong = await organiser.PostAsJsonAsync("/api/auth/second-factor/totp/confirm", new { code = "000000" == Code(totp, 0) ? "111111" : "000000" });
         var confirmed = await organiser.PostAsJsonAsync("/api/auth/second-factor/totp/confirm", new { code = Code(totp, 0) }).WaitAsync(Timeout);
         var recoveryCodes = (await confirmed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("recoveryCodes").EnumerateArray().Select(c => c.GetString()!).ToList();
@@ -51,8 +50,7 @@ public sealed class SecondFactorTests(TeamAppFixture team)
         // Arrange
         var email = $"lost-{Guid.NewGuid():N}@exemple.qc.ca";
         var organiser = await team.NewOrganiserAsync(email);
-        var enrolment = await (await organiser.PostAsync("/api/auth/second-factor/totp", null).WaitAsync(Timeout)).Content.ReadFromJsonAsync<JsonElement>();
-        var totp = new Totp(Base32Encoding.ToBytes(enrolment.GetProperty("secret").GetString()));
+        var (_, totp) = await BeginEnrolmentAsync(organiser);
         (await organiser.PostAsJsonAsync("/api/auth/second-factor/totp/confirm", new { code = Code(totp, 0) }).WaitAsync(Timeout)).EnsureSuccessStatusCode();
         Assert.Equal("second-factor-required", await CodeOf(await SignInAsync(email, null)));
 
@@ -63,6 +61,13 @@ public sealed class SecondFactorTests(TeamAppFixture team)
         Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await SignInAsync(email, null)).StatusCode);
         Assert.False((await team.TeamMemberAsync(email)).GetProperty("secondFactor").GetBoolean());
+    }
+
+    /// <summary>Starts an enrolment; the authenticator is built here from the key the page would show.</summary>
+    private static async Task<(JsonElement Enrolment, Totp Totp)> BeginEnrolmentAsync(HttpClient organiser)
+    {
+        var enrolment = await (await organiser.PostAsync("/api/auth/second-factor/totp", null).WaitAsync(Timeout)).Content.ReadFromJsonAsync<JsonElement>();
+        return (enrolment, new Totp(Base32Encoding.ToBytes(enrolment.GetProperty("secret").GetString())));
     }
 
     /// <summary>The authenticator's code at the app's clock, <paramref name="seconds"/> later.</summary>

@@ -44,7 +44,7 @@ public static class AccountsApi
     {
         var errors = new Dictionary<string, BilingualText>();
         if (!EmailAddress.IsValid(request.Email))
-            errors["email"] = new("Entrez une adresse courriel valide.", "Enter a valid email address.");
+            errors["email"] = EmailAddress.Invalid;
         if (string.IsNullOrEmpty(request.Password) || request.Password.Length > PasswordRules.MaxLength)
             errors["password"] = new("Entrez votre mot de passe.", "Enter your password.");
         if (errors.Count > 0) return Problems.Validation(errors);
@@ -124,7 +124,7 @@ public static class AccountsApi
     {
         var errors = new Dictionary<string, BilingualText>();
         if (!EmailAddress.IsValid(request.Email))
-            errors["email"] = new("Entrez une adresse courriel valide.", "Enter a valid email address.");
+            errors["email"] = EmailAddress.Invalid;
         if (string.IsNullOrWhiteSpace(request.DisplayName) || request.DisplayName.Trim().Length > 120)
             errors["displayName"] = new("Entrez un nom (120 caractères au plus).", "Enter a name (120 characters at most).");
         if (PasswordRules.Check(request.Password, request.Email) is { } passwordError) errors["password"] = passwordError;

@@ -27,7 +27,7 @@ public static class PasswordResetApi
         ResetRequest request, IGrainFactory grains, AccountLinks accountLinks, MailLinks mailLinks, TimeProvider clock)
     {
         if (!EmailAddress.IsValid(request.Email))
-            return Problems.Invalid("email", new("Entrez une adresse courriel valide.", "Enter a valid email address."));
+            return Problems.Invalid("email", EmailAddress.Invalid);
         var email = EmailAddress.Normalize(request.Email!);
         var token = accountLinks.Issue(email, AccountLinks.PasswordReset);
         // The account decides whether to write; the answer is the same either way.

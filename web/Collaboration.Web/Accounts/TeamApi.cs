@@ -38,7 +38,7 @@ public static class TeamApi
     {
         var errors = new Dictionary<string, BilingualText>();
         if (!EmailAddress.IsValid(request.Email))
-            errors["email"] = new("Entrez une adresse courriel valide.", "Enter a valid email address.");
+            errors["email"] = EmailAddress.Invalid;
         if (string.IsNullOrWhiteSpace(request.DisplayName) || request.DisplayName.Trim().Length > 120)
             errors["displayName"] = new("Entrez un nom (120 caractères au plus).", "Enter a name (120 characters at most).");
         if (request.Language is not (null or "fr" or "en"))
