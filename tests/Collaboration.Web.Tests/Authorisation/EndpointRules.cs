@@ -17,6 +17,16 @@ public static class EndpointRules
         ["GET /api/auth/me"] = EndpointRule.Public(), // signed out is an answer ({signedIn:false})
         ["POST /api/auth/password"] = EndpointRule.Organiser("""{"currentPassword":"pas le bon mot de passe","newPassword":"Une autre phrase assez longue"}"""),
         ["POST /api/organisers"] = EndpointRule.Organiser("""{"email":"{unique}@exemple.qc.ca","displayName":"Nouvelle","password":"Une phrase de passe longue"}"""),
+        ["GET /api/organisers"] = EndpointRule.Organiser(),
+        ["POST /api/organisers/invitations"] = EndpointRule.Organiser("""{"email":"{unique}@exemple.qc.ca","displayName":"Invitée"}"""),
+        ["POST /api/organisers/{email}/deactivate"] = EndpointRule.Organiser(),
+        ["POST /api/organisers/{email}/reactivate"] = EndpointRule.Organiser(),
+        ["POST /api/organisers/{email}/second-factor/reset"] = EndpointRule.Organiser(),
+        ["POST /api/organisers/invitations/accept"] = EndpointRule.Public("""{"token":"pas-un-lien","password":"Une phrase de passe longue"}"""),
+        ["POST /api/auth/password-reset"] = EndpointRule.Public("""{"email":"{unique}@exemple.qc.ca"}"""),
+        ["POST /api/auth/password-reset/complete"] = EndpointRule.Public("""{"token":"pas-un-lien","password":"Une phrase de passe longue"}"""),
+        ["POST /api/auth/second-factor/totp"] = EndpointRule.Organiser(),
+        ["POST /api/auth/second-factor/totp/confirm"] = EndpointRule.Organiser("""{"code":"123456"}"""),
 
         // Meetings: tables and members
         ["GET /api/tables"] = EndpointRule.SignedIn(),
@@ -143,6 +153,11 @@ public static class EndpointRules
         ["* /"] = EndpointRule.Public(method: "GET"),
         ["* /index.html"] = EndpointRule.Public(method: "GET"),
         ["* /login.html"] = EndpointRule.Public(method: "GET"),
+        ["* /equipe"] = new(Callers.Organiser, Method: "GET"),
+        ["* /acces-refuse"] = new(Callers.None, Method: "GET"), // the refusal itself: a 403 page for everyone
+        ["* /equipe/invitation"] = EndpointRule.Public(method: "GET"),
+        ["* /mot-de-passe/oublie"] = EndpointRule.Public(method: "GET"),
+        ["* /mot-de-passe/nouveau"] = EndpointRule.Public(method: "GET"),
         ["* /join.html"] = EndpointRule.Public(method: "GET"),
         ["* /meetings.html"] = EndpointRule.Public(method: "GET"),
         ["* /meeting.html"] = EndpointRule.Public(method: "GET"),

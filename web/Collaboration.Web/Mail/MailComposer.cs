@@ -85,6 +85,7 @@ public sealed class MailComposer(MailTexts texts, MailLinks links, IOptions<Mail
         return mail.Kind switch
         {
             MailKind.MemberInvited or MailKind.MemberLinkReissued => data.GetValueOrDefault("tableName", ""),
+            MailKind.OrganiserInvited or MailKind.OrganiserPasswordReset => "Concertation",
             MailKind.MeetingNotice or MailKind.MeetingCancelled or MailKind.MeetingMinutes => $"{data.GetValueOrDefault("title", "")} ({When(data, "startsAt", language, withTime: false)})",
             _ => language == "en" ? data.GetValueOrDefault("titleEn", data.GetValueOrDefault("title", "")) : data.GetValueOrDefault("titleFr", data.GetValueOrDefault("title", "")),
         };
@@ -147,6 +148,14 @@ public sealed class MailComposer(MailTexts texts, MailLinks links, IOptions<Mail
                 break;
             case MailKind.ColloqueRegistered or MailKind.ColloqueWaitlisted or MailKind.ColloquePromoted or MailKind.ColloqueCancelled:
                 ColloqueParts(mail, data, parts);
+                break;
+            case MailKind.OrganiserInvited or MailKind.OrganiserPasswordReset:
+                var invited = mail.Kind == MailKind.OrganiserInvited;
+                if (invited) parts.Rows.Add(("notifications.label.invitedBy", _ => data.GetValueOrDefault("invitedBy", "")));
+                parts.Rows.Add(("notifications.label.expires", l => When(data, "expiresAt", l, withTime: true)));
+                if (links.UnsealSignInToken(data.GetValueOrDefault("sealedToken")) is { } accountToken)
+                    parts.Links.Add((invited ? "notifications.label.acceptInvitation" : "notifications.label.resetPassword",
+                        invited ? links.OrganiserInvitationUrl(accountToken) : links.PasswordResetUrl(accountToken)));
                 break;
         }
         return parts;

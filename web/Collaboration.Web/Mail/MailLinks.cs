@@ -48,6 +48,10 @@ public sealed class MailLinks(IOptions<MailOptions> options, IDataProtectionProv
 
     public Uri SignInUrl(string token) => new(Base, $"join.html#t={token}");
 
+    public Uri OrganiserInvitationUrl(string token) => new(Base, $"equipe/invitation#t={token}");
+
+    public Uri PasswordResetUrl(string token) => new(Base, $"mot-de-passe/nouveau#t={token}");
+
     public Uri MinutesUrl(Guid meetingId) => new(Base, $"minutes.html?id={meetingId}");
 
     public Uri MeetingUrl(Guid meetingId) => new(Base, $"meeting.html?id={meetingId}");
