@@ -148,4 +148,41 @@ public sealed class AfterCommitKillTests(PostgresFixture postgres)
         Assert.Equal(places.Confirmed + places.Waitlisted, listed.Count); // no place without its registration, no registration twice
         Assert.Equal(listed.Count, byRecipient.Count);
     }
+    [Theory]
+    [InlineData(nameof(Grains.Platform.CrashPoint.Committed))]
+    [InlineData(nameof(Grains.Platform.CrashPoint.Delivered))]
+    public async Task NodeKilledWhileAnActionItemGoesToTheBoard_TheBoardShowsItOnce_WithoutRebuild(string point)
+    {
+        // Arrange: the victim dies at the second board feed (the first is the meeting's creation).
+        var database = await postgres.CreateDatabaseAsync("kill_board");
+        await using var survivor = new ConcertationFactory(database, false, services =>
+            services.Configure<ClusterMembershipOptions>(FailureDetection.Fast), FastRedrive);
+        await using var victim = await WebNodeProcess.StartPostgresAsync(database, StartTimeout,
+            [.. FastRedrive, ("ASPNETCORE_ENVIRONMENT", "Staging"), (ProcessCrashPoints.Setting, $"{point}:{nameof(Grains.Coordination.FeedTableBoard)}:2")]);
+        var (onVictim, _) = await victim.SignInOrganiserAsync(Timeout);
+        var table = await Meetings.MeetingsTestKit.CreateTableAsync(onVictim);
+        var (member, _) = await Meetings.MeetingsTestKit.AddMemberAsync(onVictim, table, "Luc Ferland");
+        var meeting = await Meetings.MeetingsTestKit.CreateMeetingAsync(onVictim, table);
+
+        // Act: an action item through the victim, which dies after the meeting's write that holds it.
+        try
+        {
+            await onVictim.PostAsJsonAsync($"/api/meetings/{meeting}/action-items", new { text = "Relancer les employeurs", ownerMemberId = member })
+                .WaitAsync(Timeout);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            // The victim died before it answered: the item may or may not have committed.
+        }
+        await Poll.UntilAsync(() => Task.FromResult(victim.HasExited), Timeout, $"the victim killed itself at {point}");
+
+        // Assert: the board on the survivor shows what the meeting holds, once — woken by the meeting's reminder, no rebuild.
+        var onSurvivor = await survivor.CreateOrganiserClientAsync().WaitAsync(Timeout);
+        var grains = survivor.Services.GetRequiredService<IGrainFactory>();
+        var held = await Poll.UntilAsync(() => grains.GetGrain<Grains.Meetings.IMeetingGrain>(meeting).GetAsync(), m => m is not null, FailoverDeadline, "the meeting on the survivor");
+        Assert.Single(held!.ActionItems); // the kill came after the write that holds it
+        var board = await Poll.UntilAsync(() => onSurvivor.GetFromJsonAsync<JsonElement>($"/api/board?table={table}"),
+            b => b.GetProperty("items").GetArrayLength() > 0, FailoverDeadline, "the item on the board");
+        Assert.Equal("Relancer les employeurs", Assert.Single(board.GetProperty("items").EnumerateArray()).GetProperty("text").GetString());
+    }
 }
