@@ -18,8 +18,7 @@ public sealed class ColloquePublicTopic(IGrainFactory grains) : ILiveTopic
 
     public string Feed => "colloque-signups";
 
-    public ValueTask<bool> CanSubscribeAsync(ClaimsPrincipal user, string key) =>
-        ValueTask.FromResult(Guid.TryParseExact(key, "D", out var id) && id.ToString("D") == key);
+    public ValueTask<bool> CanSubscribeAsync(ClaimsPrincipal user, string key) => ValueTask.FromResult(ColloquePermissions.CanFollowPublicly(key));
 
     public ILiveFeedGrain Source(string key) => grains.GetGrain<IColloqueSignupsGrain>(Guid.Parse(key));
 

@@ -17,8 +17,7 @@ public sealed class ColloqueScreensTopic(IGrainFactory grains) : ILiveTopic
 
     public string Feed => "colloque-screens";
 
-    public ValueTask<bool> CanSubscribeAsync(ClaimsPrincipal user, string key) =>
-        ValueTask.FromResult(Guid.TryParseExact(key, "D", out var id) && id.ToString("D") == key);
+    public ValueTask<bool> CanSubscribeAsync(ClaimsPrincipal user, string key) => ValueTask.FromResult(ColloquePermissions.CanFollowPublicly(key));
 
     public ILiveFeedGrain Source(string key) => grains.GetGrain<IColloqueScreensGrain>(Guid.Parse(key));
 
