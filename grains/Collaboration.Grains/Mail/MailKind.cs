@@ -22,4 +22,6 @@ public enum MailKind
     ColloqueCancelled,
     /// <summary>A meeting cancelled, to those who were sent its notice (the calendar file cancels the event).</summary>
     MeetingCancelled,
+    /// <summary>A workshop registration's manage link, sent again to its address (asked from the public page).</summary>
+    WorkshopManageLink,
 }

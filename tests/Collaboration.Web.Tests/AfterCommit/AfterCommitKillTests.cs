@@ -21,6 +21,7 @@ namespace Collaboration.Web.Tests.AfterCommit;
 public sealed class AfterCommitKillTests(PostgresFixture postgres)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan FailoverDeadline = TimeSpan.FromSeconds(120);
     private const int Attendees = 12;
 
@@ -41,7 +42,7 @@ public sealed class AfterCommitKillTests(PostgresFixture postgres)
         var database = await postgres.CreateDatabaseAsync("kill_arrival");
         await using var survivor = new ConcertationFactory(database, false, services =>
             services.Configure<ClusterMembershipOptions>(FailureDetection.Fast), FastRedrive);
-        await using var victim = await WebNodeProcess.StartPostgresAsync(database, Timeout,
+        await using var victim = await WebNodeProcess.StartPostgresAsync(database, StartTimeout,
             [.. FastRedrive, ("ASPNETCORE_ENVIRONMENT", "Staging"), (ProcessCrashPoints.Setting, $"{point}:{nameof(ApplyArrival)}")]);
         var (onVictim, _) = await victim.SignInOrganiserAsync(Timeout);
         var colloque = await CreateColloqueAsync(onVictim);
@@ -83,5 +84,68 @@ public sealed class AfterCommitKillTests(PostgresFixture postgres)
         await Task.Delay(TimeSpan.FromSeconds(3)); // a repeat delivered late would show now
         var settled = await onSurvivor.GetFromJsonAsync<JsonElement>($"/api/colloques/{colloque}/stats");
         Assert.Equal(Attendees, settled.GetProperty("arrived").GetInt32());
+    }
+    [Theory]
+    [InlineData(nameof(Grains.Platform.CrashPoint.Committed), nameof(ListInDirectory))]
+    [InlineData(nameof(Grains.Platform.CrashPoint.Delivering), nameof(Grains.Mail.SendMail))]
+    [InlineData(nameof(Grains.Platform.CrashPoint.Delivered), nameof(ReportMail))]
+    [InlineData(nameof(Grains.Platform.CrashPoint.Delivered), nameof(TellPlace))]
+    public async Task NodeKilledDuringASelfRegistration_EveryRegistrationIsInSignupsDirectoryLedgerAndMail_Once(string point, string effect)
+    {
+        // Arrange
+        await using var smtp = LoopbackSmtpServer.Start();
+        var database = await postgres.CreateDatabaseAsync("kill_signup");
+        (string Key, string? Value)[] settings = [.. FastRedrive, .. Mail.MailSettings.For(smtp.Port)];
+        await using var survivor = new ConcertationFactory(database, false, services =>
+            services.Configure<ClusterMembershipOptions>(FailureDetection.Fast), settings);
+        await using var victim = await WebNodeProcess.StartPostgresAsync(database, StartTimeout,
+            [.. settings, ("ASPNETCORE_ENVIRONMENT", "Staging"), (ProcessCrashPoints.Setting, $"{point}:{effect}")]);
+        var (onVictim, _) = await victim.SignInOrganiserAsync(Timeout);
+        var colloque = await CreateColloqueAsync(onVictim);
+        await Colloque.SignupKit.OpenRegistrationAsync(onVictim, colloque, total: 100);
+        using var publicOnVictim = new HttpClient { BaseAddress = victim.Address };
+        var publicOnSurvivor = survivor.CreateClient();
+
+        // Act: people register through the victim until it dies, then through the survivor.
+        var acknowledged = new List<string>();
+        for (var i = 0; i < Attendees; i++)
+        {
+            var body = Colloque.SignupKit.Signup($"Personne {i}", $"p{i}@exemple.qc.ca");
+            HttpResponseMessage? response = null;
+            if (!victim.HasExited)
+            {
+                try { response = await publicOnVictim.PostAsJsonAsync($"/api/colloques/{colloque}/signups", body).WaitAsync(Timeout); }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { response = null; }
+            }
+            response ??= await Poll.UntilAsync(async () => await publicOnSurvivor.PostAsJsonAsync($"/api/colloques/{colloque}/signups", body),
+                r => (int)r.StatusCode is 201 or 200, FailoverDeadline, $"sign-up {i} on the survivor");
+            if (response.StatusCode == System.Net.HttpStatusCode.Created)
+                acknowledged.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!);
+        }
+        await Poll.UntilAsync(() => Task.FromResult(victim.HasExited), Timeout, $"the victim killed itself at {point}:{effect}");
+
+        // Assert: every acknowledged registration reaches every receiver, once, without a rebuild.
+        var grains = survivor.Services.GetRequiredService<IGrainFactory>();
+        var signups = grains.GetGrain<IColloqueSignupsGrain>(colloque);
+        var directory = grains.GetGrain<IColloqueDirectoryGrain>(colloque);
+        var ledger = grains.GetGrain<IColloqueOutboxGrain>(colloque);
+        Assert.InRange(acknowledged.Count, Attendees - 1, Attendees);
+        foreach (var code in acknowledged)
+        {
+            Assert.NotNull(await grains.GetGrain<IRegistrationGrain>(code).GetAsync());
+            Assert.Equal(PlaceStatus.Confirmed, (await signups.GetSignupAsync(code))?.Status);
+            await Poll.UntilAsync(() => directory.FindAsync(code), e => e is not null, FailoverDeadline, $"{code} in the directory");
+            await Poll.UntilAsync(() => ledger.ListAsync(), l => l.Any(r => r.Code == code && r.Mails.Any(m => m.Status == Grains.Mail.MailStatus.Sent)),
+                FailoverDeadline, $"{code}'s sent confirmation in the ledger");
+        }
+        var received = await smtp.WaitForAsync(acknowledged.Count, FailoverDeadline);
+        await Task.Delay(TimeSpan.FromSeconds(3)); // a late repeat would arrive now
+        var byRecipient = smtp.Received.GroupBy(m => m.To.Mailboxes.Single().Address).ToList();
+        // One confirmation each; a kill between the server's 250 and its record may repeat it, under the same Message-ID.
+        Assert.All(byRecipient, g => Assert.Single(g.Select(m => m.MessageId).Distinct()));
+        var places = (await signups.GetProgrammeAsync()).Counts;
+        var listed = await directory.ListAsync();
+        Assert.Equal(places.Confirmed + places.Waitlisted, listed.Count); // no place without its registration, no registration twice
+        Assert.Equal(listed.Count, byRecipient.Count);
     }
 }

@@ -27,6 +27,7 @@ public static class EndpointRules
         ["POST /api/tables/{tableId:guid}/members/{memberId:guid}/link"] = EndpointRule.Organiser(),
         ["POST /api/tables/{tableId:guid}/members/{memberId:guid}/revoke"] = EndpointRule.Organiser(),
         ["POST /api/tables/sign-in"] = EndpointRule.Public("""{"token":"un-lien-qui-n-existe-pas"}"""),
+        ["POST /api/tables/sign-in-link"] = EndpointRule.Public("""{"email":"{unique}@exemple.qc.ca"}"""),
 
         // Meetings
         ["POST /api/meetings"] = EndpointRule.Organiser("""{"tableId":"{tableB}","title":"Rencontre","startsAt":"2027-03-01T14:00:00Z","location":"Joliette"}"""),
@@ -69,6 +70,7 @@ public static class EndpointRules
         ["PATCH /api/workshops/{id:guid}"] = EndpointRule.Organiser("""{"capacity":50}"""),
         ["GET /api/workshops/{id:guid}/calendar.ics"] = EndpointRule.Public(),
         ["POST /api/workshops/{id:guid}/registrations"] = EndpointRule.Public("""{"organisation":"Entreprise","contactName":"Contact","email":"{unique}@exemple.qc.ca","seats":1,"sector":"Commerce","consent":true}"""),
+        ["POST /api/workshops/{id:guid}/manage-link"] = EndpointRule.Public("""{"email":"{unique}@exemple.qc.ca"}"""),
         ["GET /api/workshops/{id:guid}/registrants"] = EndpointRule.Organiser(),
         ["GET /api/workshops/{id:guid}/registrations.csv"] = EndpointRule.Organiser(),
         ["POST /api/workshops/{id:guid}/registrants/{code}/attendance"] = EndpointRule.Organiser("""{"attended":true}"""),

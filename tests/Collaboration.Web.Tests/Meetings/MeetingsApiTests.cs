@@ -52,6 +52,26 @@ public sealed class MeetingsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SignInLinkRequest_AnswersByteForByteTheSame_ForAMemberAndAStranger()
+    {
+        // Arrange
+        var table = await CreateTableAsync(_organiser, "Table des demandes");
+        await AddMemberAsync(_organiser, table, "Nadia Roy");
+        var member = (await _organiser.GetAsync($"/api/tables/{table}").OkJsonAsync()).GetProperty("members")[0].GetProperty("email").GetString();
+        var client = _app.CreateClient();
+
+        // Act
+        var known = await client.PostAsJsonAsync("/api/tables/sign-in-link", new { email = member }).WaitAsync(CallTimeout);
+        var unknown = await client.PostAsJsonAsync("/api/tables/sign-in-link", new { email = $"x-{Guid.NewGuid():N}@exemple.ca" }).WaitAsync(CallTimeout);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Accepted, known.StatusCode);
+        Assert.Equal(known.StatusCode, unknown.StatusCode);
+        Assert.Equal(known.Content.Headers.ContentType?.ToString(), unknown.Content.Headers.ContentType?.ToString());
+        Assert.Equal(await known.Content.ReadAsByteArrayAsync(), await unknown.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task SignInLink_IsSingleUse_AndTheMemberSeesOnlyTheirTable()
     {
         var mine = await CreateTableAsync(_organiser, "Ma table");
@@ -62,7 +82,7 @@ public sealed class MeetingsApiTests : IAsyncLifetime
         var reused = await _app.CreateClient().PostAsJsonAsync("/api/tables/sign-in", new { token }).WaitAsync(CallTimeout);
 
         Assert.Equal(HttpStatusCode.Gone, reused.StatusCode);
-        Assert.Equal("link-used", (await reused.ReadJsonAsync()).GetProperty("code").GetString());
+        Assert.Equal("link-invalid", (await reused.ReadJsonAsync()).GetProperty("code").GetString());
         var tables = await member.GetAsync("/api/tables").OkJsonAsync();
         Assert.Equal(mine, Assert.Single(tables.EnumerateArray()).GetProperty("id").GetGuid());
         var me = await member.GetAsync("/api/auth/me").OkJsonAsync();

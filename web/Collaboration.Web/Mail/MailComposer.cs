@@ -97,7 +97,7 @@ public sealed class MailComposer(MailTexts texts, MailLinks links, IOptions<Mail
         switch (mail.Kind)
         {
             case MailKind.WorkshopConfirmed or MailKind.WorkshopWaitlisted or MailKind.WorkshopPromoted or MailKind.WorkshopSeatsChanged
-                or MailKind.WorkshopCancelled or MailKind.WorkshopSessionCancelled or MailKind.WorkshopReminder:
+                or MailKind.WorkshopCancelled or MailKind.WorkshopSessionCancelled or MailKind.WorkshopReminder or MailKind.WorkshopManageLink:
                 var sessionId = Guid.ParseExact(data["sessionId"], "N");
                 var confirmed = data.GetValueOrDefault("status") == "Confirmed";
                 var cancelled = mail.Kind is MailKind.WorkshopCancelled or MailKind.WorkshopSessionCancelled;
@@ -112,7 +112,7 @@ public sealed class MailComposer(MailTexts texts, MailLinks links, IOptions<Mail
                 if (!cancelled && links.UnsealManageToken(data.GetValueOrDefault("sealedToken")) is { } token)
                     parts.Links.Add(("notifications.label.manage", links.ManageUrl(sessionId, data["code"], token)));
                 if (confirmed && !cancelled) parts.QrCode = RegistrationIds.Display(data["code"]);
-                if ((confirmed || cancelled) && mail.Kind != MailKind.WorkshopWaitlisted)
+                if ((confirmed || cancelled) && mail.Kind is not (MailKind.WorkshopWaitlisted or MailKind.WorkshopManageLink))
                     parts.Calendar = new CalendarEntry(WorkshopCalendar.Uid(sessionId), int.Parse(data["sequence"], CultureInfo.InvariantCulture),
                         DateTimeOffset.Parse(data["startsAt"], CultureInfo.InvariantCulture), DateTimeOffset.Parse(data["endsAt"], CultureInfo.InvariantCulture),
                         $"{data["titleFr"]} / {data["titleEn"]}", links.SessionUrl(sessionId).ToString(),

@@ -25,6 +25,9 @@ public static class RateLimits
     /// <summary>Reading a registration by its private token (the manage page re-reads it as the waitlist moves).</summary>
     public const string RegistrationReads = "registration-reads";
 
+    /// <summary>Asking for a link by email (a workshop registration's manage link, a member's sign-in link): each sends a message.</summary>
+    public const string LinkRequests = "link-requests";
+
     /// <summary>The password sign-in endpoint: only a flood guard; wrong passwords are slowed by the login back-off.</summary>
     public const string Login = "login";
 
@@ -35,6 +38,7 @@ public static class RateLimits
         [Registrations] = ("RegistrationsPermitsPerMinute", 30),
         [RegistrationReads] = ("RegistrationReadsPermitsPerMinute", 240),
         [Login] = ("LoginPermitsPerMinute", 300),
+        [LinkRequests] = ("LinkRequestsPermitsPerMinute", 10),
     };
 
     public static IServiceCollection AddConcertationRateLimits(this IServiceCollection services, IConfiguration configuration) =>

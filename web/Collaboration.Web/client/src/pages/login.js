@@ -2,6 +2,7 @@
 import { ApiError } from '../api.js';
 import { safeReturnUrl, signIn } from '../auth.js';
 import { onLangChange, t } from '../i18n.js';
+import { wireSignInLinkForm } from '../meetings/sign-in-link.js';
 
 const form = document.querySelector('[data-login-form]');
 const email = form.elements.namedItem('email');
@@ -67,3 +68,5 @@ form.addEventListener('submit', async (event) => {
   }
   location.assign(safeReturnUrl());
 });
+
+wireSignInLinkForm();
