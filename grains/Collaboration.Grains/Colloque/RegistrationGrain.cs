@@ -129,15 +129,6 @@ public sealed class RegistrationGrain(
 
     public Task<ColloqueMailReport> GetMailReportAsync() => Task.FromResult(MailReport());
 
-    public Task<IReadOnlyList<OutboxMailView>> GetMailAsync() =>
-        Task.FromResult(State.Mail.Views(ServiceProvider.GetService<IMailDelivery>()));
-
-    public async Task<bool> ResendMailAsync(long mailId)
-    {
-        if (!State.Mail.Resend(mailId)) return false;
-        await WriteStateAsync();
-        return true;
-    }
 
     public Task<RegistrationView?> OpenAsync(string tokenHash) =>
         Task.FromResult(TokenMatches(tokenHash) ? View() : null);

@@ -40,6 +40,7 @@ public sealed record SendMail([property: Id(0)] long MailId) : IEffect
             result = new MailDeliveryResult(MailDeliveryOutcome.Retry, mail.Subject ?? "", e.Message);
         }
         if (mail.Status != MailStatus.Pending) return EffectResult.Delivered;
+        context.StateChanged = true; // the attempt is recorded, whatever its outcome
         mail.Attempts++;
         mail.LastAttemptAt = context.Now;
         mail.Subject = result.Subject;
@@ -50,17 +51,17 @@ public sealed record SendMail([property: Id(0)] long MailId) : IEffect
                 mail.SentAt = context.Now;
                 mail.Data = null; // no body kept after delivery
                 mail.LastError = null;
-                return EffectResult.DeliveredAndRecorded;
+                return EffectResult.Delivered;
             case MailDeliveryOutcome.Refused:
                 mail.Status = MailStatus.Failed;
                 mail.LastError = result.Error;
-                return EffectResult.DeliveredAndRecorded;
+                return EffectResult.Delivered;
             default:
                 mail.LastError = result.Error;
                 if (mail.Attempts >= schedule.MaxAttempts)
                 {
                     mail.Status = MailStatus.Failed;
-                    return EffectResult.DeliveredAndRecorded;
+                    return EffectResult.Delivered;
                 }
                 var delay = schedule.RetryBaseDelay * Math.Pow(2, Math.Min(mail.Attempts - 1, 20));
                 context.RetryAfter = delay < schedule.RetryMaxDelay ? delay : schedule.RetryMaxDelay;

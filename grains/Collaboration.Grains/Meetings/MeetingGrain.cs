@@ -408,13 +408,4 @@ public sealed class MeetingGrain(
         [.. State.ActionItems.Where(a => a.OriginMeetingId is not null).Select(ToView)],
         State.NoticeSequence, State.NoticeSentAt, State.NoticeRecipients);
 
-    public Task<IReadOnlyList<OutboxMailView>> GetMailAsync() =>
-        Task.FromResult(State.Mail.Views(ServiceProvider.GetService<IMailDelivery>()));
-
-    public async Task<bool> ResendMailAsync(long mailId)
-    {
-        if (!State.Mail.Resend(mailId)) return false;
-        await WriteStateAsync();
-        return true;
-    }
 }

@@ -118,13 +118,4 @@ public sealed class TableGrain(
             [.. State.Meetings.OrderBy(m => m.StartsAt)])
         : null);
 
-    public Task<IReadOnlyList<OutboxMailView>> GetMailAsync() =>
-        Task.FromResult(State.Mail.Views(ServiceProvider.GetService<IMailDelivery>()));
-
-    public async Task<bool> ResendMailAsync(long mailId)
-    {
-        if (!State.Mail.Resend(mailId)) return false;
-        await WriteStateAsync();
-        return true;
-    }
 }

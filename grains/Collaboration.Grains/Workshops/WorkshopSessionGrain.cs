@@ -365,13 +365,4 @@ public sealed class WorkshopSessionGrain(
         r.Code, r.Sequence, r.Organisation, r.ContactName, r.Email, r.Phone, r.Seats, r.Sector, r.Status, position,
         r.RegisteredAt, r.ConfirmedAt, r.Attended, r.CancelledAt);
 
-    public Task<IReadOnlyList<OutboxMailView>> GetMailAsync() =>
-        Task.FromResult(State.Mail.Views(ServiceProvider.GetService<IMailDelivery>()));
-
-    public async Task<bool> ResendMailAsync(long mailId)
-    {
-        if (!State.Mail.Resend(mailId)) return false;
-        await WriteStateAsync();
-        return true;
-    }
 }

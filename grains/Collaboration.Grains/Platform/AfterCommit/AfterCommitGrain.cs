@@ -15,8 +15,8 @@ namespace Collaboration.Grains.Platform;
 /// <item>After each commit, this activation delivers the pending effects (a few at a time, oldest first),
 /// retrying a failure with growing delays.</item>
 /// <item>A delivered effect is removed; the removal is written with the next write (a crash before it only
-/// delivers the effect again, which its idempotent receiver ignores). An effect whose delivery changed
-/// this grain's own state (an email's status) is written at once.</item>
+/// delivers the effect again, which its idempotent receiver ignores). A delivery that changed this grain's
+/// own state (an email's status, its attempts) is written at once.</item>
 /// <item>If the node dies at any point, the reminder wakes the grain on a live silo, and its new activation
 /// delivers whatever is left; so does any activation that finds effects in its state. The reminder is
 /// dropped once a tick finds nothing left, or the activation ends with nothing left.</item>
@@ -93,6 +93,18 @@ public abstract class AfterCommitGrain<TState> : DurableGrain<TState>, IRemindab
 
     /// <summary>The grain's own reminders (other than <see cref="Reminder"/>).</summary>
     protected virtual Task OnReminderAsync(string reminderName, TickStatus status) => Task.CompletedTask;
+
+    /// <summary>The organiser's view of this grain's outbox (for a grain whose state is an <see cref="IMailOutboxState"/>), oldest first.</summary>
+    public Task<IReadOnlyList<OutboxMailView>> GetMailAsync() =>
+        Task.FromResult(State is IMailOutboxState { Mail: var mail } ? mail.Views(ServiceProvider.GetService<IMailDelivery>()) : []);
+
+    /// <summary>A failed message goes back to pending (same Message-ID), and its <see cref="SendMail"/> effect with the write.</summary>
+    public async Task<bool> ResendMailAsync(long mailId)
+    {
+        if (State is not IMailOutboxState { Mail: var mail } || !mail.Resend(mailId)) return false;
+        await WriteStateAsync();
+        return true;
+    }
 
     /// <summary>Records an effect of the change being made; it goes out once the write carrying it has committed.</summary>
     protected PendingEffect RecordEffect(IEffect effect)
@@ -203,11 +215,21 @@ public abstract class AfterCommitGrain<TState> : DurableGrain<TState>, IRemindab
                 var now = Environment.TickCount64;
                 var due = Effects!.Pending.Where(p => !_inFlight.Contains(p) &&
                     (!_retries.TryGetValue(p.Id, out var retry) || retry.DueAtTick <= now)).ToList();
-                var record = false;
-                foreach (var chunk in due.Chunk(Math.Max(1, _schedule.Concurrency)))
-                    foreach (var result in await Task.WhenAll(chunk.Select(DeliverOneAsync)))
-                        record |= result == EffectResult.DeliveredAndRecorded;
-                if (record) await WriteStateAsync();
+                // A sliding window, not batches: one slow receiver does not hold the others back.
+                using var window = new SemaphoreSlim(Math.Max(1, _schedule.Concurrency));
+                var results = await Task.WhenAll(due.Select(async pending => // true: the sender's state changed
+                {
+                    await window.WaitAsync();
+                    try
+                    {
+                        return await DeliverOneAsync(pending);
+                    }
+                    finally
+                    {
+                        window.Release();
+                    }
+                }));
+                if (results.Contains(true)) await WriteStateAsync();
             }
             while (_driveAgain && !IsBroken);
         }
@@ -224,7 +246,7 @@ public abstract class AfterCommitGrain<TState> : DurableGrain<TState>, IRemindab
         if (_driveAgain) DriveEffects();
     }
 
-    private async Task<EffectResult> DeliverOneAsync(PendingEffect pending)
+    private async Task<bool> DeliverOneAsync(PendingEffect pending)
     {
         _inFlight.Add(pending);
         var attempt = _retries.GetValueOrDefault(pending.Id).Attempts + 1;
@@ -260,7 +282,7 @@ public abstract class AfterCommitGrain<TState> : DurableGrain<TState>, IRemindab
             if (Effects.IsEmpty)
                 foreach (var drained in _drainWaiters) drained.TrySetResult();
         }
-        return result;
+        return context.StateChanged;
     }
 
     private TimeSpan Backoff(int attempts)

@@ -19,4 +19,7 @@ public sealed class EffectContext(IGrainFactory grains, IServiceProvider service
 
     /// <summary>Set by an effect that answers <see cref="EffectResult.Retry"/> to choose its own delay (an SMTP server's, say).</summary>
     public TimeSpan? RetryAfter { get; set; }
+
+    /// <summary>Set by an effect whose delivery changed the sender's own state (an email's status, its attempts): written at once.</summary>
+    public bool StateChanged { get; set; }
 }
