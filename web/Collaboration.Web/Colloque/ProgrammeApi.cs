@@ -50,7 +50,7 @@ public static class ProgrammeApi
     {
         var errors = SignupInput.CheckSettings(body, out var quotas);
         if (errors.Count > 0) return Problems.Validation(errors);
-        if (await grains.GetGrain<IColloqueGrain>(id).GetDetailsAsync() is null) return UnknownColloque();
+        if (await grains.GetGrain<IColloqueGrain>(id).GetDetailsAsync() is null) return KnownColloques.Unknown();
         var settings = new RegistrationSettings(body.OpensAt!.Value, body.ClosesAt!.Value, body.TotalCapacity, quotas, body.VenueAddress?.Trim() ?? "");
         await grains.GetGrain<IColloqueSignupsGrain>(id).SetSettingsAsync(settings);
         return TypedResults.Ok(ColloqueJson.RegistrationOf(settings));
@@ -59,7 +59,7 @@ public static class ProgrammeApi
     private static async Task<Results<Created<SessionCreated>, ProblemHttpResult>> AddSessionAsync(Guid id, SessionBody body, IGrainFactory grains)
     {
         if (Session(Guid.NewGuid(), body, out var errors) is not { } session) return Problems.Validation(errors);
-        if (await grains.GetGrain<IColloqueGrain>(id).GetDetailsAsync() is null) return UnknownColloque();
+        if (await grains.GetGrain<IColloqueGrain>(id).GetDetailsAsync() is null) return KnownColloques.Unknown();
         var signups = grains.GetGrain<IColloqueSignupsGrain>(id);
         if ((await signups.GetProgrammeAsync()).Sessions.Count >= ColloqueSignupsGrain.MaxSessions)
             return Problems.Create(StatusCodes.Status409Conflict, "too-many-sessions",
@@ -82,7 +82,7 @@ public static class ProgrammeApi
 
     private static async Task<Results<Ok<ProgrammeStats>, ProblemHttpResult>> StatsAsync(Guid id, IGrainFactory grains)
     {
-        if (await grains.GetGrain<IColloqueGrain>(id).GetDetailsAsync() is null) return UnknownColloque();
+        if (await grains.GetGrain<IColloqueGrain>(id).GetDetailsAsync() is null) return KnownColloques.Unknown();
         var signups = grains.GetGrain<IColloqueSignupsGrain>(id);
         var programme = await signups.GetProgrammeAsync();
         var byCategory = await signups.GetSessionCategoryCountsAsync();
@@ -118,7 +118,7 @@ public static class ProgrammeApi
         var errors = new Dictionary<string, BilingualText>();
         TextFields.Optional(errors, "text", body.Text, SignupInput.MaxAnnouncement, "Annonce", "Announcement");
         if (errors.Count > 0) return Problems.Validation(errors);
-        if (await grains.GetGrain<IColloqueGrain>(id).GetDetailsAsync() is null) return UnknownColloque();
+        if (await grains.GetGrain<IColloqueGrain>(id).GetDetailsAsync() is null) return KnownColloques.Unknown();
         await grains.GetGrain<IColloqueSignupsGrain>(id).SetAnnouncementAsync(body.Text?.Trim());
         return TypedResults.NoContent();
     }
@@ -154,9 +154,6 @@ public static class ProgrammeApi
             kind, body.Room!.Trim(), body.StartsAt!.Value, body.EndsAt!.Value, body.Capacity,
             (body.Speakers ?? []).Select(s => new Speaker(s.Name!.Trim(), s.Organisation?.Trim() ?? "")).ToList());
     }
-
-    private static ProblemHttpResult UnknownColloque() =>
-        Problems.Create(StatusCodes.Status404NotFound, "unknown-colloque", "Colloque introuvable.", "Colloque not found.");
 
     private static ProblemHttpResult UnknownSession() =>
         Problems.Create(StatusCodes.Status404NotFound, "unknown-session", "Cette session n'est pas au programme.", "This session is not in the programme.");
