@@ -1,3 +1,4 @@
+using Collaboration.Grains.Platform;
 using Collaboration.Silo.Hosting;
 using Collaboration.Testing;
 using Microsoft.Extensions.Configuration;
@@ -19,6 +20,10 @@ public sealed class GrainsSilo : IAsyncLifetime
 
     public IGrainFactory Grains => _cluster.Client;
 
+    /// <summary>Completes once the silo's grains have delivered every effect of their committed changes (emails wait: this host sends none).</summary>
+    public Task DeliveredAsync() => _cluster.Silos[0].ServiceProvider.GetRequiredService<PendingEffects>()
+        .WhenDeliveredAsync(TimeSpan.FromSeconds(20), e => e is not Mail.SendMail);
+
     public InProcessTestCluster Cluster => _cluster;
 
     public async Task InitializeAsync()
@@ -33,6 +38,8 @@ public sealed class GrainsSilo : IAsyncLifetime
         {
             silo.Services.AddSingleton<TimeProvider>(Clock);
             silo.AddConcertationGrainStorage(configuration);
+            silo.AddConcertationReminders(configuration);
+            silo.Services.AddSingleton<PendingEffects>();
             silo.AddConcertationLive();
         });
         _cluster = builder.Build();

@@ -17,6 +17,7 @@ builder.UseDefaultListenAddress();
 
 builder.UseOrleans(silo => silo.AddConcertationSilo(builder.Configuration));
 builder.Services.AddPlatform(builder.Configuration);
+ProcessCrashPoints.Add(builder.Services, builder.Configuration, builder.Environment);
 builder.Services.AddAccounts();
 builder.Services.AddLive();
 builder.Services.AddMeetings();

@@ -12,12 +12,15 @@ public sealed class ColloqueDirectoryGrain(
     public async Task UpsertAsync(IReadOnlyList<DirectoryEntry> entries)
     {
         if (entries.Count == 0) return;
-        // A re-import changes the personal fields; cancellation and the printed badge stay.
+        // Each registration sends its whole entry at a rising revision: the newest wins, a repeat or a late one changes nothing.
+        var changed = false;
         foreach (var entry in entries)
-            State.Entries[entry.Code] = State.Entries.TryGetValue(entry.Code, out var known)
-                ? entry with { Cancelled = known.Cancelled, BadgePrinted = known.BadgePrinted }
-                : entry;
-        await WriteStateAsync();
+        {
+            if (State.Entries.TryGetValue(entry.Code, out var known) && known.Revision >= entry.Revision) continue;
+            State.Entries[entry.Code] = entry;
+            changed = true;
+        }
+        if (changed) await WriteStateAsync();
     }
 
     public Task<IReadOnlyDictionary<string, string>> FindByMatchKeysAsync(IReadOnlyList<string> matchKeys)
@@ -46,32 +49,6 @@ public sealed class ColloqueDirectoryGrain(
         Task.FromResult<IReadOnlyList<DirectoryEntry>>(State.Entries.Values.OrderBy(e => NameFolding.Fold(e.Name), StringComparer.Ordinal).ToList());
 
     public Task<DirectoryEntry?> FindAsync(string code) => Task.FromResult(State.Entries.GetValueOrDefault(code));
-
-    public async Task SetCancelledAsync(string code, bool cancelled)
-    {
-        if (!State.Entries.TryGetValue(code, out var entry) || entry.Cancelled == cancelled) return;
-        State.Entries[code] = entry with { Cancelled = cancelled };
-        await WriteStateAsync();
-    }
-
-    public async Task MarkBadgesPrintedAsync(IReadOnlyList<string> codes)
-    {
-        var changed = false;
-        foreach (var code in codes)
-        {
-            if (!State.Entries.TryGetValue(code, out var entry) || entry.BadgePrinted) continue;
-            State.Entries[code] = entry with { BadgePrinted = true };
-            changed = true;
-        }
-        if (changed) await WriteStateAsync();
-    }
-
-    public async Task EraseAsync(string code)
-    {
-        if (!State.Entries.TryGetValue(code, out var entry)) return;
-        State.Entries[code] = entry with { Name = "", Organisation = "", MatchKey = "" };
-        await WriteStateAsync();
-    }
 
     private static bool Matches(DirectoryEntry entry, string[] words)
     {

@@ -72,9 +72,16 @@ public sealed class ColloqueGrain(
         return ArrivalApplication.Applied;
     }
 
-    public async Task<int> ApplyArrivalsAsync(IReadOnlyList<ArrivalChange> changes)
+    public async Task<int> RebuildAsync()
     {
         if (!State.Exists) return 0;
+        var entries = await GrainFactory.GetGrain<IColloqueDirectoryGrain>(GrainGuidKey).ListAsync();
+        var changes = new List<ArrivalChange>();
+        foreach (var chunk in entries.Chunk(200))
+            foreach (var view in await Task.WhenAll(chunk.Select(e => GrainFactory.GetGrain<IRegistrationGrain>(e.Code).GetAsync())))
+                if (view is { CheckInVersion: > 0 } && view.ColloqueId == GrainGuidKey)
+                    changes.Add(new(view.Code, view.CheckInVersion, view.CheckIn is not null, view.Category, view.CheckIn?.DeskId, view.CheckIn?.DeskName,
+                        view.CheckIn?.Operator, view.CheckIn?.At, view.Name, view.Organisation));
         var applied = changes.Count(Apply);
         if (applied > 0) await WriteStateAsync();
         return applied;

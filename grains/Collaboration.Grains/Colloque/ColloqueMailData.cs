@@ -9,7 +9,7 @@ namespace Collaboration.Grains.Colloque;
 /// </summary>
 public static class ColloqueMailData
 {
-    public static Dictionary<string, string> Held(Guid colloqueId, string code, string sealedToken) => new()
+    public static Dictionary<string, string> For(Guid colloqueId, string code, string sealedToken) => new()
     {
         ["colloqueId"] = colloqueId.ToString("N"),
         ["code"] = code,

@@ -4,11 +4,13 @@ namespace Collaboration.Grains.Colloque;
 /// <summary>
 /// A colloque's accent-insensitive name directory (code, name, organisation, category). Kept apart
 /// from <see cref="IColloqueGrain"/> so that a check-in, which writes the colloque's aggregates,
-/// does not rewrite thousands of names each time; it changes only on registration, import and erasure.
+/// does not rewrite thousands of names each time; it changes only on registration, import, cancellation,
+/// badge printing and erasure, each told by the registration after its commit.
 /// </summary>
 [Alias("colloque-directory")]
 public interface IColloqueDirectoryGrain : IGrainWithGuidKey
 {
+    /// <summary>Keeps each entry whose revision is newer than the one held (the registrations feed it: <see cref="ListInDirectory"/>).</summary>
     Task UpsertAsync(IReadOnlyList<DirectoryEntry> entries);
 
     /// <summary>Codes already registered under these match keys.</summary>
@@ -21,10 +23,4 @@ public interface IColloqueDirectoryGrain : IGrainWithGuidKey
 
     Task<DirectoryEntry?> FindAsync(string code);
 
-    Task SetCancelledAsync(string code, bool cancelled);
-
-    /// <summary>Marks these badges printed (the batch print's "not yet printed" filter reads it).</summary>
-    Task MarkBadgesPrintedAsync(IReadOnlyList<string> codes);
-
-    Task EraseAsync(string code);
 }

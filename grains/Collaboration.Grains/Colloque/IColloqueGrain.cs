@@ -5,8 +5,8 @@ namespace Collaboration.Grains.Colloque;
 /// <summary>
 /// A colloque: its details, desks and arrival aggregates (counts by category and desk, recent
 /// arrivals). It is NOT the truth about who is checked in — each <see cref="IRegistrationGrain"/>
-/// is — it mirrors them through <see cref="ApplyArrivalAsync"/>, which is idempotent per code and
-/// check-in version and can be replayed from the registrations at any time.
+/// is — it mirrors them through <see cref="ApplyArrivalAsync"/>, which each registration calls through
+/// the after-commit path (<see cref="ApplyArrival"/>) and which is idempotent per code and check-in version.
 /// </summary>
 [Alias("colloque")]
 public interface IColloqueGrain : IGrainWithGuidKey, ILiveFeedGrain
@@ -22,8 +22,8 @@ public interface IColloqueGrain : IGrainWithGuidKey, ILiveFeedGrain
 
     Task<ArrivalApplication> ApplyArrivalAsync(ArrivalChange change);
 
-    /// <summary>Applies many changes in one write (rebuild from the registrations).</summary>
-    Task<int> ApplyArrivalsAsync(IReadOnlyList<ArrivalChange> changes);
+    /// <summary>An operator's tool: re-reads every registration's check-in and applies what is missing (the product is correct without it); returns how many changed.</summary>
+    Task<int> RebuildAsync();
 
     /// <summary>Forgets the name of an erased attendee in the recent arrivals (counts are kept).</summary>
     Task ForgetNameAsync(string code);

@@ -11,17 +11,26 @@ namespace Collaboration.Grains.Colloque;
 [Alias("colloque-registration")]
 public interface IRegistrationGrain : IGrainWithStringKey, IMailOutboxGrain
 {
-    /// <summary>Creates the registration; false when the code is taken.</summary>
-    Task<bool> RegisterAsync(Guid colloqueId, AttendeeDetails details);
+    /// <summary>
+    /// The public form: asks the signups grain for a place, then — only if one was given (confirmed or waitlisted) —
+    /// records the registration, its confirmation email and its directory listing in one write. CodeTaken when the
+    /// code is used; any other refusal writes nothing.
+    /// </summary>
+    Task<SignupOutcome> RegisterSelfAsync(Guid colloqueId, SelfRegistration registration);
 
-    /// <summary>Creates a self-registration, awaiting its place, with its confirmation email held; false when the code is taken.</summary>
-    Task<bool> RegisterSelfAsync(Guid colloqueId, SelfRegistration registration);
+    /// <summary>The organiser's list (told by the signups grain, which gave the code and the place): creates, or replaces the personal fields.</summary>
+    Task RecordAttendeeAsync(Guid colloqueId, AttendeeDetails details, string matchKey);
 
     /// <summary>
-    /// The signups grain tells the place (after committing it): the held confirmation is completed
-    /// and released (confirmed, or waitlisted at position N), or a promotion email is recorded — in
-    /// this grain's write, which also ends <c>AwaitingPlace</c>. Idempotent: a repeated or late
-    /// notice changes nothing. False when the registration does not exist (yet).
+    /// A walk-in at a desk, under a new code: the signups grain decides the place; the registration is made and checked in
+    /// in one write. Someone already registered (same match key) is checked in under their own code instead.
+    /// </summary>
+    Task<WalkInAnswer> WalkInAsync(Guid colloqueId, AttendeeDetails details, string matchKey, bool overrideQuota, CheckInRequest request);
+
+    /// <summary>
+    /// The signups grain's notice of this attendee's place: recorded — with, for a self-registration, the email of a
+    /// promotion — in this grain's write. Idempotent by <see cref="PlaceNotice.Sequence"/>. False when the registration
+    /// does not exist.
     /// </summary>
     Task<bool> TellPlaceAsync(Guid colloqueId, PlaceNotice notice);
 
@@ -34,19 +43,12 @@ public interface IRegistrationGrain : IGrainWithStringKey, IMailOutboxGrain
     /// <summary>The attendee changes their needs (with their token); false when the token does not match.</summary>
     Task<bool> UpdateNeedsAsync(string tokenHash, AttendeeNeeds? needs);
 
-    /// <summary>The place was seen confirmed: check-ins no longer ask the signups grain.</summary>
-    Task ConfirmPlaceAsync();
-
-    /// <summary>A self-registration the signups grain refused or found a duplicate of: forgotten, as if never made.</summary>
-    Task AbandonAsync();
-
-    /// <summary>Replaces the personal fields (re-import); false when unknown, erased or of another colloque.</summary>
-    Task<bool> UpdateAsync(Guid colloqueId, AttendeeDetails details);
-
-    Task<CheckInAnswer> CheckInAsync(CheckInRequest request);
+    /// <summary>A scan; <paramref name="admitWaitlisted"/> (organiser only): a waitlisted attendee is given a place at the door.</summary>
+    Task<CheckInAnswer> CheckInAsync(CheckInRequest request, bool admitWaitlisted = false);
 
     Task<UndoAnswer> UndoCheckInAsync(UndoRequest request);
 
+    /// <summary>Cancels or reinstates; the signups grain (place, promotion) and the directory hear of it after the commit.</summary>
     Task<bool> SetCancelledAsync(Guid colloqueId, bool cancelled, string by);
 
     Task<bool> MarkBadgePrintedAsync(Guid colloqueId);

@@ -1,5 +1,6 @@
 using Collaboration.Grains.Mail;
 using Collaboration.Grains.Platform;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Collaboration.Grains.Colloque;
 
@@ -7,7 +8,7 @@ namespace Collaboration.Grains.Colloque;
 [GrainType("colloque-registration")]
 public sealed class RegistrationGrain(
     [PersistentState("colloque-registration", StorageNames.Grains)] IPersistentState<RegistrationState> state, TimeProvider clock)
-    : DurableGrain<RegistrationState>(state, clock), IRegistrationGrain
+    : AfterCommitGrain<RegistrationState>(state, clock), IRegistrationGrain
 {
     /// <summary>How long the desk that checked a badge in may undo it alone.</summary>
     public static readonly TimeSpan DeskUndoWindow = TimeSpan.FromMinutes(2);
@@ -17,7 +18,6 @@ public sealed class RegistrationGrain(
 
     // The outbox as last reported to the colloque's ledger (id, status, attempts of each message).
     private string _reportedMail = "";
-    private bool _mailChanged;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -25,26 +25,18 @@ public sealed class RegistrationGrain(
         return base.OnActivateAsync(cancellationToken);
     }
 
-    public async Task<bool> RegisterAsync(Guid colloqueId, AttendeeDetails details)
+    public async Task<SignupOutcome> RegisterSelfAsync(Guid colloqueId, SelfRegistration registration)
     {
-        if (State.Exists) return false;
+        if (State.Exists) return new(SignupResult.CodeTaken);
+        // The signups grain decides the place (and tells this grain again through the after-commit path, which
+        // finds it told already); nothing is written here unless a place was given.
+        var outcome = await GrainFactory.GetGrain<IColloqueSignupsGrain>(colloqueId).SignUpAsync(new SignupRequest(GrainKey, registration.MatchKey,
+            registration.Details.Category, SignupChannel.Public, registration.Choices ?? []));
+        if (outcome.Result != SignupResult.Ok || outcome.Notice is not { } notice) return outcome;
         State.Exists = true;
         State.ColloqueId = colloqueId;
-        SetDetails(details);
-        State.RegisteredAt = Now;
-        State.History.Add(new(Now, "registered", null, null));
-        await WriteStateAsync();
-        return true;
-    }
-
-    public async Task<bool> RegisterSelfAsync(Guid colloqueId, SelfRegistration registration)
-    {
-        if (State.Exists) return false;
-        State.Exists = true;
-        State.ColloqueId = colloqueId;
-        SetDetails(registration.Details);
+        SetDetails(registration.Details, registration.MatchKey);
         State.SelfRegistered = true;
-        State.AwaitingPlace = true;
         State.TokenHash = registration.TokenHash;
         State.Needs = registration.Needs is { IsEmpty: false } needs ? needs : null;
         State.Language = registration.Language;
@@ -52,63 +44,75 @@ public sealed class RegistrationGrain(
         State.SealedToken = registration.SealedToken;
         State.RegisteredAt = Now;
         State.History.Add(new(Now, "self-registered", null, null));
-        // The confirmation commits with the registration, held until the place is told (TellPlaceAsync).
-        State.Mail.Hold(MailKind.ColloqueRegistered, State.Email, State.Name, MailLanguage, GrainKey,
-            ColloqueMailData.Held(colloqueId, GrainKey, State.SealedToken), Now);
+        ApplyPlace(notice, notice.Status == PlaceStatus.Confirmed ? MailKind.ColloqueRegistered : MailKind.ColloqueWaitlisted);
+        List();
         await WriteStateAsync();
-        return true;
+        return outcome;
+    }
+
+    public async Task RecordAttendeeAsync(Guid colloqueId, AttendeeDetails details, string matchKey)
+    {
+        if (State.Exists && (State.ColloqueId != colloqueId || State.Erased)) return;
+        if (State.Exists && State.Name == details.Name && State.Organisation == details.Organisation &&
+            State.Category == details.Category && State.Email == details.Email && State.Mrc == details.Mrc) return;
+        if (!State.Exists)
+        {
+            State.Exists = true;
+            State.ColloqueId = colloqueId;
+            State.RegisteredAt = Now;
+            State.History.Add(new(Now, "registered", null, null));
+        }
+        else
+        {
+            State.History.Add(new(Now, "updated", null, null));
+        }
+        SetDetails(details, matchKey.Length > 0 ? matchKey : State.MatchKey);
+        List();
+        await WriteStateAsync();
+    }
+
+    public async Task<WalkInAnswer> WalkInAsync(Guid colloqueId, AttendeeDetails details, string matchKey, bool overrideQuota, CheckInRequest request)
+    {
+        if (State.Exists) return new(SignupResult.CodeTaken);
+        var outcome = await GrainFactory.GetGrain<IColloqueSignupsGrain>(colloqueId).SignUpAsync(new SignupRequest(GrainKey, matchKey,
+            details.Category, overrideQuota ? SignupChannel.WalkInOverride : SignupChannel.WalkIn, []));
+        // Registered already (a retry, or someone on the list): their own registration checks them in.
+        if (outcome is { Result: SignupResult.AlreadyRegistered, Signup: { } existing })
+            return new(SignupResult.Ok, await GrainFactory.GetGrain<IRegistrationGrain>(existing.Code).CheckInAsync(request, overrideQuota));
+        if (outcome.Result != SignupResult.Ok || outcome.Notice is not { } notice) return new(outcome.Result);
+        State.Exists = true;
+        State.ColloqueId = colloqueId;
+        SetDetails(details, matchKey);
+        State.RegisteredAt = Now;
+        State.History.Add(new(Now, "walked-in", request.DeskId, request.Operator));
+        ApplyPlace(notice, null);
+        List();
+        var answer = CheckIn(request);
+        await WriteStateAsync();
+        return new(SignupResult.Ok, answer);
     }
 
     public async Task<bool> TellPlaceAsync(Guid colloqueId, PlaceNotice notice)
     {
         if (!Mine(colloqueId)) return false;
-        var held = State.Mail.Messages.Find(m => m.Status == MailStatus.Held);
-        var mailable = State.SelfRegistered && !State.Erased && !State.Cancelled && State.Email.Length > 0;
-        var changed = notice.Status == PlaceStatus.Confirmed && State.AwaitingPlace;
-        MailKind? send = null;
-        if (!mailable || notice.Status == PlaceStatus.Cancelled)
-        {
-            if (held is not null) changed = true;
-        }
-        else if (held is not null)
-        {
-            send = notice.Status == PlaceStatus.Confirmed ? MailKind.ColloqueRegistered : MailKind.ColloqueWaitlisted;
-        }
-        else if (notice.Status == PlaceStatus.Confirmed && State.PlaceTold == PlaceStatus.Waitlisted)
-        {
-            send = MailKind.ColloquePromoted;
-        }
-        if (send is null && !changed) return true; // told already (a repeated or late notice)
-
-        // The colloque's title, date and venue, read before anything changes (this grain's calls run one at a time).
-        var colloque = send is null ? null : await GrainFactory.GetGrain<IColloqueGrain>(colloqueId).GetDetailsAsync();
-        if (notice.Status == PlaceStatus.Confirmed) State.AwaitingPlace = false;
-        if (send is { } kind && colloque is not null)
-        {
-            if (held is not null)
-            {
-                held.Kind = kind;
-                held.Data = ColloqueMailData.Complete(held.Data ?? ColloqueMailData.Held(colloqueId, GrainKey, State.SealedToken), colloque, notice);
-                held.Status = MailStatus.Pending;
-            }
-            else
-            {
-                State.Mail.Record(kind, State.Email, State.Name, MailLanguage, GrainKey,
-                    ColloqueMailData.Complete(ColloqueMailData.Held(colloqueId, GrainKey, State.SealedToken), colloque, notice), Now);
-            }
-            State.PlaceTold = notice.Status;
-        }
-        else if (held is not null && (!mailable || notice.Status == PlaceStatus.Cancelled))
-        {
-            State.Mail.Messages.Remove(held);
-        }
+        if (notice.Sequence <= State.PlaceSequence) return true; // told already (a repeated or late notice)
+        var promoted = notice.Status == PlaceStatus.Confirmed && State.PlaceTold == PlaceStatus.Waitlisted;
+        ApplyPlace(notice, promoted ? MailKind.ColloquePromoted : null);
         await WriteStateAsync();
         return true;
     }
 
-    /// <summary>Held messages are not shown: they are not emails yet (an abandoned registration's never will be).</summary>
-    public async Task<ColloqueMailReport> GetMailReportAsync() =>
-        new(GrainKey, State.MailVersion, [.. (await GetMailAsync()).Where(m => m.Status != MailStatus.Held)]);
+    public Task<ColloqueMailReport> GetMailReportAsync() => Task.FromResult(MailReport());
+
+    public Task<IReadOnlyList<OutboxMailView>> GetMailAsync() =>
+        Task.FromResult(State.Mail.Views(ServiceProvider.GetService<IMailDelivery>()));
+
+    public async Task<bool> ResendMailAsync(long mailId)
+    {
+        if (!State.Mail.Resend(mailId)) return false;
+        await WriteStateAsync();
+        return true;
+    }
 
     public Task<RegistrationView?> OpenAsync(string tokenHash) =>
         Task.FromResult(TokenMatches(tokenHash) ? View() : null);
@@ -122,67 +126,21 @@ public sealed class RegistrationGrain(
         return true;
     }
 
-    public async Task ConfirmPlaceAsync()
-    {
-        if (!State.Exists || !State.AwaitingPlace) return;
-        State.AwaitingPlace = false;
-        await WriteStateAsync();
-    }
-
-    public async Task AbandonAsync()
-    {
-        if (!State.Exists || !State.SelfRegistered || !State.AwaitingPlace || State.CheckIn is not null) return;
-        State.Exists = false;
-        State.Name = State.Organisation = State.Email = State.TokenHash = State.SealedToken = "";
-        State.Mrc = null;
-        State.Needs = null;
-        State.History.Clear();
-        State.Mail.Messages.Clear(); // the held confirmation: no email for a registration that never was
-        await WriteStateAsync();
-    }
-
-    public async Task<bool> UpdateAsync(Guid colloqueId, AttendeeDetails details)
-    {
-        if (!Mine(colloqueId) || State.Erased) return false;
-        if (State.Name == details.Name && State.Organisation == details.Organisation &&
-            State.Category == details.Category && State.Email == details.Email && State.Mrc == details.Mrc) return true;
-        SetDetails(details);
-        State.History.Add(new(Now, "updated", null, null));
-        await WriteStateAsync();
-        return true;
-    }
-
-    public async Task<CheckInAnswer> CheckInAsync(CheckInRequest request)
+    public async Task<CheckInAnswer> CheckInAsync(CheckInRequest request, bool admitWaitlisted = false)
     {
         if (!Mine(request.ColloqueId)) return new(CheckInResult.Unknown, GrainKey);
         var earlier = State.Answered.Find(a => a.Nonce == request.Nonce);
         if (earlier is not null) return earlier.Answer;
-
-        CheckInAnswer answer;
-        if (State.Cancelled)
+        if (State.AwaitingPlace && State.CheckIn is null && !State.Cancelled)
         {
-            answer = Answer(CheckInResult.Cancelled);
+            // Waitlisted as far as this grain was told: the signups grain may have confirmed the place since, or the
+            // organiser gives one now. Its notice comes back through the after-commit path and finds it applied.
+            var signups = GrainFactory.GetGrain<IColloqueSignupsGrain>(request.ColloqueId);
+            var confirmed = admitWaitlisted ? await signups.AdmitWaitlistedAsync(GrainKey) : new SignupOutcome(SignupResult.Ok, await signups.GetSignupAsync(GrainKey));
+            if (confirmed.Signup is not { Status: PlaceStatus.Confirmed }) return Answer(CheckInResult.Waitlisted); // not remembered: the same scan goes through once confirmed
+            State.AwaitingPlace = false;
         }
-        else if (State.AwaitingPlace && State.CheckIn is null)
-        {
-            // Not remembered: once the signups grain confirms the place, the same scan goes through.
-            return Answer(CheckInResult.Waitlisted);
-        }
-        else if (State.CheckIn is not null)
-        {
-            answer = Answer(CheckInResult.AlreadyCheckedIn);
-            State.History.Add(new(Now, "scanned-again", request.DeskId, request.Operator));
-        }
-        else
-        {
-            // An offline desk's scan counts from when it was scanned, but never from the future.
-            var at = request.ScannedAt is { } scanned && scanned < Now ? scanned : Now;
-            State.CheckIn = new CheckInRecord(at, request.DeskId, request.DeskName, request.Operator);
-            State.CheckInVersion++;
-            State.History.Add(new(Now, "checked-in", request.DeskId, request.Operator));
-            answer = Answer(CheckInResult.CheckedIn);
-        }
-        Remember(request.Nonce, answer);
+        var answer = CheckIn(request);
         await WriteStateAsync();
         return answer;
     }
@@ -199,35 +157,38 @@ public sealed class RegistrationGrain(
         State.CheckIn = null;
         State.CheckInVersion++;
         State.History.Add(new(Now, "check-in-undone", request.DeskId, request.By));
+        RecordEffect(new ApplyArrival(State.ColloqueId, Arrival()));
         await WriteStateAsync();
         return new(UndoResult.Undone, State.CheckInVersion);
     }
 
+    /// <summary>One order of steps whoever cancels: this grain records it, then tells the signups grain (which frees the place) and the directory.</summary>
     public async Task<bool> SetCancelledAsync(Guid colloqueId, bool cancelled, string by)
     {
         if (!Mine(colloqueId)) return false;
         if (State.Cancelled == cancelled) return true;
-        var receipt = cancelled && State.SelfRegistered && !State.Erased && State.Email.Length > 0
-            ? await GrainFactory.GetGrain<IColloqueGrain>(colloqueId).GetDetailsAsync() : null;
         State.Cancelled = cancelled;
         State.History.Add(new(Now, cancelled ? "cancelled" : "reinstated", null, by));
-        if (cancelled)
-        {
-            State.Mail.Messages.RemoveAll(m => m.Status == MailStatus.Held); // never told a place: only the receipt goes
-            if (receipt is not null)
-                State.Mail.Record(MailKind.ColloqueCancelled, State.Email, State.Name, MailLanguage, GrainKey,
-                    ColloqueMailData.Complete(ColloqueMailData.Held(colloqueId, GrainKey, ""), receipt, null), Now);
-        }
+        if (cancelled && State.SelfRegistered && !State.Erased && State.Email.Length > 0 && await ColloqueAsync() is { } colloque)
+            State.Mail.Record(MailKind.ColloqueCancelled, State.Email, State.Name, MailLanguage, GrainKey,
+                ColloqueMailData.Complete(ColloqueMailData.For(colloqueId, GrainKey, ""), colloque, null), Now);
+        var told = RecordEffect(new ChangeSignup(colloqueId, GrainKey, cancelled ? SignupChange.Cancel : SignupChange.Reinstate, ++State.Revision));
+        var listed = List();
         await WriteStateAsync();
+        // Answered once the place is freed (the next in line promoted) and the desks' list says so.
+        await DeliveredAsync(told, listed);
         return true;
     }
 
     public async Task<bool> MarkBadgePrintedAsync(Guid colloqueId)
     {
         if (!Mine(colloqueId)) return false;
+        if (State.BadgePrintedAt is not null) return true;
         State.BadgePrintedAt = Now;
         State.History.Add(new(Now, "badge-printed", null, null));
+        var listed = List();
         await WriteStateAsync();
+        await DeliveredAsync(listed); // the batch print's "not yet printed" filter reads the directory
         return true;
     }
 
@@ -247,44 +208,84 @@ public sealed class RegistrationGrain(
         if (State.CheckIn is not null) State.CheckIn = State.CheckIn with { Operator = "" };
         State.History = [.. State.History.Select(h => h with { By = null }), new(Now, "erased", null, null)];
         State.Answered.Clear();
+        PendingEffect[] told =
+        [
+            RecordEffect(new ChangeSignup(colloqueId, GrainKey, SignupChange.Forget, ++State.Revision)),
+            RecordEffect(new ForgetArrivalName(colloqueId, GrainKey)),
+            List(),
+        ];
+        State.MatchKey = "";
         await WriteStateAsync();
+        await DeliveredAsync(told); // answered once no other grain shows the name
+
         return true;
     }
 
     public Task<RegistrationView?> GetAsync() => Task.FromResult(State.Exists ? View() : null);
 
-    /// <summary>Notes whether this write changes the outbox (the ledger hears of it after the commit).</summary>
+    /// <summary>A write that changes the outbox owes the colloque's ledger the new report.</summary>
     private protected override object? OnWriting()
     {
         var fingerprint = MailFingerprint();
-        if (fingerprint != _reportedMail)
+        if (fingerprint != _reportedMail && State.ColloqueId != Guid.Empty)
         {
             _reportedMail = fingerprint;
             State.MailVersion++;
-            _mailChanged = true;
+            RecordEffect(new ReportMail(State.ColloqueId, MailReport()));
         }
         return base.OnWriting();
     }
 
-    private protected override void OnCommitted(object? written)
+    private ColloqueMailReport MailReport() =>
+        new(GrainKey, State.MailVersion, [.. State.Mail.Views(ServiceProvider.GetService<IMailDelivery>()).Where(m => m.Status != MailStatus.Held)]);
+
+    /// <summary>The place told: recorded, and — for a self-registration that may be emailed — the email that says it.</summary>
+    private void ApplyPlace(PlaceNotice notice, MailKind? mail)
     {
-        base.OnCommitted(written);
-        if (!_mailChanged || State.ColloqueId == Guid.Empty) return;
-        _mailChanged = false;
-        _ = ReportMailAsync();
+        State.PlaceSequence = notice.Sequence;
+        State.AwaitingPlace = notice.Status == PlaceStatus.Waitlisted;
+        if (notice.Status == PlaceStatus.Cancelled) return;
+        var mailable = State.SelfRegistered && !State.Erased && !State.Cancelled && State.Email.Length > 0;
+        if (mail is { } kind && mailable && notice.Colloque is { } colloque)
+            State.Mail.Record(kind, State.Email, State.Name, MailLanguage, GrainKey,
+                ColloqueMailData.Complete(ColloqueMailData.For(State.ColloqueId, GrainKey, State.SealedToken), colloque, notice), Now);
+        if (mail is not null || State.PlaceTold is null) State.PlaceTold = notice.Status;
     }
 
-    private async Task ReportMailAsync()
+    /// <summary>This registration's entry in the directory, as of a new revision.</summary>
+    private PendingEffect List() => RecordEffect(new ListInDirectory(State.ColloqueId, new DirectoryEntry(GrainKey, State.Name, State.Organisation,
+        State.Category, State.Erased ? "" : State.MatchKey, State.Cancelled, State.Mrc, State.BadgePrintedAt is not null, ++State.Revision)));
+
+    private CheckInAnswer CheckIn(CheckInRequest request)
     {
-        try
+        CheckInAnswer answer;
+        if (State.Cancelled)
         {
-            await GrainFactory.GetGrain<IColloqueOutboxGrain>(State.ColloqueId).ReportAsync(await GetMailReportAsync());
+            answer = Answer(CheckInResult.Cancelled);
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        else if (State.CheckIn is not null)
         {
-            // The ledger is a view: it is rebuilt from the registrations when it reactivates.
+            answer = Answer(CheckInResult.AlreadyCheckedIn);
+            State.History.Add(new(Now, "scanned-again", request.DeskId, request.Operator));
         }
+        else
+        {
+            // An offline desk's scan counts from when it was scanned, but never from the future.
+            var at = request.ScannedAt is { } scanned && scanned < Now ? scanned : Now;
+            State.CheckIn = new CheckInRecord(at, request.DeskId, request.DeskName, request.Operator);
+            State.CheckInVersion++;
+            State.History.Add(new(Now, "checked-in", request.DeskId, request.Operator));
+            RecordEffect(new ApplyArrival(State.ColloqueId, Arrival()));
+            answer = Answer(CheckInResult.CheckedIn);
+        }
+        Remember(request.Nonce, answer);
+        return answer;
     }
+
+    private ArrivalChange Arrival() => new(GrainKey, State.CheckInVersion, State.CheckIn is not null, State.Category,
+        State.CheckIn?.DeskId, State.CheckIn?.DeskName, State.CheckIn?.Operator, State.CheckIn?.At, State.Name, State.Organisation);
+
+    private Task<ColloqueDetails?> ColloqueAsync() => GrainFactory.GetGrain<IColloqueGrain>(State.ColloqueId).GetDetailsAsync();
 
     private string MailFingerprint() => string.Join(',', State.Mail.Messages.Where(m => m.Status != MailStatus.Held)
         .Select(m => $"{m.Id}:{(int)m.Status}:{m.Attempts}:{m.To.Length}"));
@@ -303,8 +304,9 @@ public sealed class RegistrationGrain(
 
     private bool Mine(Guid colloqueId) => State.Exists && State.ColloqueId == colloqueId;
 
-    private void SetDetails(AttendeeDetails details)
+    private void SetDetails(AttendeeDetails details, string matchKey)
     {
+        State.MatchKey = matchKey;
         State.Name = details.Name;
         State.Organisation = details.Organisation;
         State.Category = details.Category;

@@ -31,8 +31,8 @@ public sealed class RegistrationState : IMailOutboxState
     [Id(15)] public bool SelfRegistered { get; set; }
 
     /// <summary>
-    /// Self-registered and not yet seen confirmed: the place is decided by the colloque's
-    /// <see cref="IColloqueSignupsGrain"/>, which a check-in asks first.
+    /// Waitlisted: the place is decided by the colloque's <see cref="IColloqueSignupsGrain"/>, which tells this
+    /// grain when it confirms it (or which a check-in asks).
     /// </summary>
     [Id(16)] public bool AwaitingPlace { get; set; }
     [Id(17)] public string TokenHash { get; set; } = "";
@@ -51,4 +51,16 @@ public sealed class RegistrationState : IMailOutboxState
 
     /// <summary>Goes up each time the outbox changes, so the colloque's outbox ledger keeps the latest report.</summary>
     [Id(24)] public long MailVersion { get; set; }
+
+    /// <summary>The highest <see cref="PlaceNotice.Sequence"/> applied: an older or repeated notice changes nothing.</summary>
+    [Id(25)] public long PlaceSequence { get; set; }
+
+    /// <summary>Rises with each change the directory and the signups grain hear of (they keep the highest).</summary>
+    [Id(26)] public long Revision { get; set; }
+
+    /// <summary>A hash of the email (or of name + organisation): finds the person again.</summary>
+    [Id(27)] public string MatchKey { get; set; } = "";
+
+    /// <summary>What this grain's committed changes still owe to others (see <see cref="Platform.AfterCommitGrain{TState}"/>).</summary>
+    [Id(90)] public Platform.EffectOutbox Effects { get; set; } = new();
 }

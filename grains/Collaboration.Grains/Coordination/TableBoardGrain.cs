@@ -2,30 +2,14 @@ using Collaboration.Grains.Coordination.Events;
 using Collaboration.Grains.Live;
 using Collaboration.Grains.Meetings;
 using Collaboration.Grains.Tables;
-using Microsoft.Extensions.Logging;
 
 namespace Collaboration.Grains.Coordination;
 
 [GrainType("table-board")]
 public sealed class TableBoardGrain(
-    [PersistentState("table-board", Platform.StorageNames.Grains)] IPersistentState<TableBoardState> state, TimeProvider clock,
-    ILogger<TableBoardGrain> logger)
+    [PersistentState("table-board", Platform.StorageNames.Grains)] IPersistentState<TableBoardState> state, TimeProvider clock)
     : LiveGrain<TableBoardState>(state, clock), ITableBoardGrain
 {
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        await base.OnActivateAsync(cancellationToken);
-        try
-        {
-            await RebuildAsync();
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The board still answers from its last state; the next snapshot or rebuild repairs it.
-            logger.LogWarning(ex, "Board {TableId} could not re-read its meetings at activation", GrainGuidKey);
-        }
-    }
-
     public async Task ApplyAsync(MeetingActionItems meeting)
     {
         if (ApplyMany([meeting])) await WriteStateAsync();

@@ -7,7 +7,7 @@ namespace Collaboration.Grains.Live;
 /// <see cref="LiveLog"/>, so the event is written with the change; once that write commits, the
 /// events go to the live relay, which reaches every silo's hub.
 /// </summary>
-public abstract class LiveGrain<TState> : DurableGrain<TState>, ILiveFeedGrain where TState : class, ILiveState, new()
+public abstract class LiveGrain<TState> : AfterCommitGrain<TState>, ILiveFeedGrain where TState : class, ILiveState, new()
 {
     private readonly List<LiveEvent> _unpublished = [];
     private long _committedVersion;
@@ -32,22 +32,27 @@ public abstract class LiveGrain<TState> : DurableGrain<TState>, ILiveFeedGrain w
     {
         LiveEvent[] events = [.. _unpublished];
         _unpublished.Clear();
+        if (events.Length > 0) OnWritingEvents(events);
+        base.OnWriting();
         return new Written(State.Live.Version, events);
     }
 
+    /// <summary>
+    /// Just before a write holding these events begins (on the grain's scheduler): an effect recorded here
+    /// (<see cref="Platform.AfterCommitGrain{TState}.RecordEffect"/>) commits with them.
+    /// </summary>
+    protected virtual void OnWritingEvents(IReadOnlyList<LiveEvent> events) { }
+
     private protected override void OnCommitted(object? written)
     {
+        base.OnCommitted(written);
         var (version, events) = (Written)written!;
         _committedVersion = Math.Max(_committedVersion, version);
         if (events.Length == 0) return;
         var id = this.GetGrainId();
         var key = this is IGrainWithGuidKey ? this.GetPrimaryKey().ToString() : this.GetPrimaryKeyString();
         GrainFactory.GetGrain<ILiveRelayGrain>(0).PublishAsync(new LiveBatch(id, id.Type.ToString()!, key, events)).Ignore();
-        OnEventsCommitted(events);
     }
-
-    /// <summary>After a write holding these events committed (on the grain's scheduler): for indexes fed by this grain.</summary>
-    protected virtual void OnEventsCommitted(IReadOnlyList<LiveEvent> events) { }
 
     /// <summary>What a write carries: the log's version when it began, and the events raised since the previous one.</summary>
     private sealed record Written(long Version, LiveEvent[] Events);

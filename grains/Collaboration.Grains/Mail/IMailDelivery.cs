@@ -6,9 +6,6 @@ namespace Collaboration.Grains.Mail;
 /// </summary>
 public interface IMailDelivery
 {
-    /// <summary>How many messages one outbox may have in flight at once.</summary>
-    int MaxConcurrency { get; }
-
     /// <summary>The subject the message has (or will have), for the organiser's view of pending ones.</summary>
     string SubjectOf(OutboxMail mail);
 

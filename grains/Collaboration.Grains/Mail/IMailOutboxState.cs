@@ -1,7 +1,9 @@
+using Collaboration.Grains.Platform;
+
 namespace Collaboration.Grains.Mail;
 
-/// <summary>A grain state with an outbox: <see cref="Platform.DurableGrain{TState}"/> then delivers it after each commit.</summary>
-public interface IMailOutboxState
+/// <summary>A grain state with an outbox: each pending message is delivered by a <see cref="SendMail"/> effect (see <see cref="AfterCommitGrain{TState}"/>).</summary>
+public interface IMailOutboxState : IEffectState
 {
     MailOutbox Mail { get; }
 }

@@ -37,6 +37,24 @@ public sealed class MailOutbox
         return mail;
     }
 
+    /// <summary>The organiser's view, oldest first; a pending message's subject as it will be.</summary>
+    public IReadOnlyList<OutboxMailView> Views(IMailDelivery? delivery) => Messages.Select(mail =>
+    {
+        var view = OutboxMailView.From(mail);
+        return view.Subject is null && delivery is not null && mail.Data is not null ? view with { Subject = delivery.SubjectOf(mail) } : view;
+    }).ToList();
+
+    /// <summary>A failed message goes back to pending (same Message-ID); false when it is not failed, or has no body left.</summary>
+    public bool Resend(long mailId)
+    {
+        var mail = Messages.Find(m => m.Id == mailId);
+        if (mail is not { Status: MailStatus.Failed, Data: not null }) return false;
+        mail.Status = MailStatus.Pending;
+        mail.Attempts = 0;
+        mail.LastError = null;
+        return true;
+    }
+
     public bool HasPending => Messages.Exists(m => m.Status == MailStatus.Pending);
 
     /// <summary>An erased person's messages not yet sent are dropped (held ones too; sent ones keep no body already).</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using Collaboration.Grains.Coordination;
 using Collaboration.Grains.Live;
@@ -293,12 +294,11 @@ public sealed class MeetingGrain(
 
     public Task<MeetingView?> GetAsync() => Task.FromResult(State.Exists ? View() : null);
 
-    /// <summary>The table's coordination board follows the action items: it gets them all after each change to them.</summary>
-    protected override void OnEventsCommitted(IReadOnlyList<LiveEvent> events)
+    /// <summary>The table's coordination board follows the action items: a write that changes them owes it the meeting's items as of this version.</summary>
+    protected override void OnWritingEvents(IReadOnlyList<LiveEvent> events)
     {
-        if (!events.Any(e => e.Data is MeetingCreated or FollowUpsAdded or ActionItemAdded or ActionItemUpdated or MeetingStarted or MeetingClosed))
-            return;
-        GrainFactory.GetGrain<ITableBoardGrain>(State.TableId).ApplyAsync(MeetingActionItems.From(View())).Ignore();
+        if (events.Any(e => e.Data is MeetingCreated or FollowUpsAdded or ActionItemAdded or ActionItemUpdated or MeetingStarted or MeetingClosed))
+            RecordEffect(new FeedTableBoard(MeetingActionItems.From(View())));
     }
 
     private void SetStatus(ActionItemState item, ActionItemStatus status)
@@ -407,4 +407,14 @@ public sealed class MeetingGrain(
         [.. State.ActionItems.Where(a => a.OriginMeetingId is null).Select(ToView)],
         [.. State.ActionItems.Where(a => a.OriginMeetingId is not null).Select(ToView)],
         State.NoticeSequence, State.NoticeSentAt, State.NoticeRecipients);
+
+    public Task<IReadOnlyList<OutboxMailView>> GetMailAsync() =>
+        Task.FromResult(State.Mail.Views(ServiceProvider.GetService<IMailDelivery>()));
+
+    public async Task<bool> ResendMailAsync(long mailId)
+    {
+        if (!State.Mail.Resend(mailId)) return false;
+        await WriteStateAsync();
+        return true;
+    }
 }

@@ -40,4 +40,7 @@ public sealed class MeetingState : ILiveState, IMailOutboxState
     [Id(22)] public DateTimeOffset? NoticeSentAt { get; set; }
 
     [Id(23)] public int NoticeRecipients { get; set; }
+
+    /// <summary>What this grain's committed changes still owe to others (see <see cref="Platform.AfterCommitGrain{TState}"/>).</summary>
+    [Id(90)] public Platform.EffectOutbox Effects { get; set; } = new();
 }

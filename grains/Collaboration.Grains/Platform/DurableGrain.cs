@@ -26,11 +26,10 @@ namespace Collaboration.Grains.Platform;
 /// already changing the live state — serializing that would race them ("collection was modified").
 /// </para>
 /// <para>
-/// A state with an outbox (<see cref="Mail.IMailOutboxState"/>) has its messages delivered by this
-/// activation after each commit (see <c>DurableGrain.Mail.cs</c>).
+/// What a change causes in other grains is layered above: <see cref="AfterCommitGrain{TState}"/>.
 /// </para>
 /// </summary>
-public abstract partial class DurableGrain<TState> : Grain, IIncomingGrainCallFilter, IRemindable where TState : class, new()
+public abstract class DurableGrain<TState> : Grain, IIncomingGrainCallFilter where TState : class, new()
 {
     private readonly IPersistentState<TState> _state;
     private readonly TimeProvider _clock;
@@ -71,6 +70,9 @@ public abstract partial class DurableGrain<TState> : Grain, IIncomingGrainCallFi
         return committed;
     }
 
+    /// <summary>Awaited before each write (an outbox registers its re-drive reminder before the first write that needs it).</summary>
+    private protected virtual Task BeforeWriteAsync() => Task.CompletedTask;
+
     /// <summary>Called just before a write starts; what it returns is handed to <see cref="OnCommitted"/>.</summary>
     private protected virtual object? OnWriting() => null;
 
@@ -100,7 +102,7 @@ public abstract partial class DurableGrain<TState> : Grain, IIncomingGrainCallFi
             var written = OnWriting();
             try
             {
-                await BeforeMailWriteAsync();
+                await BeforeWriteAsync();
                 if (_interleaves)
                     _state.State = (_copier ??= ServiceProvider.GetRequiredService<DeepCopier<TState>>()).Copy(State);
                 await _state.WriteStateAsync();
@@ -116,10 +118,12 @@ public abstract partial class DurableGrain<TState> : Grain, IIncomingGrainCallFi
             }
             batch.SetResult();
             OnCommitted(written);
-            DriveMail();
         }
         _writing = false;
     }
+
+    /// <summary>True once a write failed: the activation answers nothing more and is being discarded.</summary>
+    private protected bool IsBroken => _broken is not null;
 
     private void Break(Exception cause)
     {

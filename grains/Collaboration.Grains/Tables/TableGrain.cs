@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Collaboration.Grains.Live;
 using Collaboration.Grains.Mail;
 using Collaboration.Grains.Platform;
@@ -99,4 +100,14 @@ public sealed class TableGrain(
             [.. State.Members.Select(m => new TableMemberView(m.Id, m.Name, m.Organisation, m.Sector, m.Email, m.Role, m.AccessRevoked, m.AccessStamp, m.OrganisationId))],
             [.. State.Meetings.OrderBy(m => m.StartsAt)])
         : null);
+
+    public Task<IReadOnlyList<OutboxMailView>> GetMailAsync() =>
+        Task.FromResult(State.Mail.Views(ServiceProvider.GetService<IMailDelivery>()));
+
+    public async Task<bool> ResendMailAsync(long mailId)
+    {
+        if (!State.Mail.Resend(mailId)) return false;
+        await WriteStateAsync();
+        return true;
+    }
 }

@@ -18,4 +18,7 @@ public sealed class TableState : ILiveState, IMailOutboxState
 
     /// <summary>Sign-in links by email, each written with the link it carries.</summary>
     [Id(8)] public MailOutbox Mail { get; set; } = new();
+
+    /// <summary>What this grain's committed changes still owe to others (see <see cref="Platform.AfterCommitGrain{TState}"/>).</summary>
+    [Id(90)] public Platform.EffectOutbox Effects { get; set; } = new();
 }

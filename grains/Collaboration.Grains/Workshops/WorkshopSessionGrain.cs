@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Collaboration.Grains.Live;
 using Collaboration.Grains.Mail;
 using Collaboration.Grains.Platform;
@@ -337,4 +338,14 @@ public sealed class WorkshopSessionGrain(
     private static RegistrantView View(WorkshopRegistration r, int? position) => new(
         r.Code, r.Sequence, r.Organisation, r.ContactName, r.Email, r.Phone, r.Seats, r.Sector, r.Status, position,
         r.RegisteredAt, r.ConfirmedAt, r.Attended, r.CancelledAt);
+
+    public Task<IReadOnlyList<OutboxMailView>> GetMailAsync() =>
+        Task.FromResult(State.Mail.Views(ServiceProvider.GetService<IMailDelivery>()));
+
+    public async Task<bool> ResendMailAsync(long mailId)
+    {
+        if (!State.Mail.Resend(mailId)) return false;
+        await WriteStateAsync();
+        return true;
+    }
 }

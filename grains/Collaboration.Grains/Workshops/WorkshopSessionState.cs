@@ -29,4 +29,7 @@ public sealed class WorkshopSessionState : ILiveState, IMailOutboxState
 
     /// <summary>The iCalendar SEQUENCE: bumped when the session changes in a way calendars must follow.</summary>
     [Id(10)] public int CalendarSequence { get; set; }
+
+    /// <summary>What this grain's committed changes still owe to others (see <see cref="Platform.AfterCommitGrain{TState}"/>).</summary>
+    [Id(90)] public Platform.EffectOutbox Effects { get; set; } = new();
 }

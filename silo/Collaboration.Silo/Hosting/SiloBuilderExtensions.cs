@@ -59,6 +59,8 @@ public static class SiloBuilderExtensions
         silo.Services.Configure<ClusterMembershipOptions>(configuration.GetSection(ConcertationClusterOptions.Section + ":Membership"));
         silo.AddConcertationGrainStorage(configuration);
         silo.AddConcertationReminders(configuration);
+        silo.Services.Configure<EffectSchedule>(configuration.GetSection(EffectSchedule.Section));
+        silo.Services.TryAddSingleton<PendingEffects>();
         silo.AddConcertationLive();
         silo.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
         silo.AddDashboard();

@@ -11,7 +11,7 @@ namespace Collaboration.Bench.Harness;
 /// clustering, its own free silo and gateway ports. Nodes given the same database form one cluster.
 /// </summary>
 // Any type of the web assembly names its entry point (this program has a Program class of its own).
-internal sealed class WebNode : WebApplicationFactory<Collaboration.Web.Colloque.CheckIns>
+internal sealed class WebNode : WebApplicationFactory<Collaboration.Web.Colloque.ColloqueTopic>
 {
     public const string OrganiserEmail = "bench@bench.local";
     public const string OrganiserPassword = "Banc-d-essai-Lanaudiere-2026!";

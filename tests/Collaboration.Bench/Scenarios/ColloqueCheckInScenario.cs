@@ -1,3 +1,4 @@
+using Collaboration.Grains.Platform;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -68,11 +69,12 @@ internal sealed class ColloqueCheckInScenario : IScenario
         var created = await organiser.PostAsJsonAsync("/api/colloques", new { title = "Colloque du banc d'essai", date = "2026-11-26", venue = "Joliette" });
         created.EnsureSuccessStatusCode();
         var colloqueId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        var registrations = node.Services.GetRequiredService<Registrations>();
+        var signups = node.Services.GetRequiredService<IGrainFactory>().GetGrain<IColloqueSignupsGrain>(colloqueId);
         var codes = new List<string>();
         var attendees = Enumerable.Range(0, Attendees)
             .Select(i => new AttendeeDetails($"Personne {i}", $"Organisme {i % 50}", (AttendeeCategory)(i % 6), $"p{i}-{colloqueId:N}@bench.local")).ToList();
-        foreach (var chunk in attendees.Chunk(500)) codes.AddRange((await registrations.UpsertAsync(colloqueId, chunk)).Select(o => o.Code));
+        foreach (var chunk in attendees.Chunk(500))
+            codes.AddRange((await signups.ImportAsync([.. chunk.Select(a => new ImportedAttendee(a, RegistrationCodes.MatchKey(a)))])).Select(o => o.Code));
         var indexOf = codes.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
 
         // Four desks, paired as a desk device pairs (a pairing code from the organiser, then POST /api/desks/pair).
@@ -142,7 +144,7 @@ internal sealed class ColloqueCheckInScenario : IScenario
         var expected = (Desks - 1) * (Attendees - errors);
         var wait = Stopwatch.StartNew();
         while (Volatile.Read(ref receipts) < Desks * (Attendees - errors) && wait.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(10);
-        await node.Services.GetRequiredService<CheckIns>().WhenMirroredAsync();
+        await node.Services.GetRequiredService<PendingEffects>().WhenDeliveredAsync(TimeSpan.FromSeconds(30));
         var meters = context.Meters.Take() - before;
         var stats = await organiser.GetFromJsonAsync<JsonElement>($"/api/colloques/{colloqueId}/stats");
 

@@ -14,7 +14,7 @@ public sealed class ColloqueGrainTests : IClassFixture<GrainsSilo>
         var colloque = Guid.NewGuid();
         await _silo.Grains.GetGrain<IColloqueGrain>(colloque).CreateAsync(new("Colloque régional", new DateOnly(2026, 11, 26), "Rimouski")).WaitAsync(Timeout);
         var registration = _silo.Grains.GetGrain<IRegistrationGrain>(code);
-        Assert.True(await registration.RegisterAsync(colloque, new(name, "Ville de Rimouski", AttendeeCategory.ElectedOfficial, "h@exemple.qc.ca")).WaitAsync(Timeout));
+        await registration.RecordAttendeeAsync(colloque, new(name, "Ville de Rimouski", AttendeeCategory.ElectedOfficial, "h@exemple.qc.ca"), "e:" + code).WaitAsync(Timeout);
         return (colloque, registration);
     }
 

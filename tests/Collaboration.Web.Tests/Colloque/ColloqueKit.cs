@@ -1,3 +1,4 @@
+using Collaboration.Grains.Platform;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Collaboration.Web.Colloque;
@@ -43,9 +44,9 @@ public static class ColloqueKit
         return desk;
     }
 
-    /// <summary>Check-ins update the colloque's aggregates just after answering the desk: wait for that before reading stats.</summary>
+    /// <summary>Check-ins reach the colloque's figures just after the desk's answer (the after-commit path): wait for that before reading stats.</summary>
     public static Task MirroredAsync(params ConcertationFactory[] hosts) =>
-        Task.WhenAll(hosts.Select(h => h.Services.GetRequiredService<CheckIns>().WhenMirroredAsync())).WaitAsync(Within);
+        Task.WhenAll(hosts.Select(h => h.Services.GetRequiredService<PendingEffects>().WhenDeliveredAsync(Within, e => e is not Grains.Mail.SendMail)));
 
     public static async Task<JsonElement> ScanAsync(HttpClient desk, Guid colloque, string code, string? nonce = null)
     {

@@ -77,9 +77,8 @@ public static class BadgesApi
                 gate.Release();
             }
         }));
-        var mine = done.OfType<string>().ToList(); // another colloque's codes are not marked
-        if (mine.Count > 0) await grains.GetGrain<IColloqueDirectoryGrain>(id).MarkBadgesPrintedAsync(mine);
-        return TypedResults.Ok(new PrintedResponse(mine.Count));
+        // Another colloque's codes are not marked; each registration tells the directory after its commit.
+        return TypedResults.Ok(new PrintedResponse(done.Count(c => c is not null)));
     }
 
     public static ColloqueApi.BadgeResponse Badge(Guid id, ColloqueView colloque, string code, string name, string organisation, AttendeeCategory category) =>

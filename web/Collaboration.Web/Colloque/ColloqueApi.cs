@@ -139,11 +139,11 @@ public static class ColloqueApi
         TypedResults.Ok(await grains.GetGrain<IColloqueIndexGrain>("all").ListAsync());
 
     private static async Task<Results<Ok<RegistrationCreated>, Created<RegistrationCreated>, ProblemHttpResult>> RegisterAsync(
-        Guid id, AttendeeRequest request, IGrainFactory grains, Registrations registrations)
+        Guid id, AttendeeRequest request, IGrainFactory grains)
     {
         if (CheckAttendee(request.Name, request.Organisation, request.Category, request.Email, request.Mrc) is not { } details) return InvalidAttendee(request.Name, request.Organisation, request.Category, request.Email, request.Mrc);
         if (await grains.GetGrain<IColloqueGrain>(id).GetDetailsAsync() is null) return NotFound();
-        var outcome = (await registrations.UpsertAsync(id, [details]))[0];
+        var outcome = (await grains.GetGrain<IColloqueSignupsGrain>(id).ImportAsync([new(details, RegistrationCodes.MatchKey(details))]))[0];
         var body = new RegistrationCreated(outcome.Code, outcome.Created);
         return outcome.Created ? TypedResults.Created($"/api/colloques/{id}/registrations/{outcome.Code}", body) : TypedResults.Ok(body);
     }
@@ -157,7 +157,7 @@ public static class ColloqueApi
     /// slices and shows the progress; <c>?mode=apply</c> alone applies every line previewed; re-importing updates by email instead of duplicating.
     /// </summary>
     private static async Task<Results<Ok<ImportPreview>, Ok<ImportApplied>, ProblemHttpResult>> ImportAsync(
-        Guid id, HttpRequest http, IGrainFactory grains, Registrations registrations, string? mode, int? from, int? count)
+        Guid id, HttpRequest http, IGrainFactory grains, string? mode, int? from, int? count)
     {
         var content = await ReadBodyAsync(http);
         if (content is null)
@@ -188,7 +188,8 @@ public static class ColloqueApi
         var size = count ?? lines.Count - start;
         var slice = lines.Skip(start).Take(size).ToList();
         var valid = slice.Where(l => l.Row is not null).Select(l => l.Row!.Details).ToList();
-        var outcomes = valid.Count == 0 ? [] : await registrations.UpsertAsync(id, valid);
+        var outcomes = valid.Count == 0 ? [] : await grains.GetGrain<IColloqueSignupsGrain>(id)
+            .ImportAsync([.. valid.Select(d => new ImportedAttendee(d, RegistrationCodes.MatchKey(d)))]);
         return TypedResults.Ok(new ImportApplied(lines.Count, start, start + slice.Count,
             outcomes.Count(o => o.Created), outcomes.Count(o => !o.Created),
             slice.Where(l => l.Error is not null).Select(l => new ImportLineError(l.Line, l.Error!.Messages)).ToList()));
@@ -208,10 +209,8 @@ public static class ColloqueApi
     private static async Task<Results<NoContent, ProblemHttpResult>> EraseAttendeeAsync(Guid id, string code, IGrainFactory grains, ClaimsPrincipal user)
     {
         code = RegistrationCodes.Normalize(code);
+        // The registration tells the directory, the figures and the signups grain after its commit.
         if (!await grains.GetGrain<IRegistrationGrain>(code).EraseAsync(id, user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "organiser")) return UnknownCode();
-        await grains.GetGrain<IColloqueDirectoryGrain>(id).EraseAsync(code);
-        await grains.GetGrain<IColloqueGrain>(id).ForgetNameAsync(code);
-        await grains.GetGrain<IColloqueSignupsGrain>(id).ForgetAsync(code);
         return TypedResults.NoContent();
     }
 
@@ -220,13 +219,9 @@ public static class ColloqueApi
     private static async Task<Results<NoContent, ProblemHttpResult>> CancelAsync(Guid id, string code, CancelRequest request, IGrainFactory grains, ClaimsPrincipal user)
     {
         code = RegistrationCodes.Normalize(code);
+        // The same path as the attendee's own cancellation: the registration frees (or takes back) the place after its commit.
         if (!await grains.GetGrain<IRegistrationGrain>(code).SetCancelledAsync(id, request.Cancelled, user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "organiser"))
             return UnknownCode();
-        await grains.GetGrain<IColloqueDirectoryGrain>(id).SetCancelledAsync(code, request.Cancelled);
-        // Frees (or takes back) the place: a cancellation promotes the next in line.
-        var signups = grains.GetGrain<IColloqueSignupsGrain>(id);
-        if (request.Cancelled) await signups.CancelAsync(code);
-        else await signups.ReinstateAsync(code);
         return TypedResults.NoContent();
     }
 
@@ -235,7 +230,7 @@ public static class ColloqueApi
         var name = request.Name?.Trim() ?? "";
         if (name.Length is 0 or > 60)
             return Problems.Validation(new Dictionary<string, BilingualText> { ["name"] = new("Nommez l'accueil (60 caractères au plus).", "Name the desk (60 characters at most).") });
-        var deskId = "desk-" + RegistrationCodes.New()[..6].ToLowerInvariant();
+        var deskId = "desk-" + BadgeCodes.New()[..6].ToLowerInvariant();
         var desk = await grains.GetGrain<IColloqueGrain>(id).AddDeskAsync(deskId, name);
         if (desk is null)
             return Problems.Create(StatusCodes.Status404NotFound, "no-desk", "Colloque introuvable, ou trop d'accueils.", "Colloque not found, or too many desks.");
@@ -298,7 +293,9 @@ public static class ColloqueApi
 
     public sealed record RebuildResponse(int Changed);
 
-    private static async Task<Ok<RebuildResponse>> RebuildAsync(Guid id, CheckIns checkIns) => TypedResults.Ok(new RebuildResponse(await checkIns.RebuildAsync(id)));
+    /// <summary>An operator's tool: the figures are kept by the registrations' after-commit path, not by this.</summary>
+    private static async Task<Ok<RebuildResponse>> RebuildAsync(Guid id, IGrainFactory grains) =>
+        TypedResults.Ok(new RebuildResponse(await grains.GetGrain<IColloqueGrain>(id).RebuildAsync()));
 
     // ---- organisers and this colloque's desks ------------------------------------------------
 
@@ -308,7 +305,7 @@ public static class ColloqueApi
         return await grains.GetGrain<IColloqueGrain>(id).GetAsync() is { } view ? TypedResults.Ok(view) : NotFound();
     }
 
-    private static async Task<Results<Ok<CheckInResponse>, ProblemHttpResult>> CheckInAsync(Guid id, CheckInBody body, ClaimsPrincipal user, IGrainFactory grains, CheckIns checkIns)
+    private static async Task<Results<Ok<CheckInResponse>, ProblemHttpResult>> CheckInAsync(Guid id, CheckInBody body, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (!ColloquePermissions.CanOperate(user, id)) return Problems.Forbidden();
         var code = RegistrationCodes.Normalize(body.Code);
@@ -320,15 +317,16 @@ public static class ColloqueApi
         if (body.Override == true && !ColloquePermissions.CanManage(user)) return OverrideOrganiserOnly();
 
         var (deskId, deskName) = DeskOf(user);
-        var answer = await checkIns.CheckInAsync(code, new CheckInRequest(id, body.Nonce!, deskId, deskName, OperatorOf(user, body.Operator), body.ScannedAt),
-            admitWaitlisted: body.Override == true);
+        var answer = await grains.GetGrain<IRegistrationGrain>(code).CheckInAsync(
+            new CheckInRequest(id, body.Nonce!, deskId, deskName, OperatorOf(user, body.Operator), body.ScannedAt), admitWaitlisted: body.Override == true);
         return TypedResults.Ok(ToResponse(answer));
     }
 
-    private static async Task<Results<Ok<UndoResponse>, ProblemHttpResult>> UndoAsync(Guid id, string code, ClaimsPrincipal user, CheckIns checkIns, string? @operator)
+    private static async Task<Results<Ok<UndoResponse>, ProblemHttpResult>> UndoAsync(Guid id, string code, ClaimsPrincipal user, IGrainFactory grains, string? @operator)
     {
         if (!ColloquePermissions.CanOperate(user, id)) return Problems.Forbidden();
-        var answer = await checkIns.UndoAsync(RegistrationCodes.Normalize(code), new UndoRequest(id, ColloquePermissions.DeskOf(user), OperatorOf(user, @operator)));
+        var answer = await grains.GetGrain<IRegistrationGrain>(RegistrationCodes.Normalize(code))
+            .UndoCheckInAsync(new UndoRequest(id, ColloquePermissions.DeskOf(user), OperatorOf(user, @operator)));
         return answer.Result switch
         {
             UndoResult.Undone or UndoResult.NotCheckedIn => TypedResults.Ok(new UndoResponse(answer.Result == UndoResult.Undone ? "undone" : "not-checked-in")),
@@ -340,8 +338,7 @@ public static class ColloqueApi
         };
     }
 
-    private static async Task<Results<Ok<CheckInResponse>, ProblemHttpResult>> WalkInAsync(Guid id, WalkInBody body, ClaimsPrincipal user, IGrainFactory grains,
-        Registrations registrations, CheckIns checkIns)
+    private static async Task<Results<Ok<CheckInResponse>, ProblemHttpResult>> WalkInAsync(Guid id, WalkInBody body, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (!ColloquePermissions.CanOperate(user, id)) return Problems.Forbidden();
         if (CheckAttendee(body.Name, body.Organisation, body.Category, body.Email, body.Mrc) is not { } details) return InvalidAttendee(body.Name, body.Organisation, body.Category, body.Email, body.Mrc);
@@ -350,10 +347,11 @@ public static class ColloqueApi
         if (body.Override == true && !ColloquePermissions.CanManage(user)) return OverrideOrganiserOnly();
         if (await grains.GetGrain<IColloqueGrain>(id).GetDetailsAsync() is null) return NotFound();
         // The same person sent twice (a retry) finds the same registration again: one attendee, one check-in.
-        var walkIn = await registrations.WalkInAsync(id, details, body.Override == true);
-        if (walkIn.Code is null) return SignupsApi.Refusal(walkIn.Result);
         var (deskId, deskName) = DeskOf(user);
-        var answer = await checkIns.CheckInAsync(walkIn.Code, new CheckInRequest(id, body.Nonce, deskId, deskName, OperatorOf(user, body.Operator)));
+        var request = new CheckInRequest(id, body.Nonce, deskId, deskName, OperatorOf(user, body.Operator));
+        var walkIn = await RegistrationCodes.UnderNewCodeAsync(code => grains.GetGrain<IRegistrationGrain>(code)
+            .WalkInAsync(id, details, RegistrationCodes.MatchKey(details), body.Override == true, request), a => a.Result == SignupResult.CodeTaken);
+        if (walkIn.CheckIn is not { } answer) return SignupsApi.Refusal(walkIn.Result);
         return TypedResults.Ok(ToResponse(answer));
     }
 
@@ -375,7 +373,7 @@ public static class ColloqueApi
     public static StatsResponse Stats(ColloqueView view, int registered) => new(view.Id, view.Title, view.Date, view.Venue, registered, view.Arrived,
         Enum.GetValues<AttendeeCategory>().ToDictionary(CategoryNames.ToJson, c => view.ArrivedByCategory.GetValueOrDefault(c)),
         [.. view.Desks.Select(d => new DeskCount(d.DeskId, d.Name, view.ArrivedByDesk.GetValueOrDefault(d.DeskId))),
-            new DeskCount(CheckIns.OrganiserDeskId, CheckIns.OrganiserDeskName,
+            new DeskCount(Desk.OrganiserDeskId, Desk.OrganiserDeskName,
                 view.ArrivedByDesk.Where(p => view.Desks.All(d => d.DeskId != p.Key)).Sum(p => p.Value))],
         view.RecentArrivals.Select(r => new RecentJson(r.Code, r.Name, r.Organisation, CategoryNames.ToJson(r.Category), r.DeskId, r.At)).ToList(),
         view.Version);
@@ -433,7 +431,6 @@ public static class ColloqueApi
         if (!ColloquePermissions.CanOperate(user, id)) return Problems.Forbidden();
         code = RegistrationCodes.Normalize(code);
         if (!await grains.GetGrain<IRegistrationGrain>(code).MarkBadgePrintedAsync(id)) return UnknownCode();
-        await grains.GetGrain<IColloqueDirectoryGrain>(id).MarkBadgesPrintedAsync([code]);
         return TypedResults.NoContent();
     }
 
@@ -481,7 +478,7 @@ public static class ColloqueApi
         }
         var organiser = ColloquePermissions.CanManage(user);
         if (organiser && colloque is { } id && await grains.GetGrain<IColloqueGrain>(id).GetAsync() is { } view)
-            return TypedResults.Ok(new DeskIdentity(id, CheckIns.OrganiserDeskId, CheckIns.OrganiserDeskName, view.Title, Organiser: true));
+            return TypedResults.Ok(new DeskIdentity(id, Desk.OrganiserDeskId, Desk.OrganiserDeskName, view.Title, Organiser: true));
         return TypedResults.Ok(new DeskIdentity(Guid.Empty, "", "", "", Paired: false, Organiser: organiser));
     }
 
@@ -499,7 +496,7 @@ public static class ColloqueApi
         answer.Category is { } c && answer.Result != CheckInResult.Unknown ? CategoryNames.ToJson(c) : null);
 
     private static (string DeskId, string DeskName) DeskOf(ClaimsPrincipal user) =>
-        ColloquePermissions.DeskOf(user) is { } deskId ? (deskId, user.FindFirstValue(ClaimTypes.Name) ?? deskId) : (CheckIns.OrganiserDeskId, CheckIns.OrganiserDeskName);
+        ColloquePermissions.DeskOf(user) is { } deskId ? (deskId, user.FindFirstValue(ClaimTypes.Name) ?? deskId) : (Desk.OrganiserDeskId, Desk.OrganiserDeskName);
 
     /// <summary>Who scanned: the name typed at the desk, else an organiser's own name; a desk's name is not an operator ("… at Accueil A by Accueil A").</summary>
     private static string OperatorOf(ClaimsPrincipal user, string? typed)

@@ -7,7 +7,7 @@ namespace Collaboration.Web.Colloque;
 /// Today's colloque régional in Joliette: 60 attendees across the categories and the six MRCs of
 /// Lanaudière, two desks, and a dozen already arrived (two of them at the organisers' own desk).
 /// </summary>
-public sealed class ColloqueDemoData(IGrainFactory grains, Registrations registrations, CheckIns checkIns, TimeProvider clock) : IDemoData
+public sealed class ColloqueDemoData(IGrainFactory grains, TimeProvider clock) : IDemoData
 {
     public static readonly Guid ColloqueId = Guid.Parse("c0110c0e-2026-4000-8000-000000000001");
 
@@ -54,15 +54,16 @@ public sealed class ColloqueDemoData(IGrainFactory grains, Registrations registr
             var email = $"{NameFolding.Fold(first).Replace(" ", "")}.{NameFolding.Fold(last).Replace(" ", "")}{i}@exemple.qc.ca";
             return new AttendeeDetails($"{first} {last}", organisation, category, email, mrc);
         }).ToList();
-        var outcomes = await registrations.UpsertAsync(ColloqueId, attendees);
+        var outcomes = await grains.GetGrain<IColloqueSignupsGrain>(ColloqueId)
+            .ImportAsync([.. attendees.Select(a => new ImportedAttendee(a, RegistrationCodes.MatchKey(a)))]);
 
         string[] volunteers = ["Gabrielle", "Jacob"];
         for (var i = 0; i < 12; i++)
         {
             // The last two at the organisers' table: counted under the "Organisation" desk.
-            var (deskId, deskName, by) = i >= 10 ? (CheckIns.OrganiserDeskId, CheckIns.OrganiserDeskName, "Amina Diallo")
+            var (deskId, deskName, by) = i >= 10 ? (Desk.OrganiserDeskId, Desk.OrganiserDeskName, "Amina Diallo")
                 : (Desks[i % 2].Id, Desks[i % 2].Name, volunteers[i % 2]);
-            await checkIns.CheckInAsync(outcomes[i * 4].Code, new CheckInRequest(ColloqueId, $"demo-{i}", deskId, deskName, by));
+            await grains.GetGrain<IRegistrationGrain>(outcomes[i * 4].Code).CheckInAsync(new CheckInRequest(ColloqueId, $"demo-{i}", deskId, deskName, by));
         }
     }
 }

@@ -1,3 +1,5 @@
+using Collaboration.Web.Mail;
+using Collaboration.Web.Accounts;
 using Collaboration.Grains.Colloque;
 using Collaboration.Web.Demo;
 
@@ -9,7 +11,7 @@ namespace Collaboration.Web.Colloque;
 /// slots of parallel ateliers (small capacities, so the waitlists show), and a dozen attendees
 /// already registered through the public form.
 /// </summary>
-public sealed class ColloqueProgrammeDemoData(IGrainFactory grains, SelfRegistrations registrations, TimeProvider clock) : IDemoData
+public sealed class ColloqueProgrammeDemoData(IGrainFactory grains, TimeProvider clock, MailLinks mailLinks) : IDemoData
 {
     public static readonly Guid ColloqueId = Guid.Parse("c0110c0e-2027-4000-8000-000000000002");
 
@@ -75,8 +77,12 @@ public sealed class ColloqueProgrammeDemoData(IGrainFactory grains, SelfRegistra
             // Morning atelier by turns, afternoon one for every other attendee.
             List<Guid> choices = [ids[2 + i % 3]];
             if (i % 2 == 0) choices.Add(ids[6 + i / 2 % 2]);
-            await registrations.RegisterAsync(ColloqueId, new AttendeeDetails(name, organisation, category, email, mrc),
-                i == 4 ? new AttendeeNeeds("Accès en fauteuil roulant", "") : null, i % 3 == 0 ? "en" : "fr", choices);
+            var attendee = new AttendeeDetails(name, organisation, category, email, mrc);
+            var token = SecretTokens.NewToken();
+            await RegistrationCodes.UnderNewCodeAsync(code => grains.GetGrain<IRegistrationGrain>(code).RegisterSelfAsync(ColloqueId,
+                new SelfRegistration(attendee, i == 4 ? new AttendeeNeeds("Accès en fauteuil roulant", "") : null, SecretTokens.Hash(token), i % 3 == 0 ? "en" : "fr",
+                    clock.GetUtcNow(), mailLinks.SealManageToken(token), RegistrationCodes.MatchKey(attendee), choices)),
+                o => o.Result == SignupResult.CodeTaken);
         }
     }
 }

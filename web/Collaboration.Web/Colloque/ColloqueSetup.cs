@@ -7,9 +7,6 @@ public static class ColloqueSetup
 {
     public static IServiceCollection AddColloque(this IServiceCollection services)
     {
-        services.AddSingleton<CheckIns>();
-        services.AddSingleton<Registrations>();
-        services.AddSingleton<SelfRegistrations>();
         services.AddSingleton<ILiveTopic, ColloquePublicTopic>();
         services.AddSingleton<ILiveTopic, ColloqueTopic>();
         services.AddSingleton<IDemoData, ColloqueDemoData>();

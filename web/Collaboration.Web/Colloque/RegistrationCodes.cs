@@ -1,19 +1,20 @@
-using System.Security.Cryptography;
 using Collaboration.Grains.Colloque;
 using Collaboration.Web.Accounts;
 
 namespace Collaboration.Web.Colloque;
 
-/// <summary>Badge codes ("K7QM4TZPXW": 10 characters, no look-alikes, about 50 bits) and re-import match keys.</summary>
+/// <summary>Badge codes as typed or scanned (made by <see cref="BadgeCodes"/>), and re-import match keys.</summary>
 public static class RegistrationCodes
 {
-    private const string Alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-
-    public static string New()
+    /// <summary>Draws codes until <paramref name="attempt"/> finds one free (a collision is about one in a quadrillion).</summary>
+    public static async Task<T> UnderNewCodeAsync<T>(Func<string, Task<T>> attempt, Func<T, bool> codeTaken)
     {
-        Span<char> chars = stackalloc char[10];
-        for (var i = 0; i < chars.Length; i++) chars[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
-        return new string(chars);
+        for (var i = 0; i < 5; i++)
+        {
+            var result = await attempt(BadgeCodes.New());
+            if (!codeTaken(result)) return result;
+        }
+        throw new InvalidOperationException("No free registration code after several attempts.");
     }
 
     /// <summary>What a scanner or a person typed, made comparable: upper case, letters and digits only.</summary>

@@ -1,6 +1,7 @@
 using Collaboration.Grains.Colloque;
 using Collaboration.Web.Accounts;
 using Collaboration.Web.Calendar;
+using Collaboration.Web.Mail;
 using Collaboration.Web.Platform;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -76,20 +77,24 @@ public static class SignupsApi
     }
 
     private static async Task<Results<Created<SignupCreated>, Ok<SignupExisting>, ProblemHttpResult>> SignUpAsync(
-        Guid id, SignupRequestBody body, SelfRegistrations registrations, IGrainFactory grains)
+        Guid id, SignupRequestBody body, IGrainFactory grains, TimeProvider clock, MailLinks mailLinks)
     {
         var errors = SignupInput.CheckSignup(body, out var category, out var mrc);
         if (errors.Count > 0) return Problems.Validation(errors);
 
         var details = new AttendeeDetails(body.Name!.Trim(), body.Organisation!.Trim(), category, EmailAddress.Normalize(body.Email!), mrc);
-        var attempt = await registrations.RegisterAsync(id, details, SignupInput.Needs(body.Needs), body.Language ?? "fr", body.Choices ?? []);
-        var outcome = attempt.Outcome;
+        var token = SecretTokens.NewToken();
+        var registration = new SelfRegistration(details, SignupInput.Needs(body.Needs), SecretTokens.Hash(token), body.Language ?? "fr", clock.GetUtcNow(),
+            mailLinks.SealManageToken(token), RegistrationCodes.MatchKey(details), body.Choices ?? []);
+        // One grain call: the registration asks the signups grain for a place and records itself, its email and listing.
+        var outcome = await RegistrationCodes.UnderNewCodeAsync(code => grains.GetGrain<IRegistrationGrain>(code).RegisterSelfAsync(id, registration),
+            o => o.Result == SignupResult.CodeTaken);
         switch (outcome.Result)
         {
             case SignupResult.Ok:
                 var signup = outcome.Signup!;
                 return TypedResults.Created($"/api/signups/{signup.Code}", new SignupCreated(signup.Code, SignupJson.Name(signup.Status), signup.Position,
-                    attempt.Token!, ManageUrl(id, signup.Code, attempt.Token!), Choices(signup)));
+                    token, ManageUrl(id, signup.Code, token), Choices(signup)));
             case SignupResult.AlreadyRegistered:
                 // The existing registration without its token: knowing an email must not give the private link.
                 return TypedResults.Ok(new SignupExisting(outcome.Signup!.Code, SignupJson.Name(outcome.Signup.Status), AlreadyRegistered: true));
@@ -127,10 +132,11 @@ public static class SignupsApi
         return TypedResults.Ok(await DetailsAsync((await OpenAsync(code, http, grains))!, grains));
     }
 
-    private static async Task<Results<Ok<SignupDetails>, ProblemHttpResult>> CancelAsync(string code, HttpRequest http, IGrainFactory grains, SelfRegistrations registrations)
+    private static async Task<Results<Ok<SignupDetails>, ProblemHttpResult>> CancelAsync(string code, HttpRequest http, IGrainFactory grains)
     {
         if (await OpenAsync(code, http, grains) is not { } view) return SignupNotFound();
-        await registrations.CancelAsync(view.ColloqueId, view.Code, "attendee");
+        // The same path as the organiser's: the registration frees the place after its commit.
+        await grains.GetGrain<IRegistrationGrain>(view.Code).SetCancelledAsync(view.ColloqueId, true, "attendee");
         return TypedResults.Ok(await DetailsAsync((await OpenAsync(code, http, grains))!, grains));
     }
 

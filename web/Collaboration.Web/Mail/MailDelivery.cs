@@ -11,7 +11,6 @@ namespace Collaboration.Web.Mail;
 /// </summary>
 public sealed class MailDelivery(MailComposer composer, IMailTransport transport, ILogger<MailDelivery> logger) : IMailDelivery
 {
-    public int MaxConcurrency => transport.MaxConcurrency;
 
     public string SubjectOf(OutboxMail mail) => composer.SubjectOf(mail);
 

@@ -1,6 +1,8 @@
 using Collaboration.Grains.Colloque.Events;
 using Collaboration.Grains.Live;
 using Collaboration.Grains.Platform;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Collaboration.Grains.Colloque;
 
@@ -28,7 +30,7 @@ namespace Collaboration.Grains.Colloque;
 /// </summary>
 [Reentrant]
 [GrainType("colloque-signups")]
-public sealed partial class ColloqueSignupsGrain(
+public sealed class ColloqueSignupsGrain(
     [PersistentState("colloque-signups", StorageNames.Grains)] IPersistentState<ColloqueSignupsState> state, TimeProvider clock)
     : LiveGrain<ColloqueSignupsState>(state, clock), IColloqueSignupsGrain
 {
@@ -48,6 +50,9 @@ public sealed partial class ColloqueSignupsGrain(
     private readonly Dictionary<Guid, int> _taken = [];
     private readonly Dictionary<Guid, int> _waitingSeats = [];
 
+    // The colloque's title, date and venue, for the notices (read once: they do not change).
+    private ColloqueDetails? _details;
+
     // Set by the calls that change places; one PlacesChanged per write carries the counts they all made
     // (a burst of registrations shares a write: its subscribers need the counts after it, not one per call).
     private bool _placesChanged;
@@ -61,8 +66,6 @@ public sealed partial class ColloqueSignupsGrain(
             Count(entry.Status, entry.Category, +1);
             foreach (var choice in entry.Choices) CountChoice(choice, +1);
         }
-        DriveTelling();
-        if (State.PendingListings.Count > 0) _ = ListPendingAsync();
         return base.OnActivateAsync(cancellationToken);
     }
 
@@ -106,12 +109,13 @@ public sealed partial class ColloqueSignupsGrain(
 
     public async Task<SignupOutcome> SignUpAsync(SignupRequest request)
     {
+        _details ??= await GrainFactory.GetGrain<IColloqueGrain>(GrainGuidKey).GetDetailsAsync();
         if (_byCode.ContainsKey(request.Code)) return new(SignupResult.CodeTaken);
         if (request.MatchKey.Length > 0 && _byMatchKey.TryGetValue(request.MatchKey, out var existing))
             return new(SignupResult.AlreadyRegistered, View(existing));
         if (request.Channel == SignupChannel.Public)
         {
-            if (State.Settings is null || Now < State.Settings.OpensAt) return new(SignupResult.RegistrationNotOpenYet);
+            if (_details is null || State.Settings is null || Now < State.Settings.OpensAt) return new(SignupResult.RegistrationNotOpenYet);
             if (Now >= State.Settings.ClosesAt) return new(SignupResult.RegistrationClosed);
         }
         if (CheckChoices(request.Choices) is { } refusal) return new(refusal);
@@ -121,38 +125,53 @@ public sealed partial class ColloqueSignupsGrain(
         var confirmed = fits || request.Channel is SignupChannel.Organiser or SignupChannel.WalkInOverride;
         var entry = Add(request, confirmed ? PlaceStatus.Confirmed : PlaceStatus.Waitlisted);
         foreach (var sessionId in request.Choices) AddChoice(entry, sessionId);
-        if (request.Channel == SignupChannel.Public) Tell(entry.Code); // the confirmation email says which place
-        if (request.Listing is { } listing) State.PendingListings[entry.Code] = listing;
+        // The caller records the place from this answer; the same notice also goes after the commit, so a registration
+        // whose node died before it wrote is found missing and its place given back.
+        var notice = Tell(entry);
         _placesChanged = true;
-        SignupOutcome outcome = new(SignupResult.Ok, View(entry));
+        SignupOutcome outcome = new(SignupResult.Ok, View(entry), Notice: notice);
         await WriteStateAsync();
-        if (request.Listing is not null) await ListPendingAsync();
         return outcome;
     }
 
-    public async Task<int> AdmitAsync(IReadOnlyList<SignupRequest> requests)
+    public async Task<IReadOnlyList<ImportOutcome>> ImportAsync(IReadOnlyList<ImportedAttendee> attendees)
     {
-        var changed = 0;
-        foreach (var request in requests)
+        // The same person twice in one list: the last line wins, and both lines answer with that person's outcome.
+        var byKey = new Dictionary<string, ImportedAttendee>(StringComparer.Ordinal);
+        foreach (var attendee in attendees) byKey[attendee.MatchKey] = attendee;
+        var outcomes = new Dictionary<string, ImportOutcome>(StringComparer.Ordinal);
+        var told = new List<PendingEffect>();
+        foreach (var (key, attendee) in byKey)
         {
-            if (_byCode.TryGetValue(request.Code, out var known))
+            var known = key.Length == 0 ? null : _byMatchKey.GetValueOrDefault(key) ?? State.Signups.FindLast(s => s.MatchKey == key);
+            if (known is not null)
             {
-                if (known.Category == request.Category) continue;
-                Count(known.Status, known.Category, -1);
-                known.Category = request.Category;
-                Count(known.Status, known.Category, +1);
+                if (known.Category != attendee.Details.Category)
+                {
+                    Count(known.Status, known.Category, -1);
+                    known.Category = attendee.Details.Category;
+                    Count(known.Status, known.Category, +1);
+                }
+                outcomes[key] = new(known.Code, false);
             }
             else
             {
-                Add(request with { Choices = [] }, PlaceStatus.Confirmed);
+                string code;
+                do code = BadgeCodes.New();
+                while (_byCode.ContainsKey(code));
+                // The organiser's list counts in the quotas: confirmed whatever they say (the organiser decided).
+                Add(new SignupRequest(code, key, attendee.Details.Category, SignupChannel.Organiser, []), PlaceStatus.Confirmed);
+                outcomes[key] = new(code, true);
             }
-            changed++;
+            told.Add(RecordEffect(new RecordAttendee(GrainGuidKey, outcomes[key].Code, attendee.Details, key)));
         }
-        if (changed == 0) return 0;
+        if (outcomes.Count == 0) return [];
         PromotePlaces(); // a category change may free a place elsewhere
         _placesChanged = true;
         await WriteStateAsync();
-        return changed;
+        // Answered once the registrations exist: a badge scanned right after the import is found.
+        await Task.WhenAll(told.Select(DeliveredAsync));
+        return attendees.Select(a => outcomes[a.MatchKey]).ToList();
     }
 
     public Task<SignupView?> GetSignupAsync(string code) =>
@@ -187,62 +206,69 @@ public sealed partial class ColloqueSignupsGrain(
         if (entry.Status == PlaceStatus.Confirmed) return new(SignupResult.Ok, View(entry));
         SetStatus(entry, PlaceStatus.Confirmed);
         foreach (var choice in entry.Choices.Where(c => c.Status == ChoiceStatus.Pending)) Seat(choice);
-        Tell(entry.Code);
+        Tell(entry);
         _placesChanged = true;
         SignupOutcome outcome = new(SignupResult.Ok, View(entry), [entry.Code]);
         await WriteStateAsync();
         return outcome;
     }
 
-    public async Task<SignupOutcome> CancelAsync(string code)
+    public async Task ApplyRegistrationChangeAsync(string code, SignupChange change, long revision)
     {
-        if (!_byCode.TryGetValue(code, out var entry)) return new(SignupResult.NotFound);
-        if (entry.Status == PlaceStatus.Cancelled) return new(SignupResult.AlreadyCancelled, View(entry));
+        if (!_byCode.TryGetValue(code, out var entry) || entry.Revision >= revision) return;
+        entry.Revision = revision;
+        switch (change)
+        {
+            case SignupChange.Cancel: Cancel(entry); break;
+            case SignupChange.Reinstate: Reinstate(entry); break;
+            default: Forget(entry); break;
+        }
+        _placesChanged = true;
+        await WriteStateAsync();
+    }
+
+    public async Task ReleaseOrphanAsync(string code)
+    {
+        if (!_byCode.TryGetValue(code, out var entry) || entry.Status == PlaceStatus.Cancelled) return;
+        Log().LogWarning("Registration {Code} of colloque {ColloqueId} was never written: its place is given back", code, GrainGuidKey);
+        Cancel(entry);
+        _placesChanged = true;
+        await WriteStateAsync();
+    }
+
+    /// <summary>Frees the place and seats; promotes the next in line, for the colloque and for each atelier.</summary>
+    private void Cancel(SignupEntry entry)
+    {
+        if (entry.Status == PlaceStatus.Cancelled) return;
         SetStatus(entry, PlaceStatus.Cancelled);
         if (entry.MatchKey.Length > 0 && _byMatchKey.GetValueOrDefault(entry.MatchKey) == entry) _byMatchKey.Remove(entry.MatchKey);
         var freed = entry.Choices.Where(c => c.Status == ChoiceStatus.Confirmed).Select(c => c.SessionId).ToList();
         foreach (var choice in entry.Choices.ToList()) RemoveChoice(entry, choice);
         foreach (var sessionId in freed) PromoteSeats(sessionId);
-        var promoted = PromotePlaces();
-        if (State.PendingListings.TryGetValue(code, out var listing)) State.PendingListings[code] = listing with { Cancelled = true };
-        _placesChanged = true;
-        SignupOutcome outcome = new(SignupResult.Ok, View(entry), promoted);
-        await WriteStateAsync();
-        await ListingSettledAsync();
-        return outcome;
+        PromotePlaces();
     }
 
-    public async Task<SignupOutcome> ReinstateAsync(string code)
+    /// <summary>Back at the end of the line, as a newcomer (unless the same person registered again meanwhile).</summary>
+    private void Reinstate(SignupEntry entry)
     {
-        if (!_byCode.TryGetValue(code, out var entry)) return new(SignupResult.NotFound);
-        if (entry.Status != PlaceStatus.Cancelled) return new(SignupResult.Ok, View(entry));
-        if (entry.MatchKey.Length > 0 && _byMatchKey.TryGetValue(entry.MatchKey, out var other))
-            return new(SignupResult.AlreadyRegistered, View(other));
-        // Back at the end of the line, as a newcomer.
+        if (entry.Status != PlaceStatus.Cancelled) return;
+        if (entry.MatchKey.Length > 0 && _byMatchKey.ContainsKey(entry.MatchKey)) return;
         State.Signups.Remove(entry);
         State.Signups.Add(entry);
         entry.Sequence = ++State.LastSequence;
         SetStatus(entry, FreeFor(entry.Category) > 0 ? PlaceStatus.Confirmed : PlaceStatus.Waitlisted);
         if (entry.MatchKey.Length > 0) _byMatchKey[entry.MatchKey] = entry;
-        _placesChanged = true;
-        SignupOutcome outcome = new(SignupResult.Ok, View(entry));
-        await WriteStateAsync();
-        return outcome;
+        Tell(entry);
     }
 
-    public async Task<bool> ForgetAsync(string code)
+    /// <summary>Erasure: the email hash and the choices go (seats freed); the place and category stay for the counts.</summary>
+    private void Forget(SignupEntry entry)
     {
-        if (!_byCode.TryGetValue(code, out var entry)) return false;
         if (entry.MatchKey.Length > 0 && _byMatchKey.GetValueOrDefault(entry.MatchKey) == entry) _byMatchKey.Remove(entry.MatchKey);
         entry.MatchKey = "";
         var freed = entry.Choices.Where(c => c.Status == ChoiceStatus.Confirmed).Select(c => c.SessionId).ToList();
         foreach (var choice in entry.Choices.ToList()) RemoveChoice(entry, choice);
         foreach (var sessionId in freed) PromoteSeats(sessionId);
-        State.PendingListings.Remove(code);
-        _placesChanged = true;
-        await WriteStateAsync();
-        await ListingSettledAsync();
-        return true;
     }
 
     public Task<IReadOnlyList<SessionAttendee>> GetSessionListAsync(Guid sessionId)
@@ -312,12 +338,6 @@ public sealed partial class ColloqueSignupsGrain(
         return base.OnWriting();
     }
 
-    private protected override void OnCommitted(object? written)
-    {
-        base.OnCommitted(written);
-        DriveTelling();
-    }
-
     // ---- places -------------------------------------------------------------------------------
 
     /// <summary>What a newcomer of this category could get now: the smaller of its quota's and the total's free places.</summary>
@@ -342,8 +362,8 @@ public sealed partial class ColloqueSignupsGrain(
             if (FreeFor(entry.Category) == 0) continue;
             SetStatus(entry, PlaceStatus.Confirmed);
             promoted.Add(entry.Code);
-            Tell(entry.Code);
             foreach (var choice in entry.Choices.Where(c => c.Status == ChoiceStatus.Pending)) Seat(choice);
+            Tell(entry);
         }
         return promoted;
     }
@@ -444,6 +464,35 @@ public sealed partial class ColloqueSignupsGrain(
         _taken.Remove(sessionId);
         _waitingSeats.Remove(sessionId);
     }
+
+    // ---- telling registrations -------------------------------------------------------------------
+
+    /// <summary>The registration is owed its place: a notice recorded with the change, delivered after the commit.</summary>
+    private PlaceNotice Tell(SignupEntry entry)
+    {
+        var notice = Notice(entry);
+        RecordEffect(new TellPlace(GrainGuidKey, entry.Code, notice));
+        return notice;
+    }
+
+    /// <summary>The attendee's place, breakouts and the day, as their email shows them.</summary>
+    private PlaceNotice Notice(SignupEntry entry)
+    {
+        var view = View(entry);
+        var breakouts = view.Choices
+            .Select(c => (Choice: c, Session: State.Sessions.Find(s => s.Id == c.SessionId)))
+            .Where(p => p.Session is not null)
+            .Select(p => new BreakoutNotice(p.Session!.TitleFr, p.Session.TitleEn, p.Session.Room, p.Session.StartsAt, p.Session.EndsAt,
+                p.Choice.Status, p.Choice.Position))
+            .OrderBy(b => b.StartsAt)
+            .ToList();
+        var sessions = State.Sessions;
+        return new PlaceNotice(entry.Status, view.Position, breakouts,
+            sessions.Count > 0 ? sessions.Min(s => s.StartsAt) : null, sessions.Count > 0 ? sessions.Max(s => s.EndsAt) : null,
+            State.Settings?.VenueAddress ?? "", Version, ++State.LastTell, _details);
+    }
+
+    private ILogger Log() => ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger<ColloqueSignupsGrain>();
 
     // ---- views ---------------------------------------------------------------------------------
 

@@ -1,9 +1,10 @@
 using Collaboration.Grains.Live;
+using Collaboration.Grains.Platform;
 
 namespace Collaboration.Grains.Colloque;
 
 [GenerateSerializer]
-public sealed class ColloqueSignupsState : ILiveState
+public sealed class ColloqueSignupsState : ILiveState, IEffectState
 {
     [Id(0)] public LiveLog Live { get; set; } = new();
     [Id(1)] public RegistrationSettings? Settings { get; set; }
@@ -19,17 +20,9 @@ public sealed class ColloqueSignupsState : ILiveState
     [Id(5)] public Dictionary<string, RoomNow> RoomNow { get; set; } = [];
     [Id(6)] public Announcement? Announcement { get; set; }
 
-    /// <summary>
-    /// Codes whose registration must still be told its place (decided or promoted), with the
-    /// number of the latest change to tell: written with the decision, removed once told (the
-    /// outbox pattern), re-driven after each commit and on activation.
-    /// </summary>
-    [Id(7)] public Dictionary<string, long> ToTell { get; set; } = [];
+    /// <summary>Numbers the notices told to registrations (<see cref="PlaceNotice.Sequence"/>).</summary>
     [Id(8)] public long LastTell { get; set; }
 
-    /// <summary>
-    /// Self-registrations not yet in the colloque's directory (the desks' name search), by code: recorded in the
-    /// write that gives the place, sent to the directory in one call per write, dropped once it has them.
-    /// </summary>
-    [Id(9)] public Dictionary<string, DirectoryEntry> PendingListings { get; set; } = [];
+    /// <summary>What the places decided still owe the registrations (their notices) and the organiser's list.</summary>
+    [Id(10)] public EffectOutbox Effects { get; set; } = new();
 }

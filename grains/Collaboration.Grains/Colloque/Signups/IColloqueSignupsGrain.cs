@@ -8,8 +8,9 @@ namespace Collaboration.Grains.Colloque;
 /// room screens. A place or a seat is never oversold across nodes because every decision about
 /// them is a call on this single activation. Personal data stays in each
 /// <see cref="IRegistrationGrain"/> (the one the desk checks in); this grain holds codes,
-/// categories and a hash of the email only (and a self-registration's directory listing, until
-/// the directory has it), and its live topic carries counts only.
+/// categories and a hash of the email only, and its live topic carries counts only. It tells each
+/// registration its place through the after-commit path (<see cref="TellPlace"/>); registrations tell
+/// it their cancellations and erasures the same way (<see cref="ApplyRegistrationChangeAsync"/>).
 /// </summary>
 [Alias("colloque-signups")]
 public interface IColloqueSignupsGrain : IGrainWithGuidKey, ILiveFeedGrain
@@ -28,8 +29,11 @@ public interface IColloqueSignupsGrain : IGrainWithGuidKey, ILiveFeedGrain
     /// <summary>A place, decided by <see cref="SignupRequest.Channel"/>'s rules; the same match key again returns the existing attendee.</summary>
     Task<SignupOutcome> SignUpAsync(SignupRequest request);
 
-    /// <summary>The organiser's list: each code confirmed (or its category updated), in one write.</summary>
-    Task<int> AdmitAsync(IReadOnlyList<SignupRequest> requests);
+    /// <summary>
+    /// The organiser's list (typed in or imported): each person found again by match key (their category updated) or
+    /// given a new code and a confirmed place, in one write; their registrations are told after it (<see cref="RecordAttendee"/>).
+    /// </summary>
+    Task<IReadOnlyList<ImportOutcome>> ImportAsync(IReadOnlyList<ImportedAttendee> attendees);
 
     Task<SignupView?> GetSignupAsync(string code);
 
@@ -42,14 +46,14 @@ public interface IColloqueSignupsGrain : IGrainWithGuidKey, ILiveFeedGrain
     /// </summary>
     Task<SignupOutcome> AdmitWaitlistedAsync(string code);
 
-    /// <summary>Frees the place and seats; promotes the next in line, for the colloque and for each atelier.</summary>
-    Task<SignupOutcome> CancelAsync(string code);
+    /// <summary>
+    /// A registration's cancellation (frees the place and seats, promotes the next in line), reinstatement (back as a
+    /// newcomer) or erasure (the email hash and choices go). Idempotent: a revision at or below the one applied changes nothing.
+    /// </summary>
+    Task ApplyRegistrationChangeAsync(string code, SignupChange change, long revision);
 
-    /// <summary>Organiser: a cancelled attendee comes back, as a newcomer (confirmed if a place is free, else waitlisted).</summary>
-    Task<SignupOutcome> ReinstateAsync(string code);
-
-    /// <summary>Erasure: the email hash and the breakout choices go (seats freed); the place and category stay for the counts.</summary>
-    Task<bool> ForgetAsync(string code);
+    /// <summary>A place given to a registration that was never written (its node died first): given back.</summary>
+    Task ReleaseOrphanAsync(string code);
 
     /// <summary>Organiser: a session's seat holders and waitlist, in order.</summary>
     Task<IReadOnlyList<SessionAttendee>> GetSessionListAsync(Guid sessionId);

@@ -3,7 +3,9 @@ namespace Collaboration.Grains.Colloque;
 /// <summary>
 /// What the signups grain tells a registration about its place, for the attendee's email: the
 /// place now (confirmed, or waiting at <see cref="Position"/>), their breakouts, and the day
-/// (first session's start to last one's end, the programme's version as the .ics SEQUENCE).
+/// (first session's start to last one's end, the programme's version as the .ics SEQUENCE), with the
+/// colloque's title, date and venue. <see cref="Sequence"/> rises with every notice about this attendee:
+/// a registration keeps the highest it applied, so a repeated or late notice changes nothing.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record PlaceNotice(
@@ -13,4 +15,6 @@ public sealed record PlaceNotice(
     DateTimeOffset? DayStartsAt,
     DateTimeOffset? DayEndsAt,
     string VenueAddress,
-    long ProgrammeVersion);
+    long ProgrammeVersion,
+    long Sequence = 0,
+    ColloqueDetails? Colloque = null);

@@ -16,4 +16,7 @@ public sealed class SignupEntry
     [Id(4)] public long Sequence { get; set; }
     [Id(5)] public DateTimeOffset RegisteredAt { get; set; }
     [Id(6)] public List<ChoiceEntry> Choices { get; set; } = [];
+
+    /// <summary>The registration's revision last applied (a cancellation, reinstatement or erasure); older ones change nothing.</summary>
+    [Id(7)] public long Revision { get; set; }
 }

@@ -2,9 +2,7 @@ namespace Collaboration.Grains.Colloque;
 
 /// <summary>
 /// A request for a place. <see cref="MatchKey"/> is a hash of the email (or of name + organisation): the same key
-/// again finds the same attendee. <see cref="Listing"/>, when given, is entered in the colloque's directory once the
-/// place is given (see <see cref="ColloqueSignupsState.PendingListings"/>).
+/// again finds the same attendee.
 /// </summary>
 [GenerateSerializer, Immutable]
-public sealed record SignupRequest(string Code, string MatchKey, AttendeeCategory Category, SignupChannel Channel, IReadOnlyList<Guid> Choices,
-    DirectoryEntry? Listing = null);
+public sealed record SignupRequest(string Code, string MatchKey, AttendeeCategory Category, SignupChannel Channel, IReadOnlyList<Guid> Choices);

@@ -1,0 +1,260 @@
+using Collaboration.Grains.Mail;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Collaboration.Grains.Platform;
+
+/// <summary>
+/// The one after-commit path: what a change causes in other grains (or outside: an email) is an
+/// <see cref="IEffect"/> recorded in this grain's state (<see cref="IEffectState"/>) by the same
+/// write as the change, so it exists if and only if the change committed.
+/// <list type="number">
+/// <item>Before the first write that commits an effect, the Orleans reminder <see cref="Reminder"/> is
+/// registered (durable, in the reminder table).</item>
+/// <item>After each commit, this activation delivers the pending effects (a few at a time, oldest first),
+/// retrying a failure with growing delays.</item>
+/// <item>A delivered effect is removed; the removal is written with the next write (a crash before it only
+/// delivers the effect again, which its idempotent receiver ignores). An effect whose delivery changed
+/// this grain's own state (an email's status) is written at once.</item>
+/// <item>If the node dies at any point, the reminder wakes the grain on a live silo, and its new activation
+/// delivers whatever is left; so does any activation that finds effects in its state. The reminder is
+/// dropped once a tick finds nothing left, or the activation ends with nothing left.</item>
+/// </list>
+/// Emails are one kind of effect: every pending message of an <see cref="IMailOutboxState"/> gets a
+/// <see cref="SendMail"/> effect in the write that records it.
+/// </summary>
+public abstract class AfterCommitGrain<TState> : DurableGrain<TState>, IRemindable where TState : class, new()
+{
+    public const string Reminder = "after-commit";
+
+    private EffectSchedule _schedule = new();
+    private ICrashPoints _crash = ICrashPoints.None;
+    private bool _delivering;
+    private bool _driveAgain;
+    private bool _reminderRegistered;
+    private readonly HashSet<PendingEffect> _inFlight = [];
+    private readonly Dictionary<PendingEffect, TaskCompletionSource> _waiters = [];
+    private readonly Dictionary<long, (int Attempts, long DueAtTick)> _retries = [];
+    private IGrainTimer? _retryTimer;
+    private bool _writingEffects;
+
+    // Whether the last committed state still lists effects (delivered ones are dropped from it by a later write).
+    private bool _storedEffects;
+
+    protected AfterCommitGrain(IPersistentState<TState> state, TimeProvider clock) : base(state, clock) { }
+
+    private EffectOutbox? Effects => (State as IEffectState)?.Effects;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _schedule = ServiceProvider.GetService<IOptions<EffectSchedule>>()?.Value ?? new EffectSchedule();
+        _crash = ServiceProvider.GetService<ICrashPoints>() ?? ICrashPoints.None;
+        if (State is IEffectState) ServiceProvider.GetService<PendingEffects>()?.Track(this.GetGrainId(), () => [.. Effects?.Pending ?? []]);
+        // Effects found at activation were committed after their reminder was registered.
+        if (Effects is { IsEmpty: false }) _reminderRegistered = _storedEffects = true;
+        DriveEffects();
+        return base.OnActivateAsync(cancellationToken);
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (Effects is { IsEmpty: true } && !IsBroken) await SettleAsync();
+        ServiceProvider.GetService<PendingEffects>()?.Untrack(this.GetGrainId());
+        await base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != Reminder)
+        {
+            await OnReminderAsync(reminderName, status);
+            return;
+        }
+        if (Effects is { IsEmpty: false }) DriveEffects();
+        else await SettleAsync();
+    }
+
+    /// <summary>Nothing left to deliver: the stored state forgets the delivered effects, and the reminder goes.</summary>
+    private async Task SettleAsync()
+    {
+        try
+        {
+            if (_storedEffects) await WriteStateAsync();
+        }
+        catch (GrainStorageUnavailableException)
+        {
+            return; // the reminder stays; its next tick settles
+        }
+        if (_reminderRegistered) await DropReminderAsync();
+    }
+
+    /// <summary>The grain's own reminders (other than <see cref="Reminder"/>).</summary>
+    protected virtual Task OnReminderAsync(string reminderName, TickStatus status) => Task.CompletedTask;
+
+    /// <summary>Records an effect of the change being made; it goes out once the write carrying it has committed.</summary>
+    protected PendingEffect RecordEffect(IEffect effect)
+    {
+        if (Effects is not { } effects) throw new InvalidOperationException($"{typeof(TState).Name} is not an {nameof(IEffectState)}.");
+        var (added, replaced) = effects.Add(effect, Now, _inFlight);
+        foreach (var old in replaced)
+            if (_waiters.Remove(old, out var waiter)) _ = DeliveredAsync(added).ContinueWith(_ => waiter.TrySetResult(), TaskScheduler.Current);
+        return added;
+    }
+
+    /// <summary>
+    /// Completes once the effect was delivered (at once if it was): for a caller who must not be answered before the
+    /// receivers have it (the organiser's list: a badge scanned right after the import must be found). Await it after
+    /// the write; if the activation dies first, the effect is still delivered (by the next one), the caller just hears an error.
+    /// </summary>
+    protected Task DeliveredAsync(params PendingEffect[] effects) => Task.WhenAll(effects.Select(DeliveredAsync));
+
+    protected Task DeliveredAsync(PendingEffect pending)
+    {
+        if (Effects is not { } effects || !effects.Pending.Contains(pending)) return Task.CompletedTask;
+        if (!_waiters.TryGetValue(pending, out var waiter))
+            _waiters[pending] = waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        return waiter.Task;
+    }
+
+    private protected override object? OnWriting()
+    {
+        if (State is IMailOutboxState { Mail: var mail } && Effects is { } effects) SendMail.QueuePending(mail, effects, Now, _inFlight);
+        _writingEffects = Effects is { IsEmpty: false };
+        return base.OnWriting();
+    }
+
+    private protected override async Task BeforeWriteAsync()
+    {
+        await base.BeforeWriteAsync();
+        if (_reminderRegistered || Effects is not { IsEmpty: false }) return;
+        await this.RegisterOrUpdateReminder(Reminder, _schedule.RedrivePeriod, _schedule.RedrivePeriod);
+        _reminderRegistered = true;
+    }
+
+    private protected override void OnCommitted(object? written)
+    {
+        base.OnCommitted(written);
+        _storedEffects = _writingEffects;
+        if (Effects is { IsEmpty: false } effects)
+        {
+            foreach (var pending in effects.Pending) _crash.Reached(CrashPoint.Committed, pending.Effect);
+            DriveEffects();
+        }
+    }
+
+    /// <summary>Starts delivering what is due, unless a delivery runs (then it looks again when done).</summary>
+    private void DriveEffects()
+    {
+        if (IsBroken || Effects is not { IsEmpty: false }) return;
+        if (_delivering)
+        {
+            _driveAgain = true;
+            return;
+        }
+        _delivering = true;
+        _ = DeliverAsync();
+    }
+
+    private async Task DeliverAsync()
+    {
+        try
+        {
+            do
+            {
+                _driveAgain = false;
+                var now = Environment.TickCount64;
+                var due = Effects!.Pending.Where(p => !_inFlight.Contains(p) &&
+                    (!_retries.TryGetValue(p.Id, out var retry) || retry.DueAtTick <= now)).ToList();
+                var record = false;
+                foreach (var chunk in due.Chunk(Math.Max(1, _schedule.Concurrency)))
+                    foreach (var result in await Task.WhenAll(chunk.Select(DeliverOneAsync)))
+                        record |= result == EffectResult.DeliveredAndRecorded;
+                if (record) await WriteStateAsync();
+            }
+            while (_driveAgain && !IsBroken);
+        }
+        catch (GrainStorageUnavailableException)
+        {
+            return; // the activation is discarded; the next one (or the reminder) delivers what is left
+        }
+        finally
+        {
+            _delivering = false;
+        }
+        if (IsBroken) return;
+        if (Effects!.Pending.Count > _inFlight.Count) ScheduleRetry();
+        if (_driveAgain) DriveEffects();
+    }
+
+    private async Task<EffectResult> DeliverOneAsync(PendingEffect pending)
+    {
+        _inFlight.Add(pending);
+        var attempt = _retries.GetValueOrDefault(pending.Id).Attempts + 1;
+        var context = new EffectContext(GrainFactory, ServiceProvider, State, this.GetGrainId(), Now, attempt);
+        EffectResult result;
+        try
+        {
+            _crash.Reached(CrashPoint.Delivering, pending.Effect);
+            result = await pending.Effect.DeliverAsync(context);
+            if (result != EffectResult.Retry) _crash.Reached(CrashPoint.Delivered, pending.Effect);
+        }
+        catch (Exception e)
+        {
+            if (attempt is 1 or 5 or 20)
+                ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(GetType()).LogWarning(e,
+                    "{Grain}: {Effect} not delivered yet (attempt {Attempt}); retried", this.GetGrainId(), pending.Effect.GetType().Name, attempt);
+            result = EffectResult.Retry;
+        }
+        finally
+        {
+            _inFlight.Remove(pending);
+        }
+        if (result == EffectResult.Retry)
+        {
+            var delay = context.RetryAfter ?? Backoff(attempt);
+            _retries[pending.Id] = (attempt, Environment.TickCount64 + (long)delay.TotalMilliseconds);
+        }
+        else
+        {
+            _retries.Remove(pending.Id);
+            Effects!.Pending.Remove(pending);
+            if (_waiters.Remove(pending, out var waiter)) waiter.TrySetResult();
+        }
+        return result;
+    }
+
+    private TimeSpan Backoff(int attempts)
+    {
+        var delay = _schedule.RetryBaseDelay * Math.Pow(2, Math.Min(attempts - 1, 20));
+        return delay < _schedule.RetryMaxDelay ? delay : _schedule.RetryMaxDelay;
+    }
+
+    private void ScheduleRetry()
+    {
+        var now = Environment.TickCount64;
+        var next = Effects!.Pending.Where(p => !_inFlight.Contains(p))
+            .Select(p => _retries.TryGetValue(p.Id, out var r) ? r.DueAtTick : now).DefaultIfEmpty(now).Min();
+        var delay = TimeSpan.FromMilliseconds(Math.Max(10, next - now));
+        _retryTimer?.Dispose();
+        _retryTimer = this.RegisterGrainTimer(() =>
+        {
+            DriveEffects();
+            return Task.CompletedTask;
+        }, new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan) { Interleave = true });
+    }
+
+    private async Task DropReminderAsync()
+    {
+        _reminderRegistered = false;
+        try
+        {
+            if (await this.GetReminder(Reminder) is { } reminder) await this.UnregisterReminder(reminder);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(GetType()).LogInformation(e,
+                "Could not drop the after-commit reminder of {Grain}; its next tick finds nothing and drops it", this.GetGrainId());
+        }
+    }
+}
