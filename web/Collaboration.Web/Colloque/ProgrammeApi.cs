@@ -46,9 +46,9 @@ public static class ProgrammeApi
 
     public sealed record ProgrammeStats(ColloqueJson.Places Places, IReadOnlyList<SessionStats> Sessions);
 
-    private static async Task<Results<Ok<ColloqueJson.Registration>, ProblemHttpResult>> SetSettingsAsync(Guid id, SettingsBody body, IGrainFactory grains)
+    private static async Task<Results<Ok<ColloqueJson.Registration>, ProblemHttpResult>> SetSettingsAsync(Guid id, SettingsBody body, IGrainFactory grains, TimeProvider clock)
     {
-        var errors = SignupInput.CheckSettings(body, out var quotas);
+        var errors = SignupInput.CheckSettings(body, clock, out var quotas);
         if (errors.Count > 0) return Problems.Validation(errors);
         if (await grains.GetGrain<IColloqueGrain>(id).GetDetailsAsync() is null) return KnownColloques.Unknown();
         var settings = new RegistrationSettings(body.OpensAt!.Value, body.ClosesAt!.Value, body.TotalCapacity, quotas, body.VenueAddress?.Trim() ?? "");
@@ -56,9 +56,9 @@ public static class ProgrammeApi
         return TypedResults.Ok(ColloqueJson.RegistrationOf(settings));
     }
 
-    private static async Task<Results<Created<SessionCreated>, ProblemHttpResult>> AddSessionAsync(Guid id, SessionBody body, IGrainFactory grains)
+    private static async Task<Results<Created<SessionCreated>, ProblemHttpResult>> AddSessionAsync(Guid id, SessionBody body, IGrainFactory grains, TimeProvider clock)
     {
-        if (Session(Guid.NewGuid(), body, out var errors) is not { } session) return Problems.Validation(errors);
+        if (Session(Guid.NewGuid(), body, clock, out var errors) is not { } session) return Problems.Validation(errors);
         if (await grains.GetGrain<IColloqueGrain>(id).GetDetailsAsync() is null) return KnownColloques.Unknown();
         var signups = grains.GetGrain<IColloqueSignupsGrain>(id);
         if ((await signups.GetProgrammeAsync()).Sessions.Count >= ColloqueSignupsGrain.MaxSessions)
@@ -68,9 +68,9 @@ public static class ProgrammeApi
         return TypedResults.Created($"/api/colloques/{id}/sessions/{session.Id}", new SessionCreated(session.Id));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> UpdateSessionAsync(Guid id, Guid sessionId, SessionBody body, IGrainFactory grains)
+    private static async Task<Results<NoContent, ProblemHttpResult>> UpdateSessionAsync(Guid id, Guid sessionId, SessionBody body, IGrainFactory grains, TimeProvider clock)
     {
-        if (Session(sessionId, body, out var errors) is not { } session) return Problems.Validation(errors);
+        if (Session(sessionId, body, clock, out var errors) is not { } session) return Problems.Validation(errors);
         var signups = grains.GetGrain<IColloqueSignupsGrain>(id);
         if (!(await signups.GetProgrammeAsync()).Sessions.Any(s => s.Id == sessionId)) return UnknownSession();
         await signups.SaveSessionAsync(session);
@@ -146,9 +146,9 @@ public static class ProgrammeApi
         return TypedResults.Ok(new Advanced(next?.Id));
     }
 
-    private static ProgrammeSession? Session(Guid sessionId, SessionBody body, out Dictionary<string, BilingualText> errors)
+    private static ProgrammeSession? Session(Guid sessionId, SessionBody body, TimeProvider clock, out Dictionary<string, BilingualText> errors)
     {
-        errors = SignupInput.CheckSession(body, out var kind);
+        errors = SignupInput.CheckSession(body, clock, out var kind);
         if (errors.Count > 0) return null;
         return new ProgrammeSession(sessionId, body.TitleFr!.Trim(), body.TitleEn!.Trim(), body.DescriptionFr?.Trim() ?? "", body.DescriptionEn?.Trim() ?? "",
             kind, body.Room!.Trim(), body.StartsAt!.Value, body.EndsAt!.Value, body.Capacity,
