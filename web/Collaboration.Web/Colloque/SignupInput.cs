@@ -29,8 +29,7 @@ public static class SignupInput
         if (!string.IsNullOrEmpty(r.Website)) errors["website"] = new("Ce formulaire n'a pas pu être accepté.", "This form could not be accepted.");
         TextFields.Require(errors, "name", r.Name, MaxName, "Nom", "Name");
         TextFields.Require(errors, "organisation", r.Organisation, MaxOrganisation, "Organisation", "Organisation");
-        if (!EmailAddress.IsValid(r.Email))
-            errors["email"] = new("Entrez une adresse courriel valide (ex. nom@organisme.ca).", "Enter a valid email address (e.g. name@organisation.ca).");
+        if (EmailAddress.Refusal(r.Email) is { } refusal) errors["email"] = refusal;
         if (string.IsNullOrWhiteSpace(r.Category) || !CategoryNames.TryParse(r.Category, out category))
             errors["category"] = new("Catégorie inconnue : employeur, élu·e, organisme communautaire, institution, MRC ou autre.",
                 "Unknown category: employer, elected official, community organisation, institution, MRC or other.");

@@ -85,7 +85,7 @@ public static partial class MeetingsApi
         var errors = new Dictionary<string, BilingualText>();
         CheckText(errors, "name", request.Name, 120, required: true);
         CheckText(errors, "organisation", request.Organisation, 200, required: false);
-        if (!EmailAddress.IsValid(request.Email)) errors["email"] = new("Entrez une adresse courriel valide.", "Enter a valid email address.");
+        if (EmailAddress.Refusal(request.Email) is { } refusal) errors["email"] = refusal;
         var sector = ParseSector(request.Sector);
         if (sector is null)
             errors["sector"] = new("Choisissez : communautaire, institutionnel, économique, municipal ou autre.",
@@ -148,17 +148,11 @@ public static partial class MeetingsApi
         if (string.IsNullOrWhiteSpace(request.Token) || request.Token.Length > 100)
             return Problems.Validation(new Dictionary<string, BilingualText> { ["token"] = new("Lien de connexion manquant.", "Sign-in link missing.") });
         var (status, membership, name) = await service.RedeemAsync(request.Token.Trim());
+        // Used, expired, revoked or never issued: one answer, so a guess learns nothing a holder would not.
         if (status != InvitationStatus.Redeemed || membership is null)
-            return status switch
-            {
-                InvitationStatus.AlreadyUsed => Problems.Create(StatusCodes.Status410Gone, "link-used",
-                    "Ce lien a déjà servi. Demandez un nouveau lien à l'organisatrice ou l'organisateur de la table.",
-                    "This link was already used. Ask the table's organiser for a new link."),
-                InvitationStatus.Expired => Problems.Create(StatusCodes.Status410Gone, "link-expired",
-                    "Ce lien a expiré. Demandez un nouveau lien à l'organisation de la table.", "This link has expired. Ask the table's organiser for a new link."),
-                _ => Problems.Create(StatusCodes.Status404NotFound, "link-invalid",
-                    "Ce lien n'est pas valide ou a été révoqué.", "This link is not valid or was revoked."),
-            };
+            return Problems.Create(StatusCodes.Status404NotFound, "link-invalid",
+                "Ce lien de connexion ne fonctionne plus (il a déjà servi, a expiré ou a été remplacé). Demandez un nouveau lien à l'organisation de la table.",
+                "This sign-in link no longer works (already used, expired or replaced). Ask the table's organiser for a new link.");
 
         var current = http.User.IsInRole(Roles.Member) ? http.User : null;
         var memberships = (current is null ? [] : TableMembership.From(current))

@@ -23,8 +23,7 @@ public static class WorkshopInput
         TextFields.Require(errors, "organisation", r.Organisation, MaxName, "Entreprise", "Organisation");
         TextFields.Require(errors, "contactName", r.ContactName, MaxName, "Personne-ressource", "Contact name");
         TextFields.Require(errors, "sector", r.Sector, MaxSector, "Secteur", "Sector");
-        if (!EmailAddress.IsValid(r.Email))
-            errors["email"] = new("Entrez une adresse courriel valide (ex. nom@entreprise.ca).", "Enter a valid email address (e.g. name@company.ca).");
+        if (EmailAddress.Refusal(r.Email) is { } refusal) errors["email"] = refusal;
         if (!string.IsNullOrWhiteSpace(r.Phone) &&
             (r.Phone.Trim().Length > MaxPhone || !r.Phone.Trim().All(c => char.IsAsciiDigit(c) || " +-().#x".Contains(c))))
             errors["phone"] = new("Téléphone : chiffres, espaces et + - ( ) seulement, 30 caractères au plus.",
