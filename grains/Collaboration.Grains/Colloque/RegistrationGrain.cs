@@ -19,6 +19,10 @@ public sealed class RegistrationGrain(
     // The outbox as last reported to the colloque's ledger (id, status, attempts of each message).
     private string _reportedMail = "";
 
+    // Made with a place the signups grain gave: its notice (an effect the signups grain keeps until this grain answers
+    // it) covers this grain's first effects, so they need no reminder of their own.
+    private bool _awaitingNotice;
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _reportedMail = MailFingerprint();
@@ -46,29 +50,39 @@ public sealed class RegistrationGrain(
         State.History.Add(new(Now, "self-registered", null, null));
         ApplyPlace(notice, notice.Status == PlaceStatus.Confirmed ? MailKind.ColloqueRegistered : MailKind.ColloqueWaitlisted);
         List();
+        AwaitNotice();
         await WriteStateAsync();
         return outcome;
     }
 
     public async Task RecordAttendeeAsync(Guid colloqueId, AttendeeDetails details, string matchKey)
     {
-        if (State.Exists && (State.ColloqueId != colloqueId || State.Erased)) return;
-        if (State.Exists && State.Name == details.Name && State.Organisation == details.Organisation &&
-            State.Category == details.Category && State.Email == details.Email && State.Mrc == details.Mrc) return;
-        if (!State.Exists)
+        // The signups grain keeps this call until it is answered: answered once this grain's effects are delivered.
+        CoveredByCaller();
+        try
         {
-            State.Exists = true;
-            State.ColloqueId = colloqueId;
-            State.RegisteredAt = Now;
-            State.History.Add(new(Now, "registered", null, null));
+            if (State.Exists && (State.ColloqueId != colloqueId || State.Erased)) return;
+            if (State.Exists && State.Name == details.Name && State.Organisation == details.Organisation &&
+                State.Category == details.Category && State.Email == details.Email && State.Mrc == details.Mrc) return;
+            if (!State.Exists)
+            {
+                State.Exists = true;
+                State.ColloqueId = colloqueId;
+                State.RegisteredAt = Now;
+                State.History.Add(new(Now, "registered", null, null));
+            }
+            else
+            {
+                State.History.Add(new(Now, "updated", null, null));
+            }
+            SetDetails(details, matchKey.Length > 0 ? matchKey : State.MatchKey);
+            List();
+            await WriteStateAsync();
         }
-        else
+        finally
         {
-            State.History.Add(new(Now, "updated", null, null));
+            await HandOffAsync();
         }
-        SetDetails(details, matchKey.Length > 0 ? matchKey : State.MatchKey);
-        List();
-        await WriteStateAsync();
     }
 
     public async Task<WalkInAnswer> WalkInAsync(Guid colloqueId, AttendeeDetails details, string matchKey, bool overrideQuota, CheckInRequest request)
@@ -88,18 +102,29 @@ public sealed class RegistrationGrain(
         ApplyPlace(notice, null);
         List();
         var answer = CheckIn(request);
+        AwaitNotice();
         await WriteStateAsync();
         return new(SignupResult.Ok, answer);
     }
 
     public async Task<bool> TellPlaceAsync(Guid colloqueId, PlaceNotice notice)
     {
-        if (!Mine(colloqueId)) return false;
-        if (notice.Sequence <= State.PlaceSequence) return true; // told already (a repeated or late notice)
-        var promoted = notice.Status == PlaceStatus.Confirmed && State.PlaceTold == PlaceStatus.Waitlisted;
-        ApplyPlace(notice, promoted ? MailKind.ColloquePromoted : null);
-        await WriteStateAsync();
-        return true;
+        // The signups grain keeps this notice until it is answered: answered once this grain's effects are delivered.
+        if (!_awaitingNotice) CoveredByCaller();
+        _awaitingNotice = false;
+        try
+        {
+            if (!Mine(colloqueId)) return false;
+            if (notice.Sequence <= State.PlaceSequence) return true; // told already (a repeated or late notice)
+            var promoted = notice.Status == PlaceStatus.Confirmed && State.PlaceTold == PlaceStatus.Waitlisted;
+            ApplyPlace(notice, promoted ? MailKind.ColloquePromoted : null);
+            await WriteStateAsync();
+            return true;
+        }
+        finally
+        {
+            await HandOffAsync();
+        }
     }
 
     public Task<ColloqueMailReport> GetMailReportAsync() => Task.FromResult(MailReport());
@@ -222,6 +247,13 @@ public sealed class RegistrationGrain(
     }
 
     public Task<RegistrationView?> GetAsync() => Task.FromResult(State.Exists ? View() : null);
+
+    private void AwaitNotice()
+    {
+        if (_awaitingNotice) return;
+        _awaitingNotice = true;
+        CoveredByCaller();
+    }
 
     /// <summary>A write that changes the outbox owes the colloque's ledger the new report.</summary>
     private protected override object? OnWriting()

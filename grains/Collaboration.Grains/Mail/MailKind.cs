@@ -22,4 +22,10 @@ public enum MailKind
     ColloqueCancelled,
     /// <summary>A meeting cancelled, to those who were sent its notice (the calendar file cancels the event).</summary>
     MeetingCancelled,
+    /// <summary>A workshop registration's manage link, sent again to its address (asked from the public page).</summary>
+    WorkshopManageLink,
+    /// <summary>An invitation to join the organisers (a 72-hour link to set one's password).</summary>
+    OrganiserInvited,
+    /// <summary>A password reset link (30 minutes, once).</summary>
+    OrganiserPasswordReset,
 }

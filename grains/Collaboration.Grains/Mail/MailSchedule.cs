@@ -13,9 +13,6 @@ public sealed class MailSchedule
     /// <summary>After this many temporary failures a message is failed (shown to the organiser).</summary>
     public int MaxAttempts { get; set; } = 30;
 
-    /// <summary>Period of the Orleans reminder that re-activates an outbox with pending messages after a crash.</summary>
-    public TimeSpan RedrivePeriod { get; set; } = TimeSpan.FromMinutes(1);
-
     /// <summary>How long before a workshop starts its reminder is sent.</summary>
     public double ReminderHoursBefore { get; set; } = 24;
 

@@ -22,6 +22,15 @@ public interface ITableGrain : IGrainWithGuidKey, ILiveFeedGrain, IMailOutboxGra
     /// </summary>
     Task<MemberAccessChange> SetSignInLinkAsync(Guid memberId, string tokenHash, string? sealedToken = null);
 
+    /// <summary>
+    /// A member asked for a sign-in link themselves: when <paramref name="email"/> is a member's with access,
+    /// the link becomes theirs and is mailed to them. Answers at once, the same way for any address; the write follows.
+    /// </summary>
+    Task RequestSignInLinkAsync(string email, string tokenHash, string sealedToken);
+
+    /// <summary>The member whose current sign-in link has this hash, if any (an older link no longer signs in).</summary>
+    Task<Guid?> MemberByLinkAsync(string tokenHash);
+
     /// <summary>Cuts the member off: their cookie stops working at the next request; returns the link hash to revoke.</summary>
     Task<MemberAccessChange> RevokeAccessAsync(Guid memberId);
 

@@ -48,17 +48,25 @@ public sealed class TableGrain(
         var previous = member.LinkHash;
         member.LinkHash = tokenHash;
         member.AccessRevoked = false;
-        if (sealedToken is not null && member.Email.Length > 0)
-        {
-            var reference = memberId.ToString("N");
-            State.Mail.DropPendingFor(reference); // its link no longer works
-            State.Mail.Record(member.Invited ? MailKind.MemberLinkReissued : MailKind.MemberInvited, member.Email, member.Name, null, reference,
-                new() { ["tableId"] = GrainGuidKey.ToString("N"), ["tableName"] = State.Name, ["sealedToken"] = sealedToken }, Now);
-            member.Invited = true;
-        }
+        if (sealedToken is not null && member.Email.Length > 0) RecordLink(member, sealedToken);
         await WriteStateAsync();
         return new(TableOutcome.Done, previous, member.AccessStamp);
     }
+
+    public Task RequestSignInLinkAsync(string email, string tokenHash, string sealedToken)
+    {
+        var member = State.Members.FirstOrDefault(m => !m.AccessRevoked && m.Email.Length > 0 &&
+            string.Equals(m.Email, email, StringComparison.OrdinalIgnoreCase));
+        if (!State.Exists || member is null) return Task.CompletedTask;
+        member.LinkHash = tokenHash;
+        RecordLink(member, sealedToken);
+        // The answer never waits on the write only a known address causes; a failed write breaks the activation as usual.
+        WriteStateAsync().Ignore();
+        return Task.CompletedTask;
+    }
+
+    public Task<Guid?> MemberByLinkAsync(string tokenHash) =>
+        Task.FromResult(State.Members.FirstOrDefault(m => !m.AccessRevoked && m.LinkHash == tokenHash)?.Id);
 
     public async Task<MemberAccessChange> RevokeAccessAsync(Guid memberId)
     {
@@ -93,6 +101,15 @@ public sealed class TableGrain(
         RaiseEvent(new TableMeetingScheduled(meetingId, title, startsAt));
         await WriteStateAsync();
         return TableOutcome.Done;
+    }
+
+    private void RecordLink(TableMemberState member, string sealedToken)
+    {
+        var reference = member.Id.ToString("N");
+        State.Mail.DropPendingFor(reference); // its link no longer works
+        State.Mail.Record(member.Invited ? MailKind.MemberLinkReissued : MailKind.MemberInvited, member.Email, member.Name, null, reference,
+            new() { ["tableId"] = GrainGuidKey.ToString("N"), ["tableName"] = State.Name, ["sealedToken"] = sealedToken }, Now);
+        member.Invited = true;
     }
 
     public Task<TableView?> GetAsync() => Task.FromResult(State.Exists

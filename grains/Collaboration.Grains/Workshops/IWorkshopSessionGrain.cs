@@ -17,7 +17,17 @@ public interface IWorkshopSessionGrain : IGrainWithGuidKey, ILiveFeedGrain, IMai
     /// <summary>Details and counts; null when the session was never created.</summary>
     Task<WorkshopView?> GetAsync();
 
+    /// <summary>
+    /// Registers, or, when the address already holds a registration here, sends that registration's
+    /// manage link to the address and answers <see cref="RegistrationResult.AlreadyRegistered"/> without it.
+    /// </summary>
     Task<RegistrationOutcome> RegisterAsync(RegistrationRequest request);
+
+    /// <summary>
+    /// "Find my registration": when <paramref name="email"/> holds a registration here, its manage link
+    /// is mailed to it. Answers at once, the same way for any address; the message is written after.
+    /// </summary>
+    Task RequestManageLinkAsync(string email, string? language);
 
     /// <summary>The registration whose code is <paramref name="code"/>, if <paramref name="tokenHash"/> matches.</summary>
     Task<RegistrationOutcome> GetRegistrationAsync(string code, string tokenHash);

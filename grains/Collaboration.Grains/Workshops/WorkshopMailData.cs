@@ -32,8 +32,9 @@ public static class WorkshopMailData
         return data;
     }
 
+    /// <summary><paramref name="language"/>: the language the message follows when not the registration's own.</summary>
     public static OutboxMail Record(Guid sessionId, WorkshopSessionState state, WorkshopRegistration registration, MailKind kind,
-        DateTimeOffset now, int? position = null) =>
-        state.Mail.Record(kind, registration.Email, registration.ContactName, registration.Language, registration.Code,
+        DateTimeOffset now, int? position = null, string? language = null) =>
+        state.Mail.Record(kind, registration.Email, registration.ContactName, language ?? registration.Language, registration.Code,
             Of(sessionId, state, registration, position), now);
 }

@@ -28,4 +28,7 @@ public sealed class WorkshopRegistration
 
     /// <summary>Unsubscribed from reminders (the one-click link).</summary>
     [Id(17)] public bool NoReminders { get; set; }
+
+    /// <summary>When its manage link was last sent again on request (at most one such message per <see cref="WorkshopSessionGrain.ManageLinkInterval"/>).</summary>
+    [Id(18)] public DateTimeOffset? ManageLinkSentAt { get; set; }
 }

@@ -45,6 +45,7 @@ public sealed class WorkshopSessionGrain(
     public const int MaxSeatsPerRegistration = 5;
     public const int MaxCapacity = 10_000;
     public const string ReminderName = "workshop-reminder";
+    public static readonly TimeSpan ManageLinkInterval = TimeSpan.FromMinutes(2);
 
     public async Task<WorkshopCreation> CreateAsync(WorkshopDetails details, int capacity)
     {
@@ -68,9 +69,14 @@ public sealed class WorkshopSessionGrain(
         if (State.Details is null) return new(RegistrationResult.SessionNotFound);
         if (request.Seats is < 1 or > MaxSeatsPerRegistration) throw new ArgumentOutOfRangeException(nameof(request));
 
-        var existing = State.Registrations.Find(r => r.Status != RegistrationStatus.Cancelled &&
-            string.Equals(r.Email, request.Email, StringComparison.OrdinalIgnoreCase));
-        if (existing is not null) return new(RegistrationResult.AlreadyRegistered, View(existing), Counts());
+        // Whoever types a registered address learns nothing of it: its owner gets the manage link by email.
+        if (Active(request.Email) is { } existing)
+        {
+            var sent = SendManageLink(existing, request.Language);
+            RegistrationOutcome already = new(RegistrationResult.AlreadyRegistered, View(existing), Counts());
+            if (sent) await WriteStateAsync(); // a new registration also waits on one write
+            return already;
+        }
 
         var refusal = State.Status switch
         {
@@ -110,6 +116,13 @@ public sealed class WorkshopSessionGrain(
         RegistrationOutcome outcome = new(RegistrationResult.Ok, view, Counts()); // answered from the state this call made, not a later one
         await WriteStateAsync();
         return outcome;
+    }
+
+    public Task RequestManageLinkAsync(string email, string? language)
+    {
+        // The answer never waits on the write only a known address causes; a failed write breaks the activation as usual.
+        if (Active(email) is { } registration && SendManageLink(registration, language)) WriteStateAsync().Ignore();
+        return Task.CompletedTask;
     }
 
     public Task<RegistrationOutcome> GetRegistrationAsync(string code, string tokenHash)
@@ -262,6 +275,19 @@ public sealed class WorkshopSessionGrain(
     private async Task DropReminderAsync()
     {
         if (await this.GetReminder(ReminderName) is { } reminder) await this.UnregisterReminder(reminder);
+    }
+
+    private WorkshopRegistration? Active(string email) => State.Registrations.Find(r => r.Status != RegistrationStatus.Cancelled &&
+        string.Equals(r.Email, email, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Records the manage-link message unless one went out a moment ago (so a stranger cannot flood a mailbox).</summary>
+    private bool SendManageLink(WorkshopRegistration registration, string? language)
+    {
+        if (registration.ManageLinkSentAt is { } last && Now - last < ManageLinkInterval) return false;
+        registration.ManageLinkSentAt = Now;
+        WorkshopMailData.Record(GrainGuidKey, State, registration, MailKind.WorkshopManageLink, Now,
+            registration.Status == RegistrationStatus.Waitlisted ? PositionOf(registration) : null, language ?? registration.Language);
+        return true;
     }
 
     private void Mail(WorkshopRegistration registration, MailKind kind, int? position = null) =>

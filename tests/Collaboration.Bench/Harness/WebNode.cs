@@ -32,6 +32,7 @@ internal sealed class WebNode : WebApplicationFactory<Collaboration.Web.Colloque
             ["Seed:Demo"] = "false",
             // Mail goes to a pickup folder outside the repository (the default is beside the SQLite file, i.e. the working directory).
             ["Mail:PickupDirectory"] = MailPickupDirectory,
+            ["Mail:PublicBaseUrl"] = "http://concertation.bench", // required in Production
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
             ["Logging:LogLevel:Orleans"] = "Warning",

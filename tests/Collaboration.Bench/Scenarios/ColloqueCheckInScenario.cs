@@ -73,7 +73,7 @@ internal sealed class ColloqueCheckInScenario : IScenario
         var codes = new List<string>();
         var attendees = Enumerable.Range(0, Attendees)
             .Select(i => new AttendeeDetails($"Personne {i}", $"Organisme {i % 50}", (AttendeeCategory)(i % 6), $"p{i}-{colloqueId:N}@bench.local")).ToList();
-        foreach (var chunk in attendees.Chunk(500))
+        foreach (var chunk in attendees.Chunk(250))
             codes.AddRange((await signups.ImportAsync([.. chunk.Select(a => new ImportedAttendee(a, RegistrationCodes.MatchKey(a)))])).Select(o => o.Code));
         var indexOf = codes.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
 

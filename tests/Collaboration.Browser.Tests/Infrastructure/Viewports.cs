@@ -21,4 +21,11 @@ public static class Viewports
         }
         return options;
     }
+
+    /// <summary>Fails when the page is wider than the viewport (scrolls sideways).</summary>
+    public static async Task AssertFitsAsync(IPage page, string viewport)
+    {
+        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(width <= Options(viewport).ViewportSize!.Width, $"the page scrolls sideways on a {viewport} ({width}px)");
+    }
 }

@@ -26,10 +26,10 @@ public sealed class OrganiserBootstrapTests
     public async Task ProductionStart_WithoutThePassword_IsFine_OnceTheAccountExists()
     {
         var database = Path.Combine(Directory.CreateTempSubdirectory("concertation-bootstrap-").FullName, "web.db");
-        await using (var first = new ConcertationFactory(settings: [("environment", "Production"), ("ConnectionStrings:Sqlite", $"Data Source={database}")]))
+        await using (var first = new ConcertationFactory(settings: [("environment", "Production"), ("Mail:PublicBaseUrl", "https://concertation.test"), ("ConnectionStrings:Sqlite", $"Data Source={database}")]))
             first.CreateClient().Dispose(); // creates the account from the test password
 
-        await using var second = new ConcertationFactory(settings: [("environment", "Production"),
+        await using var second = new ConcertationFactory(settings: [("environment", "Production"), ("Mail:PublicBaseUrl", "https://concertation.test"),
             ("ConnectionStrings:Sqlite", $"Data Source={database}"), ("Bootstrap:OrganiserPassword", null)]);
         var login = await second.CreateOrganiserClientAsync(); // still signs in with the password set on the first start
 

@@ -119,7 +119,7 @@ public sealed partial class AuthorisationMatrixTests : IAsyncLifetime
                 // Pages (not the API) send a stranger to the sign-in page, or to "access denied", instead.
                 var toSignIn = status == 302 && !path.StartsWith("/api", StringComparison.Ordinal) &&
                                response.Headers.Location?.ToString() is { } location &&
-                               (location.Contains("login", StringComparison.OrdinalIgnoreCase) || location.Contains("AccessDenied", StringComparison.Ordinal));
+                               (location.Contains("login", StringComparison.OrdinalIgnoreCase) || location.Contains("/acces-refuse", StringComparison.Ordinal));
                 var refused = status is 401 or 403 || toSignIn || (rule.RefusedAsNotFound && status == 404);
                 if (status >= 500) failures.Add($"{method} {path} as {caller}: {status}");
                 else if (allowed && status is 401 or 403) failures.Add($"{method} {path} as {caller}: refused ({status}) but the rule allows it");

@@ -17,6 +17,16 @@ public static class EndpointRules
         ["GET /api/auth/me"] = EndpointRule.Public(), // signed out is an answer ({signedIn:false})
         ["POST /api/auth/password"] = EndpointRule.Organiser("""{"currentPassword":"pas le bon mot de passe","newPassword":"Une autre phrase assez longue"}"""),
         ["POST /api/organisers"] = EndpointRule.Organiser("""{"email":"{unique}@exemple.qc.ca","displayName":"Nouvelle","password":"Une phrase de passe longue"}"""),
+        ["GET /api/organisers"] = EndpointRule.Organiser(),
+        ["POST /api/organisers/invitations"] = EndpointRule.Organiser("""{"email":"{unique}@exemple.qc.ca","displayName":"Invitée"}"""),
+        ["POST /api/organisers/{email}/deactivate"] = EndpointRule.Organiser(),
+        ["POST /api/organisers/{email}/reactivate"] = EndpointRule.Organiser(),
+        ["POST /api/organisers/{email}/second-factor/reset"] = EndpointRule.Organiser(),
+        ["POST /api/organisers/invitations/accept"] = EndpointRule.Public("""{"token":"pas-un-lien","password":"Une phrase de passe longue"}"""),
+        ["POST /api/auth/password-reset"] = EndpointRule.Public("""{"email":"{unique}@exemple.qc.ca"}"""),
+        ["POST /api/auth/password-reset/complete"] = EndpointRule.Public("""{"token":"pas-un-lien","password":"Une phrase de passe longue"}"""),
+        ["POST /api/auth/second-factor/totp"] = EndpointRule.Organiser(),
+        ["POST /api/auth/second-factor/totp/confirm"] = EndpointRule.Organiser("""{"code":"123456"}"""),
 
         // Meetings: tables and members
         ["GET /api/tables"] = EndpointRule.SignedIn(),
@@ -27,6 +37,7 @@ public static class EndpointRules
         ["POST /api/tables/{tableId:guid}/members/{memberId:guid}/link"] = EndpointRule.Organiser(),
         ["POST /api/tables/{tableId:guid}/members/{memberId:guid}/revoke"] = EndpointRule.Organiser(),
         ["POST /api/tables/sign-in"] = EndpointRule.Public("""{"token":"un-lien-qui-n-existe-pas"}"""),
+        ["POST /api/tables/sign-in-link"] = EndpointRule.Public("""{"email":"{unique}@exemple.qc.ca"}"""),
 
         // Meetings
         ["POST /api/meetings"] = EndpointRule.Organiser("""{"tableId":"{tableB}","title":"Rencontre","startsAt":"2027-03-01T14:00:00Z","location":"Joliette"}"""),
@@ -69,6 +80,7 @@ public static class EndpointRules
         ["PATCH /api/workshops/{id:guid}"] = EndpointRule.Organiser("""{"capacity":50}"""),
         ["GET /api/workshops/{id:guid}/calendar.ics"] = EndpointRule.Public(),
         ["POST /api/workshops/{id:guid}/registrations"] = EndpointRule.Public("""{"organisation":"Entreprise","contactName":"Contact","email":"{unique}@exemple.qc.ca","seats":1,"sector":"Commerce","consent":true}"""),
+        ["POST /api/workshops/{id:guid}/manage-link"] = EndpointRule.Public("""{"email":"{unique}@exemple.qc.ca"}"""),
         ["GET /api/workshops/{id:guid}/registrants"] = EndpointRule.Organiser(),
         ["GET /api/workshops/{id:guid}/registrations.csv"] = EndpointRule.Organiser(),
         ["POST /api/workshops/{id:guid}/registrants/{code}/attendance"] = EndpointRule.Organiser("""{"attended":true}"""),
@@ -141,6 +153,11 @@ public static class EndpointRules
         ["* /"] = EndpointRule.Public(method: "GET"),
         ["* /index.html"] = EndpointRule.Public(method: "GET"),
         ["* /login.html"] = EndpointRule.Public(method: "GET"),
+        ["* /equipe"] = new(Callers.Organiser, Method: "GET"),
+        ["* /acces-refuse"] = new(Callers.None, Method: "GET"), // the refusal itself: a 403 page for everyone
+        ["* /equipe/invitation"] = EndpointRule.Public(method: "GET"),
+        ["* /mot-de-passe/oublie"] = EndpointRule.Public(method: "GET"),
+        ["* /mot-de-passe/nouveau"] = EndpointRule.Public(method: "GET"),
         ["* /join.html"] = EndpointRule.Public(method: "GET"),
         ["* /meetings.html"] = EndpointRule.Public(method: "GET"),
         ["* /meeting.html"] = EndpointRule.Public(method: "GET"),

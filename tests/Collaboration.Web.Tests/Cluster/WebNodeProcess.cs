@@ -56,10 +56,13 @@ public sealed class WebNodeProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add("-c");
-        start.ArgumentList.Add("exec 3<&0; dotnet \"$0\" </dev/null & node=$!; (read _ <&3; kill -9 $node 2>/dev/null) & wait $node");
+        // When the node ends on its own (a test's crash point kills it), the watcher goes too, so nothing holds the output open.
+        start.ArgumentList.Add("exec 3<&0; dotnet \"$0\" </dev/null & node=$!; (read _ <&3; kill -9 $node 2>/dev/null) & watcher=$!; " +
+            "wait $node; status=$?; kill $watcher 2>/dev/null; exit $status");
         start.ArgumentList.Add(dll);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort}";
+        start.Environment["Mail__PublicBaseUrl"] = $"http://127.0.0.1:{httpPort}";
         start.Environment["Storage__Provider"] = "Postgres";
         start.Environment["ConnectionStrings__Postgres"] = connectionString;
         start.Environment["Orleans__SiloPort"] = siloPort.ToString();

@@ -14,7 +14,7 @@ public static class MailSettings
         ("Mail:PublicBaseUrl", PublicBaseUrl),
         ("Mail:RetryBaseDelay", "00:00:00.200"),
         ("Mail:RetryMaxDelay", "00:00:01"),
-        ("Mail:RedrivePeriod", "00:00:02"),
+        ("Effects:RedrivePeriod", "00:00:02"),
         ("Orleans:ReminderOptions:MinimumReminderPeriod", "00:00:01"),
         .. more,
     ];

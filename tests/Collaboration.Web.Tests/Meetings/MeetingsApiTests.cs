@@ -52,6 +52,26 @@ public sealed class MeetingsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SignInLinkRequest_AnswersByteForByteTheSame_ForAMemberAndAStranger()
+    {
+        // Arrange
+        var table = await CreateTableAsync(_organiser, "Table des demandes");
+        await AddMemberAsync(_organiser, table, "Nadia Roy");
+        var member = (await _organiser.GetAsync($"/api/tables/{table}").OkJsonAsync()).GetProperty("members")[0].GetProperty("email").GetString();
+        var client = _app.CreateClient();
+
+        // Act
+        var known = await client.PostAsJsonAsync("/api/tables/sign-in-link", new { email = member }).WaitAsync(CallTimeout);
+        var unknown = await client.PostAsJsonAsync("/api/tables/sign-in-link", new { email = $"x-{Guid.NewGuid():N}@exemple.ca" }).WaitAsync(CallTimeout);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Accepted, known.StatusCode);
+        Assert.Equal(known.StatusCode, unknown.StatusCode);
+        Assert.Equal(known.Content.Headers.ContentType?.ToString(), unknown.Content.Headers.ContentType?.ToString());
+        Assert.Equal(await known.Content.ReadAsByteArrayAsync(), await unknown.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task SignInLink_IsSingleUse_AndTheMemberSeesOnlyTheirTable()
     {
         var mine = await CreateTableAsync(_organiser, "Ma table");
@@ -64,7 +84,7 @@ public sealed class MeetingsApiTests : IAsyncLifetime
 
         // A used link and an unknown one answer the same: a guess learns nothing.
         var (reusedProblem, unknownProblem) = (await reused.ReadJsonAsync(), await unknown.ReadJsonAsync());
-        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (reused.StatusCode, unknown.StatusCode));
+        Assert.Equal((HttpStatusCode.Gone, HttpStatusCode.Gone), (reused.StatusCode, unknown.StatusCode));
         Assert.Equal("link-invalid", reusedProblem.GetProperty("code").GetString());
         Assert.Equal(reusedProblem.GetProperty("messages").ToString(), unknownProblem.GetProperty("messages").ToString());
         var tables = await member.GetAsync("/api/tables").OkJsonAsync();

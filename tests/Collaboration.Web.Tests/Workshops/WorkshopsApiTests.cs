@@ -28,17 +28,37 @@ public sealed class WorkshopsApiTests(WorkshopsAppFixture fixture) : IClassFixtu
     }
 
     [Fact]
-    public async Task Register_WithTheSameEmailTwice_KeepsOneRegistration_AndDoesNotHandOutItsToken()
+    public async Task Register_WithTheSameEmailTwice_KeepsOneRegistration_AndTellsNothingOfIt()
     {
         var session = await fixture.CreateSessionAsync(capacity: 10);
         var first = await fixture.RegisterAsync(session, WorkshopsAppFixture.Registration("Garage Lévesque", "helene@garage.ca"));
 
         var second = await fixture.RegisterAsync(session, WorkshopsAppFixture.Registration("Garage Lévesque inc.", " Helene@Garage.ca "));
 
-        Assert.Equal(first.GetProperty("id").GetString(), second.GetProperty("id").GetString());
-        Assert.True(second.GetProperty("alreadyRegistered").GetBoolean());
-        Assert.Equal(JsonValueKind.Null, second.GetProperty("manageToken").ValueKind);
+        // Neither its id, its code (what the door scans), its status nor its token: the link went to the address.
+        Assert.Equal("""{"alreadyRegistered":true,"manageLinkSent":true}""", second.GetRawText());
+        Assert.DoesNotContain(first.GetProperty("code").GetString()!.Replace("-", ""), second.GetRawText());
         Assert.Equal(1, (await fixture.RegistrantsAsync(session)).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task ManageLinkRequest_AnswersByteForByteTheSame_ForAKnownAndAnUnknownAddress()
+    {
+        // Arrange
+        var session = await fixture.CreateSessionAsync(capacity: 10);
+        await fixture.RegisterAsync(session, WorkshopsAppFixture.Registration("Fromagerie", "known@fromagerie.ca"));
+        var client = fixture.Anonymous();
+
+        // Act
+        var known = await client.PostAsJsonAsync($"/api/workshops/{session}/manage-link", new { email = "Known@Fromagerie.ca", language = "fr" }).WaitAsync(Timeout);
+        var unknown = await client.PostAsJsonAsync($"/api/workshops/{session}/manage-link", new { email = "nobody@fromagerie.ca", language = "fr" }).WaitAsync(Timeout);
+
+        // Assert: same status, same headers that carry meaning, same bytes.
+        Assert.Equal(HttpStatusCode.Accepted, known.StatusCode);
+        Assert.Equal(known.StatusCode, unknown.StatusCode);
+        Assert.Equal(known.Content.Headers.ContentType?.ToString(), unknown.Content.Headers.ContentType?.ToString());
+        Assert.Equal(known.Headers.Location, unknown.Headers.Location);
+        Assert.Equal(await known.Content.ReadAsByteArrayAsync(), await unknown.Content.ReadAsByteArrayAsync());
     }
 
     [Fact]

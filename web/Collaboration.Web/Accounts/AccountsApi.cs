@@ -21,10 +21,14 @@ public static class AccountsApi
 
         var organisers = app.MapGroup("/api/organisers").WithTags("Accounts").RequireAuthorization(AuthenticationSetup.OrganiserPolicy);
         organisers.MapPost("/", CreateOrganiserAsync);
+        app.MapTeamApi();
+        app.MapPasswordResetApi();
+        app.MapSecondFactorApi();
         return app;
     }
 
-    public sealed record LoginRequest(string? Email, string? Password);
+    /// <summary><see cref="Code"/>: the authenticator's code or a recovery code, for an account with a second factor.</summary>
+    public sealed record LoginRequest(string? Email, string? Password, string? Code = null);
 
     public sealed record MeResponse(string Email, string DisplayName, string Role, bool SignedIn = true);
 
@@ -36,11 +40,11 @@ public static class AccountsApi
 
     private static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> LoginAsync(
         LoginRequest request, IGrainFactory grains, PasswordHasher<OrganiserAccount> hasher, Sessions sessions, LoginThrottle throttle,
-        HttpContext http)
+        SecondFactor secondFactor, HttpContext http)
     {
         var errors = new Dictionary<string, BilingualText>();
         if (!EmailAddress.IsValid(request.Email))
-            errors["email"] = new("Entrez une adresse courriel valide.", "Enter a valid email address.");
+            errors["email"] = EmailAddress.Invalid;
         if (string.IsNullOrEmpty(request.Password) || request.Password.Length > PasswordRules.MaxLength)
             errors["password"] = new("Entrez votre mot de passe.", "Enter your password.");
         if (errors.Count > 0) return Problems.Validation(errors);
@@ -55,23 +59,45 @@ public static class AccountsApi
         }
         var grain = grains.GetGrain<IOrganiserAccountGrain>(email);
         var account = await grain.GetAsync();
-        // Verify against a throw-away hash when there is no account, so timing tells nothing.
-        var verification = hasher.VerifyHashedPassword(account!, account?.PasswordHash ?? PasswordRules.DummyHash, request.Password!);
-        if (account is null || verification == PasswordVerificationResult.Failed)
+        // Verify against a throw-away hash when nobody may sign in here, so timing tells nothing.
+        var verification = hasher.VerifyHashedPassword(account!, account is { CanSignIn: true } ? account.PasswordHash : PasswordRules.DummyHash, request.Password!);
+        if (account is not { CanSignIn: true } || verification == PasswordVerificationResult.Failed)
         {
             throttle.Failed(email, address);
             return Problems.Create(StatusCodes.Status401Unauthorized, "invalid-credentials",
                 "Courriel ou mot de passe incorrect.", "Incorrect email or password.");
         }
+        if (account.SealedTotpSecret is not null)
+        {
+            if (string.IsNullOrWhiteSpace(request.Code))
+                return Problems.Create(StatusCodes.Status401Unauthorized, "second-factor-required",
+                    "Entrez le code à six chiffres de votre application d'authentification, ou un code de récupération.",
+                    "Enter the six-digit code from your authenticator app, or a recovery code.");
+            if (!await SecondFactorPassesAsync(grain, account, request.Code, secondFactor))
+            {
+                throttle.Failed(email, address);
+                return Problems.Create(StatusCodes.Status401Unauthorized, "invalid-second-factor",
+                    "Ce code n'est pas le bon, ou il a déjà servi.", "This code is wrong, or it was already used.");
+            }
+        }
         throttle.Succeeded(email, address);
         if (verification == PasswordVerificationResult.SuccessRehashNeeded)
             await grain.ChangePasswordHashAsync(hasher.HashPassword(account, request.Password!));
+        await grain.RecordSignInAsync();
 
         await SignInOrganiserAsync(http, sessions, account);
         return TypedResults.Ok(new MeResponse(account.Email, account.DisplayName, Roles.Organiser));
     }
 
-    private static Task SignInOrganiserAsync(HttpContext http, Sessions sessions, OrganiserAccount account) => sessions.SignInAsync(http,
+    /// <summary>A TOTP code of an unused time step, or an unused recovery code.</summary>
+    private static async Task<bool> SecondFactorPassesAsync(IOrganiserAccountGrain grain, OrganiserAccount account, string code, SecondFactor secondFactor)
+    {
+        if (code.Length > 20) return false;
+        if (secondFactor.MatchingStep(account.SealedTotpSecret, code) is { } step) return await grain.UseTotpStepAsync(step);
+        return await grain.UseRecoveryCodeAsync(SecondFactor.HashRecoveryCode(code));
+    }
+
+    internal static Task SignInOrganiserAsync(HttpContext http, Sessions sessions, OrganiserAccount account) => sessions.SignInAsync(http,
         [
             new Claim(ClaimTypes.NameIdentifier, account.Email),
             new Claim(ClaimTypes.Email, account.Email),

@@ -11,6 +11,8 @@ public static class AccountsSetup
         services.AddConcertationAuthentication();
         services.AddSingleton<PasswordHasher<OrganiserAccount>>();
         services.AddSingleton<InvitationLinks>();
+        services.AddSingleton<AccountLinks>();
+        services.AddSingleton<SecondFactor>();
         services.AddSingleton<PairingCodes>();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<SessionConnections>();

@@ -23,6 +23,7 @@ public static class AuthenticationSetup
             options.ExpireTimeSpan = TimeSpan.FromDays(14);
             options.SlidingExpiration = true;
             options.LoginPath = "/login.html";
+            options.AccessDeniedPath = "/acces-refuse"; // a bilingual 403 page (the default /Account/AccessDenied does not exist)
             options.Events.OnValidatePrincipal = ValidateSessionAsync;
             options.Events.OnRedirectToLogin = context => Challenge(context, Platform.Problems.Unauthorized());
             options.Events.OnRedirectToAccessDenied = context => Challenge(context, Platform.Problems.Forbidden());

@@ -10,7 +10,8 @@ public static class EmailAddress
 
     private static readonly IdnMapping Idn = new() { UseStd3AsciiRules = true };
 
-    private static readonly BilingualText Invalid = new("Entrez une adresse courriel valide (ex. nom@organisme.ca).",
+    /// <summary>What a form says of an address that is not one.</summary>
+    public static readonly BilingualText Invalid = new("Entrez une adresse courriel valide (ex. nom@organisme.ca).",
         "Enter a valid email address (e.g. name@organisation.ca).");
 
     // SMTP without SMTPUTF8 cannot carry it, and many servers refuse it: refused with a reason rather than sent raw.

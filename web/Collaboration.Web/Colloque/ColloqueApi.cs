@@ -151,6 +151,9 @@ public static class ColloqueApi
     /// <summary>The most lines one <c>apply</c> slice may ask for.</summary>
     public const int MaxSlice = 2_000;
 
+    /// <summary>Lines given to the signups grain in one call.</summary>
+    private const int ImportPart = 250;
+
     /// <summary>
     /// <c>?mode=preview</c> (default): every line's errors, nothing stored. <c>?mode=apply&amp;from=0&amp;count=500</c>:
     /// applies the valid lines among data lines [from, from+count) — the page sends a big file in
@@ -188,8 +191,10 @@ public static class ColloqueApi
         var size = count ?? lines.Count - start;
         var slice = lines.Skip(start).Take(size).ToList();
         var valid = slice.Where(l => l.Row is not null).Select(l => l.Row!.Details).ToList();
-        var outcomes = valid.Count == 0 ? [] : await grains.GetGrain<IColloqueSignupsGrain>(id)
-            .ImportAsync([.. valid.Select(d => new ImportedAttendee(d, RegistrationCodes.MatchKey(d)))]);
+        // In slices, each answered once its registrations exist (a grain call must end well within Orleans' 30 s).
+        var outcomes = new List<ImportOutcome>();
+        foreach (var part in valid.Chunk(ImportPart))
+            outcomes.AddRange(await grains.GetGrain<IColloqueSignupsGrain>(id).ImportAsync([.. part.Select(d => new ImportedAttendee(d, RegistrationCodes.MatchKey(d)))]));
         return TypedResults.Ok(new ImportApplied(lines.Count, start, start + slice.Count,
             outcomes.Count(o => o.Created), outcomes.Count(o => !o.Created),
             slice.Where(l => l.Error is not null).Select(l => new ImportLineError(l.Line, l.Error!.Messages)).ToList()));

@@ -2,7 +2,10 @@ using Collaboration.Grains.Colloque;
 
 namespace Collaboration.Web.Colloque;
 
-/// <summary>The public shapes of the colloque's programme and counts: what GET …/public and the "colloque-public" topic send. Counts only.</summary>
+/// <summary>
+/// The public shapes of the colloque's programme, counts and room screens: what GET …/public and the
+/// "colloque-public" and "colloque-screens" topics send. Counts only.
+/// </summary>
 public static class ColloqueJson
 {
     public sealed record Speaker(string Name, string Organisation);
@@ -26,9 +29,27 @@ public static class ColloqueJson
     public sealed record PublicColloque(Guid Id, string Title, DateOnly Date, string Venue, string VenueAddress, Registration Registration,
         IReadOnlyList<Session> Sessions, Places Places, IReadOnlyList<Room> Rooms, AnnouncementJson? Announcement, IReadOnlyList<string> Mrcs, long Version);
 
-    public static PublicColloque Public(Guid id, ColloqueDetails colloque, ProgrammeView programme) => new(id, colloque.Title, colloque.Date, colloque.Venue,
-        programme.Settings?.VenueAddress ?? "", RegistrationOf(programme.Settings), Sessions(programme.Sessions, programme.Counts), PlacesOf(programme.Counts),
-        Rooms(programme), programme.Announcement is { } a ? new AnnouncementJson(a.Text, a.At) : null, [.. Enum.GetValues<Mrc>().Select(MrcNames.ToJson)], programme.Version);
+    /// <summary>What every room screen shows besides the programme: the "colloque-screens" topic's snapshot.</summary>
+    public sealed record Screens(IReadOnlyList<Room> Rooms, AnnouncementJson? Announcement, long Version);
+
+    /// <summary>The programme and its counts from the signups grain, the rooms' "now" and the announcement from the screens grain.</summary>
+    public static PublicColloque Public(Guid id, ColloqueDetails colloque, ProgrammeView programme, ScreensView screens) => new(id, colloque.Title,
+        colloque.Date, colloque.Venue, programme.Settings?.VenueAddress ?? "", RegistrationOf(programme.Settings), Sessions(programme.Sessions, programme.Counts),
+        PlacesOf(programme.Counts), Rooms(programme.Sessions.Select(s => s.Room), screens.RoomNow), AnnouncementOf(screens.Announcement),
+        [.. Enum.GetValues<Mrc>().Select(MrcNames.ToJson)], programme.Version);
+
+    /// <summary>GET …/public and the public topic's snapshot: null when the colloque does not exist.</summary>
+    public static async Task<PublicColloque?> ReadPublicAsync(IGrainFactory grains, Guid id)
+    {
+        var details = grains.GetGrain<IColloqueGrain>(id).GetDetailsAsync();
+        var programme = grains.GetGrain<IColloqueSignupsGrain>(id).GetProgrammeAsync();
+        var screens = grains.GetGrain<IColloqueScreensGrain>(id).GetAsync();
+        return await details is { } colloque ? Public(id, colloque, await programme, await screens) : null;
+    }
+
+    public static Screens ScreensOf(ScreensView screens) => new(Rooms(screens.Rooms, screens.RoomNow), AnnouncementOf(screens.Announcement), screens.Version);
+
+    public static AnnouncementJson? AnnouncementOf(Announcement? announcement) => announcement is { } a ? new AnnouncementJson(a.Text, a.At) : null;
 
     public static Registration RegistrationOf(RegistrationSettings? settings) => new(settings?.OpensAt, settings?.ClosesAt, settings?.TotalCapacity,
         settings?.CategoryCapacity.ToDictionary(p => CategoryNames.ToJson(p.Key), p => p.Value) ?? []);
@@ -48,10 +69,10 @@ public static class ColloqueJson
     private static Seats SeatsOf(SessionSeats s) => new(s.SessionId, s.Capacity, s.Taken, s.Waitlisted, s.Left);
 
     /// <summary>Every room of the programme, and whether its "now" was set by hand (else the screen follows the timetable).</summary>
-    public static IReadOnlyList<Room> Rooms(ProgrammeView programme)
+    public static IReadOnlyList<Room> Rooms(IEnumerable<string> rooms, IReadOnlyList<RoomNow> roomNow)
     {
-        var set = programme.Rooms.ToDictionary(r => r.Room, StringComparer.Ordinal);
-        return programme.Sessions.Select(s => s.Room).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+        var set = roomNow.ToDictionary(r => r.Room, StringComparer.Ordinal);
+        return rooms.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
             .Select(room => set.TryGetValue(room, out var now)
                 ? new Room(room, now.SessionId == Guid.Empty ? null : now.SessionId, false, now.SetAt)
                 : new Room(room, null, true, null))

@@ -7,9 +7,10 @@ using Collaboration.Web.Live;
 namespace Collaboration.Web.Colloque;
 
 /// <summary>
-/// "colloque-public:{id}": anyone. The programme, places left per category and per atelier, the
-/// room screens' "now" and the announcement — counts only: the signups grain's events carry no
-/// name, email or code, and each is reshaped here into the public JSON of GET …/public.
+/// "colloque-public:{id}": anyone. The programme and places left per category and per atelier —
+/// counts only: the signups grain's events carry no name, email or code, and each is reshaped here
+/// into the public JSON of GET …/public. The snapshot also has the rooms' "now" and the announcement,
+/// which change on their own topic ("colloque-screens", <see cref="ColloqueScreensTopic"/>).
 /// </summary>
 public sealed class ColloquePublicTopic(IGrainFactory grains) : ILiveTopic
 {
@@ -17,17 +18,14 @@ public sealed class ColloquePublicTopic(IGrainFactory grains) : ILiveTopic
 
     public string Feed => "colloque-signups";
 
-    public ValueTask<bool> CanSubscribeAsync(ClaimsPrincipal user, string key) =>
-        ValueTask.FromResult(Guid.TryParseExact(key, "D", out var id) && id.ToString("D") == key);
+    public ValueTask<bool> CanSubscribeAsync(ClaimsPrincipal user, string key) => ValueTask.FromResult(ColloquePermissions.CanFollowPublicly(key));
 
     public ILiveFeedGrain Source(string key) => grains.GetGrain<IColloqueSignupsGrain>(Guid.Parse(key));
 
     public async Task<LiveSnapshot> SnapshotAsync(string key)
     {
-        var id = Guid.Parse(key);
-        var colloque = await grains.GetGrain<IColloqueGrain>(id).GetDetailsAsync();
-        var programme = await grains.GetGrain<IColloqueSignupsGrain>(id).GetProgrammeAsync();
-        return colloque is null ? new LiveSnapshot(0, new { missing = true }) : new LiveSnapshot(programme.Version, ColloqueJson.Public(id, colloque, programme));
+        var colloque = await ColloqueJson.ReadPublicAsync(grains, Guid.Parse(key));
+        return colloque is null ? new LiveSnapshot(0, new { missing = true }) : new LiveSnapshot(colloque.Version, colloque);
     }
 
     public object? Project(string key, LiveEvent liveEvent) => liveEvent.Data switch
@@ -38,8 +36,6 @@ public sealed class ColloquePublicTopic(IGrainFactory grains) : ILiveTopic
             registration = ColloqueJson.RegistrationOf(e.Settings), venueAddress = e.Settings?.VenueAddress ?? "",
             sessions = ColloqueJson.Sessions(e.Sessions, e.Counts), places = ColloqueJson.PlacesOf(e.Counts),
         },
-        RoomNowChanged e => new { room = e.Room, sessionId = e.SessionId == Guid.Empty ? null : e.SessionId, e.FollowsTimetable, at = e.At },
-        AnnouncementChanged e => new { text = e.Text, at = e.At },
         _ => null,
     };
 }

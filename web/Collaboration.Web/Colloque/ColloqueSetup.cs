@@ -8,6 +8,7 @@ public static class ColloqueSetup
     public static IServiceCollection AddColloque(this IServiceCollection services)
     {
         services.AddSingleton<ILiveTopic, ColloquePublicTopic>();
+        services.AddSingleton<ILiveTopic, ColloqueScreensTopic>();
         services.AddSingleton<ILiveTopic, ColloqueTopic>();
         services.AddSingleton<IDemoData, ColloqueDemoData>();
         services.AddSingleton<IDemoData, ColloqueProgrammeDemoData>();

@@ -7,7 +7,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Collaboration.Web.Colloque;
 
-/// <summary>The organiser's side of registration and the programme: settings, sessions, counts, session lists, room screens.</summary>
+/// <summary>
+/// The organiser's side of registration and the programme: settings, sessions, counts, session lists
+/// (the signups grain); room screens and the announcement (the screens grain).
+/// </summary>
 public static class ProgrammeApi
 {
     public static IEndpointRouteBuilder MapProgrammeApi(this IEndpointRouteBuilder app)
@@ -119,7 +122,7 @@ public static class ProgrammeApi
         TextFields.Optional(errors, "text", body.Text, SignupInput.MaxAnnouncement, "Annonce", "Announcement");
         if (errors.Count > 0) return Problems.Validation(errors);
         if (await grains.GetGrain<IColloqueGrain>(id).GetDetailsAsync() is null) return KnownColloques.Unknown();
-        await grains.GetGrain<IColloqueSignupsGrain>(id).SetAnnouncementAsync(body.Text?.Trim());
+        await grains.GetGrain<IColloqueScreensGrain>(id).SetAnnouncementAsync(body.Text?.Trim());
         return TypedResults.NoContent();
     }
 
@@ -127,7 +130,7 @@ public static class ProgrammeApi
     {
         if (!ColloquePermissions.CanOperate(user, id)) return Problems.Forbidden();
         Guid? target = body.Follow == true ? null : body.SessionId ?? Guid.Empty;
-        return await grains.GetGrain<IColloqueSignupsGrain>(id).SetRoomNowAsync(room, target) switch
+        return await grains.GetGrain<IColloqueScreensGrain>(id).SetRoomNowAsync(room, target) switch
         {
             ProgrammeResult.Ok => TypedResults.NoContent(),
             ProgrammeResult.UnknownRoom => UnknownRoom(),
@@ -140,10 +143,8 @@ public static class ProgrammeApi
     private static async Task<Results<Ok<Advanced>, ProblemHttpResult>> AdvanceRoomAsync(Guid id, string room, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (!ColloquePermissions.CanOperate(user, id)) return Problems.Forbidden();
-        var signups = grains.GetGrain<IColloqueSignupsGrain>(id);
-        if (!(await signups.GetProgrammeAsync()).Sessions.Any(s => s.Room == room)) return UnknownRoom();
-        var next = await signups.AdvanceRoomAsync(room);
-        return TypedResults.Ok(new Advanced(next?.Id));
+        var advance = await grains.GetGrain<IColloqueScreensGrain>(id).AdvanceRoomAsync(room);
+        return advance.Result == ProgrammeResult.Ok ? TypedResults.Ok(new Advanced(advance.NextSessionId)) : UnknownRoom();
     }
 
     private static ProgrammeSession? Session(Guid sessionId, SessionBody body, TimeProvider clock, out Dictionary<string, BilingualText> errors)

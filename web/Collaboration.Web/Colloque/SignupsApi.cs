@@ -55,9 +55,7 @@ public static class SignupsApi
 
     private static async Task<Results<Ok<ColloqueJson.PublicColloque>, ProblemHttpResult>> PublicAsync(Guid id, IGrainFactory grains)
     {
-        if (await grains.GetGrain<IColloqueGrain>(id).GetDetailsAsync() is not { } colloque) return UnknownColloque();
-        var programme = await grains.GetGrain<IColloqueSignupsGrain>(id).GetProgrammeAsync();
-        return TypedResults.Ok(ColloqueJson.Public(id, colloque, programme));
+        return await ColloqueJson.ReadPublicAsync(grains, id) is { } colloque ? TypedResults.Ok(colloque) : UnknownColloque();
     }
 
     /// <summary>The day: one event from the first session's start to the last one's end (the whole day without a programme).</summary>

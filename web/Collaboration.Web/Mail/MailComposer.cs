@@ -85,6 +85,7 @@ public sealed class MailComposer(MailTexts texts, MailLinks links, IOptions<Mail
         return mail.Kind switch
         {
             MailKind.MemberInvited or MailKind.MemberLinkReissued => data.GetValueOrDefault("tableName", ""),
+            MailKind.OrganiserInvited or MailKind.OrganiserPasswordReset => "Concertation",
             MailKind.MeetingNotice or MailKind.MeetingCancelled or MailKind.MeetingMinutes => $"{data.GetValueOrDefault("title", "")} ({When(data, "startsAt", language, withTime: false)})",
             _ => language == "en" ? data.GetValueOrDefault("titleEn", data.GetValueOrDefault("title", "")) : data.GetValueOrDefault("titleFr", data.GetValueOrDefault("title", "")),
         };
@@ -97,7 +98,7 @@ public sealed class MailComposer(MailTexts texts, MailLinks links, IOptions<Mail
         switch (mail.Kind)
         {
             case MailKind.WorkshopConfirmed or MailKind.WorkshopWaitlisted or MailKind.WorkshopPromoted or MailKind.WorkshopSeatsChanged
-                or MailKind.WorkshopCancelled or MailKind.WorkshopSessionCancelled or MailKind.WorkshopReminder:
+                or MailKind.WorkshopCancelled or MailKind.WorkshopSessionCancelled or MailKind.WorkshopReminder or MailKind.WorkshopManageLink:
                 var sessionId = Guid.ParseExact(data["sessionId"], "N");
                 var confirmed = data.GetValueOrDefault("status") == "Confirmed";
                 var cancelled = mail.Kind is MailKind.WorkshopCancelled or MailKind.WorkshopSessionCancelled;
@@ -112,7 +113,7 @@ public sealed class MailComposer(MailTexts texts, MailLinks links, IOptions<Mail
                 if (!cancelled && links.UnsealManageToken(data.GetValueOrDefault("sealedToken")) is { } token)
                     parts.Links.Add(("notifications.label.manage", links.ManageUrl(sessionId, data["code"], token)));
                 if (confirmed && !cancelled) parts.QrCode = RegistrationIds.Display(data["code"]);
-                if ((confirmed || cancelled) && mail.Kind != MailKind.WorkshopWaitlisted)
+                if ((confirmed || cancelled) && mail.Kind is not (MailKind.WorkshopWaitlisted or MailKind.WorkshopManageLink))
                     parts.Calendar = new CalendarEntry(WorkshopCalendar.Uid(sessionId), int.Parse(data["sequence"], CultureInfo.InvariantCulture),
                         DateTimeOffset.Parse(data["startsAt"], CultureInfo.InvariantCulture), DateTimeOffset.Parse(data["endsAt"], CultureInfo.InvariantCulture),
                         $"{data["titleFr"]} / {data["titleEn"]}", links.SessionUrl(sessionId).ToString(),
@@ -147,6 +148,14 @@ public sealed class MailComposer(MailTexts texts, MailLinks links, IOptions<Mail
                 break;
             case MailKind.ColloqueRegistered or MailKind.ColloqueWaitlisted or MailKind.ColloquePromoted or MailKind.ColloqueCancelled:
                 ColloqueParts(mail, data, parts);
+                break;
+            case MailKind.OrganiserInvited or MailKind.OrganiserPasswordReset:
+                var invited = mail.Kind == MailKind.OrganiserInvited;
+                if (invited) parts.Rows.Add(("notifications.label.invitedBy", _ => data.GetValueOrDefault("invitedBy", "")));
+                parts.Rows.Add(("notifications.label.expires", l => When(data, "expiresAt", l, withTime: true)));
+                if (links.UnsealSignInToken(data.GetValueOrDefault("sealedToken")) is { } accountToken)
+                    parts.Links.Add((invited ? "notifications.label.acceptInvitation" : "notifications.label.resetPassword",
+                        invited ? links.OrganiserInvitationUrl(accountToken) : links.PasswordResetUrl(accountToken)));
                 break;
         }
         return parts;

@@ -13,6 +13,9 @@ public sealed class MailOptions
     /// <summary>Where .eml files go when no SMTP host is set; default <c>mail/</c> beside the SQLite file.</summary>
     public string? PickupDirectory { get; set; }
 
-    /// <summary>The address links in messages start with (the site as people reach it).</summary>
-    public string PublicBaseUrl { get; set; } = "http://localhost:5080";
+    /// <summary>
+    /// The address links in messages start with (the site as people reach it). Required in Production;
+    /// elsewhere, when unset, the address this node listens on (<see cref="MailLinks.Base"/>).
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
 }

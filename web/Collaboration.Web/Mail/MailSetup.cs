@@ -28,8 +28,11 @@ public static class MailSetup
                 : new SmtpMailTransport(options.Smtp);
         });
         services.AddSingleton<IMailDelivery, MailDelivery>();
+        services.AddHostedService<PublicBaseUrlCheck>();
         services.AddSingleton<IBannerLine>(sp => new BannerLine(() =>
             $"  Courriels / Email: {sp.GetRequiredService<IMailTransport>().Destination}"));
+        services.AddSingleton<IBannerLine>(sp => new BannerLine(() =>
+            $"  Liens des courriels / Email links: {sp.GetRequiredService<MailLinks>().Base}"));
         return services;
     }
 

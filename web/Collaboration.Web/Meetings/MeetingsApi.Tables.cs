@@ -20,6 +20,8 @@ public static partial class MeetingsApi
 
     public sealed record SignInRequest(string? Token);
 
+    public sealed record SignInLinkRequest(string? Email);
+
     public sealed record SignInResponse(Guid TableId, Guid MemberId, string DisplayName);
 
     /// <summary>A table; <c>QuorumReachable</c> is false while the quorum exceeds the members with access (no meeting could reach it).</summary>
@@ -150,9 +152,9 @@ public static partial class MeetingsApi
         var (status, membership, name) = await service.RedeemAsync(request.Token.Trim());
         // Used, expired, revoked or never issued: one answer, so a guess learns nothing a holder would not.
         if (status != InvitationStatus.Redeemed || membership is null)
-            return Problems.Create(StatusCodes.Status404NotFound, "link-invalid",
-                "Ce lien de connexion ne fonctionne plus (il a déjà servi, a expiré ou a été remplacé). Demandez un nouveau lien à l'organisation de la table.",
-                "This sign-in link no longer works (already used, expired or replaced). Ask the table's organiser for a new link.");
+            // Used, expired, revoked or unknown: one answer, and the page offers a new link by email.
+            return Problems.Create(StatusCodes.Status410Gone, "link-invalid",
+                "Ce lien n'est plus valide. Recevez un nouveau lien par courriel.", "This link is no longer valid. Get a new link by email.");
 
         var current = http.User.IsInRole(Roles.Member) ? http.User : null;
         var memberships = (current is null ? [] : TableMembership.From(current))
@@ -168,6 +170,21 @@ public static partial class MeetingsApi
         if (current is not null && Sessions.IdOf(current) is { } previous) await sessions.EndAsync(previous, "replaced");
         await sessions.SignInAsync(http, claims, [.. memberships.Select(m => SessionSubjects.Member(m.MemberId))], Roles.Member, name ?? "");
         return TypedResults.Ok(new SignInResponse(membership.TableId, membership.MemberId, name ?? ""));
+    }
+
+    /// <summary>
+    /// A member asks for a new sign-in link: the same 202 for any well-formed address, member or not,
+    /// answered before the message a member's address causes is written (<see cref="MeetingsService.RequestLinkAsync"/>).
+    /// </summary>
+    private static async Task<Results<Accepted, ProblemHttpResult>> RequestSignInLinkAsync(SignInLinkRequest request, MeetingsService service)
+    {
+        if (!EmailAddress.IsValid(request.Email))
+            return Problems.Validation(new Dictionary<string, BilingualText>
+            {
+                ["email"] = new("Entrez une adresse courriel valide (ex. nom@organisme.ca).", "Enter a valid email address (e.g. name@organisation.ca)."),
+            });
+        await service.RequestLinkAsync(EmailAddress.Normalize(request.Email!));
+        return TypedResults.Accepted((string?)null);
     }
 
     /// <summary>The link the member opens: the token rides in the fragment, so it reaches neither logs nor referrers.</summary>

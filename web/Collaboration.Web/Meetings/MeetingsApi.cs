@@ -21,6 +21,7 @@ public static partial class MeetingsApi
         tables.MapPost("/{tableId:guid}/members/{memberId:guid}/link", ReissueLinkAsync);
         tables.MapPost("/{tableId:guid}/members/{memberId:guid}/revoke", RevokeMemberAsync);
         app.MapPost("/api/tables/sign-in", SignInAsync).WithTags("Meetings").RequireRateLimiting(RateLimits.SignInLinks);
+        app.MapPost("/api/tables/sign-in-link", RequestSignInLinkAsync).WithTags("Meetings").RequireRateLimiting(RateLimits.LinkRequests);
 
         var meetings = app.MapGroup("/api/meetings").WithTags("Meetings").RequireAuthorization();
         meetings.MapPost("/", CreateMeetingAsync);

@@ -16,6 +16,9 @@ public sealed class MeetingsService(IGrainFactory grains, InvitationLinks links,
 {
     public const string LinkPurpose = "table-member";
 
+    /// <summary>A link a member asked for by email: its subject is the address; it signs in to every table whose current link it is.</summary>
+    public const string RequestedLinkPurpose = "table-member-requested";
+
     public async Task<Guid> CreateTableAsync(string name, int quorum, string createdBy)
     {
         var id = Guid.NewGuid();
@@ -61,11 +64,25 @@ public sealed class MeetingsService(IGrainFactory grains, InvitationLinks links,
         return change.Outcome;
     }
 
+    /// <summary>
+    /// A member asks for a new sign-in link by email. The same steps for any address (one link issued,
+    /// every table asked), and the tables write and mail after answering: nothing here tells or waits on
+    /// whether the address is a member's.
+    /// </summary>
+    public async Task RequestLinkAsync(string email)
+    {
+        var token = await links.IssueAsync(RequestedLinkPurpose, email);
+        var (hash, sealedToken) = (SecretTokens.Hash(token), mailLinks.SealSignInToken(token));
+        foreach (var table in await grains.GetGrain<ITableDirectoryGrain>("default").ListAsync())
+            await grains.GetGrain<ITableGrain>(table.Id).RequestSignInLinkAsync(email, hash, sealedToken);
+    }
+
     /// <summary>Uses a sign-in link up; the membership to put in the cookie, or why not.</summary>
     public async Task<(InvitationStatus Status, TableMembership? Membership, string? Name)> RedeemAsync(string token)
     {
         var redemption = await links.RedeemAsync(token);
         if (redemption.Status != InvitationStatus.Redeemed) return (redemption.Status, null, null);
+        if (redemption.Purpose == RequestedLinkPurpose) return await RedeemRequestedAsync(SecretTokens.Hash(token));
         var parts = redemption.Subject?.Split('/') ?? [];
         if (redemption.Purpose != LinkPurpose || parts.Length != 2 ||
             !Guid.TryParseExact(parts[0], "N", out var tableId) || !Guid.TryParseExact(parts[1], "N", out var memberId))
@@ -73,6 +90,18 @@ public sealed class MeetingsService(IGrainFactory grains, InvitationLinks links,
         var member = (await grains.GetGrain<ITableGrain>(tableId).GetAsync())?.Member(memberId);
         if (member is null || member.AccessRevoked) return (InvitationStatus.Revoked, null, null);
         return (InvitationStatus.Redeemed, new TableMembership(tableId, memberId, member.AccessStamp), member.Name);
+    }
+
+    /// <summary>The first table whose member holds this requested link as their current one.</summary>
+    private async Task<(InvitationStatus Status, TableMembership? Membership, string? Name)> RedeemRequestedAsync(string hash)
+    {
+        foreach (var entry in await grains.GetGrain<ITableDirectoryGrain>("default").ListAsync())
+        {
+            var table = grains.GetGrain<ITableGrain>(entry.Id);
+            if (await table.MemberByLinkAsync(hash) is not { } memberId || (await table.GetAsync())?.Member(memberId) is not { } member) continue;
+            return (InvitationStatus.Redeemed, new TableMembership(entry.Id, memberId, member.AccessStamp), member.Name);
+        }
+        return (InvitationStatus.Revoked, null, null);
     }
 
     public async Task<(MeetingOutcome Outcome, Guid MeetingId)> CreateMeetingAsync(

@@ -29,6 +29,9 @@ public static class RateLimits
     /// <summary>Anonymous reads of an event by its id (the colloque's public page and calendar): each unknown id costs a look-up.</summary>
     public const string PublicReads = "public-reads";
 
+    /// <summary>Asking for a link by email (a workshop registration's manage link, a member's sign-in link): each sends a message.</summary>
+    public const string LinkRequests = "link-requests";
+
     /// <summary>The password sign-in endpoint: only a flood guard; wrong passwords are slowed by the login back-off.</summary>
     public const string Login = "login";
 
@@ -41,6 +44,7 @@ public static class RateLimits
         (RegistrationReads, "RegistrationReadsPermitsPerMinute", 240),
         (PublicReads, "PublicReadsPermitsPerMinute", 240),
         (Login, "LoginPermitsPerMinute", 300),
+        (LinkRequests, "LinkRequestsPermitsPerMinute", 10),
     ];
 
     /// <summary>What a family allows per minute and per address with this configuration.</summary>

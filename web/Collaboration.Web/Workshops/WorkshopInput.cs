@@ -23,7 +23,7 @@ public static class WorkshopInput
         TextFields.Require(errors, "organisation", r.Organisation, MaxName, "Entreprise", "Organisation");
         TextFields.Require(errors, "contactName", r.ContactName, MaxName, "Personne-ressource", "Contact name");
         TextFields.Require(errors, "sector", r.Sector, MaxSector, "Secteur", "Sector");
-        if (EmailAddress.Refusal(r.Email) is { } refusal) errors["email"] = refusal;
+        CheckEmail(errors, r.Email);
         if (!string.IsNullOrWhiteSpace(r.Phone) &&
             (r.Phone.Trim().Length > MaxPhone || !r.Phone.Trim().All(c => char.IsAsciiDigit(c) || " +-().#x".Contains(c))))
             errors["phone"] = new("Téléphone : chiffres, espaces et + - ( ) seulement, 30 caractères au plus.",
@@ -35,6 +35,18 @@ public static class WorkshopInput
             errors["consent"] = new("Acceptez l'utilisation de vos renseignements pour cet atelier.",
                 "Accept the use of your information for this workshop.");
         return errors;
+    }
+
+    public static Dictionary<string, BilingualText> CheckManageLinkRequest(WorkshopsApi.ManageLinkRequest r)
+    {
+        var errors = new Dictionary<string, BilingualText>();
+        CheckEmail(errors, r.Email);
+        return errors;
+    }
+
+    private static void CheckEmail(Dictionary<string, BilingualText> errors, string? email)
+    {
+        if (EmailAddress.Refusal(email) is { } refusal) errors["email"] = refusal;
     }
 
     public static Dictionary<string, BilingualText> CheckSeats(int? seats)

@@ -25,6 +25,7 @@ public static class WorkshopsApi
         workshops.MapPatch("/{id:guid}", UpdateAsync).RequireAuthorization(AuthenticationSetup.OrganiserPolicy);
         workshops.MapGet("/{id:guid}/calendar.ics", CalendarAsync);
         workshops.MapPost("/{id:guid}/registrations", RegisterAsync).RequireRateLimiting(RateLimits.Registrations);
+        workshops.MapPost("/{id:guid}/manage-link", RequestManageLinkAsync).RequireRateLimiting(RateLimits.LinkRequests);
         workshops.MapGet("/{id:guid}/registrants", RegistrantsAsync).RequireAuthorization(AuthenticationSetup.OrganiserPolicy);
         workshops.MapGet("/{id:guid}/registrations.csv", CsvAsync).RequireAuthorization(AuthenticationSetup.OrganiserPolicy);
         workshops.MapPost("/{id:guid}/registrants/{code}/attendance", MarkAttendanceAsync).RequireAuthorization(AuthenticationSetup.OrganiserPolicy);
@@ -51,10 +52,15 @@ public static class WorkshopsApi
         string? Organisation, string? ContactName, string? Email, string? Phone, int? Seats, string? Sector, bool? Consent,
         string? Website, string? Language = null);
 
-    /// <summary>What a registration returns. <c>ManageToken</c> is shown once; null when the email was already registered.</summary>
+    /// <summary>What a new registration returns. <c>ManageToken</c> is shown once.</summary>
     public sealed record RegistrationCreated(
-        string Id, string Code, RegistrationStatus Status, int? Position, int Seats, string? ManageToken, string? ManageUrl,
+        string Id, string Code, RegistrationStatus Status, int? Position, int Seats, string ManageToken, string ManageUrl,
         bool AlreadyRegistered);
+
+    /// <summary>The address already holds a registration here: nothing of it is told, its manage link went to the address.</summary>
+    public sealed record ExistingRegistration(bool AlreadyRegistered, bool ManageLinkSent);
+
+    public sealed record ManageLinkRequest(string? Email, string? Language);
 
     public sealed record ChangeSeatsRequest(int? Seats);
 
@@ -115,7 +121,7 @@ public static class WorkshopsApi
             "text/calendar; charset=utf-8", $"atelier-{id:N}.ics");
     }
 
-    private static async Task<Results<Created<RegistrationCreated>, Ok<RegistrationCreated>, ProblemHttpResult>> RegisterAsync(
+    private static async Task<Results<Created<RegistrationCreated>, Ok<ExistingRegistration>, ProblemHttpResult>> RegisterAsync(
         Guid id, RegisterRequest request, IGrainFactory grains, MailLinks mailLinks)
     {
         var errors = WorkshopInput.CheckRegistration(request);
@@ -140,18 +146,29 @@ public static class WorkshopsApi
                         registrationId, RegistrationIds.Display(code), outcome.Registration!.Status, outcome.Registration.Position,
                         outcome.Registration.Seats, token, ManageUrl(registrationId, token), AlreadyRegistered: false));
                 case RegistrationResult.AlreadyRegistered:
-                    // The existing registration, without its token: whoever knows an email must not
-                    // get the private link (the token is only ever shown to the first registrant).
-                    var existing = outcome.Registration!;
-                    return TypedResults.Ok(new RegistrationCreated(RegistrationIds.Format(id, existing.Code),
-                        RegistrationIds.Display(existing.Code), existing.Status, existing.Position, existing.Seats, null, null,
-                        AlreadyRegistered: true));
+                    // Nothing of the existing registration (its code is what the door scans): the grain mailed
+                    // its manage link to the address, so only the address's owner can open it.
+                    return TypedResults.Ok(new ExistingRegistration(AlreadyRegistered: true, ManageLinkSent: true));
                 default:
                     return Refusal(outcome.Result);
             }
         }
         return Problems.Create(StatusCodes.Status503ServiceUnavailable, "try-again",
             "Réessayez dans un instant.", "Try again in a moment.");
+    }
+
+    /// <summary>
+    /// "Find my registration": the same 202 for any well-formed address of an existing session, known
+    /// or not, and it does not wait on the message a known address causes (the grain writes it after).
+    /// </summary>
+    private static async Task<Results<Accepted, ProblemHttpResult>> RequestManageLinkAsync(Guid id, ManageLinkRequest request, IGrainFactory grains)
+    {
+        var errors = WorkshopInput.CheckManageLinkRequest(request);
+        if (errors.Count > 0) return Problems.Validation(errors);
+        var session = grains.GetGrain<IWorkshopSessionGrain>(id);
+        if (await session.GetAsync() is null) return SessionNotFound();
+        await session.RequestManageLinkAsync(EmailAddress.Normalize(request.Email!), request.Language is "fr" or "en" ? request.Language : null);
+        return TypedResults.Accepted((string?)null);
     }
 
     private static async Task<Results<Ok<RegistrationDetails>, ProblemHttpResult>> GetRegistrationAsync(

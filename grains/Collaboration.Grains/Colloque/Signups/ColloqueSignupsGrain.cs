@@ -73,15 +73,13 @@ public sealed class ColloqueSignupsGrain(
     {
         State.Settings = settings;
         var promoted = PromotePlaces();
-        RaiseEvent(new ProgrammeChanged(State.Settings, [.. State.Sessions], Counts()));
+        PublishProgramme();
         SignupOutcome outcome = new(SignupResult.Ok, Promoted: promoted);
         await WriteStateAsync();
         return outcome;
     }
 
-    public Task<ProgrammeView> GetProgrammeAsync() => Task.FromResult(new ProgrammeView(
-        State.Settings, [.. State.Sessions], Counts(), [.. State.RoomNow.Values.OrderBy(r => r.Room, StringComparer.Ordinal)],
-        State.Announcement, Version));
+    public Task<ProgrammeView> GetProgrammeAsync() => Task.FromResult(new ProgrammeView(State.Settings, [.. State.Sessions], Counts(), Version));
 
     public async Task<ProgrammeResult> SaveSessionAsync(ProgrammeSession session)
     {
@@ -92,8 +90,9 @@ public sealed class ColloqueSignupsGrain(
         State.Sessions.Sort((a, b) => a.StartsAt != b.StartsAt ? a.StartsAt.CompareTo(b.StartsAt) : string.CompareOrdinal(a.Room, b.Room));
         if (session.Kind != SessionKind.Atelier) DropChoicesOf(session.Id);
         else PromoteSeats(session.Id);
-        RaiseEvent(new ProgrammeChanged(State.Settings, [.. State.Sessions], Counts()));
+        var shown = PublishProgramme();
         await WriteStateAsync();
+        await ScreensShownAsync(shown);
         return ProgrammeResult.Ok;
     }
 
@@ -101,9 +100,9 @@ public sealed class ColloqueSignupsGrain(
     {
         if (State.Sessions.RemoveAll(s => s.Id == sessionId) == 0) return ProgrammeResult.UnknownSession;
         DropChoicesOf(sessionId);
-        foreach (var room in State.RoomNow.Values.Where(r => r.SessionId == sessionId).Select(r => r.Room).ToList()) State.RoomNow.Remove(room);
-        RaiseEvent(new ProgrammeChanged(State.Settings, [.. State.Sessions], Counts()));
+        var shown = PublishProgramme(); // the screens clear a room that showed it
         await WriteStateAsync();
+        await ScreensShownAsync(shown);
         return ProgrammeResult.Ok;
     }
 
@@ -294,40 +293,6 @@ public sealed class ColloqueSignupsGrain(
         return Task.FromResult(result);
     }
 
-    public async Task<ProgrammeResult> SetRoomNowAsync(string room, Guid? sessionId)
-    {
-        if (!State.Sessions.Exists(s => s.Room == room)) return ProgrammeResult.UnknownRoom;
-        if (sessionId is { } id && id != Guid.Empty && !State.Sessions.Exists(s => s.Id == id && s.Room == room)) return ProgrammeResult.UnknownSession;
-        if (sessionId is { } chosen)
-            State.RoomNow[room] = new RoomNow(room, chosen, Now, chosen == Guid.Empty ? LastShownIn(room) : null);
-        else State.RoomNow.Remove(room);
-        RaiseEvent(new RoomNowChanged(room, sessionId, sessionId is null, Now));
-        await WriteStateAsync();
-        return ProgrammeResult.Ok;
-    }
-
-    public async Task<ProgrammeSession?> AdvanceRoomAsync(string room)
-    {
-        var inRoom = State.Sessions.Where(s => s.Room == room).OrderBy(s => s.StartsAt).ToList();
-        if (inRoom.Count == 0) return null;
-        // After a break: on from the session shown before it, not from the timetable.
-        var current = CurrentIn(room, inRoom) ?? (LastShownIn(room) is { } last ? inRoom.Find(s => s.Id == last) : null);
-        var next = current is not null
-            ? inRoom.FirstOrDefault(s => s.StartsAt > current.StartsAt || (s.StartsAt == current.StartsAt && inRoom.IndexOf(s) > inRoom.IndexOf(current)))
-            : inRoom.FirstOrDefault(s => s.EndsAt > Now);
-        State.RoomNow[room] = new RoomNow(room, next?.Id ?? Guid.Empty, Now, next is null ? current?.Id : null);
-        RaiseEvent(new RoomNowChanged(room, next?.Id ?? Guid.Empty, false, Now));
-        await WriteStateAsync();
-        return next;
-    }
-
-    public async Task SetAnnouncementAsync(string? text)
-    {
-        State.Announcement = string.IsNullOrWhiteSpace(text) ? null : new Announcement(text, Now);
-        RaiseEvent(new AnnouncementChanged(State.Announcement?.Text, Now));
-        await WriteStateAsync();
-    }
-
     private protected override object? OnWriting()
     {
         if (_placesChanged)
@@ -337,6 +302,23 @@ public sealed class ColloqueSignupsGrain(
         }
         return base.OnWriting();
     }
+
+    // ---- programme ------------------------------------------------------------------------------
+
+    /// <summary>The programme changed: its subscribers get it whole, and the room screens its times after the commit.</summary>
+    private PendingEffect PublishProgramme()
+    {
+        RaiseEvent(new ProgrammeChanged(State.Settings, [.. State.Sessions], Counts()));
+        return RecordEffect(new ShowProgramme(GrainGuidKey, Version, [.. State.Sessions.Select(ScreenSession.Of)]));
+    }
+
+    /// <summary>
+    /// The organiser's next click (a room's "now") must find the session on the screens: the answer waits for them,
+    /// a little at most — the change is committed, and the after-commit path delivers it whatever happens.
+    /// </summary>
+    private Task ScreensShownAsync(PendingEffect shown) => Task.WhenAny(DeliveredAsync(shown), Task.Delay(ScreensWait));
+
+    private static readonly TimeSpan ScreensWait = TimeSpan.FromSeconds(2);
 
     // ---- places -------------------------------------------------------------------------------
 
@@ -525,20 +507,5 @@ public sealed class ColloqueSignupsGrain(
             ? State.Signups.Sum(s => s.Choices.Count(o => o.SessionId == c.SessionId && o.Status == ChoiceStatus.Waitlisted && o.Sequence < c.Sequence)) + 1
             : null)).ToList();
         return new SignupView(entry.Code, entry.Category, entry.Status, position, entry.RegisteredAt, choices);
-    }
-
-    /// <summary>The session the room shows now, or during a break the one it showed before.</summary>
-    private Guid? LastShownIn(string room)
-    {
-        if (State.RoomNow.TryGetValue(room, out var set))
-            return set.SessionId != Guid.Empty ? set.SessionId : set.LastShown;
-        var inRoom = State.Sessions.Where(s => s.Room == room).OrderBy(s => s.StartsAt).ToList();
-        return CurrentIn(room, inRoom)?.Id;
-    }
-
-    private ProgrammeSession? CurrentIn(string room, List<ProgrammeSession> inRoom)
-    {
-        if (State.RoomNow.TryGetValue(room, out var set)) return inRoom.Find(s => s.Id == set.SessionId);
-        return inRoom.LastOrDefault(s => s.StartsAt <= Now && Now < s.EndsAt);
     }
 }

@@ -16,13 +16,11 @@ public sealed class ColloqueSignupsState : ILiveState, IEffectState
     [Id(3)] public List<SignupEntry> Signups { get; set; } = [];
     [Id(4)] public long LastSequence { get; set; }
 
-    /// <summary>Rooms whose "now" the organiser or a desk set; the others follow the timetable.</summary>
-    [Id(5)] public Dictionary<string, RoomNow> RoomNow { get; set; } = [];
-    [Id(6)] public Announcement? Announcement { get; set; }
+    // Ids 5 and 6 held the room screens' "now" and the announcement, now in ColloqueScreensState: not reused.
 
     /// <summary>Numbers the notices told to registrations (<see cref="PlaceNotice.Sequence"/>).</summary>
     [Id(8)] public long LastTell { get; set; }
 
-    /// <summary>What the places decided still owe the registrations (their notices) and the organiser's list.</summary>
+    /// <summary>What the places decided still owe the registrations (their notices), the organiser's list and the room screens.</summary>
     [Id(10)] public EffectOutbox Effects { get; set; } = new();
 }

@@ -4,9 +4,10 @@ namespace Collaboration.Grains.Colloque;
 
 /// <summary>
 /// The one grain (per colloque, same key) that decides places: the registration settings, the
-/// programme with its ateliers' capacities, every attendee's place and breakout choices, and the
-/// room screens. A place or a seat is never oversold across nodes because every decision about
-/// them is a call on this single activation. Personal data stays in each
+/// programme with its ateliers' capacities, every attendee's place and breakout choices. A place
+/// or a seat is never oversold across nodes because every decision about them is a call on this
+/// single activation. The room screens have their own grain, shown each programme change
+/// (<see cref="ShowProgramme"/>). Personal data stays in each
 /// <see cref="IRegistrationGrain"/> (the one the desk checks in); this grain holds codes,
 /// categories and a hash of the email only, and its live topic carries counts only. It tells each
 /// registration its place through the after-commit path (<see cref="TellPlace"/>); registrations tell
@@ -23,7 +24,7 @@ public interface IColloqueSignupsGrain : IGrainWithGuidKey, ILiveFeedGrain
     /// <summary>Organiser: adds or replaces a session (by id). A larger capacity promotes that atelier's waitlist.</summary>
     Task<ProgrammeResult> SaveSessionAsync(ProgrammeSession session);
 
-    /// <summary>Organiser: removes a session; its choices go with it.</summary>
+    /// <summary>Organiser: removes a session; its choices go with it, and a room screen showing it follows the timetable again.</summary>
     Task<ProgrammeResult> RemoveSessionAsync(Guid sessionId);
 
     /// <summary>A place, decided by <see cref="SignupRequest.Channel"/>'s rules; the same match key again returns the existing attendee.</summary>
@@ -60,13 +61,4 @@ public interface IColloqueSignupsGrain : IGrainWithGuidKey, ILiveFeedGrain
 
     /// <summary>Organiser: confirmed seats per session and category.</summary>
     Task<IReadOnlyDictionary<Guid, IReadOnlyDictionary<AttendeeCategory, int>>> GetSessionCategoryCountsAsync();
-
-    /// <summary>Sets what a room shows as now (<see cref="Guid.Empty"/>: nothing), or null to follow the timetable again.</summary>
-    Task<ProgrammeResult> SetRoomNowAsync(string room, Guid? sessionId);
-
-    /// <summary>Moves a room to its next session (after the one shown now); returns it, or null when none is left.</summary>
-    Task<ProgrammeSession?> AdvanceRoomAsync(string room);
-
-    /// <summary>Shows a message on every screen; null or empty clears it.</summary>
-    Task SetAnnouncementAsync(string? text);
 }

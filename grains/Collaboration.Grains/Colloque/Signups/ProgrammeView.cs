@@ -1,11 +1,9 @@
 namespace Collaboration.Grains.Colloque;
 
-/// <summary>The public side of the colloque's registration: settings, programme, counts, room screens. No personal data.</summary>
+/// <summary>The public side of the colloque's registration: settings, programme, counts. No personal data.</summary>
 [GenerateSerializer, Immutable]
 public sealed record ProgrammeView(
     RegistrationSettings? Settings,
     IReadOnlyList<ProgrammeSession> Sessions,
     PlaceCounts Counts,
-    IReadOnlyList<RoomNow> Rooms,
-    Announcement? Announcement,
     long Version);

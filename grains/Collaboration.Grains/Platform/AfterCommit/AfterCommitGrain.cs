@@ -35,6 +35,8 @@ public abstract class AfterCommitGrain<TState> : DurableGrain<TState>, IRemindab
     private bool _reminderRegistered;
     private readonly HashSet<PendingEffect> _inFlight = [];
     private readonly Dictionary<PendingEffect, TaskCompletionSource> _waiters = [];
+    private readonly List<TaskCompletionSource> _drainWaiters = [];
+    private int _coveredByCaller;
     private readonly Dictionary<long, (int Attempts, long DueAtTick)> _retries = [];
     private IGrainTimer? _retryTimer;
     private bool _writingEffects;
@@ -51,15 +53,15 @@ public abstract class AfterCommitGrain<TState> : DurableGrain<TState>, IRemindab
         _schedule = ServiceProvider.GetService<IOptions<EffectSchedule>>()?.Value ?? new EffectSchedule();
         _crash = ServiceProvider.GetService<ICrashPoints>() ?? ICrashPoints.None;
         if (State is IEffectState) ServiceProvider.GetService<PendingEffects>()?.Track(this.GetGrainId(), () => [.. Effects?.Pending ?? []]);
-        // Effects found at activation were committed after their reminder was registered.
-        if (Effects is { IsEmpty: false }) _reminderRegistered = _storedEffects = true;
+        // Effects found at activation: their reminder (if they needed one) is in the table; the next write that needs one registers it again.
+        if (Effects is { IsEmpty: false }) _storedEffects = true;
         DriveEffects();
         return base.OnActivateAsync(cancellationToken);
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (Effects is { IsEmpty: true } && !IsBroken) await SettleAsync();
+        if (Effects is { IsEmpty: true } && !IsBroken) await SettleAsync(_reminderRegistered);
         ServiceProvider.GetService<PendingEffects>()?.Untrack(this.GetGrainId());
         await base.OnDeactivateAsync(reason, cancellationToken);
     }
@@ -72,11 +74,11 @@ public abstract class AfterCommitGrain<TState> : DurableGrain<TState>, IRemindab
             return;
         }
         if (Effects is { IsEmpty: false }) DriveEffects();
-        else await SettleAsync();
+        else await SettleAsync(dropReminder: true);
     }
 
     /// <summary>Nothing left to deliver: the stored state forgets the delivered effects, and the reminder goes.</summary>
-    private async Task SettleAsync()
+    private async Task SettleAsync(bool dropReminder)
     {
         try
         {
@@ -86,7 +88,7 @@ public abstract class AfterCommitGrain<TState> : DurableGrain<TState>, IRemindab
         {
             return; // the reminder stays; its next tick settles
         }
-        if (_reminderRegistered) await DropReminderAsync();
+        if (dropReminder) await DropReminderAsync();
     }
 
     /// <summary>The grain's own reminders (other than <see cref="Reminder"/>).</summary>
@@ -127,9 +129,44 @@ public abstract class AfterCommitGrain<TState> : DurableGrain<TState>, IRemindab
     private protected override async Task BeforeWriteAsync()
     {
         await base.BeforeWriteAsync();
+        if (_coveredByCaller == 0) await EnsureReminderAsync();
+    }
+
+    private async Task EnsureReminderAsync()
+    {
         if (_reminderRegistered || Effects is not { IsEmpty: false }) return;
         await this.RegisterOrUpdateReminder(Reminder, _schedule.RedrivePeriod, _schedule.RedrivePeriod);
         _reminderRegistered = true;
+    }
+
+    /// <summary>
+    /// The call being served is itself an effect of another grain, which keeps it until this call answers: if this node
+    /// dies, that grain calls again and this grain's new activation delivers what it left. So the writes made meanwhile
+    /// need no reminder of their own (two reminder-table writes saved per call). End with <see cref="HandOffAsync"/>.
+    /// </summary>
+    protected void CoveredByCaller() => _coveredByCaller++;
+
+    /// <summary>
+    /// Answers the covering caller once every effect is delivered — or, if that takes longer than
+    /// <see cref="EffectSchedule.HandOffWait"/>, once this grain's own reminder has taken over.
+    /// </summary>
+    protected async Task HandOffAsync()
+    {
+        try
+        {
+            if (Effects is { IsEmpty: false })
+            {
+                var drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _drainWaiters.Add(drained);
+                await Task.WhenAny(drained.Task, Task.Delay(_schedule.HandOffWait));
+                _drainWaiters.Remove(drained);
+            }
+        }
+        finally
+        {
+            _coveredByCaller = Math.Max(0, _coveredByCaller - 1);
+        }
+        if (_coveredByCaller == 0 && !IsBroken) await EnsureReminderAsync();
     }
 
     private protected override void OnCommitted(object? written)
@@ -220,6 +257,8 @@ public abstract class AfterCommitGrain<TState> : DurableGrain<TState>, IRemindab
             _retries.Remove(pending.Id);
             Effects!.Pending.Remove(pending);
             if (_waiters.Remove(pending, out var waiter)) waiter.TrySetResult();
+            if (Effects.IsEmpty)
+                foreach (var drained in _drainWaiters) drained.TrySetResult();
         }
         return result;
     }

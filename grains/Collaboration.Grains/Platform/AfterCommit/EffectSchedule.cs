@@ -16,6 +16,9 @@ public sealed class EffectSchedule
     /// </summary>
     public TimeSpan RedrivePeriod { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>How long a grain covered by its caller waits for its effects before its own reminder takes over.</summary>
+    public TimeSpan HandOffWait { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Effects of one grain delivered at once.</summary>
     public int Concurrency { get; set; } = 32;
 }

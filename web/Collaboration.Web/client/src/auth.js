@@ -27,9 +27,9 @@ export async function requireUser() {
   return user;
 }
 
-/** Signs in; resolves to { email, displayName, role } or throws an ApiError with a localized message. */
-export async function signIn(email, password) {
-  const user = await api.post('/api/auth/login', { email, password });
+/** Signs in (code: the second factor's, when the account has one); resolves to { email, displayName, role } or throws an ApiError with a localized message. */
+export async function signIn(email, password, code = undefined) {
+  const user = await api.post('/api/auth/login', { email, password, code });
   current = Promise.resolve(user);
   return user;
 }

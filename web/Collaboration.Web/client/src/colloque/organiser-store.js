@@ -1,8 +1,10 @@
 // The organiser page's view of the registration and the programme: GET …/public (settings, sessions,
 // places, rooms, announcement) and GET …/programme/stats (seats and categories per session), kept live
-// by the colloque's public topic — another organiser's edit, a signup or a room change shows at once.
+// by the colloque's public topic and its screens topic — another organiser's edit, a signup or a room
+// change shows at once.
 import { api } from '../api.js';
 import { connectLive } from '../live.js';
+import { followScreens, withScreens } from './screens-live.js';
 
 /** Starts watching colloque id; listener(state) runs after each change. state = { view, stats }. */
 export function watchProgramme(id) {
@@ -33,7 +35,7 @@ export function watchProgramme(id) {
   /** Reads the view again (after this organiser's own change: the page shows it without waiting for the event). */
   async function reload() {
     try {
-      state.view = await api.get(`/api/colloques/${id}/public`);
+      state.view = withScreens(await api.get(`/api/colloques/${id}/public`), screens);
     } catch (error) {
       // The live topic's snapshot brings it once the server answers again.
       console.warn(error);
@@ -43,32 +45,29 @@ export function watchProgramme(id) {
     await loadStats();
   }
 
-  function apply({ type, data }) {
+  function apply({ data }) {
     if (!state.view || !data) return;
-    if (type === 'RoomNowChanged') {
-      state.view.rooms = state.view.rooms.filter((r) => r.name !== data.room)
-        .concat([{ name: data.room, sessionId: data.sessionId, followsTimetable: data.followsTimetable, setAt: data.at }]);
-    } else if (type === 'AnnouncementChanged') {
-      state.view.announcement = data.text ? { text: data.text, at: data.at } : null;
-    } else {
-      if (data.sessions) state.view.sessions = data.sessions;
-      if (data.registration) state.view.registration = data.registration;
-      if (data.venueAddress !== undefined) state.view.venueAddress = data.venueAddress;
-      if (data.places) {
-        state.view.places = data.places;
-        const seats = new Map(data.places.sessions.map((s) => [s.sessionId, s]));
-        for (const session of state.view.sessions) session.seats = seats.get(session.sessionId) ?? session.seats;
-      }
-      refreshStatsSoon();
+    if (data.sessions) state.view.sessions = data.sessions;
+    if (data.registration) state.view.registration = data.registration;
+    if (data.venueAddress !== undefined) state.view.venueAddress = data.venueAddress;
+    if (data.places) {
+      state.view.places = data.places;
+      const seats = new Map(data.places.sessions.map((s) => [s.sessionId, s]));
+      for (const session of state.view.sessions) session.seats = seats.get(session.sessionId) ?? session.seats;
     }
+    refreshStatsSoon();
     notify();
   }
 
+  const screens = followScreens(id, () => {
+    withScreens(state.view, screens);
+    notify();
+  });
   const ready = reload();
   connectLive().subscribe(`colloque-public:${id}`, apply, {
     onSnapshot: (snapshot) => {
       if (snapshot && !snapshot.missing) {
-        state.view = snapshot;
+        state.view = withScreens(snapshot, screens);
         notify();
         refreshStatsSoon();
       }

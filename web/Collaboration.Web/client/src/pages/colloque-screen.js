@@ -1,6 +1,7 @@
 // A room's big screen /colloque/{id}/screen?room=…: the session now and the next one, in large type,
 // with a clock. "Now" is what the organiser (or a paired desk) set for the room, or else the
-// timetable; both, and the announcement, arrive live on the public topic. Organisers and desks see
+// timetable; both, and the announcement, arrive live on the screens topic, the programme on the public
+// one. Organisers and desks see
 // two buttons to advance the room or give it back to the timetable.
 import { api, ApiError } from '../api.js';
 import { getCurrentUser } from '../auth.js';
@@ -8,6 +9,7 @@ import { getLang, onLangChange, t } from '../i18n.js';
 import { connectLive } from '../live.js';
 import { sessionTitle, time } from '../colloque-programme.js';
 import { roomNow } from '../colloque/programme-times.js';
+import { followScreens, withScreens } from '../colloque/screens-live.js';
 
 const id = location.pathname.split('/')[2] ?? '';
 const room = new URLSearchParams(location.search).get('room') ?? '';
@@ -44,15 +46,8 @@ function speakers(session) {
 
 function apply(envelope) {
   const data = envelope.data;
-  if (!state || !data) return;
-  if (envelope.type === 'RoomNowChanged') {
-    state.rooms = state.rooms.filter((r) => r.name !== data.room)
-      .concat([{ name: data.room, sessionId: data.sessionId, followsTimetable: data.followsTimetable, setAt: data.at }]);
-  } else if (envelope.type === 'AnnouncementChanged') {
-    state.announcement = data.text ? { text: data.text, at: data.at } : null;
-  } else if (data.sessions) {
-    state.sessions = data.sessions;
-  }
+  if (!state || !data?.sessions) return;
+  state.sessions = data.sessions;
   render();
 }
 
@@ -68,10 +63,14 @@ async function showControls() {
 onLangChange(render);
 setInterval(render, 10_000);
 render();
+const screens = followScreens(id, () => {
+  withScreens(state, screens);
+  render();
+});
 connectLive().subscribe(`colloque-public:${id}`, apply, {
   onSnapshot: (snapshot) => {
     if (snapshot && !snapshot.missing) {
-      state = snapshot;
+      state = withScreens(snapshot, screens);
       render();
     }
   },

@@ -3,9 +3,11 @@
 import '../meetings/messages.js';
 import { api, ApiError } from '../api.js';
 import { onLangChange, t } from '../i18n.js';
+import { wireSignInLinkForm } from '../meetings/sign-in-link.js';
 
 const status = document.querySelector('[data-testid="join-status"]');
 const next = document.querySelector('[data-testid="join-continue"]');
+const requestLink = wireSignInLinkForm();
 let message = () => t('join.working');
 
 function render() {
@@ -17,6 +19,7 @@ async function main() {
   history.replaceState(null, '', location.pathname);
   if (!token) {
     message = () => t('join.missing');
+    requestLink.hidden = false;
     return render();
   }
   render();
@@ -25,7 +28,9 @@ async function main() {
     location.replace(`/meetings.html?table=${answer.tableId}`);
   } catch (error) {
     message = () => (error instanceof ApiError ? error.localizedMessage() : t('error.network'));
-    next.hidden = false;
+    // A used, expired or unknown link: the way forward is a new one, asked for right here.
+    if (error instanceof ApiError && error.status === 410) requestLink.hidden = false;
+    else next.hidden = false;
     render();
   }
 }

@@ -2,10 +2,14 @@
 import { ApiError } from '../api.js';
 import { localPath, signIn } from '../auth.js';
 import { onLangChange, t } from '../i18n.js';
+import { wireSignInLinkForm } from '../meetings/sign-in-link.js';
+import '../accounts/messages.js';
 
 const form = document.querySelector('[data-login-form]');
 const email = form.elements.namedItem('email');
 const password = form.elements.namedItem('password');
+const code = form.elements.namedItem('code');
+const codeField = form.querySelector('[data-code-field]');
 const submit = form.querySelector('button[type="submit"]');
 const errorRegion = document.querySelector('[data-testid="login-error"]');
 
@@ -25,6 +29,7 @@ function clearError() {
   shownError = null;
   errorRegion.textContent = '';
   email.removeAttribute('aria-invalid');
+  code.removeAttribute('aria-invalid');
   password.removeAttribute('aria-invalid');
 }
 
@@ -51,11 +56,18 @@ form.addEventListener('submit', async (event) => {
   submit.disabled = true;
   submit.textContent = t('login.submitting');
   try {
-    await signIn(email.value.trim(), password.value);
+    await signIn(email.value.trim(), password.value, codeField.hidden ? undefined : code.value.trim());
   } catch (error) {
     form.removeAttribute('aria-busy');
     submit.disabled = false;
     submit.textContent = t('login.submit');
+    if (error instanceof ApiError && (error.code === 'second-factor-required' || error.code === 'invalid-second-factor')) {
+      // The password was right: keep it, and ask for the authenticator's code (or a recovery code).
+      codeField.hidden = false;
+      code.value = '';
+      showError(() => error.localizedMessage(), code);
+      return;
+    }
     password.value = '';
     if (error instanceof ApiError) {
       showError(() => error.localizedMessage());
@@ -67,3 +79,5 @@ form.addEventListener('submit', async (event) => {
   }
   location.assign(localPath(form.dataset.returnUrl));
 });
+
+wireSignInLinkForm();

@@ -1,6 +1,7 @@
 // One session: details, live seats, and the registration form. On success → the private page.
 import { api, ApiError } from '../api.js';
 import { getLang, onLangChange, t } from '../i18n.js';
+import { wireLinkRequestForm } from '../link-request-form.js';
 import { connectLive } from '../live.js';
 import { description, renderAvailability, title, when, where } from '../workshops.js';
 
@@ -77,9 +78,10 @@ form.addEventListener('submit', async (event) => {
       organisation: value('organisation'), contactName: value('contactName'), email: value('email'),
       phone: value('phone') || null, seats: Number(value('seats')), sector: value('sector'),
       consent: form.elements.namedItem('consent').checked, website: value('website'),
+      language: getLang(), // every email follows the language the person used
     });
     if (created.alreadyRegistered) {
-      showProblem({ message: () => t('ws.form.already', { code: created.code }) });
+      showProblem({ message: () => t('ws.form.already') });
     } else {
       // The token goes in the fragment: browsers never send it to the server with the page request.
       location.assign(`/workshops/manage.html?id=${encodeURIComponent(created.id)}#token=${encodeURIComponent(created.manageToken)}&new=1`);
@@ -94,6 +96,11 @@ form.addEventListener('submit', async (event) => {
   }
   submit.disabled = false;
   submit.textContent = t('ws.form.submit');
+});
+
+// "Find my registration": one answer for any address, so the page tells nobody who is registered.
+wireLinkRequestForm(document.querySelector('[data-testid="find-form"]'), {
+  url: `/api/workshops/${encodeURIComponent(id)}/manage-link`, submit: 'ws.find.submit', sending: 'ws.find.sending', sent: 'ws.find.sent',
 });
 
 onLangChange(() => {

@@ -1,0 +1,7 @@
+namespace Collaboration.Grains.Accounts;
+
+[GenerateSerializer]
+public sealed class OrganiserDirectoryState
+{
+    [Id(0)] public List<string> Emails { get; set; } = [];
+}
