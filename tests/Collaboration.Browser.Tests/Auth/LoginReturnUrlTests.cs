@@ -31,9 +31,7 @@ public sealed class LoginReturnUrlTests(BrowserAppFixture fixture, ITestOutputHe
         await page.GotoAsync($"/login.html?returnUrl={returnUrl}");
 
         // Act
-        await page.GetByLabel("Courriel").FillAsync(BrowserAppFixture.OrganiserEmail);
-        await page.GetByLabel("Mot de passe").FillAsync(BrowserAppFixture.OrganiserPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await SignInAsync(page);
 
         // Assert: home, on this site.
         await page.WaitForURLAsync(url => !url.Contains("/login.html", StringComparison.Ordinal));
@@ -48,10 +46,15 @@ public sealed class LoginReturnUrlTests(BrowserAppFixture fixture, ITestOutputHe
         var page = session.Page;
         await page.GotoAsync("/login.html?returnUrl=%2Fworkshops%2F%3Fx%3D1");
 
+        await SignInAsync(page);
+
+        await Expect(page).ToHaveURLAsync(new Uri(fixture.BaseUrl, "/workshops/?x=1").ToString());
+    }
+
+    private static async Task SignInAsync(IPage page)
+    {
         await page.GetByLabel("Courriel").FillAsync(BrowserAppFixture.OrganiserEmail);
         await page.GetByLabel("Mot de passe").FillAsync(BrowserAppFixture.OrganiserPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-
-        await Expect(page).ToHaveURLAsync(new Uri(fixture.BaseUrl, "/workshops/?x=1").ToString());
     }
 }

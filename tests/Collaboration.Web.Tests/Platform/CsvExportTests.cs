@@ -56,11 +56,7 @@ public sealed class CsvExportTests : IAsyncLifetime
     [Fact]
     public async Task WorkshopRegistrationsCsv_EscapesFormulas()
     {
-        var starts = DateTimeOffset.UtcNow.AddDays(5);
-        var session = (await _organiser.PostAsJsonAsync("/api/workshops", new
-        {
-            titleFr = "Atelier", titleEn = "Workshop", startsAt = starts, endsAt = starts.AddHours(2), place = "Joliette", capacity = 10,
-        }).OkJsonAsync()).GetProperty("id").GetGuid();
+        var session = await CreateSessionAsync();
         await _app.CreateClient().PostAsJsonAsync($"/api/workshops/{session}/registrations", new
         {
             organisation = Dde, contactName = "=1+1", email = "formule@exemple.ca", seats = 1, sector = "@SUM(A1)", consent = true,
@@ -74,11 +70,7 @@ public sealed class CsvExportTests : IAsyncLifetime
     [Fact]
     public async Task WorkshopRegistrationsCsv_EscapesFullWidthAndInvisiblyPrefixedFormulas()
     {
-        var starts = DateTimeOffset.UtcNow.AddDays(5);
-        var session = (await _organiser.PostAsJsonAsync("/api/workshops", new
-        {
-            titleFr = "Atelier", titleEn = "Workshop", startsAt = starts, endsAt = starts.AddHours(2), place = "Joliette", capacity = 10,
-        }).OkJsonAsync()).GetProperty("id").GetGuid();
+        var session = await CreateSessionAsync();
         await _app.CreateClient().PostAsJsonAsync($"/api/workshops/{session}/registrations", new
         {
             organisation = "\uFF1DHYPERLINK(\"https://evil.example\")", contactName = "\u200B=1+1", email = "pleine@exemple.ca", seats = 1,
@@ -102,6 +94,15 @@ public sealed class CsvExportTests : IAsyncLifetime
         var csv = await _organiser.GetStringAsync($"/api/meetings/{meeting}/action-items.csv").WaitAsync(CallTimeout);
 
         AssertDefused(csv, ",", "=1+1", "+Membre", "-Rencontre", Hyperlink);
+    }
+
+    private async Task<Guid> CreateSessionAsync()
+    {
+        var starts = DateTimeOffset.UtcNow.AddDays(5);
+        return (await _organiser.PostAsJsonAsync("/api/workshops", new
+        {
+            titleFr = "Atelier", titleEn = "Workshop", startsAt = starts, endsAt = starts.AddHours(2), place = "Joliette", capacity = 10,
+        }).OkJsonAsync()).GetProperty("id").GetGuid();
     }
 
     /// <summary>Each value appears, and only behind the escaping quote.</summary>
