@@ -39,10 +39,11 @@ public sealed class ConcertationFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:Postgres"] = postgresConnectionString,
             ["Bootstrap:OrganiserEmail"] = OrganiserEmail,
             ["Bootstrap:OrganiserPassword"] = OrganiserPassword,
-            ["RateLimiting:AnonymousPermitsPerMinute"] = "10000",
             ["Mail:PickupDirectory"] = Path.Combine(_folder, "mail"),
         };
         foreach (var (key, value) in FreePort.OrleansSettings()) _settings[key] = value;
+        // Every test client comes from one address: every family's limit lifted (a test sets the one it checks).
+        foreach (var family in Collaboration.Web.Platform.RateLimits.Families) _settings[$"RateLimiting:{family.Setting}"] = "10000";
         foreach (var (key, value) in settings) _settings[key] = value;
         if (kestrel)
         {

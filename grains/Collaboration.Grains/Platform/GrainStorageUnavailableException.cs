@@ -6,7 +6,9 @@ namespace Collaboration.Grains.Platform;
 /// The web layer answers 503 with problem details.
 /// <para>
 /// An <see cref="OrleansException"/>, so that Orleans passes it to the caller as it is when it comes
-/// from the storage itself (a grain that cannot load its state), instead of wrapping it.
+/// from the storage itself (a grain that cannot load its state), instead of wrapping it. It carries
+/// a message only, no inner exception: a provider's exception type (<c>NpgsqlException</c>) has no
+/// Orleans codec and would not cross to a caller on another silo.
 /// </para>
 /// </summary>
 [GenerateSerializer, Alias("storage-unavailable")]
@@ -15,6 +17,4 @@ public sealed class GrainStorageUnavailableException : OrleansException
     public GrainStorageUnavailableException() { }
 
     public GrainStorageUnavailableException(string message) : base(message) { }
-
-    public GrainStorageUnavailableException(string message, Exception inner) : base(message, inner) { }
 }

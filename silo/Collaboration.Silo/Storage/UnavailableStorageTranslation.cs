@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Net.Sockets;
 using Collaboration.Grains.Platform;
+using Microsoft.Extensions.Logging;
 using Orleans.Storage;
 
 namespace Collaboration.Silo.Storage;
@@ -12,8 +13,13 @@ namespace Collaboration.Silo.Storage;
 /// must first load a grain's state during an outage fails with Orleans' generic wrapper (the web
 /// would answer 500 instead of 503). A stale ETag (<see cref="InconsistentStateException"/>) and
 /// any other error pass through unchanged.
+/// <para>
+/// The exception that leaves carries the provider's failure as text only, never as an inner
+/// exception: a provider type (<c>NpgsqlException</c>) has no Orleans codec, so it could not cross
+/// to a caller on another silo, which then answered 500. The full failure is logged here.
+/// </para>
 /// </summary>
-internal sealed class UnavailableStorageTranslation(string name, IGrainStorage inner) : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
+internal sealed class UnavailableStorageTranslation(string name, IGrainStorage inner, ILogger logger) : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
 {
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         TranslateAsync(inner.ReadStateAsync(stateName, grainId, grainState));
@@ -34,8 +40,8 @@ internal sealed class UnavailableStorageTranslation(string name, IGrainStorage i
         }
         catch (Exception ex) when (IsUnavailable(ex))
         {
-            throw new GrainStorageUnavailableException(
-                $"The grain storage '{name}' is unavailable ({ex.GetType().Name}: {ex.Message})", ex);
+            logger.LogWarning(ex, "Grain storage {Storage} is unavailable", name);
+            throw new GrainStorageUnavailableException($"The grain storage '{name}' is unavailable ({ex.GetType().Name}: {ex.Message})");
         }
     }
 

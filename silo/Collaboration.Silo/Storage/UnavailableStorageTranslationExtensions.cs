@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Orleans.Hosting;
 using Orleans.Storage;
 
@@ -22,7 +23,8 @@ public static class UnavailableStorageTranslationExtensions
             { KeyedImplementationType: { } type } => (services, _) => ActivatorUtilities.CreateInstance(services, type, name),
             _ => throw new InvalidOperationException($"The grain storage '{name}' is registered in a way this cannot wrap."),
         };
-        silo.Services.AddKeyedSingleton<IGrainStorage>(name, (services, key) => new UnavailableStorageTranslation(name, (IGrainStorage)create(services, key)));
+        silo.Services.AddKeyedSingleton<IGrainStorage>(name, (services, key) => new UnavailableStorageTranslation(name, (IGrainStorage)create(services, key),
+            services.GetRequiredService<ILoggerFactory>().CreateLogger<UnavailableStorageTranslation>()));
         return silo;
     }
 }

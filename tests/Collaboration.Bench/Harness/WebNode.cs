@@ -33,13 +33,13 @@ internal sealed class WebNode : WebApplicationFactory<Collaboration.Web.Colloque
             // Mail goes to a pickup folder outside the repository (the default is beside the SQLite file, i.e. the working directory).
             ["Mail:PickupDirectory"] = MailPickupDirectory,
             ["Mail:PublicBaseUrl"] = "http://concertation.bench", // required in Production
-            // Every bench client comes from 127.0.0.1: lift the anonymous limit (sign-in, desk pairing).
-            ["RateLimiting:AnonymousPermitsPerMinute"] = "1000000",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
             ["Logging:LogLevel:Orleans"] = "Warning",
         };
         foreach (var (key, value) in FreePort.OrleansSettings()) _settings[key] = value;
+        // Every bench client comes from 127.0.0.1: every family's limit lifted (sign-in, desk pairing, sign-ups).
+        foreach (var family in Collaboration.Web.Platform.RateLimits.Families) _settings[$"RateLimiting:{family.Setting}"] = "1000000";
         foreach (var (key, value) in settings) _settings[key] = value;
         UseKestrel(0);
     }

@@ -57,9 +57,9 @@ public class BrowserAppFixture : IAsyncLifetime
             ["Bootstrap:OrganiserEmail"] = OrganiserEmail,
             ["Bootstrap:OrganiserPassword"] = OrganiserPassword,
             ["Seed:Demo"] = "false",
-            // Every browser test signs in or registers from 127.0.0.1 against this one app.
-            ["RateLimiting:AnonymousPermitsPerMinute"] = "100000",
         };
+        // Every browser test signs in or registers from 127.0.0.1 against this one app: every family's limit lifted.
+        foreach (var family in Collaboration.Web.Platform.RateLimits.Families) settings[$"RateLimiting:{family.Setting}"] = "100000";
         // Several fixtures may run at once: each co-hosted silo on ports of its own.
         foreach (var (key, value) in Collaboration.Testing.FreePort.OrleansSettings()) settings[key] = value;
         ConfigureSettings(settings);

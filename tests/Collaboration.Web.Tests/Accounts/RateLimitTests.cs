@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Collaboration.Testing;
 using Collaboration.Web.Accounts;
+using Collaboration.Web.Platform;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -35,6 +36,55 @@ public sealed class RateLimitTests
         Assert.True(last.Headers.Contains("Retry-After"));
         Assert.Equal(HttpStatusCode.BadRequest, otherClient.StatusCode);
         Assert.Equal(HttpStatusCode.OK, loginMeanwhile.StatusCode);
+    }
+
+    [Fact]
+    public async Task EachFamily_ReadsItsOwnLimit_NotTheAnonymousOne()
+    {
+        // Arrange: the anonymous family at 30, as shipped before; every other family at its own default.
+        await using var app = new ConcertationFactory(kestrel: true, settings: ShippedLimits(("AnonymousPermitsPerMinute", "30")));
+        var signIn = new { token = "not-a-real-token" };
+        var login = new { email = ConcertationFactory.OrganiserEmail, password = ConcertationFactory.OrganiserPassword };
+
+        // Act: 21 sign-in links (20 a minute) and 31 logins (300 a minute), each family from an address of its own.
+        var links = new List<HttpStatusCode>();
+        for (var i = 0; i < 21; i++) links.Add((await SendAsync(app, "/api/tables/sign-in", signIn, "203.0.113.20")).StatusCode);
+        var logins = new List<HttpStatusCode>();
+        for (var i = 0; i < 31; i++) logins.Add((await SendAsync(app, "/api/auth/login", login, "203.0.113.21")).StatusCode);
+
+        // Assert
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, links.Take(20));
+        Assert.Equal(HttpStatusCode.TooManyRequests, links[20]);
+        Assert.All(logins, s => Assert.Equal(HttpStatusCode.OK, s));
+    }
+
+    [Fact]
+    public async Task ColloqueSignupsAndTheirChanges_CountAsRegistrations_AndTheirReadsAreLimitedPerAddress()
+    {
+        // Arrange: registrations, registration reads and public reads at 2 a minute; the anonymous family unlimited.
+        await using var app = new ConcertationFactory(kestrel: true, settings: ShippedLimits(("AnonymousPermitsPerMinute", "10000"),
+            ("RegistrationsPermitsPerMinute", "2"), ("RegistrationReadsPermitsPerMinute", "2"), ("PublicReadsPermitsPerMinute", "2")));
+        var colloque = Guid.NewGuid();
+
+        // Act: three of each from one address.
+        var signups = new List<HttpStatusCode>();
+        var changes = new List<HttpStatusCode>();
+        var reads = new List<HttpStatusCode>();
+        var publicReads = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            signups.Add((await SendAsync(app, $"/api/colloques/{colloque}/signups", new { name = "X" }, "203.0.113.30")).StatusCode);
+            changes.Add((await SendAsync(app, HttpMethod.Delete, "/api/signups/ABCD-EFGH", "203.0.113.31")).StatusCode);
+            reads.Add((await SendAsync(app, HttpMethod.Get, "/api/signups/ABCD-EFGH", "203.0.113.32")).StatusCode);
+            publicReads.Add((await SendAsync(app, HttpMethod.Get, $"/api/colloques/{Guid.NewGuid()}/public", "203.0.113.33")).StatusCode);
+        }
+
+        // Assert: the third of each is refused.
+        foreach (var statuses in new[] { signups, changes, reads, publicReads })
+        {
+            Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statuses.Take(2));
+            Assert.Equal(HttpStatusCode.TooManyRequests, statuses[2]);
+        }
     }
 
     [Fact]
@@ -82,11 +132,21 @@ public sealed class RateLimitTests
         Assert.Contains("max-age=", response.Headers.GetValues("Strict-Transport-Security").Single());
     }
 
-    private static async Task<HttpResponseMessage> SendAsync(ConcertationFactory app, string path, object body, string clientAddress)
+    /// <summary>Every family at its shipped default but those given (setting name, value); the client address comes from X-Forwarded-For.</summary>
+    private static (string, string?)[] ShippedLimits(params (string Setting, string Value)[] limits) =>
+    [
+        .. RateLimits.Families.Select(f => ($"RateLimiting:{f.Setting}", limits.FirstOrDefault(l => l.Setting == f.Setting).Value)),
+        ("Proxy:KnownNetworks", "127.0.0.0/8"),
+    ];
+
+    private static Task<HttpResponseMessage> SendAsync(ConcertationFactory app, string path, object body, string clientAddress) =>
+        SendAsync(app, HttpMethod.Post, path, clientAddress, JsonContent.Create(body));
+
+    private static async Task<HttpResponseMessage> SendAsync(ConcertationFactory app, HttpMethod method, string path, string clientAddress, HttpContent? content = null)
     {
         using var handler = new HttpClientHandler { UseCookies = false };
         using var client = new HttpClient(handler) { BaseAddress = app.ServerAddress };
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        var request = new HttpRequestMessage(method, path) { Content = content };
         request.Headers.Add("X-Forwarded-For", clientAddress);
         return await client.SendAsync(request).WaitAsync(Timeout);
     }

@@ -71,7 +71,7 @@ public sealed class WebNodeProcess : IAsyncDisposable
         start.Environment["Orleans__Placement"] = "PreferLocal";
         start.Environment["Bootstrap__OrganiserEmail"] = ConcertationFactory.OrganiserEmail;
         start.Environment["Bootstrap__OrganiserPassword"] = ConcertationFactory.OrganiserPassword;
-        start.Environment["RateLimiting__AnonymousPermitsPerMinute"] = "10000";
+        foreach (var family in Collaboration.Web.Platform.RateLimits.Families) start.Environment[$"RateLimiting__{family.Setting}"] = "10000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

@@ -80,9 +80,13 @@ public sealed class MeetingsApiTests : IAsyncLifetime
 
         var member = await MemberClientAsync(_app, token);
         var reused = await _app.CreateClient().PostAsJsonAsync("/api/tables/sign-in", new { token }).WaitAsync(CallTimeout);
+        var unknown = await _app.CreateClient().PostAsJsonAsync("/api/tables/sign-in", new { token = token[..^4] + "AAAA" }).WaitAsync(CallTimeout);
 
-        Assert.Equal(HttpStatusCode.Gone, reused.StatusCode);
-        Assert.Equal("link-invalid", (await reused.ReadJsonAsync()).GetProperty("code").GetString());
+        // A used link and an unknown one answer the same: a guess learns nothing.
+        var (reusedProblem, unknownProblem) = (await reused.ReadJsonAsync(), await unknown.ReadJsonAsync());
+        Assert.Equal((HttpStatusCode.Gone, HttpStatusCode.Gone), (reused.StatusCode, unknown.StatusCode));
+        Assert.Equal("link-invalid", reusedProblem.GetProperty("code").GetString());
+        Assert.Equal(reusedProblem.GetProperty("messages").ToString(), unknownProblem.GetProperty("messages").ToString());
         var tables = await member.GetAsync("/api/tables").OkJsonAsync();
         Assert.Equal(mine, Assert.Single(tables.EnumerateArray()).GetProperty("id").GetGuid());
         var me = await member.GetAsync("/api/auth/me").OkJsonAsync();

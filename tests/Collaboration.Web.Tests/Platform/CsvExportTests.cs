@@ -24,6 +24,12 @@ public sealed class CsvExportTests : IAsyncLifetime
     [InlineData(" =1+1", "' =1+1")]
     [InlineData("+33 6", "'+33 6")]
     [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("\uFF1D1+1", "'\uFF1D1+1")]     // full-width =
+    [InlineData("\uFF0B33 6", "'\uFF0B33 6")]   // full-width +
+    [InlineData("\uFF0D2+3", "'\uFF0D2+3")]     // full-width -
+    [InlineData("\uFF20SUM(A1)", "'\uFF20SUM(A1)")] // full-width @
+    [InlineData("\u200B=1+1", "'\u200B=1+1")]   // zero-width space first
+    [InlineData("\uFEFF+1", "'\uFEFF+1")]       // BOM first
     [InlineData("Marie-Ève", "Marie-Ève")]
     public void Defuse_EscapesFormulas_EvenBehindBlanks(string value, string expected)
     {
@@ -50,11 +56,7 @@ public sealed class CsvExportTests : IAsyncLifetime
     [Fact]
     public async Task WorkshopRegistrationsCsv_EscapesFormulas()
     {
-        var starts = DateTimeOffset.UtcNow.AddDays(5);
-        var session = (await _organiser.PostAsJsonAsync("/api/workshops", new
-        {
-            titleFr = "Atelier", titleEn = "Workshop", startsAt = starts, endsAt = starts.AddHours(2), place = "Joliette", capacity = 10,
-        }).OkJsonAsync()).GetProperty("id").GetGuid();
+        var session = await CreateSessionAsync();
         await _app.CreateClient().PostAsJsonAsync($"/api/workshops/{session}/registrations", new
         {
             organisation = Dde, contactName = "=1+1", email = "formule@exemple.ca", seats = 1, sector = "@SUM(A1)", consent = true,
@@ -63,6 +65,21 @@ public sealed class CsvExportTests : IAsyncLifetime
         var csv = await _organiser.GetStringAsync($"/api/workshops/{session}/registrations.csv").WaitAsync(CallTimeout);
 
         AssertDefused(csv, ",", Dde, "=1+1", "@SUM(A1)");
+    }
+
+    [Fact]
+    public async Task WorkshopRegistrationsCsv_EscapesFullWidthAndInvisiblyPrefixedFormulas()
+    {
+        var session = await CreateSessionAsync();
+        await _app.CreateClient().PostAsJsonAsync($"/api/workshops/{session}/registrations", new
+        {
+            organisation = "\uFF1DHYPERLINK(\"https://evil.example\")", contactName = "\u200B=1+1", email = "pleine@exemple.ca", seats = 1,
+            sector = "\uFEFF@SUM(A1)", consent = true,
+        }).OkJsonAsync();
+
+        var csv = await _organiser.GetStringAsync($"/api/workshops/{session}/registrations.csv").WaitAsync(CallTimeout);
+
+        AssertDefused(csv, ",", "HYPERLINK(\"https://evil.example\")", "=1+1", "@SUM(A1)");
     }
 
     [Fact]
@@ -77,6 +94,15 @@ public sealed class CsvExportTests : IAsyncLifetime
         var csv = await _organiser.GetStringAsync($"/api/meetings/{meeting}/action-items.csv").WaitAsync(CallTimeout);
 
         AssertDefused(csv, ",", "=1+1", "+Membre", "-Rencontre", Hyperlink);
+    }
+
+    private async Task<Guid> CreateSessionAsync()
+    {
+        var starts = DateTimeOffset.UtcNow.AddDays(5);
+        return (await _organiser.PostAsJsonAsync("/api/workshops", new
+        {
+            titleFr = "Atelier", titleEn = "Workshop", startsAt = starts, endsAt = starts.AddHours(2), place = "Joliette", capacity = 10,
+        }).OkJsonAsync()).GetProperty("id").GetGuid();
     }
 
     /// <summary>Each value appears, and only behind the escaping quote.</summary>

@@ -83,6 +83,47 @@ public sealed class InputPolicyTests(WorkshopsAppFixture fixture) : IClassFixtur
         await AssertFieldRefusedAsync(response, "token");
     }
 
+    [Theory]
+    [InlineData("\"\\ufffe\"")]       // a non-character
+    [InlineData("\"A\\uffffB\"")]
+    [InlineData("\"\\ufdd0\"")]
+    [InlineData("\"\\ud83f\\udffe\"")] // U+1FFFE, a non-character outside the BMP
+    [InlineData("\"\\ud800\"")]       // a lone surrogate
+    [InlineData("\"x\\udc00y\"")]
+    public async Task NonCharacterOrLoneSurrogate_InAnAnonymousJsonField_Is400_NamingTheField(string pairingCode)
+    {
+        var response = await fixture.Anonymous().PostAsync("/api/desks/pair",
+            new StringContent($"{{\"pairingCode\":{pairingCode}}}", Encoding.UTF8, "application/json")).WaitAsync(Timeout);
+
+        await AssertFieldRefusedAsync(response, "pairingCode");
+    }
+
+    [Theory]
+    [InlineData("/api/partners?q=%EF%BF%BE", "q")]
+    [InlineData("/repertoire?q=%EF%BF%BE", "q")]
+    [InlineData("/api/registrations/x?token=%EF%B7%90", "token")]
+    public async Task NonCharacter_InAQueryValue_Is400_NamingIt(string address, string field)
+    {
+        var response = await fixture.Anonymous().GetAsync(address).WaitAsync(Timeout);
+
+        await AssertFieldRefusedAsync(response, field);
+    }
+
+    [Fact]
+    public async Task NonCharacter_InAnImportedCsvCell_IsALineError()
+    {
+        var colloque = await Colloque.ColloqueKit.CreateColloqueAsync(fixture.Organiser);
+        var csv = "Nom;Organisation;Catégorie;Courriel\r\nAna\uFFFERoy;Ferme;Employeur;ana@exemple.qc.ca\r\nBob Roy;Ville;Institution;bob@exemple.qc.ca\r\n";
+
+        var response = await fixture.Organiser.PostAsync($"/api/colloques/{colloque}/registrations/import",
+            new ByteArrayContent(Encoding.UTF8.GetBytes(csv))).WaitAsync(Timeout);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var preview = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(1, preview.GetProperty("valid").GetInt32());
+        Assert.Equal([2], preview.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("line").GetInt32()));
+    }
+
     private static Dictionary<string, object?> Registration() => new()
     {
         ["organisation"] = "Ferme Roy", ["contactName"] = "Anaïs Roy", ["email"] = $"anais{Guid.NewGuid():N}@ferme.ca",

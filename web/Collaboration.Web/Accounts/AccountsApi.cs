@@ -123,8 +123,7 @@ public static class AccountsApi
         CreateOrganiserRequest request, IGrainFactory grains, PasswordHasher<OrganiserAccount> hasher)
     {
         var errors = new Dictionary<string, BilingualText>();
-        if (!EmailAddress.IsValid(request.Email))
-            errors["email"] = EmailAddress.Invalid;
+        if (EmailAddress.Refusal(request.Email) is { } refusal) errors["email"] = refusal;
         if (string.IsNullOrWhiteSpace(request.DisplayName) || request.DisplayName.Trim().Length > 120)
             errors["displayName"] = new("Entrez un nom (120 caractères au plus).", "Enter a name (120 characters at most).");
         if (PasswordRules.Check(request.Password, request.Email) is { } passwordError) errors["password"] = passwordError;

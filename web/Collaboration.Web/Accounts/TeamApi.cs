@@ -37,8 +37,7 @@ public static class TeamApi
         InviteRequest request, ClaimsPrincipal user, IGrainFactory grains, AccountLinks accountLinks, MailLinks mailLinks, TimeProvider clock)
     {
         var errors = new Dictionary<string, BilingualText>();
-        if (!EmailAddress.IsValid(request.Email))
-            errors["email"] = EmailAddress.Invalid;
+        if (EmailAddress.Refusal(request.Email) is { } refusal) errors["email"] = refusal;
         if (string.IsNullOrWhiteSpace(request.DisplayName) || request.DisplayName.Trim().Length > 120)
             errors["displayName"] = new("Entrez un nom (120 caractères au plus).", "Enter a name (120 characters at most).");
         if (request.Language is not (null or "fr" or "en"))

@@ -118,14 +118,14 @@ public static class ColloqueApi
 
     // ---- organiser ----------------------------------------------------------------------------
 
-    private static async Task<Results<Created<ColloqueCreated>, ProblemHttpResult>> CreateAsync(CreateColloqueRequest request, IGrainFactory grains)
+    private static async Task<Results<Created<ColloqueCreated>, ProblemHttpResult>> CreateAsync(CreateColloqueRequest request, IGrainFactory grains, TimeProvider clock)
     {
         var errors = new Dictionary<string, BilingualText>();
         var title = request.Title?.Trim() ?? "";
         var venue = request.Venue?.Trim() ?? "";
         if (title.Length is 0 or > 200) errors["title"] = new("Entrez un titre (200 caractères au plus).", "Enter a title (200 characters at most).");
-        if (!DateOnly.TryParseExact(request.Date ?? "", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            errors["date"] = new("Entrez une date (AAAA-MM-JJ).", "Enter a date (YYYY-MM-DD).");
+        var date = DateInput.Parse(errors, "date", request.Date, clock.GetUtcNow()) ?? default;
+        if (string.IsNullOrWhiteSpace(request.Date)) errors["date"] = new("Entrez une date (AAAA-MM-JJ).", "Enter a date (YYYY-MM-DD).");
         if (venue.Length > 200) errors["venue"] = new("Le lieu a 200 caractères au plus.", "The venue has 200 characters at most.");
         if (errors.Count > 0) return Problems.Validation(errors);
 

@@ -49,20 +49,20 @@ public static class ProgrammeApi
 
     public sealed record ProgrammeStats(ColloqueJson.Places Places, IReadOnlyList<SessionStats> Sessions);
 
-    private static async Task<Results<Ok<ColloqueJson.Registration>, ProblemHttpResult>> SetSettingsAsync(Guid id, SettingsBody body, IGrainFactory grains)
+    private static async Task<Results<Ok<ColloqueJson.Registration>, ProblemHttpResult>> SetSettingsAsync(Guid id, SettingsBody body, IGrainFactory grains, TimeProvider clock)
     {
-        var errors = SignupInput.CheckSettings(body, out var quotas);
+        var errors = SignupInput.CheckSettings(body, clock, out var quotas);
         if (errors.Count > 0) return Problems.Validation(errors);
-        if (await grains.GetGrain<IColloqueGrain>(id).GetDetailsAsync() is null) return UnknownColloque();
+        if (await grains.GetGrain<IColloqueGrain>(id).GetDetailsAsync() is null) return KnownColloques.Unknown();
         var settings = new RegistrationSettings(body.OpensAt!.Value, body.ClosesAt!.Value, body.TotalCapacity, quotas, body.VenueAddress?.Trim() ?? "");
         await grains.GetGrain<IColloqueSignupsGrain>(id).SetSettingsAsync(settings);
         return TypedResults.Ok(ColloqueJson.RegistrationOf(settings));
     }
 
-    private static async Task<Results<Created<SessionCreated>, ProblemHttpResult>> AddSessionAsync(Guid id, SessionBody body, IGrainFactory grains)
+    private static async Task<Results<Created<SessionCreated>, ProblemHttpResult>> AddSessionAsync(Guid id, SessionBody body, IGrainFactory grains, TimeProvider clock)
     {
-        if (Session(Guid.NewGuid(), body, out var errors) is not { } session) return Problems.Validation(errors);
-        if (await grains.GetGrain<IColloqueGrain>(id).GetDetailsAsync() is null) return UnknownColloque();
+        if (Session(Guid.NewGuid(), body, clock, out var errors) is not { } session) return Problems.Validation(errors);
+        if (await grains.GetGrain<IColloqueGrain>(id).GetDetailsAsync() is null) return KnownColloques.Unknown();
         var signups = grains.GetGrain<IColloqueSignupsGrain>(id);
         if ((await signups.GetProgrammeAsync()).Sessions.Count >= ColloqueSignupsGrain.MaxSessions)
             return Problems.Create(StatusCodes.Status409Conflict, "too-many-sessions",
@@ -71,9 +71,9 @@ public static class ProgrammeApi
         return TypedResults.Created($"/api/colloques/{id}/sessions/{session.Id}", new SessionCreated(session.Id));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> UpdateSessionAsync(Guid id, Guid sessionId, SessionBody body, IGrainFactory grains)
+    private static async Task<Results<NoContent, ProblemHttpResult>> UpdateSessionAsync(Guid id, Guid sessionId, SessionBody body, IGrainFactory grains, TimeProvider clock)
     {
-        if (Session(sessionId, body, out var errors) is not { } session) return Problems.Validation(errors);
+        if (Session(sessionId, body, clock, out var errors) is not { } session) return Problems.Validation(errors);
         var signups = grains.GetGrain<IColloqueSignupsGrain>(id);
         if (!(await signups.GetProgrammeAsync()).Sessions.Any(s => s.Id == sessionId)) return UnknownSession();
         await signups.SaveSessionAsync(session);
@@ -85,7 +85,7 @@ public static class ProgrammeApi
 
     private static async Task<Results<Ok<ProgrammeStats>, ProblemHttpResult>> StatsAsync(Guid id, IGrainFactory grains)
     {
-        if (await grains.GetGrain<IColloqueGrain>(id).GetDetailsAsync() is null) return UnknownColloque();
+        if (await grains.GetGrain<IColloqueGrain>(id).GetDetailsAsync() is null) return KnownColloques.Unknown();
         var signups = grains.GetGrain<IColloqueSignupsGrain>(id);
         var programme = await signups.GetProgrammeAsync();
         var byCategory = await signups.GetSessionCategoryCountsAsync();
@@ -121,7 +121,7 @@ public static class ProgrammeApi
         var errors = new Dictionary<string, BilingualText>();
         TextFields.Optional(errors, "text", body.Text, SignupInput.MaxAnnouncement, "Annonce", "Announcement");
         if (errors.Count > 0) return Problems.Validation(errors);
-        if (await grains.GetGrain<IColloqueGrain>(id).GetDetailsAsync() is null) return UnknownColloque();
+        if (await grains.GetGrain<IColloqueGrain>(id).GetDetailsAsync() is null) return KnownColloques.Unknown();
         await grains.GetGrain<IColloqueScreensGrain>(id).SetAnnouncementAsync(body.Text?.Trim());
         return TypedResults.NoContent();
     }
@@ -147,17 +147,14 @@ public static class ProgrammeApi
         return advance.Result == ProgrammeResult.Ok ? TypedResults.Ok(new Advanced(advance.NextSessionId)) : UnknownRoom();
     }
 
-    private static ProgrammeSession? Session(Guid sessionId, SessionBody body, out Dictionary<string, BilingualText> errors)
+    private static ProgrammeSession? Session(Guid sessionId, SessionBody body, TimeProvider clock, out Dictionary<string, BilingualText> errors)
     {
-        errors = SignupInput.CheckSession(body, out var kind);
+        errors = SignupInput.CheckSession(body, clock, out var kind);
         if (errors.Count > 0) return null;
         return new ProgrammeSession(sessionId, body.TitleFr!.Trim(), body.TitleEn!.Trim(), body.DescriptionFr?.Trim() ?? "", body.DescriptionEn?.Trim() ?? "",
             kind, body.Room!.Trim(), body.StartsAt!.Value, body.EndsAt!.Value, body.Capacity,
             (body.Speakers ?? []).Select(s => new Speaker(s.Name!.Trim(), s.Organisation?.Trim() ?? "")).ToList());
     }
-
-    private static ProblemHttpResult UnknownColloque() =>
-        Problems.Create(StatusCodes.Status404NotFound, "unknown-colloque", "Colloque introuvable.", "Colloque not found.");
 
     private static ProblemHttpResult UnknownSession() =>
         Problems.Create(StatusCodes.Status404NotFound, "unknown-session", "Cette session n'est pas au programme.", "This session is not in the programme.");

@@ -29,8 +29,7 @@ public static class SignupInput
         if (!string.IsNullOrEmpty(r.Website)) errors["website"] = new("Ce formulaire n'a pas pu être accepté.", "This form could not be accepted.");
         TextFields.Require(errors, "name", r.Name, MaxName, "Nom", "Name");
         TextFields.Require(errors, "organisation", r.Organisation, MaxOrganisation, "Organisation", "Organisation");
-        if (!EmailAddress.IsValid(r.Email))
-            errors["email"] = new("Entrez une adresse courriel valide (ex. nom@organisme.ca).", "Enter a valid email address (e.g. name@organisation.ca).");
+        if (EmailAddress.Refusal(r.Email) is { } refusal) errors["email"] = refusal;
         if (string.IsNullOrWhiteSpace(r.Category) || !CategoryNames.TryParse(r.Category, out category))
             errors["category"] = new("Catégorie inconnue : employeur, élu·e, organisme communautaire, institution, MRC ou autre.",
                 "Unknown category: employer, elected official, community organisation, institution, MRC or other.");
@@ -63,11 +62,12 @@ public static class SignupInput
     public static readonly BilingualText TwoInOneSlot = new("Un seul atelier par plage horaire : deux de vos choix ont lieu en même temps.",
         "One atelier per time slot: two of your choices take place at the same time.");
 
-    public static Dictionary<string, BilingualText> CheckSettings(ProgrammeApi.SettingsBody r, out Dictionary<AttendeeCategory, int> quotas)
+    public static Dictionary<string, BilingualText> CheckSettings(ProgrammeApi.SettingsBody r, TimeProvider clock, out Dictionary<AttendeeCategory, int> quotas)
     {
         var errors = new Dictionary<string, BilingualText>();
         quotas = [];
-        if (r.OpensAt is null || r.ClosesAt is null || r.ClosesAt <= r.OpensAt)
+        if (DateInput.Check(errors, "opensAt", r.OpensAt, clock.GetUtcNow()) && DateInput.Check(errors, "closesAt", r.ClosesAt, clock.GetUtcNow())
+            && (r.OpensAt is null || r.ClosesAt is null || r.ClosesAt <= r.OpensAt))
             errors["closesAt"] = new("Indiquez l'ouverture et la fermeture des inscriptions, la fermeture après l'ouverture.",
                 "Give when registration opens and closes, closing after opening.");
         if (r.TotalCapacity is not null and not (>= 0 and <= ColloqueSignupsGrain.MaxCapacity))
@@ -84,7 +84,7 @@ public static class SignupInput
         return errors;
     }
 
-    public static Dictionary<string, BilingualText> CheckSession(ProgrammeApi.SessionBody r, out SessionKind kind)
+    public static Dictionary<string, BilingualText> CheckSession(ProgrammeApi.SessionBody r, TimeProvider clock, out SessionKind kind)
     {
         var errors = new Dictionary<string, BilingualText>();
         TextFields.Require(errors, "titleFr", r.TitleFr, MaxTitle, "Titre (français)", "Title (French)");
@@ -94,7 +94,8 @@ public static class SignupInput
         TextFields.Require(errors, "room", r.Room, MaxRoom, "Salle", "Room");
         if (!SignupJson.TryParseKind(r.Kind, out kind))
             errors["kind"] = new("Type : plénière, panel ou atelier.", "Kind: plenary, panel or atelier.");
-        if (r.StartsAt is null || r.EndsAt is null || r.EndsAt <= r.StartsAt)
+        if (DateInput.Check(errors, "startsAt", r.StartsAt, clock.GetUtcNow()) && DateInput.Check(errors, "endsAt", r.EndsAt, clock.GetUtcNow())
+            && (r.StartsAt is null || r.EndsAt is null || r.EndsAt <= r.StartsAt))
             errors["endsAt"] = new("Indiquez un début et une fin, la fin après le début.", "Give a start and an end, the end after the start.");
         if (r.Capacity is not null and not (>= 1 and <= ColloqueSignupsGrain.MaxCapacity))
             errors["capacity"] = new($"Capacité : de 1 à {ColloqueSignupsGrain.MaxCapacity} places, ou aucune.", $"Capacity: from 1 to {ColloqueSignupsGrain.MaxCapacity} seats, or none.");

@@ -16,17 +16,18 @@ public static class SignupsApi
 {
     public static IEndpointRouteBuilder MapSignupsApi(this IEndpointRouteBuilder app)
     {
-        var colloque = app.MapGroup("/api/colloques/{id:guid}").WithTags("Colloque registration");
-        colloque.MapGet("/public", PublicAsync);
-        colloque.MapGet("/calendar.ics", CalendarAsync);
-        colloque.MapPost("/signups", SignUpAsync).RequireRateLimiting(RateLimits.Anonymous);
+        // An id the colloque index does not list is a 404 before any colloque grain is activated.
+        var colloque = app.MapGroup("/api/colloques/{id:guid}").WithTags("Colloque registration").AddEndpointFilter(KnownColloques.FilterAsync);
+        colloque.MapGet("/public", PublicAsync).RequireRateLimiting(RateLimits.PublicReads);
+        colloque.MapGet("/calendar.ics", CalendarAsync).RequireRateLimiting(RateLimits.PublicReads);
+        colloque.MapPost("/signups", SignUpAsync).RequireRateLimiting(RateLimits.Registrations);
 
-        // Reads need the 256-bit token, so they are not rate limited (the page re-reads on live events); changes are.
+        // Reads need the 256-bit token, but each well-formed code reaches a grain: limited per address like the workshops' reads.
         var signups = app.MapGroup("/api/signups").WithTags("Colloque registration");
-        signups.MapGet("/{code}", GetAsync);
-        signups.MapPatch("/{code}", ChangeAsync).RequireRateLimiting(RateLimits.Anonymous);
-        signups.MapDelete("/{code}", CancelAsync).RequireRateLimiting(RateLimits.Anonymous);
-        signups.MapGet("/{code}/qr.svg", QrAsync);
+        signups.MapGet("/{code}", GetAsync).RequireRateLimiting(RateLimits.RegistrationReads);
+        signups.MapPatch("/{code}", ChangeAsync).RequireRateLimiting(RateLimits.Registrations);
+        signups.MapDelete("/{code}", CancelAsync).RequireRateLimiting(RateLimits.Registrations);
+        signups.MapGet("/{code}/qr.svg", QrAsync).RequireRateLimiting(RateLimits.RegistrationReads);
         return app;
     }
 

@@ -87,7 +87,7 @@ public static partial class MeetingsApi
         var errors = new Dictionary<string, BilingualText>();
         CheckText(errors, "name", request.Name, 120, required: true);
         CheckText(errors, "organisation", request.Organisation, 200, required: false);
-        if (!EmailAddress.IsValid(request.Email)) errors["email"] = new("Entrez une adresse courriel valide.", "Enter a valid email address.");
+        if (EmailAddress.Refusal(request.Email) is { } refusal) errors["email"] = refusal;
         var sector = ParseSector(request.Sector);
         if (sector is null)
             errors["sector"] = new("Choisissez : communautaire, institutionnel, économique, municipal ou autre.",
@@ -150,6 +150,7 @@ public static partial class MeetingsApi
         if (string.IsNullOrWhiteSpace(request.Token) || request.Token.Length > 100)
             return Problems.Validation(new Dictionary<string, BilingualText> { ["token"] = new("Lien de connexion manquant.", "Sign-in link missing.") });
         var (status, membership, name) = await service.RedeemAsync(request.Token.Trim());
+        // Used, expired, revoked or never issued: one answer, so a guess learns nothing a holder would not.
         if (status != InvitationStatus.Redeemed || membership is null)
             // Used, expired, revoked or unknown: one answer, and the page offers a new link by email.
             return Problems.Create(StatusCodes.Status410Gone, "link-invalid",

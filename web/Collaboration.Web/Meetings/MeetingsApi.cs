@@ -77,7 +77,7 @@ public static partial class MeetingsApi
     }
 
     private static async Task<Results<Created<MeetingCreatedResponse>, ProblemHttpResult>> CreateMeetingAsync(
-        CreateMeetingRequest request, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions, MeetingsService service)
+        CreateMeetingRequest request, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions, MeetingsService service, TimeProvider clock)
     {
         var errors = new Dictionary<string, BilingualText>();
         if (request.TableId is null) errors["tableId"] = new("Choisissez une table.", "Choose a table.");
@@ -85,6 +85,7 @@ public static partial class MeetingsApi
         CheckText(errors, "location", request.Location, 200, required: false);
         if (!DateTimeOffset.TryParse(request.StartsAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var startsAt))
             errors["startsAt"] = new("Entrez la date et l'heure de début.", "Enter the start date and time.");
+        else DateInput.Check(errors, "startsAt", startsAt, clock.GetUtcNow());
         if (errors.Count > 0) return Problems.Validation(errors);
 
         var table = await grains.GetGrain<ITableGrain>(request.TableId!.Value).GetAsync();
@@ -227,12 +228,12 @@ public static partial class MeetingsApi
     }
 
     private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> AddActionItemAsync(
-        Guid id, ActionItemRequest request, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions)
+        Guid id, ActionItemRequest request, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions, TimeProvider clock)
     {
         var errors = new Dictionary<string, BilingualText>();
         CheckText(errors, "text", request.Text, MeetingGrain.MaxTextLength, required: true);
         if (request.OwnerMemberId is null) errors["ownerMemberId"] = new("Choisissez la personne responsable.", "Choose who is responsible.");
-        var due = ParseDue(errors, request.Due);
+        var due = DateInput.Parse(errors, "due", request.Due, clock.GetUtcNow());
         if (errors.Count > 0) return Problems.Validation(errors);
         var (_, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Run);
         if (problem is not null) return problem;
@@ -241,11 +242,11 @@ public static partial class MeetingsApi
     }
 
     private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> UpdateActionItemAsync(
-        Guid id, Guid itemId, ActionItemPatchRequest request, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions)
+        Guid id, Guid itemId, ActionItemPatchRequest request, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions, TimeProvider clock)
     {
         var errors = new Dictionary<string, BilingualText>();
         if (request.Text is not null) CheckText(errors, "text", request.Text, MeetingGrain.MaxTextLength, required: true);
-        var due = ParseDue(errors, request.Due);
+        var due = DateInput.Parse(errors, "due", request.Due, clock.GetUtcNow());
         ActionItemStatus? status = null;
         if (request.Status is not null)
         {
@@ -335,14 +336,6 @@ public static partial class MeetingsApi
             errors[field] = new("Ce champ est requis.", "This field is required.");
         else if (value is not null && value.Trim().Length > max)
             errors[field] = new($"{max} caractères au plus.", $"{max} characters at most.");
-    }
-
-    private static DateOnly? ParseDue(Dictionary<string, BilingualText> errors, string? due)
-    {
-        if (string.IsNullOrWhiteSpace(due)) return null;
-        if (DateOnly.TryParseExact(due, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)) return parsed;
-        errors["due"] = new("Date d'échéance invalide (AAAA-MM-JJ).", "Invalid due date (YYYY-MM-DD).");
-        return null;
     }
 
     private static string RoleName(TableRole role) => role switch

@@ -34,7 +34,7 @@ public sealed record PartnerRequest(
             !Uri.TryCreate(website, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")))
             errors["website"] = new("Entrez une adresse web complète (https://…).", "Enter a full web address (https://…).");
         var email = ContactEmail?.Trim() ?? "";
-        if (email.Length > 0 && !EmailAddress.IsValid(email)) errors["contactEmail"] = new("Entrez une adresse courriel valide.", "Enter a valid email address.");
+        if (email.Length > 0 && EmailAddress.Refusal(email) is { } refusal) errors["contactEmail"] = refusal;
         var aliases = (Aliases ?? []).Select(a => a.Trim()).Where(a => a.Length > 0).Distinct().ToList();
         if (aliases.Count > PartnerProfileRules.MaxAliases || aliases.Any(a => a.Length > PartnerProfileRules.MaxName))
             errors["aliases"] = new($"{PartnerProfileRules.MaxAliases} autres noms au plus, de {PartnerProfileRules.MaxName} caractères au plus.",

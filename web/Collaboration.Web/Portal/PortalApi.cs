@@ -68,13 +68,8 @@ public static class PortalApi
 
     private static IPortalContentGrain Content(IGrainFactory grains) => grains.GetGrain<IPortalContentGrain>("default");
 
-    private static DateOnly PublishedOn(Dictionary<string, BilingualText> errors, string? value, RegionClock clock)
-    {
-        if (string.IsNullOrEmpty(value)) return clock.Today;
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        errors["publishedOn"] = new("Date invalide (AAAA-MM-JJ).", "Invalid date (YYYY-MM-DD).");
-        return default;
-    }
+    private static DateOnly PublishedOn(Dictionary<string, BilingualText> errors, string? value, RegionClock clock) =>
+        DateInput.Parse(errors, "publishedOn", value, clock.Now) ?? clock.Today;
 
     private static Results<NoContent, ProblemHttpResult> Outcome(PortalContentOutcome outcome) => outcome switch
     {

@@ -54,18 +54,10 @@ public static class ReportsApi
         var today = clock.Today;
         var fiscalStart = new DateOnly(today.Month >= 4 ? today.Year : today.Year - 1, 4, 1);
         var errors = new Dictionary<string, BilingualText>();
-        var start = Date(errors, "from", from) ?? fiscalStart;
-        var end = Date(errors, "to", to) ?? fiscalStart.AddYears(1).AddDays(-1);
+        var start = DateInput.Parse(errors, "from", from, clock.Now) ?? fiscalStart;
+        var end = DateInput.Parse(errors, "to", to, clock.Now) ?? fiscalStart.AddYears(1).AddDays(-1);
         if (errors.Count == 0 && end < start) errors["to"] = new("La fin précède le début.", "The end is before the start.");
         if (errors.Count == 0 && end > start.AddYears(5)) errors["to"] = new("Cinq ans au plus.", "Five years at most.");
         return errors.Count > 0 ? (null, Problems.Validation(errors)) : (new ReportPeriod(start, end), null);
-    }
-
-    private static DateOnly? Date(Dictionary<string, BilingualText> errors, string field, string? value)
-    {
-        if (string.IsNullOrEmpty(value)) return null;
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        errors[field] = new("Date invalide (AAAA-MM-JJ).", "Invalid date (YYYY-MM-DD).");
-        return null;
     }
 }

@@ -46,8 +46,7 @@ public static class WorkshopInput
 
     private static void CheckEmail(Dictionary<string, BilingualText> errors, string? email)
     {
-        if (!EmailAddress.IsValid(email))
-            errors["email"] = new("Entrez une adresse courriel valide (ex. nom@entreprise.ca).", "Enter a valid email address (e.g. name@company.ca).");
+        if (EmailAddress.Refusal(email) is { } refusal) errors["email"] = refusal;
     }
 
     public static Dictionary<string, BilingualText> CheckSeats(int? seats)
@@ -59,7 +58,7 @@ public static class WorkshopInput
         return errors;
     }
 
-    public static Dictionary<string, BilingualText> CheckWorkshop(WorkshopsApi.CreateWorkshopRequest r)
+    public static Dictionary<string, BilingualText> CheckWorkshop(WorkshopsApi.CreateWorkshopRequest r, TimeProvider clock)
     {
         var errors = new Dictionary<string, BilingualText>();
         TextFields.Require(errors, "titleFr", r.TitleFr, MaxTitle, "Titre (français)", "Title (French)");
@@ -72,11 +71,13 @@ public static class WorkshopInput
             errors["onlineLink"] = new("Lien en ligne : une adresse https:// valide.", "Online link: a valid https:// address.");
         if (string.IsNullOrWhiteSpace(r.Place) && string.IsNullOrWhiteSpace(r.OnlineLink))
             errors["place"] = new("Indiquez un lieu ou un lien en ligne.", "Give a place or an online link.");
-        if (r.StartsAt is null || r.EndsAt is null || r.EndsAt <= r.StartsAt)
+        if (DateInput.Check(errors, "startsAt", r.StartsAt, clock.GetUtcNow()) && DateInput.Check(errors, "endsAt", r.EndsAt, clock.GetUtcNow())
+            && (r.StartsAt is null || r.EndsAt is null || r.EndsAt <= r.StartsAt))
             errors["endsAt"] = new("Indiquez un début et une fin, la fin après le début.", "Give a start and an end, the end after the start.");
         if (r.Capacity is not (>= 1 and <= WorkshopSessionGrain.MaxCapacity))
             errors["capacity"] = new($"Capacité : de 1 à {WorkshopSessionGrain.MaxCapacity} places.", $"Capacity: from 1 to {WorkshopSessionGrain.MaxCapacity} seats.");
-        if (r.RegistrationOpensAt is not null && r.RegistrationClosesAt is not null && r.RegistrationClosesAt <= r.RegistrationOpensAt)
+        if (DateInput.Check(errors, "registrationOpensAt", r.RegistrationOpensAt, clock.GetUtcNow()) && DateInput.Check(errors, "registrationClosesAt", r.RegistrationClosesAt, clock.GetUtcNow())
+            && r.RegistrationOpensAt is not null && r.RegistrationClosesAt is not null && r.RegistrationClosesAt <= r.RegistrationOpensAt)
             errors["registrationClosesAt"] = new("La fin des inscriptions doit suivre leur ouverture.", "Registration must close after it opens.");
         return errors;
     }

@@ -75,7 +75,7 @@ public static class WorkshopsApi
     private static async Task<Results<Created<WorkshopSummary>, ProblemHttpResult>> CreateAsync(
         CreateWorkshopRequest request, IGrainFactory grains, TimeProvider clock)
     {
-        var errors = WorkshopInput.CheckWorkshop(request);
+        var errors = WorkshopInput.CheckWorkshop(request, clock);
         if (errors.Count > 0) return Problems.Validation(errors);
 
         var id = Guid.NewGuid();

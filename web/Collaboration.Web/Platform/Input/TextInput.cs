@@ -6,8 +6,9 @@ namespace Collaboration.Web.Platform.Input;
 /// The one text policy of the API: every string that comes in (JSON fields, stored query and route
 /// values, imported CSV cells) is normalised to NFC, trimmed, and refused when it holds a C0 or
 /// C1 control character (U+0000–U+001F, U+007F–U+009F) — tab and newline only in multi-line
-/// fields. A NUL byte never reaches storage (PostgreSQL refuses it in text and the failed write
-/// would cost the caller a 503).
+/// fields — a Unicode non-character (U+FDD0–U+FDEF, U+FFFE, U+FFFF and their kin in every plane)
+/// or a lone surrogate. A NUL byte never reaches storage (PostgreSQL refuses it in text and the
+/// failed write would cost the caller a 503); the other two make .NET's normalisation throw.
 /// </summary>
 public static class TextInput
 {
@@ -15,8 +16,8 @@ public static class TextInput
     private static readonly string[] MultiLineNames = ["notes", "description", "text", "message", "body", "comment", "minutes"];
 
     public static readonly BilingualText ControlCharacterMessage = new(
-        "Ce champ contient un caractère de contrôle (caractère invisible) : retirez-le.",
-        "This field holds a control character (an invisible character): remove it.");
+        "Ce champ contient un caractère de contrôle ou un caractère Unicode invalide (caractère invisible) : retirez-le.",
+        "This field holds a control character or an invalid Unicode character (an invisible character): remove it.");
 
     public static TextKind KindOf(string jsonName, bool markedMultiLine)
     {
@@ -36,10 +37,21 @@ public static class TextInput
         return value.Trim();
     }
 
+    /// <summary>A control character (but tab and newline when lines are allowed), a non-character or a lone surrogate.</summary>
     public static bool HasControl(string value, bool allowLines)
     {
-        foreach (var c in value)
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
             if (char.IsControl(c) && !(allowLines && c is '\n' or '\t')) return true;
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                if (IsNonCharacter(char.ConvertToUtf32(c, value[++i]))) return true;
+            }
+            else if (char.IsSurrogate(c) || IsNonCharacter(c)) return true;
+        }
         return false;
     }
+
+    private static bool IsNonCharacter(int codePoint) => codePoint is >= 0xFDD0 and <= 0xFDEF || (codePoint & 0xFFFE) == 0xFFFE;
 }

@@ -45,15 +45,17 @@ export function loginUrl(returnUrl = location.pathname + location.search + locat
   return `/login.html?returnUrl=${encodeURIComponent(returnUrl)}`;
 }
 
-/** A same-site path to go to after signing in: the ?returnUrl if it is a local path, else '/'. */
-export function safeReturnUrl(search = location.search) {
-  const value = new URLSearchParams(search).get('returnUrl');
+/**
+ * Where to go after signing in: value when it is a path on this site, else '/'. Checked after the browser resolves it: '/.//evil.example',
+ * '/..//evil.example', '/%2e//evil.example' all become '//evil.example', another site.
+ */
+export function localPath(value) {
   if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) {
     return '/';
   }
   try {
     const url = new URL(value, location.origin);
-    if (url.origin !== location.origin || url.pathname === '/login.html') {
+    if (url.origin !== location.origin || url.pathname.startsWith('//') || url.pathname === '/login.html') {
       return '/';
     }
     return url.pathname + url.search + url.hash;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { getCurrentUser, safeReturnUrl } from '../src/auth.js';
+import { getCurrentUser, localPath } from '../src/auth.js';
 
 globalThis.location = new URL('https://concertation.test/login.html');
 
@@ -14,9 +14,13 @@ test('returnUrl is followed only to a local path', () => {
     '?returnUrl=%2F%5Cevil.test': '/',
     '?returnUrl=javascript%3Aalert(1)': '/',
     '?returnUrl=%2Flogin.html': '/',
+    '?returnUrl=%2F.%2F%2Fevil.example%2Fphish': '/',
+    '?returnUrl=%2F..%2F%2Fevil.example%2F': '/',
+    '?returnUrl=%2Fx%2F..%2F%2Fevil.example%2F': '/',
+    '?returnUrl=%2F%252e%2F%2Fevil.example%2F': '/',
   };
   for (const [search, expected] of Object.entries(cases)) {
-    assert.equal(safeReturnUrl(search), expected, search);
+    assert.equal(localPath(new URLSearchParams(search).get('returnUrl')), expected, search);
   }
 });
 

@@ -1,6 +1,6 @@
-// The login page: sign in, then go to ?returnUrl (a local path) or home.
+// The login page: sign in, then go to ?returnUrl (a local path, checked by the server, then here again) or home.
 import { ApiError } from '../api.js';
-import { safeReturnUrl, signIn } from '../auth.js';
+import { localPath, signIn } from '../auth.js';
 import { onLangChange, t } from '../i18n.js';
 import { wireSignInLinkForm } from '../meetings/sign-in-link.js';
 import '../accounts/messages.js';
@@ -77,7 +77,7 @@ form.addEventListener('submit', async (event) => {
     }
     return;
   }
-  location.assign(safeReturnUrl());
+  location.assign(localPath(form.dataset.returnUrl));
 });
 
 wireSignInLinkForm();
