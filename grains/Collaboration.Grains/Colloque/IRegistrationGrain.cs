@@ -6,7 +6,10 @@ namespace Collaboration.Grains.Colloque;
 /// <summary>
 /// One attendee's registration, keyed by its registration code (the QR on the badge). The single
 /// truth for "checked in": one grain per code, its calls one at a time and its writes checked
-/// against its version across nodes, so two desks can never both admit the same badge.
+/// against its version across nodes, so two desks can never both admit the same badge. It owns
+/// check-in, undo, cancellation, erasure and walk-in, records the place the signups grain gave it,
+/// and tells the others — the colloque's figures, the signups grain, the directory, the mail ledger —
+/// through the after-commit path, in one order whoever acts.
 /// </summary>
 [Alias("colloque-registration")]
 public interface IRegistrationGrain : IGrainWithStringKey, IMailOutboxGrain
