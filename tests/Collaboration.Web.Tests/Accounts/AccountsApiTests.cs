@@ -148,7 +148,7 @@ public sealed class AccountsApiTests : IAsyncLifetime
     public async Task Organiser_CreatesAnotherOrganiser_WhoCanThenSignIn_AndDuplicatesAre409()
     {
         var client = await _app.CreateOrganiserClientAsync();
-        var account = new { email = "Marie-Hélène.Côté@test.local", displayName = "Marie-Hélène Côté", password = "un mot de passe long" };
+        var account = new { email = "Marie-Helene.Cote@test.local", displayName = "Marie-Hélène Côté", password = "un mot de passe long" };
 
         var created = await client.PostAsJsonAsync("/api/organisers", account);
         var duplicate = await client.PostAsJsonAsync("/api/organisers", account);
