@@ -226,14 +226,15 @@ internal sealed class ColloqueSignupsScenario : IScenario
         text.AppendLine($"""
             **Reading.** The burst takes {burst.PerSecond:N0} registrations/s on two nodes ({Format.Ratio(burst.PerSecond / raw.PerSecond)} the raw INSERT's
             {raw.PerSecond:N0}/s), p99 {burst.P99:0} ms, for {burst.ProcessMs + burst.PostgresMs:0.00} ms of CPU per registration against the INSERT's
-            {raw.ProcessMs + raw.PostgresMs:0.00} ms. Each registration is an HTTP request, the activation of its own registration grain (a read that
-            finds nothing, then its first write, holding the confirmation email: one row each, in parallel) and its share of the signups
-            grain's group commit (`[Reentrant]`: the registrations that arrive during a write, or within 50 ms of the last one, share the
-            next), which also hands that write's new attendees to the directory in one call. Half of the calls to the signups grain cross to
-            the other silo: its single activation is what makes "never oversold" hold across nodes without a lock or a retry. After the
-            acknowledgement, the email costs as much again: the signups grain tells the registration its place (a second write, which
-            releases the email and registers the outbox's re-drive reminder), the email is composed (MimeKit, the QR code as a PNG, the
-            day's `.ics`) and written, and its delivery is recorded (a third write, the reminder dropped). The clients, both nodes and
+            {raw.ProcessMs + raw.PostgresMs:0.00} ms. Each registration is an HTTP request and one call to its own registration grain (the activation reads
+            nothing, then writes once), which asks the signups grain for a place — its share of that grain's group commit
+            (`[Reentrant]`: the registrations that arrive during a write, or within 50 ms of the last one, share the next) — and
+            records the place, the confirmation email and the directory listing in that one write. Half of the calls to the signups
+            grain cross to the other silo: its single activation is what makes "never oversold" hold across nodes without a lock
+            or a retry. After the acknowledgement, the after-commit path: the signups grain's notice reaches the registration (no
+            write: told already), the email is composed (MimeKit, the QR code as a PNG, the day's `.ics`) and written, its delivery
+            is recorded (a second registration write), and the directory and the mail ledger take the registrations in coalesced
+            writes. No reminder is written: the signups grain's notice covers the registration's effects. The clients, both nodes and
             PostgreSQL share the same {Environment.ProcessorCount} cores, so the burst is bounded by that CPU: at {burst.ProcessMs + burst.PostgresMs:0.0} ms per
             registration two cores give about {Environment.ProcessorCount * 1000 / (burst.ProcessMs + burst.PostgresMs):N0} registrations/s.
             """);
