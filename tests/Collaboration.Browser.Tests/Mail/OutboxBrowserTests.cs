@@ -22,7 +22,7 @@ public sealed class OutboxBrowserTests(MailBrowserFixture fixture, ITestOutputHe
         await employer.Page.GotoAsync($"/workshops/session.html?id={session}");
         await employer.Page.GetByLabel("Entreprise ou organisme").FillAsync("Érablière du Rang 4");
         await employer.Page.GetByLabel("Personne-ressource").FillAsync("Julie Lavallée");
-        await employer.Page.GetByLabel("Courriel").FillAsync(email);
+        await employer.Page.GetByTestId("registration-form").GetByLabel("Courriel").FillAsync(email);
         await employer.Page.GetByLabel("Secteur d’activité").FillAsync("Agroalimentaire");
         await employer.Page.Locator("input[name=consent]").CheckAsync();
         await employer.Page.GetByRole(AriaRole.Button, new() { Name = "M’inscrire" }).ClickAsync();

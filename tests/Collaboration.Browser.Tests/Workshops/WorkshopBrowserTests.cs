@@ -148,7 +148,8 @@ public sealed class WorkshopBrowserTests(BrowserAppFixture fixture, ITestOutputH
     {
         await page.GetByLabel("Entreprise ou organisme").FillAsync(organisation);
         await page.GetByLabel("Personne-ressource").FillAsync(contact);
-        await page.GetByLabel("Courriel").FillAsync(email);
+        // The registration form's field (the page also has "Retrouver mon inscription", with its own email field).
+        await page.GetByTestId("registration-form").GetByLabel("Courriel").FillAsync(email);
         await page.GetByLabel("Secteur d’activité").FillAsync("Alimentation");
         await page.Locator("input[name=consent]").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "M’inscrire" }).ClickAsync();
