@@ -37,6 +37,7 @@ public abstract class DurableGrain<TState> : Grain, IIncomingGrainCallFilter whe
     private bool _writing;
     private GrainStorageUnavailableException? _broken;
     private readonly bool _interleaves;
+    private bool _copyNextWrite;
     private TState? _live;
     private DeepCopier<TState>? _copier;
 
@@ -70,6 +71,22 @@ public abstract class DurableGrain<TState> : Grain, IIncomingGrainCallFilter whe
         return committed;
     }
 
+    /// <summary>
+    /// Commits the state without holding the caller: for a write the answer must not wait on (the link sent to a known
+    /// address answers as fast as for an unknown one), and for the after-commit path's own records. The state is handed to
+    /// the provider as a copy, since the grain's next calls may change it while the provider serializes; a failure
+    /// discards the activation as usual (<see cref="Break"/> logs it).
+    /// </summary>
+    private protected Task WriteStateDetachedAsync()
+    {
+        _copyNextWrite = true;
+        return WriteStateAsync();
+    }
+
+    /// <summary>As <see cref="WriteStateDetachedAsync"/>, for a caller that has nothing to do with the outcome.</summary>
+    protected void WriteStateInBackground() =>
+        WriteStateDetachedAsync().ContinueWith(static t => t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
+
     /// <summary>Awaited before each write (an outbox registers its re-drive reminder before the first write that needs it).</summary>
     private protected virtual Task BeforeWriteAsync() => Task.CompletedTask;
 
@@ -100,11 +117,13 @@ public abstract class DurableGrain<TState> : Grain, IIncomingGrainCallFilter whe
             var batch = _nextWrite!;
             _nextWrite = null;
             var written = OnWriting();
+            var copy = _interleaves || _copyNextWrite;
+            _copyNextWrite = false;
             try
             {
                 await BeforeWriteAsync();
-                if (_interleaves)
-                    _state.State = (_copier ??= ServiceProvider.GetRequiredService<DeepCopier<TState>>()).Copy(State);
+                // The live state itself when no call can run meanwhile (after a copied write, the provider held the copy).
+                _state.State = copy ? (_copier ??= ServiceProvider.GetRequiredService<DeepCopier<TState>>()).Copy(State) : State;
                 await _state.WriteStateAsync();
             }
             catch (Exception ex)

@@ -60,8 +60,7 @@ public sealed class TableGrain(
         if (!State.Exists || member is null) return Task.CompletedTask;
         member.LinkHash = tokenHash;
         RecordLink(member, sealedToken);
-        // The answer never waits on the write only a known address causes; a failed write breaks the activation as usual.
-        WriteStateAsync().Ignore();
+        WriteStateInBackground(); // the answer never waits on the write only a known address causes
         return Task.CompletedTask;
     }
 

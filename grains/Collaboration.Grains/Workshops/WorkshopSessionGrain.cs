@@ -120,8 +120,8 @@ public sealed class WorkshopSessionGrain(
 
     public Task RequestManageLinkAsync(string email, string? language)
     {
-        // The answer never waits on the write only a known address causes; a failed write breaks the activation as usual.
-        if (Active(email) is { } registration && SendManageLink(registration, language)) WriteStateAsync().Ignore();
+        // The answer never waits on the write only a known address causes.
+        if (Active(email) is { } registration && SendManageLink(registration, language)) WriteStateInBackground();
         return Task.CompletedTask;
     }
 

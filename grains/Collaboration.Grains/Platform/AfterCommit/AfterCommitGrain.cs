@@ -229,7 +229,7 @@ public abstract class AfterCommitGrain<TState> : DurableGrain<TState>, IRemindab
                         window.Release();
                     }
                 }));
-                if (results.Contains(true)) await WriteStateAsync();
+                if (results.Contains(true)) await WriteStateDetachedAsync(); // outside any call: the grain's calls go on meanwhile
             }
             while (_driveAgain && !IsBroken);
         }
