@@ -57,8 +57,8 @@ public sealed class OutboxBrowserTests(MailBrowserFixture fixture, ITestOutputHe
         await Expect(outbox.GetByTestId("outbox-status")).ToHaveTextAsync("Remis dans la file d'envoi.");
 
         // Assert: received, and shown sent once the view is refreshed.
-        await fixture.Smtp.WaitForAsync(1, Timeout);
-        Assert.Contains(fixture.Smtp.Received, m => m.To.Mailboxes.Single().Address == email);
+        // Other tests of this collection share the SMTP server: wait for this employer's message, not any message.
+        await fixture.ReceivedAsync(email, "", Timeout);
         await Poll.UntilAsync(async () => (await api.GetFromJsonAsync<JsonElement>($"/api/workshops/{session}/outbox"))
             .EnumerateArray().All(m => m.GetProperty("status").GetString() == "Sent"), Timeout, "the message sent");
         await outbox.GetByRole(AriaRole.Button, new() { Name = "Actualiser" }).ClickAsync();

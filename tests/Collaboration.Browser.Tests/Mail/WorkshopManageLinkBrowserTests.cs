@@ -26,7 +26,7 @@ public sealed partial class WorkshopManageLinkBrowserTests(MailBrowserFixture fi
         var known = $"perdu-{Guid.NewGuid():N}@exemple.qc.ca";
         var unknown = $"inconnu-{Guid.NewGuid():N}@exemple.qc.ca";
         var code = await RegisterThroughApiAsync(session, known);
-        await fixture.Smtp.WaitForAsync(1, Timeout);
+        await fixture.ReceivedAsync(known, "", Timeout);
         await using var browser = await fixture.NewSessionAsync(output, Viewports.Options(viewport));
         var page = browser.Page;
         await page.GotoAsync($"/workshops/session.html?id={session}&lang={language}");
