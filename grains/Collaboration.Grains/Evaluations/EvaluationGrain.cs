@@ -89,7 +89,7 @@ public sealed class EvaluationGrain(
         var invited = State.Invitations.Select(i => i.Reference).ToHashSet();
         foreach (var person in await ParticipationReader.PresentAsync(GrainFactory, ServiceProvider, Subject))
         {
-            if (!invited.Add(person.Reference)) continue;
+            if (person.Email.Length == 0 || !invited.Add(person.Reference)) continue;
             var token = SecretHash.NewToken();
             var invitation = new EvaluationInvitation
             {
