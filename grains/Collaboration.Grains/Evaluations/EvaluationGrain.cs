@@ -61,7 +61,7 @@ public sealed class EvaluationGrain(
         return new EvaluationView(GrainKey, ev, Status(), saved ? State.Questions : DefaultEvaluationForm.Questions,
             State.Schedule ?? DefaultEvaluationForm.ScheduleFor(ev.EndsAt), !saved,
             invitations.Count, invitations.Count(i => i.AnsweredAt is not null), invitations.Count(i => i.RemindedAt is not null),
-            [.. invitations.Select(i => new RespondentView(i.Id, i.Name, i.Organisation, i.Email, i.InvitedAt, i.RemindedAt, i.AnsweredAt is not null))],
+            [.. invitations.Select(i => new RespondentView(i.Id, i.Name, i.Organisation, i.Email, i.InvitedAt, i.RemindedAt, i.AnsweredAt is not null, i.Mrc))],
             State.InvitationsSentAt, State.RemindersSentAt);
     }
 

@@ -22,6 +22,10 @@ public static class AttestationPdf
     {
         DejaVuFonts.Install();
         using var pdf = new PdfDocument();
+        // PDFsharp's deflated streams make qpdf --check warn ("input stream is complete but output may still be valid"):
+        // the page is small (the font is subset), so it is written uncompressed and checks clean.
+        pdf.Options.NoCompression = true;
+        pdf.Options.CompressContentStreams = false;
         pdf.Info.Title = $"Attestation de participation — {doc.Name}";
         pdf.Info.Author = partnership;
         pdf.Info.Subject = doc.TitleFr;
