@@ -1,4 +1,8 @@
+using System.Security.Claims;
+using Collaboration.Grains.Colloque;
+using Collaboration.Grains.Participation;
 using Collaboration.Grains.Retention;
+using Collaboration.Grains.Workshops;
 using Collaboration.Web.Accounts;
 using Collaboration.Web.Platform;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,10 +21,27 @@ public static class RetentionApi
         retention.MapPut("/settings", SetAsync);
         retention.MapGet("/preview", PreviewAsync);
         retention.MapPost("/run", RunAsync);
+        retention.MapPost("/erasures", EraseAsync);
         return app;
     }
 
     public sealed record SettingsRequest(int? WorkshopRegistrationsMonths, int? ColloqueRegistrationsMonths, int? EvaluationLinksMonths);
+
+    /// <summary>One person erased on request: the event (<c>workshop:{id}</c>, <c>colloque:{id}</c>) and their registration code.</summary>
+    public sealed record ErasureRequest(string? Subject, string? Reference);
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> EraseAsync(ErasureRequest request, IGrainFactory grains, ClaimsPrincipal user)
+    {
+        if (!EventSubject.TryParse(request.Subject, out var subject) || subject.Kind == SubjectKind.Atelier)
+            return Problems.Invalid("subject", new("Activité inconnue (atelier d'employeurs ou colloque).", "Unknown event (employer workshop or colloque)."));
+        var reference = SecretTokens.NormalizeCode(request.Reference ?? "");
+        var known = subject.Kind == SubjectKind.Workshop
+            ? (await grains.GetGrain<IWorkshopSessionGrain>(subject.Id).GetRegistrantsAsync()).Any(r => r.Code == reference)
+            : await grains.GetGrain<IRegistrationGrain>(reference).GetAsync() is { } view && view.ColloqueId == subject.Id;
+        if (!known) return Problems.Create(StatusCodes.Status404NotFound, "registration-not-found", "Inscription introuvable.", "Registration not found.");
+        await grains.GetGrain<IRetentionGrain>(Key).EraseAsync(subject.Key, reference, user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "organiser");
+        return TypedResults.NoContent();
+    }
 
     private static async Task<Ok<RetentionView>> GetAsync(IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<IRetentionGrain>(Key).GetAsync());
