@@ -28,4 +28,8 @@ public enum MailKind
     OrganiserInvited,
     /// <summary>A password reset link (30 minutes, once).</summary>
     OrganiserPasswordReset,
+    /// <summary>The evaluation of an event, to someone marked present: the personal link (and the attestation attached).</summary>
+    EvaluationInvited,
+    /// <summary>The one reminder, to those who have not answered.</summary>
+    EvaluationReminder,
 }

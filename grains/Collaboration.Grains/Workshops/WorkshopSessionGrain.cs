@@ -235,6 +235,26 @@ public sealed class WorkshopSessionGrain(
         return true;
     }
 
+    public async Task<int> AnonymiseAsync(string? code)
+    {
+        var count = 0;
+        foreach (var r in State.Registrations)
+        {
+            if (r.Anonymised || (code is not null && r.Code != code)) continue;
+            r.Anonymised = true;
+            r.ContactName = "";
+            r.Email = "";
+            r.Phone = null;
+            r.TokenHash = "";
+            r.SealedToken = null;
+            State.Mail.DropPendingFor(r.Code);
+            foreach (var sent in State.Mail.Messages.Where(m => m.Reference == r.Code)) sent.To = sent.ToName = "";
+            count++;
+        }
+        if (count > 0) await WriteStateAsync();
+        return count;
+    }
+
     /// <summary>
     /// The day-before reminder: on each tick, once the clock has reached the reminder time, one
     /// message per confirmed registration is recorded in one write with the flag that says so,
@@ -363,6 +383,6 @@ public sealed class WorkshopSessionGrain(
 
     private static RegistrantView View(WorkshopRegistration r, int? position) => new(
         r.Code, r.Sequence, r.Organisation, r.ContactName, r.Email, r.Phone, r.Seats, r.Sector, r.Status, position,
-        r.RegisteredAt, r.ConfirmedAt, r.Attended, r.CancelledAt);
+        r.RegisteredAt, r.ConfirmedAt, r.Attended, r.CancelledAt, r.Language, r.Anonymised);
 
 }
