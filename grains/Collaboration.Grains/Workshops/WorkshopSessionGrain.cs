@@ -115,6 +115,7 @@ public sealed class WorkshopSessionGrain(
         RaiseEvent(new RegistrationReceived(view, Counts()));
         RegistrationOutcome outcome = new(RegistrationResult.Ok, view, Counts()); // answered from the state this call made, not a later one
         await WriteStateAsync();
+        ConcertationMetrics.Registrations.Add(1, new("kind", "workshop"), new("status", fits ? "confirmed" : "waitlisted"));
         return outcome;
     }
 

@@ -66,6 +66,8 @@ public static class SiloBuilderExtensions
         silo.AddConcertationLive();
         silo.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
         silo.AddDashboard();
+        // Grain calls carry the caller's trace (W3C trace context): an HTTP request's trace reaches the grains it calls.
+        silo.AddActivityPropagation();
         return silo;
     }
 

@@ -148,6 +148,8 @@ public static class EndpointRules
         ["* /hubs/live/negotiate"] = EndpointRule.Public(method: "POST"),
         ["* /hubs/live"] = EndpointRule.Public(method: "GET"),
         ["* /health"] = EndpointRule.Public(method: "GET"),
+        // Not by role but by network: direct requests from Telemetry:MetricsNetworks only, never through the proxy (MetricsEndpointTests).
+        ["* /metrics"] = EndpointRule.Public(method: "GET"),
         ["GET /openapi/{documentName}.json"] = EndpointRule.Public(),
         ["GET /orleans*"] = EndpointRule.Organiser(),
         ["* /"] = EndpointRule.Public(method: "GET"),

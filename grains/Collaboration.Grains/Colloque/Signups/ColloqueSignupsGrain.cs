@@ -159,6 +159,7 @@ public sealed class ColloqueSignupsGrain(
         _placesChanged = true;
         SignupOutcome outcome = new(SignupResult.Ok, View(entry), Notice: notice);
         await WriteStateAsync();
+        ConcertationMetrics.Registrations.Add(1, new("kind", "colloque"), new("status", confirmed ? "confirmed" : "waitlisted"));
         return outcome;
     }
 
