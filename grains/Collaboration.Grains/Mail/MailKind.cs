@@ -28,4 +28,6 @@ public enum MailKind
     OrganiserInvited,
     /// <summary>A password reset link (30 minutes, once).</summary>
     OrganiserPasswordReset,
+    /// <summary>A colloque registration's manage link, sent to its address on request (a form typed the address, or "find my registration").</summary>
+    ColloqueManageLink,
 }
