@@ -191,6 +191,7 @@ public static class EndpointRules
         ["GET /api/colloques/{id:guid}/public"] = EndpointRule.Public(),
         ["GET /api/colloques/{id:guid}/calendar.ics"] = EndpointRule.Public(),
         ["POST /api/colloques/{id:guid}/signups"] = EndpointRule.Public("""{"name":"Personne","organisation":"Org","email":"{unique}@exemple.qc.ca","category":"employer","mrc":"joliette","consent":true,"choices":[]}"""),
+        ["POST /api/colloques/{id:guid}/manage-link"] = EndpointRule.Public("""{"email":"{unique}@exemple.qc.ca"}"""),
         ["GET /api/signups/{code}"] = EndpointRule.TokenHolder(),
         ["PATCH /api/signups/{code}"] = EndpointRule.TokenHolder("""{"needs":{"accessibility":"","dietary":""}}"""),
         ["DELETE /api/signups/{code}"] = EndpointRule.TokenHolder(),

@@ -103,7 +103,7 @@ public sealed class ColloqueSignupsGrain(
         return outcome;
     }
 
-    public Task<ProgrammeView> GetProgrammeAsync() => Task.FromResult(new ProgrammeView(State.Settings, [.. State.Sessions], Counts(), Version));
+    public Task<ProgrammeView> GetProgrammeAsync() => Task.FromResult(new ProgrammeView(State.Settings, [.. State.Sessions], Counts(), Version, State.ProgrammeRevision));
 
     public async Task<ProgrammeResult> SaveSessionAsync(ProgrammeSession session)
     {
@@ -135,7 +135,11 @@ public sealed class ColloqueSignupsGrain(
         _details ??= await GrainFactory.GetGrain<IColloqueGrain>(GrainGuidKey).GetDetailsAsync();
         if (_byCode.ContainsKey(request.Code)) return new(SignupResult.CodeTaken);
         if (request.MatchKey.Length > 0 && _byMatchKey.TryGetValue(request.MatchKey, out var existing))
+        {
+            // Whoever types a registered address on a public form learns nothing of it: its owner gets the manage link.
+            if (request.Offer is { } offer) SendManageLink(existing, offer);
             return new(SignupResult.AlreadyRegistered, View(existing));
+        }
         if (request.Channel == SignupChannel.Public)
         {
             if (_details is null || State.Settings is null || Now < State.Settings.OpensAt) return new(SignupResult.RegistrationNotOpenYet);
@@ -161,6 +165,12 @@ public sealed class ColloqueSignupsGrain(
         await WriteStateAsync();
         ConcertationMetrics.Registrations.Add(1, new("kind", "colloque"), new("status", confirmed ? "confirmed" : "waitlisted"));
         return outcome;
+    }
+
+    public Task RequestManageLinkAsync(string matchKey, ManageLinkOffer offer)
+    {
+        if (matchKey.Length > 0 && _byMatchKey.TryGetValue(matchKey, out var existing)) SendManageLink(existing, offer);
+        return Task.CompletedTask;
     }
 
     public async Task<IReadOnlyList<ImportOutcome>> ImportAsync(IReadOnlyList<ImportedAttendee> attendees)
@@ -349,6 +359,7 @@ public sealed class ColloqueSignupsGrain(
     /// <summary>The programme changed: its subscribers get it whole, and the room screens its times after the commit.</summary>
     private PendingEffect PublishProgramme()
     {
+        State.ProgrammeRevision++;
         RaiseEvent(new ProgrammeChanged(State.Settings, [.. State.Sessions], Counts()));
         return RecordEffect(new ShowProgramme(GrainGuidKey, Version, [.. State.Sessions.Select(ScreenSession.Of)]));
     }
@@ -516,6 +527,13 @@ public sealed class ColloqueSignupsGrain(
     // ---- telling registrations -------------------------------------------------------------------
 
     /// <summary>The registration is owed its place: a notice recorded with the change, delivered after the commit.</summary>
+    /// <summary>Records the request for the registration's manage link; committed in the background (the answer never waits on it).</summary>
+    private void SendManageLink(SignupEntry entry, ManageLinkOffer offer)
+    {
+        RecordEffect(new SendManageLink(GrainGuidKey, entry.Code, offer));
+        WriteStateInBackground();
+    }
+
     private PlaceNotice Tell(SignupEntry entry)
     {
         var notice = Notice(entry);
@@ -537,7 +555,7 @@ public sealed class ColloqueSignupsGrain(
         var sessions = State.Sessions;
         return new PlaceNotice(entry.Status, view.Position, breakouts,
             sessions.Count > 0 ? sessions.Min(s => s.StartsAt) : null, sessions.Count > 0 ? sessions.Max(s => s.EndsAt) : null,
-            State.Settings?.VenueAddress ?? "", Version, ++State.LastTell, _details);
+            State.Settings?.VenueAddress ?? "", State.ProgrammeRevision, ++State.LastTell, _details);
     }
 
     private ILogger Log() => ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger<ColloqueSignupsGrain>();
