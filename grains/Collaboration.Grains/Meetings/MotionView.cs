@@ -13,6 +13,11 @@ public sealed record MotionView(
 {
     public bool IsOpen => Status == MotionStatus.Open;
 
+    /// <summary>The result as the minutes word it, in French and in English (for the screens; not serialized between grains).</summary>
+    public string WordingFr => MotionWording.French(this);
+
+    public string WordingEn => MotionWording.English(this);
+
     /// <summary>What a member sees: while the vote runs with the totals hidden, no totals and no names.</summary>
     public MotionView ForMembers() => IsOpen && !TotalsVisible ? this with { Tally = null, Votes = null } : this;
 }

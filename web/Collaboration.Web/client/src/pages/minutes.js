@@ -35,7 +35,8 @@ function render() {
     h('h3', {}, entry.item.title),
     entry.item.presenter ? h('p', {}, `${t('room.presenter')} ${entry.item.presenter}`) : null,
     entry.item.notes ? h('p', {}, entry.item.notes) : null,
-    entry.decisions.length ? h('ul', {}, entry.decisions.map((d) => h('li', { 'data-testid': 'minutes-decision' }, h('strong', {}, `${t('room.decisionText')} : `), d.text))) : null)));
+    entry.decisions.length ? h('ul', {}, entry.decisions.map((d) => h('li', { 'data-testid': 'minutes-decision', 'data-motion': d.motionId ?? null },
+      h('strong', {}, `${t(d.motionId ? 'room.motion.resolution' : 'room.decisionText')} : `), getLang() === 'en' ? d.textEn : d.text))) : null)));
   replaceChildren($('[data-testid="minutes-actions"]'), [...minutes.actionItems, ...minutes.followUps].map((a) => h('li', {},
     `${norm(a.status) === 'done' ? '☑' : '☐'} ${a.text} — ${a.ownerName}${a.due ? ` · ${t('room.due')} ${a.due}` : ''}${a.originMeetingTitle ? ` · ${t('room.from', { title: a.originMeetingTitle })}` : ''}`)));
 }
