@@ -3,6 +3,7 @@
 // secretary run the meeting; members mark their own attendance and close their own action items.
 import '../meetings/messages.js';
 import { api, ApiError } from '../api.js';
+import { loginUrl } from '../auth.js';
 import { getLang, onLangChange, t } from '../i18n.js';
 import { connectLive } from '../live.js';
 import { createOutbox } from '../mail/outbox.js';
@@ -396,7 +397,8 @@ function apply(envelope) {
 
 async function main() {
   if (!id) return showError(() => t('minutes.notReady'));
-  const answer = await act(() => api.get(path()));
+  // Nobody signed in on this device (a notice's link opened on a phone): the sign-in page offers a sign-in link by email.
+  const answer = await api.get(path()).catch((error) => (error instanceof ApiError && error.status === 401 ? location.assign(loginUrl()) : act(() => Promise.reject(error))));
   if (!answer) return;
   role = answer.role;
   myMemberId = answer.memberId;

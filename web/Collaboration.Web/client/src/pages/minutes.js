@@ -1,6 +1,7 @@
 // The procès-verbal of a closed meeting: printable (print CSS), with Markdown, CSV and .ics downloads.
 import '../meetings/messages.js';
 import { api, ApiError } from '../api.js';
+import { loginUrl } from '../auth.js';
 import { getLang, onLangChange, t } from '../i18n.js';
 import { norm } from '../meetings/model.js';
 import { formatDateTime, formatTime, h, param, replaceChildren } from '../meetings/dom.js';
@@ -45,6 +46,8 @@ async function main() {
   try {
     minutes = await api.get(`/api/meetings/${id}/minutes`);
   } catch (error) {
+    // Nobody signed in on this device: the sign-in page offers a sign-in link by email, and comes back here.
+    if (error instanceof ApiError && error.status === 401) return location.assign(loginUrl());
     failure = () => (error instanceof ApiError ? error.localizedMessage() : t('error.network'));
   }
   render();
