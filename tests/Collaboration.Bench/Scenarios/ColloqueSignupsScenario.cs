@@ -76,7 +76,7 @@ internal sealed class ColloqueSignupsScenario : IScenario
         var colloque = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         (await organiser.PutAsJsonAsync($"/api/colloques/{colloque}/registration-settings", new
         {
-            opensAt = DateTimeOffset.UtcNow.AddMinutes(-1), closesAt = DateTimeOffset.UtcNow.AddDays(1), totalCapacity = TotalCapacity,
+            opensAt = DateTimeOffset.UtcNow.AddMinutes(-1), closesAt = DateTimeOffset.UtcNow.AddDays(1), totalCapacity = TotalCapacity, waitlistCapacity = 100_000,
             // Quotas that leave the total (1,500) as the binding limit, so exactly 1,500 must end confirmed.
             categoryCapacity = new { employer = 800, electedOfficial = 250, communityOrganisation = 400, institution = 250, mrc = 250, other = 250 },
         })).EnsureSuccessStatusCode();

@@ -34,7 +34,7 @@ internal sealed class ColloqueArrangement
         var colloque = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         (await api.PutAsJsonAsync($"/api/colloques/{colloque}/registration-settings", new
         {
-            opensAt = DateTimeOffset.UtcNow.AddHours(-1), closesAt = DateTimeOffset.UtcNow.AddDays(20), totalCapacity = 300,
+            opensAt = DateTimeOffset.UtcNow.AddHours(-1), closesAt = DateTimeOffset.UtcNow.AddDays(20), totalCapacity = 300, waitlistCapacity = 100_000,
             categoryCapacity = new { employer = employerQuota }, venueAddress = "20, rue Saint-Charles-Borromée Sud, Joliette",
         }).WaitAsync(Timeouts.Http)).EnsureSuccessStatusCode();
         return new(api, colloque);

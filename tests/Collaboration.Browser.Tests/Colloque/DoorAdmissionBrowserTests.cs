@@ -19,7 +19,7 @@ public sealed class DoorAdmissionBrowserTests(BrowserAppFixture fixture, ITestOu
         var colloque = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         (await api.PutAsJsonAsync($"/api/colloques/{colloque}/registration-settings", new
         {
-            opensAt = DateTimeOffset.UtcNow.AddHours(-1), closesAt = DateTimeOffset.UtcNow.AddDays(20), totalCapacity = 1,
+            opensAt = DateTimeOffset.UtcNow.AddHours(-1), closesAt = DateTimeOffset.UtcNow.AddDays(20), totalCapacity = 1, waitlistCapacity = 100_000,
             categoryCapacity = new { }, venueAddress = "Joliette",
         }).WaitAsync(Timeouts.Http)).EnsureSuccessStatusCode();
         async Task<string> SignUpAsync(string name, string email)

@@ -18,7 +18,7 @@ public sealed class ColloqueOutboxBrowserTests(MailBrowserFixture fixture, ITest
         var colloque = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         (await api.PutAsJsonAsync($"/api/colloques/{colloque}/registration-settings", new
         {
-            opensAt = DateTimeOffset.UtcNow.AddHours(-1), closesAt = DateTimeOffset.UtcNow.AddDays(20), totalCapacity = 100,
+            opensAt = DateTimeOffset.UtcNow.AddHours(-1), closesAt = DateTimeOffset.UtcNow.AddDays(20), totalCapacity = 100, waitlistCapacity = 100_000,
             categoryCapacity = new { }, venueAddress = "20, rue Saint-Charles-Borromée Sud, Joliette",
         })).EnsureSuccessStatusCode();
         var email = $"gabrielle-{Guid.NewGuid():N}@exemple.qc.ca";

@@ -10,13 +10,18 @@ public static class SignupKit
 {
     public static readonly DateTimeOffset Day = new(2027, 5, 13, 8, 30, 0, TimeSpan.FromHours(-4));
 
-    /// <summary>Registration open from an hour ago for a week; quotas by API category name.</summary>
-    public static async Task OpenRegistrationAsync(HttpClient organiser, Guid colloque, int? total, object? quotas = null, DateTimeOffset? closesAt = null)
+    /// <summary>
+    /// Registration open from an hour ago for a week; quotas by API category name. The waiting list holds 100 unless the
+    /// test says otherwise (null: the product's default, as many as the places).
+    /// </summary>
+    public static async Task OpenRegistrationAsync(HttpClient organiser, Guid colloque, int? total, object? quotas = null, DateTimeOffset? closesAt = null,
+        int? waitlist = 100)
     {
         var response = await organiser.PutAsJsonAsync($"/api/colloques/{colloque}/registration-settings", new
         {
             opensAt = DateTimeOffset.UtcNow.AddHours(-1), closesAt = closesAt ?? DateTimeOffset.UtcNow.AddDays(7),
             totalCapacity = total, categoryCapacity = quotas ?? new { }, venueAddress = "20, rue Saint-Charles-Borromée Sud, Joliette",
+            waitlistCapacity = waitlist,
         }).WaitAsync(Within);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }

@@ -24,7 +24,7 @@ public sealed class SignupLimitsTests : IAsyncLifetime
     {
         // Arrange: two places, so two may wait; a second colloque whose organiser allows one.
         var colloque = await CreateColloqueAsync(_organiser);
-        await OpenRegistrationAsync(_organiser, colloque, 2);
+        await OpenRegistrationAsync(_organiser, colloque, 2, waitlist: null);
         var small = await CreateColloqueAsync(_organiser);
         var settings = await _organiser.PutAsJsonAsync($"/api/colloques/{small}/registration-settings", new
         {
