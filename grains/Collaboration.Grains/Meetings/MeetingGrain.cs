@@ -301,10 +301,11 @@ public sealed partial class MeetingGrain(
 
     public Task<MeetingView?> GetAsync() => Task.FromResult(State.Exists ? View() : null);
 
-    /// <summary>The table's coordination board follows the action items: a write that changes them owes it the meeting's items as of this version.</summary>
+    /// <summary>The table's coordination board follows the action items and decisions: a write that changes them owes it the meeting's items as of this version.</summary>
     protected override void OnWritingEvents(IReadOnlyList<LiveEvent> events)
     {
-        if (events.Any(e => e.Data is MeetingCreated or FollowUpsAdded or ActionItemAdded or ActionItemUpdated or MeetingStarted or MeetingClosed))
+        if (events.Any(e => e.Data is MeetingCreated or FollowUpsAdded or ActionItemAdded or ActionItemUpdated or MeetingStarted or MeetingClosed
+                or DecisionRecorded or MotionClosed))
             RecordEffect(new FeedTableBoard(MeetingActionItems.From(View())));
     }
 
