@@ -161,6 +161,8 @@ public static class EndpointRules
         ["* /hubs/live/negotiate"] = EndpointRule.Public(method: "POST"),
         ["* /hubs/live"] = EndpointRule.Public(method: "GET"),
         ["* /health"] = EndpointRule.Public(method: "GET"),
+        // Not by role but by network: direct requests from Telemetry:MetricsNetworks only, never through the proxy (MetricsEndpointTests).
+        ["* /metrics"] = EndpointRule.Public(method: "GET"),
         ["GET /openapi/{documentName}.json"] = EndpointRule.Public(),
         ["GET /orleans*"] = EndpointRule.Organiser(),
         ["* /"] = EndpointRule.Public(method: "GET"),
@@ -202,6 +204,7 @@ public static class EndpointRules
         ["GET /api/colloques/{id:guid}/public"] = EndpointRule.Public(),
         ["GET /api/colloques/{id:guid}/calendar.ics"] = EndpointRule.Public(),
         ["POST /api/colloques/{id:guid}/signups"] = EndpointRule.Public("""{"name":"Personne","organisation":"Org","email":"{unique}@exemple.qc.ca","category":"employer","mrc":"joliette","consent":true,"choices":[]}"""),
+        ["POST /api/colloques/{id:guid}/manage-link"] = EndpointRule.Public("""{"email":"{unique}@exemple.qc.ca"}"""),
         ["GET /api/signups/{code}"] = EndpointRule.TokenHolder(),
         ["PATCH /api/signups/{code}"] = EndpointRule.TokenHolder("""{"needs":{"accessibility":"","dietary":""}}"""),
         ["DELETE /api/signups/{code}"] = EndpointRule.TokenHolder(),
