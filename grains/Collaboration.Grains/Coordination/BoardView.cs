@@ -1,5 +1,5 @@
 namespace Collaboration.Grains.Coordination;
 
-/// <summary>Every action item of one table, open and done, with the board's version.</summary>
+/// <summary>Every action item of one table, open and done, and its meetings' decisions (newest first), with the board's version.</summary>
 [GenerateSerializer, Immutable]
-public sealed record BoardView(Guid TableId, long Version, IReadOnlyList<BoardItem> Items);
+public sealed record BoardView(Guid TableId, long Version, IReadOnlyList<BoardItem> Items, IReadOnlyList<BoardDecision>? Decisions = null);

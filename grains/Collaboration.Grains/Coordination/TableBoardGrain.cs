@@ -15,7 +15,7 @@ public sealed class TableBoardGrain(
         if (ApplyMany([meeting])) await WriteStateAsync();
     }
 
-    public Task<BoardView> GetAsync() => Task.FromResult(new BoardView(GrainGuidKey, Version, Items().Values.ToList()));
+    public Task<BoardView> GetAsync() => Task.FromResult(new BoardView(GrainGuidKey, Version, Items().Values.ToList(), Decisions()));
 
     public async Task<int> RebuildAsync()
     {
@@ -36,13 +36,20 @@ public sealed class TableBoardGrain(
             (!State.Meetings.TryGetValue(s.MeetingId, out var known) || known.Version < s.Version)).ToList();
         if (fresh.Count == 0) return false;
         var before = Items();
+        var decisionsBefore = Decisions().Select(d => d.Id).ToHashSet();
         foreach (var snapshot in fresh) State.Meetings[snapshot.MeetingId] = snapshot;
         var after = Items();
         var changed = after.Values.Where(i => !before.TryGetValue(i.ItemId, out var old) || old != i).ToList();
         var removed = before.Keys.Where(id => !after.ContainsKey(id)).ToList();
         if (changed.Count > 0 || removed.Count > 0) RaiseEvent(new BoardItemsChanged(changed, removed));
+        var recorded = Decisions().Where(d => !decisionsBefore.Contains(d.Id)).ToList();
+        if (recorded.Count > 0) RaiseEvent(new BoardDecisionsRecorded(recorded));
         return true;
     }
+
+    /// <summary>The decisions of every meeting of the table, newest first.</summary>
+    private List<BoardDecision> Decisions() =>
+        [.. State.Meetings.Values.SelectMany(m => m.Decisions ?? []).OrderByDescending(d => d.RecordedAt).ThenBy(d => d.Id)];
 
     /// <summary>Each item from the latest meeting that carries it (by start, then id, so every node agrees).</summary>
     private Dictionary<Guid, BoardItem> Items()

@@ -19,4 +19,7 @@ public sealed class AgendaItemState
 
     /// <summary>When it became the current item (null when it is not current).</summary>
     [Id(8)] public DateTimeOffset? CurrentSince { get; set; }
+
+    /// <summary>The earlier meeting whose minutes this item adopts ("Adoption du procès-verbal…").</summary>
+    [Id(9)] public Guid? AdoptsMinutesOf { get; set; }
 }

@@ -100,6 +100,12 @@ public interface IMeetingGrain : IGrainWithGuidKey, ILiveFeedGrain, IMailOutboxG
 
     Task<MeetingResult> SetSpeakingLimitAsync(int? seconds);
 
+    /// <summary>Sends the closed meeting's minutes to the members (with their link): draft → circulated. Refused once adopted.</summary>
+    Task<MeetingResult> CirculateMinutesAsync(IReadOnlyList<MailRecipient> recipients);
+
+    /// <summary>A later meeting adopted these minutes (by a carried motion): they are locked (idempotent).</summary>
+    Task AdoptMinutesAsync(AdoptMinutes adoption);
+
     /// <summary>The meeting as of now (overrun computed from the clock), or null when never created.</summary>
     Task<MeetingView?> GetAsync();
 }

@@ -108,6 +108,7 @@ public sealed partial class MeetingGrain
         var decision = new DecisionView(motion.Id, motion.AgendaItemId, MotionWording.French(view), Now, motion.Version, motion.Id);
         State.Decisions.RemoveAll(d => d.Id == decision.Id);
         State.Decisions.Add(decision);
+        OweAdoption(motion);
         RaiseEvent(new MotionClosed(view, decision));
         await WriteStateAsync();
         return Ok(view);

@@ -30,6 +30,8 @@ public sealed partial class MeetingGrain(
         State.Status = MeetingStatus.Draft;
         State.Roster = [.. setup.Roster];
         State.ActionItems = [.. setup.FollowUps.Select(FromFollowUp)];
+        if (setup.MinutesToAdopt is { } adopt)
+            State.Agenda.Add(new AgendaItemState { Id = Guid.NewGuid(), Title = adopt.ItemTitle, PlannedMinutes = 5, AdoptsMinutesOf = adopt.MeetingId, Version = 1 });
         RaiseEvent(new MeetingCreated(View()));
         await WriteStateAsync();
         return Ok();
@@ -301,10 +303,11 @@ public sealed partial class MeetingGrain(
 
     public Task<MeetingView?> GetAsync() => Task.FromResult(State.Exists ? View() : null);
 
-    /// <summary>The table's coordination board follows the action items: a write that changes them owes it the meeting's items as of this version.</summary>
+    /// <summary>The table's coordination board follows the action items and decisions: a write that changes them owes it the meeting's items as of this version.</summary>
     protected override void OnWritingEvents(IReadOnlyList<LiveEvent> events)
     {
-        if (events.Any(e => e.Data is MeetingCreated or FollowUpsAdded or ActionItemAdded or ActionItemUpdated or MeetingStarted or MeetingClosed))
+        if (events.Any(e => e.Data is MeetingCreated or FollowUpsAdded or ActionItemAdded or ActionItemUpdated or MeetingStarted or MeetingClosed
+                or DecisionRecorded or MotionClosed))
             RecordEffect(new FeedTableBoard(MeetingActionItems.From(View())));
     }
 
@@ -358,7 +361,7 @@ public sealed partial class MeetingGrain(
     private IReadOnlyList<AgendaItemView> AgendaViews() => [.. State.Agenda.Select(ToView)];
 
     private static AgendaItemView ToView(AgendaItemState i) =>
-        new(i.Id, i.Title, i.Presenter, i.PlannedMinutes, i.Notes, i.Done, i.Version, i.SpentSeconds, i.CurrentSince);
+        new(i.Id, i.Title, i.Presenter, i.PlannedMinutes, i.Notes, i.Done, i.Version, i.SpentSeconds, i.CurrentSince, i.AdoptsMinutesOf);
 
     private static ActionItemView ToView(ActionItemState a) =>
         new(a.Id, a.Text, a.OwnerMemberId, a.OwnerName, a.Due, a.Status, a.AgendaItemId, a.OriginMeetingId, a.OriginMeetingTitle, a.Version, a.ClosedAt);
@@ -414,6 +417,6 @@ public sealed partial class MeetingGrain(
         [.. State.ActionItems.Where(a => a.OriginMeetingId is null).Select(ToView)],
         [.. State.ActionItems.Where(a => a.OriginMeetingId is not null).Select(ToView)],
         State.NoticeSequence, State.NoticeSentAt, State.NoticeRecipients,
-        [.. State.Motions.Select(MotionView)], Floor());
+        [.. State.Motions.Select(MotionView)], Floor(), Minutes());
 
 }

@@ -15,4 +15,6 @@ public enum MeetingOutcome { Applied, NotFound, AlreadyExists, Stale, ReadOnly, 
     /// <summary>A first device ballot from a member the show of hands already counts.</summary>
     CountedByHands,
     /// <summary>Nobody waits for the floor.</summary>
-    QueueEmpty }
+    QueueEmpty,
+    /// <summary>The minutes are adopted: locked.</summary>
+    MinutesAdopted }

@@ -51,6 +51,13 @@ public sealed class MeetingState : ILiveState, IMailOutboxState
 
     [Id(27)] public int? SpeakingLimitSeconds { get; set; }
 
+    [Id(28)] public MinutesStatus MinutesStatus { get; set; }
+    [Id(29)] public DateTimeOffset? MinutesCirculatedAt { get; set; }
+    [Id(30)] public DateTimeOffset? MinutesAdoptedAt { get; set; }
+    [Id(31)] public Guid? MinutesAdoptedIn { get; set; }
+    [Id(32)] public string? MinutesAdoptedInTitle { get; set; }
+    [Id(33)] public Guid? MinutesAdoptedBy { get; set; }
+
     /// <summary>What this grain's committed changes still owe to others (see <see cref="Platform.AfterCommitGrain{TState}"/>).</summary>
     [Id(90)] public Platform.EffectOutbox Effects { get; set; } = new();
 }

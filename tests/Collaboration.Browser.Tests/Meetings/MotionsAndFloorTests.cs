@@ -127,6 +127,10 @@ public sealed class MotionsAndFloorTests(BrowserAppFixture fixture, ITestOutputH
         await Expect(brunoPage.GetByTestId("minutes-decision")).ToContainTextAsync(Result);
         await aminaPage.GotoAsync($"/minutes.html?id={meetingId}");
         await Expect(aminaPage.GetByTestId("minutes-decision")).ToContainTextAsync("Carried unanimously (2 for, 0 against, 0 abstentions).");
+
+        // Assert: and the coordination board lists the resolution among the table's decisions
+        await chair.GotoAsync($"/coordination?table={tableId}");
+        await Expect(chair.GetByTestId("board-decision").Filter(new() { HasText = "Rencontre de décembre" })).ToContainTextAsync(Result);
     }
 
     /// <summary>Reaches a control the keyboard way: focus, then Enter.</summary>

@@ -1,3 +1,4 @@
+using Collaboration.Grains.Coordination;
 using Collaboration.Grains.Meetings;
 using Collaboration.Grains.Meetings.Events;
 using Collaboration.Grains.Tables;
@@ -153,6 +154,24 @@ public sealed class MotionGrainTests : IClassFixture<GrainsSilo>
         Assert.Equal("On a motion by Membre 001, seconded by Membre 002, it is resolved that la séance soit prolongée. Defeated (2 for, 2 against, 0 abstentions).",
             MotionWording.English(rejectedView));
         Assert.All(decisions, d => Assert.Equal(room.ItemId, d.AgendaItemId));
+    }
+
+    [Fact]
+    public async Task AVotesResult_ReachesTheTablesBoard_AsADecision_ThroughTheAfterCommitPath()
+    {
+        var room = await RoomAsync(members: 3, present: 3, quorum: 2);
+        var id = Guid.NewGuid();
+        await room.Grain.OpenMotionAsync(id, Motion(room)).WaitAsync(Timeout);
+        foreach (var m in room.Members) await room.Grain.CastBallotAsync(id, m.Id, null, BallotChoice.For).WaitAsync(Timeout);
+
+        await room.Grain.CloseMotionAsync(id).WaitAsync(Timeout);
+        await _silo.DeliveredAsync();
+
+        var meeting = (await room.Grain.GetAsync())!;
+        var decision = Assert.Single((await _silo.Grains.GetGrain<ITableBoardGrain>(meeting.TableId).GetAsync()).Decisions!);
+        Assert.Equal((id, meeting.Id), (decision.MotionId, decision.MeetingId));
+        Assert.StartsWith("Sur proposition de Membre 001, appuyée par Membre 002, il est résolu que", decision.Text);
+        Assert.StartsWith("On a motion by Membre 001, seconded by Membre 002", decision.TextEn);
     }
 
     [Fact]

@@ -56,6 +56,7 @@ public static class EndpointRules
         ["PATCH /api/meetings/{id:guid}/action-items/{itemId:guid}"] = EndpointRule.TableMembers("""{"status":"done","expectedVersion":1}"""),
         ["GET /api/meetings/{id:guid}/minutes"] = EndpointRule.TableMembers(),
         ["GET /api/meetings/{id:guid}/minutes.md"] = EndpointRule.TableMembers(),
+        ["POST /api/meetings/{id:guid}/minutes/circulate"] = EndpointRule.TableMembers(),
         ["GET /api/meetings/{id:guid}/action-items.csv"] = EndpointRule.TableMembers(),
         ["GET /api/meetings/{id:guid}/meeting.ics"] = EndpointRule.TableMembers(),
         ["POST /api/meetings/{id:guid}/notice"] = EndpointRule.TableMembers(),

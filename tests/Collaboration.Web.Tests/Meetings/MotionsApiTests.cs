@@ -113,6 +113,43 @@ public sealed class MotionsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NextMeeting_AdoptsTheCirculatedMinutes_ByAMotion_WhichLocksThem()
+    {
+        var room = await RoomAsync();
+        var m = $"/api/meetings/{room.MeetingId}";
+        await _organiser.PostAsync($"{m}/close", null).OkJsonAsync();
+        var memberCirculates = await room.Members[0].Client.PostAsync($"{m}/minutes/circulate", null);
+        await _organiser.PostAsync($"{m}/minutes/circulate", null).OkJsonAsync();
+        var tableId = (await GetMeetingAsync(_organiser, room.MeetingId)).GetProperty("tableId").GetGuid();
+
+        var next = await CreateMeetingAsync(_organiser, tableId, "Rencontre de janvier", DateTimeOffset.UtcNow.AddDays(30));
+        var n = $"/api/meetings/{next}";
+        var adoptionItem = (await GetMeetingAsync(_organiser, next)).GetProperty("agenda")[0];
+        await _organiser.PostAsync($"{n}/start", null).OkJsonAsync();
+        foreach (var (id, client) in room.Members) await client.PutAsJsonAsync($"{n}/attendance/{id}", new { status = "remote" }).OkJsonAsync();
+        var motion = (await _organiser.PostAsJsonAsync($"{n}/motions", new
+        {
+            text = "le procès-verbal soit adopté tel que rédigé", proposerId = room.Members[0].Id, seconderId = room.Members[1].Id,
+        }).OkJsonAsync()).GetProperty("current").GetProperty("id").GetGuid();
+        foreach (var (_, client) in room.Members) await client.PutAsJsonAsync($"{n}/motions/{motion}/ballot", new { choice = "for" }).OkJsonAsync();
+        await _organiser.PostAsync($"{n}/motions/{motion}/close", null).OkJsonAsync();
+
+        Assert.Equal(HttpStatusCode.Forbidden, memberCirculates.StatusCode);
+        Assert.StartsWith("Adoption du procès-verbal de la rencontre du ", adoptionItem.GetProperty("title").GetString());
+        Assert.Equal(room.MeetingId, adoptionItem.GetProperty("adoptsMinutesOf").GetGuid());
+        var minutes = default(JsonElement);
+        for (var i = 0; i < 100 && minutes.ValueKind != JsonValueKind.Object; i++) // the adoption reaches the earlier meeting after the commit
+        {
+            var state = (await GetMeetingAsync(_organiser, room.MeetingId)).GetProperty("minutes");
+            if (state.GetProperty("status").GetString() == "Adopted") minutes = state; else await Task.Delay(100);
+        }
+        Assert.Equal("Rencontre de janvier", minutes.GetProperty("adoptedInMeetingTitle").GetString());
+        var again = await _organiser.PostAsync($"{m}/minutes/circulate", null);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains("adopté le", await (await _organiser.GetAsync($"{m}/minutes.md")).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task SpeakingQueue_KeepsTheOrderOfRequests_AndTheChairGivesTheFloor()
     {
         var room = await RoomAsync();

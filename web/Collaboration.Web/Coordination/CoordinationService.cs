@@ -46,10 +46,13 @@ public sealed class CoordinationService(IGrainFactory grains, MeetingsPermission
         var today = clock.Today;
         var tables = new List<BoardTable>();
         var rows = new List<BoardRow>();
+        var decisions = new List<BoardDecisionRow>();
         foreach (var (table, access) in scope.Tables)
         {
             var board = await grains.GetGrain<ITableBoardGrain>(table.Id).GetAsync();
             tables.Add(new BoardTable(table.Id, table.Name, board.Version));
+            if (filter.Table is null || filter.Table == table.Id)
+                decisions.AddRange((board.Decisions ?? []).Select(d => BoardDecisionRow.From(d, table.Id, table.Name)));
             rows.AddRange(board.Items.Select(i => BoardRow.From(i, table.Id, table.Name, scope.People.GetValueOrDefault(i.OwnerMemberId), today,
                 MeetingsPermissions.Allows(access, MeetingAction.SetActionItemStatus, i.OwnerMemberId))));
         }
@@ -57,7 +60,8 @@ public sealed class CoordinationService(IGrainFactory grains, MeetingsPermission
             .DistinctBy(p => p.OrganisationId).Select(p => new BoardOrganisation(p.OrganisationId!.Value, p.OrganisationName!, p.Mrc!))
             .OrderBy(o => o.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
         return new BoardResponse(today, tables, [.. scope.People.Values], organisations,
-            [.. rows.Where(filter.Keeps).OrderBy(r => r.Due ?? DateOnly.MaxValue).ThenBy(r => r.RaisedAt)]);
+            [.. rows.Where(filter.Keeps).OrderBy(r => r.Due ?? DateOnly.MaxValue).ThenBy(r => r.RaisedAt)],
+            [.. decisions.OrderByDescending(d => d.RecordedAt).Take(BoardDecisionRow.Shown)]);
     }
 
     /// <summary>

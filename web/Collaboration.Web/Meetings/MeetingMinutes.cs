@@ -38,6 +38,7 @@ public sealed record MeetingMinutes(
         if (m.Location.Length > 0) sb.AppendLine($"- **{L("Lieu", "Location")}** : {Md(m.Location)}");
         sb.AppendLine($"- **{L("Quorum", "Quorum")}** : {m.Quorum.Counted} / {m.Quorum.Required} — {(m.Quorum.Reached ? L("atteint", "reached") : L("non atteint", "not reached"))}");
         if (m.Status != MeetingStatus.Closed) sb.AppendLine().AppendLine($"> {L("Projet : la rencontre n'est pas close.", "Draft: the meeting is not closed.")}");
+        else sb.AppendLine($"- **{L("Statut", "Status")}** : {MinutesState(m.Minutes, english)}");
         sb.AppendLine().AppendLine($"## {L("Présences", "Attendance")}").AppendLine();
         foreach (var a in Attendance)
             sb.AppendLine($"- {Md(a.Member.Name)} ({Md(a.Member.Organisation)}) — {StatusLabel(a.Status, english)}{(a.ArrivedAt is { } at ? $", {L("arrivée", "arrived")} {Time(at, english)}" : "")}");
@@ -86,6 +87,17 @@ public sealed record MeetingMinutes(
         catch (TimeZoneNotFoundException) { return TimeZoneInfo.Utc; }
         catch (InvalidTimeZoneException) { return TimeZoneInfo.Utc; }
     }
+
+    private static string MinutesState(MinutesView? minutes, bool english) => minutes switch
+    {
+        { Status: MinutesStatus.Adopted, AdoptedAt: { } at } => english
+            ? $"adopted on {Local(at):yyyy-MM-dd} ({Md(minutes.AdoptedInMeetingTitle ?? "")})"
+            : $"adopté le {Local(at):yyyy-MM-dd} ({Md(minutes.AdoptedInMeetingTitle ?? "")})",
+        { Status: MinutesStatus.Circulated, CirculatedAt: { } at } => english
+            ? $"circulated to the members on {Local(at):yyyy-MM-dd}, to be adopted at the next meeting"
+            : $"diffusé aux membres le {Local(at):yyyy-MM-dd}, à adopter à la prochaine rencontre",
+        _ => english ? "draft" : "brouillon",
+    };
 
     private static string StatusLabel(AttendanceStatus? status, bool english) => status switch
     {

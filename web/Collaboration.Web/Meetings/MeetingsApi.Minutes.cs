@@ -8,6 +8,15 @@ namespace Collaboration.Web.Meetings;
 
 public static partial class MeetingsApi
 {
+    /// <summary>Sends the closed meeting's minutes to the table's members (draft → circulated); refused once adopted.</summary>
+    private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> CirculateMinutesAsync(
+        Guid id, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions, MeetingsService service)
+    {
+        var (meeting, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Run);
+        if (problem is not null) return problem;
+        return Outcome(await grains.GetGrain<IMeetingGrain>(id).CirculateMinutesAsync(await service.RecipientsAsync(meeting!.TableId)));
+    }
+
     /// <summary>The procès-verbal: only for a closed meeting (before that, the meeting itself is the live record).</summary>
     private static async Task<Results<Ok<MeetingMinutes>, ProblemHttpResult>> GetMinutesAsync(
         Guid id, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions)

@@ -42,6 +42,7 @@ public static partial class MeetingsApi
         meetings.MapPatch("/{id:guid}/action-items/{itemId:guid}", UpdateActionItemAsync);
         meetings.MapGet("/{id:guid}/minutes", GetMinutesAsync);
         meetings.MapGet("/{id:guid}/minutes.md", GetMinutesMarkdownAsync);
+        meetings.MapPost("/{id:guid}/minutes/circulate", CirculateMinutesAsync);
         meetings.MapGet("/{id:guid}/action-items.csv", GetActionItemsCsvAsync);
         meetings.MapGet("/{id:guid}/meeting.ics", GetCalendarAsync);
         MapMotions(meetings);
@@ -318,6 +319,9 @@ public static partial class MeetingsApi
         MeetingOutcome.CountedByHands => Problems.Create(StatusCodes.Status409Conflict, "counted-by-hands",
             "Votre vote est déjà compté à main levée : la présidence doit d'abord réduire ce compte.",
             "Your vote is already counted by show of hands: the chair must lower that count first."),
+        MeetingOutcome.MinutesAdopted => Problems.Create(StatusCodes.Status409Conflict, "minutes-adopted",
+            "Ce procès-verbal est adopté : il ne peut plus être modifié ni rediffusé. Une correction passe par une nouvelle proposition.",
+            "These minutes are adopted: they can no longer be changed or circulated again. A correction takes a new motion."),
         MeetingOutcome.QueueEmpty => Problems.Create(StatusCodes.Status409Conflict, "queue-empty",
             "Personne n'a demandé la parole.", "Nobody has asked for the floor."),
         _ => WithCurrent(Problems.Create(StatusCodes.Status400BadRequest, "invalid-change",

@@ -110,7 +110,7 @@ public sealed class MeetingsService(IGrainFactory grains, InvitationLinks links,
         var id = Guid.NewGuid();
         var followUps = await FollowUpsAsync(table, startsAt);
         var created = await grains.GetGrain<IMeetingGrain>(id).CreateAsync(new MeetingSetup(
-            table.Id, table.Name, title, startsAt, location, table.Quorum, Roster(table), followUps, createdBy));
+            table.Id, table.Name, title, startsAt, location, table.Quorum, Roster(table), followUps, createdBy, await MinutesToAdoptAsync(table, startsAt)));
         if (created.Outcome != MeetingOutcome.Applied) return (created.Outcome, Guid.Empty);
         // No notice yet: a new meeting has no agenda, and a convocation without one is what members
         // complained about. The organiser sends it from the room when the agenda is ready (POST …/notice).
@@ -128,6 +128,19 @@ public sealed class MeetingsService(IGrainFactory grains, InvitationLinks links,
             if (followUps.Count > 0) await grain.AddFollowUpsAsync(followUps);
         }
         return await grain.StartAsync();
+    }
+
+    /// <summary>The most recent earlier closed meeting, if its minutes are not adopted yet: the new meeting's agenda adopts them.</summary>
+    private async Task<MinutesToAdopt?> MinutesToAdoptAsync(TableView table, DateTimeOffset before)
+    {
+        foreach (var reference in table.Meetings.Where(m => m.StartsAt < before).OrderByDescending(m => m.StartsAt))
+        {
+            var earlier = await grains.GetGrain<IMeetingGrain>(reference.Id).GetAsync();
+            if (earlier?.Status != MeetingStatus.Closed) continue;
+            return earlier.Minutes?.Status == MinutesStatus.Adopted ? null
+                : new MinutesToAdopt(earlier.Id, $"Adoption du procès-verbal de la rencontre du {Layout.QuebecTime.LongDate(earlier.StartsAt, "fr")}");
+        }
+        return null;
     }
 
     /// <summary>

@@ -127,6 +127,9 @@ export function applyEvent(meeting, { version, type, data }) {
     case 'MotionWithdrawn':
       m.motions = replaceById(m.motions ?? [], normMotion(data.motion));
       break;
+    case 'MinutesChanged':
+      m.minutes = data.minutes;
+      break;
     case 'FloorChanged':
       m.floor = data.floor;
       break;

@@ -48,6 +48,18 @@ function itemElement(item) {
   return li;
 }
 
+/** The latest decisions (a vote's result in the page's language), as the server renders them. */
+function renderDecisions(decisions) {
+  const lang = document.documentElement.lang === 'en' ? 'en' : 'fr';
+  board.querySelector('[data-testid="board-decisions"]').replaceChildren(...decisions.map((d) => {
+    const link = el('a', { text: d.meetingTitle, attrs: { href: `/meeting.html?id=${d.meetingId}` } });
+    const meta = el('p', { className: 'board-decision__meta' }, `${d.tableName} · `, link, d.agendaItemTitle ? ` · ${d.agendaItemTitle}` : '');
+    return el('li', { className: 'board-decision', attrs: { 'data-testid': 'board-decision' } },
+      el('p', { className: 'board-decision__text', text: lang === 'en' ? d.textEn : d.text }), meta);
+  }));
+  board.querySelector('[data-testid="board-decisions-empty"]').hidden = decisions.length > 0;
+}
+
 let refreshing = null;
 let refreshAgain = false;
 
@@ -66,6 +78,7 @@ async function refresh() {
       board.querySelector('[data-testid="board-count"]').textContent = t('portal.board.count', { n: response.items.length });
       const empty = board.querySelector('[data-testid="board-empty"]');
       if (empty) empty.hidden = response.items.length > 0;
+      renderDecisions(response.decisions ?? []);
     } while (refreshAgain);
   })().finally(() => { refreshing = null; });
   return refreshing;

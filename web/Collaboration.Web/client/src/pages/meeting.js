@@ -7,7 +7,7 @@ import { loginUrl } from '../auth.js';
 import { getLang, onLangChange, t } from '../i18n.js';
 import { connectLive } from '../live.js';
 import { createOutbox } from '../mail/outbox.js';
-import { applyEvent, clock, elapsedSeconds, fromSnapshot, isOverrun, normMotion, pointChoice } from '../meetings/model.js';
+import { applyEvent, clock, elapsedSeconds, fromSnapshot, isOverrun, norm, normMotion, pointChoice } from '../meetings/model.js';
 import { renderMotions, wording } from '../meetings/motions.js';
 import { renderFloor, renderSpeaker } from '../meetings/floor.js';
 import { formatDateTime, formatTime, h, param, replaceChildren } from '../meetings/dom.js';
@@ -65,6 +65,9 @@ function render() {
   $('[data-testid="cancelled-notice"]').hidden = meeting.status !== 'cancelled';
   $('[data-testid="minutes-link"]').hidden = meeting.status !== 'closed';
   $('[data-testid="minutes-link"]').href = `/minutes.html?id=${id}`;
+  // A closed meeting's minutes go to the members for reading, until a later meeting adopts them (then locked).
+  $('[data-testid="circulate-minutes"]').hidden = !((role === 'organiser' || role === 'secretary') && meeting.status === 'closed'
+    && norm(meeting.minutes?.status ?? 'Draft') !== 'adopted');
   $('[data-ics]').href = path('/meeting.ics');
   $('[data-csv]').href = path('/action-items.csv');
   const runner = (role === 'organiser' || role === 'secretary');
@@ -344,6 +347,9 @@ function fillPointSelect(select, options, fallback) {
 
 function wireForms() {
   $('[data-testid="start-meeting"]').addEventListener('click', () => act(() => api.post(path('/start'))));
+  $('[data-testid="circulate-minutes"]').addEventListener('click', async () => {
+    if (await act(() => api.post(path('/minutes/circulate')))) showError(() => t('room.circulated'));
+  });
   $('[data-testid="send-notice"]').addEventListener('click', sendNotice);
   $('[data-testid="cancel-meeting"]').addEventListener('click', () => {
     if (confirm(t('room.confirmCancel'))) act(() => api.post(path('/cancel')));

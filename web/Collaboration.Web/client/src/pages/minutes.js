@@ -21,6 +21,13 @@ function render() {
   $('[data-minutes]').hidden = false;
   $('[data-testid="minutes-title"]').textContent = `${t('minutes.heading')} — ${m.title}`;
   $('[data-minutes-meta]').textContent = `${m.tableName} · ${formatDateTime(m.startsAt, getLang())}${m.location ? ` · ${m.location}` : ''}`;
+  const state = m.minutes ?? { status: 'Draft' };
+  const status = norm(state.status);
+  const stateLine = $('[data-testid="minutes-state"]');
+  stateLine.dataset.state = status;
+  stateLine.textContent = status === 'adopted'
+    ? t('minutes.state.adopted', { date: formatDateTime(state.adoptedAt, getLang()), meeting: state.adoptedInMeetingTitle ?? '' })
+    : status === 'circulated' ? t('minutes.state.circulated', { date: formatDateTime(state.circulatedAt, getLang()) }) : t('minutes.state.draft');
   $('[data-testid="minutes-quorum"]').textContent =
     `${t('room.quorum', m.quorum)} — ${t(m.quorum.reached ? 'room.quorumReached' : 'room.quorumNotReached')}`;
   $('[data-markdown]').href = `/api/meetings/${id}/minutes.md?lang=${getLang()}`;
