@@ -65,6 +65,11 @@ public sealed class ColloqueRegistrationBrowserTests(BrowserAppFixture fixture, 
         await page.Keyboard.TypeAsync("Fromagerie du Village");
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync("melanie@fromagerie.qc.ca");
+        // Nothing is chosen for the person: category and MRC by typing their first letters.
+        await TabToAsync(page, "category");
+        await page.Keyboard.TypeAsync("Emp");
+        await TabToAsync(page, "mrc");
+        await page.Keyboard.TypeAsync("Jol");
         await TabToAsync(page, "accessibility");
         await page.Keyboard.PressAsync("Shift+Tab"); // the atelier slot: a radio group
         await page.Keyboard.PressAsync("ArrowDown"); // "no atelier" → the first atelier
