@@ -189,6 +189,7 @@ public sealed class RegistrationGrain(
         }
         var answer = CheckIn(request);
         await WriteStateAsync();
+        ConcertationMetrics.CheckIns.Add(1, new KeyValuePair<string, object?>("result", answer.Result.ToString()));
         return answer;
     }
 

@@ -116,6 +116,7 @@ public sealed class WorkshopSessionGrain(
         RaiseEvent(new RegistrationReceived(view, Counts()));
         RegistrationOutcome outcome = new(RegistrationResult.Ok, view, Counts()); // answered from the state this call made, not a later one
         await WriteStateAsync();
+        ConcertationMetrics.Registrations.Add(1, new("kind", "workshop"), new("status", fits ? "confirmed" : "waitlisted"));
         return outcome;
     }
 
@@ -234,6 +235,26 @@ public sealed class WorkshopSessionGrain(
         registration.NoReminders = true;
         await WriteStateAsync();
         return true;
+    }
+
+    public async Task<int> AnonymiseAsync(string? code)
+    {
+        var count = 0;
+        foreach (var r in State.Registrations)
+        {
+            if (r.Anonymised || (code is not null && r.Code != code)) continue;
+            r.Anonymised = true;
+            r.ContactName = "";
+            r.Email = "";
+            r.Phone = null;
+            r.TokenHash = "";
+            r.SealedToken = null;
+            State.Mail.DropPendingFor(r.Code);
+            foreach (var sent in State.Mail.Messages.Where(m => m.Reference == r.Code)) sent.To = sent.ToName = "";
+            count++;
+        }
+        if (count > 0) await WriteStateAsync();
+        return count;
     }
 
     /// <summary>
@@ -376,6 +397,6 @@ public sealed class WorkshopSessionGrain(
 
     private static RegistrantView View(WorkshopRegistration r, int? position) => new(
         r.Code, r.Sequence, r.Organisation, r.ContactName, r.Email, r.Phone, r.Seats, r.Sector, r.Status, position,
-        r.RegisteredAt, r.ConfirmedAt, r.Attended, r.CancelledAt);
+        r.RegisteredAt, r.ConfirmedAt, r.Attended, r.CancelledAt, r.Language, r.Anonymised);
 
 }

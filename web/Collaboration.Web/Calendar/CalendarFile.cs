@@ -35,6 +35,21 @@ public static class CalendarFile
         return Written.GetOrAdd((entry, organizer), Write(entry, now, organizer));
     }
 
+    /// <summary>
+    /// A subscription feed (<c>webcal://</c>): several events in one PUBLISH calendar, named for the calendar app; a
+    /// cancelled event stays in it with STATUS:CANCELLED and its SEQUENCE, so subscribers see it cancelled.
+    /// </summary>
+    public static string BuildFeed(string name, IEnumerable<CalendarEntry> entries, DateTimeOffset now)
+    {
+        var calendar = new IcalCalendar { ProductId = "-//Concertation//Lanaudiere//FR", Method = "PUBLISH" };
+        calendar.AddProperty("X-WR-CALNAME", name);
+        calendar.AddProperty("X-WR-TIMEZONE", TimeZoneId);
+        calendar.AddProperty("X-PUBLISHED-TTL", "PT1H");
+        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(TimeZoneId, now.UtcDateTime.AddYears(-2), includeHistoricalData: false));
+        foreach (var entry in entries) calendar.Events.Add(Event(entry, now));
+        return new CalendarSerializer().SerializeToString(calendar)!;
+    }
+
     private static string Write(CalendarEntry entry, DateTimeOffset now, CalendarOrganizer? organizer)
     {
         var calendar = new IcalCalendar
@@ -43,6 +58,12 @@ public static class CalendarFile
             Method = entry.Cancelled ? "CANCEL" : "PUBLISH",
         };
         calendar.AddTimeZone(VTimeZone.FromDateTimeZone(TimeZoneId, entry.StartsAt.UtcDateTime.AddYears(-1), includeHistoricalData: false));
+        calendar.Events.Add(Event(entry, now, organizer));
+        return new CalendarSerializer().SerializeToString(calendar)!;
+    }
+
+    private static CalendarEvent Event(CalendarEntry entry, DateTimeOffset now, CalendarOrganizer? organizer = null)
+    {
         var calendarEvent = new CalendarEvent
         {
             Uid = entry.Uid,
@@ -57,8 +78,7 @@ public static class CalendarFile
         if (!string.IsNullOrWhiteSpace(entry.Location)) calendarEvent.Location = entry.Location;
         if (entry.Url is not null) calendarEvent.Url = entry.Url;
         if (organizer is not null) calendarEvent.Organizer = new Organizer($"mailto:{organizer.Email}") { CommonName = organizer.Name };
-        calendar.Events.Add(calendarEvent);
-        return new CalendarSerializer().SerializeToString(calendar)!;
+        return calendarEvent;
     }
 
     private static CalDateTime Local(DateTimeOffset at) =>

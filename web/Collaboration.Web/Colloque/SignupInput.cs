@@ -74,6 +74,8 @@ public static class SignupInput
                 "Give when registration opens and closes, closing after opening.");
         if (r.TotalCapacity is not null and not (>= 0 and <= ColloqueSignupsGrain.MaxCapacity))
             errors["totalCapacity"] = new($"Capacité totale : de 0 à {ColloqueSignupsGrain.MaxCapacity}.", $"Total capacity: from 0 to {ColloqueSignupsGrain.MaxCapacity}.");
+        if (r.WaitlistCapacity is not null and not (>= 0 and <= ColloqueSignupsGrain.MaxCapacity))
+            errors["waitlistCapacity"] = new($"Liste d'attente : de 0 à {ColloqueSignupsGrain.MaxCapacity} personnes.", $"Waiting list: from 0 to {ColloqueSignupsGrain.MaxCapacity} people.");
         foreach (var (name, capacity) in r.CategoryCapacity ?? [])
         {
             if (!CategoryNames.TryParse(name, out var category) || string.IsNullOrWhiteSpace(name))

@@ -12,7 +12,7 @@ public sealed class ColloqueSignupsState : ILiveState, IEffectState
     /// <summary>The programme, ordered by start time.</summary>
     [Id(2)] public List<ProgrammeSession> Sessions { get; set; } = [];
 
-    /// <summary>Every attendee, in arrival order (ascending <see cref="SignupEntry.Sequence"/>, reinstated ones moved to the end).</summary>
+    /// <summary>Before <see cref="Attendees"/>: every attendee, rewritten at each write. Moved into it on activation, then empty.</summary>
     [Id(3)] public List<SignupEntry> Signups { get; set; } = [];
     [Id(4)] public long LastSequence { get; set; }
 
@@ -29,4 +29,7 @@ public sealed class ColloqueSignupsState : ILiveState, IEffectState
 
     /// <summary>What the places decided still owe the registrations (their notices), the organiser's list and the room screens.</summary>
     [Id(10)] public EffectOutbox Effects { get; set; } = new();
+
+    /// <summary>The attendees changed since their chunk was written; the others are in the grain's ledger rows (<see cref="Ledger{TEntry}"/>).</summary>
+    [Id(11)] public LedgerHead<SignupEntry> Attendees { get; set; } = new();
 }
