@@ -31,5 +31,5 @@ public sealed class ColloqueSignupsState : ILiveState, IEffectState
     [Id(10)] public EffectOutbox Effects { get; set; } = new();
 
     /// <summary>The attendees changed since their chunk was written; the others are in the grain's ledger rows (<see cref="Ledger{TEntry}"/>).</summary>
-    [Id(11)] public LedgerHead<SignupEntry> Attendees { get; set; } = new();
+    [Id(12)] public LedgerHead<SignupEntry> Attendees { get; set; } = new();
 }
