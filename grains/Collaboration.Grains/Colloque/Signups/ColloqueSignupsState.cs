@@ -25,7 +25,7 @@ public sealed class ColloqueSignupsState : ILiveState, IEffectState
     /// Rises with each change of the programme or the settings (what the day's calendar entry shows), never with a signup:
     /// the .ics SEQUENCE (<see cref="PlaceNotice.ProgrammeVersion"/>).
     /// </summary>
-    [Id(12)] public long ProgrammeRevision { get; set; }
+    [Id(11)] public long ProgrammeRevision { get; set; }
 
     /// <summary>What the places decided still owe the registrations (their notices), the organiser's list and the room screens.</summary>
     [Id(10)] public EffectOutbox Effects { get; set; } = new();
