@@ -345,8 +345,8 @@ public sealed class RegistrationGrain(
     private string MailFingerprint() => string.Join(',', State.Mail.Messages.Where(m => m.Status != MailStatus.Held)
         .Select(m => $"{m.Id}:{(int)m.Status}:{m.Attempts}:{m.To.Length}"));
 
-    /// <summary>English only when the attendee chose English; otherwise French first, then English.</summary>
-    private string? MailLanguage => State.Language == "en" ? "en" : null;
+    /// <summary>The language the attendee used (the public form always says which); French first, then English when none was given.</summary>
+    private string? MailLanguage => State.Language is "en" or "fr" ? State.Language : null;
 
     private RegistrationView View() => new(GrainKey, State.ColloqueId, State.Name, State.Organisation, State.Category, State.Email,
         State.Cancelled, State.Erased, State.BadgePrintedAt, State.CheckIn, State.CheckInVersion, State.RegisteredAt,

@@ -65,12 +65,20 @@ public sealed class ColloqueRegistrationBrowserTests(BrowserAppFixture fixture, 
         await page.Keyboard.TypeAsync("Fromagerie du Village");
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync("melanie@fromagerie.qc.ca");
+        // Nothing is chosen for the person: category and MRC with the arrow keys (the first answer after "Choisissez…").
+        await TabToAsync(page, "category");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await TabToAsync(page, "mrc");
+        await page.Keyboard.PressAsync("ArrowDown");
+        Assert.Equal("employer", await page.Locator("#category").InputValueAsync());
         await TabToAsync(page, "accessibility");
         await page.Keyboard.PressAsync("Shift+Tab"); // the atelier slot: a radio group
         await page.Keyboard.PressAsync("ArrowDown"); // "no atelier" → the first atelier
         await TabToAsync(page, "consent");
         await page.Keyboard.PressAsync("Space");
-        await page.Keyboard.PressAsync("Tab");
+        // Past the link to the privacy notice, to the submit button.
+        for (var i = 0; i < 5 && !await page.EvaluateAsync<bool>("() => document.activeElement?.type === 'submit'"); i++)
+            await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.PressAsync("Enter");
 
         // Assert: the confirmation, its code, its QR, a seat in the atelier, and the private link with the token in the fragment.

@@ -37,7 +37,8 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>On a phone the header's areas, language switch and account are behind the menu button: opens it.</summary>
     public async Task OpenMenuIfFoldedAsync()
     {
-        await Page.Locator("[data-shell-header][data-menu-ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        // The header comes from the server at its final size; data-menu-wired says header.js has wired its button.
+        await Page.Locator("[data-shell-header][data-menu-wired]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         var button = Page.GetByTestId("menu-button");
         if (await button.IsVisibleAsync() && await button.GetAttributeAsync("aria-expanded") != "true")
         {

@@ -71,7 +71,7 @@ public sealed class WorkshopBrowserTests(BrowserAppFixture fixture, ITestOutputH
         await Expect(row).ToHaveCountAsync(1);
         await Expect(row.Locator("td").Nth(1)).ToHaveTextAsync("Scierie D'Amours & Fils — « Québec »");
         await Expect(organiser.Page.Locator("[data-count=confirmedSeats]")).ToHaveTextAsync("1");
-        await Expect(row.Locator("td").Nth(7)).ToHaveTextAsync("Confirmée");
+        await Expect(row.Locator("td").Nth(5)).ToHaveTextAsync("Confirmée");
 
         // Act: attendance on the day
         await row.GetByRole(AriaRole.Checkbox).CheckAsync();

@@ -61,6 +61,7 @@ public sealed partial class ValidHtmlTests(ValidHtmlTests.App app) : IClassFixtu
             Samples["/colloque-dashboard.html"] = $"/colloque-dashboard.html?id={colloque}";
             Samples["/colloque-badge.html"] = $"/colloque-badge.html?colloque={colloque}";
             Samples["/rapport/liste"] = "/rapport/liste?figure=quorum-reached";
+            Samples["/attestation/{code}"] = "/attestation/ABCD2345";
         }
 
         public async Task DisposeAsync() => await Factory.DisposeAsync();

@@ -86,7 +86,7 @@ public static class SignupsApi
 
         var details = new AttendeeDetails(body.Name!.Trim(), body.Organisation!.Trim(), category, EmailAddress.Normalize(body.Email!), mrc);
         var token = SecretTokens.NewToken();
-        var registration = new SelfRegistration(details, SignupInput.Needs(body.Needs), SecretTokens.Hash(token), body.Language ?? "fr", clock.GetUtcNow(),
+        var registration = new SelfRegistration(details, SignupInput.Needs(body.Needs), SecretTokens.Hash(token), body.Language ?? "", clock.GetUtcNow(),
             mailLinks.SealManageToken(token), RegistrationCodes.MatchKey(details), body.Choices ?? []);
         // One grain call: the registration asks the signups grain for a place and records itself, its email and listing.
         var outcome = await RegistrationCodes.UnderNewCodeAsync(code => grains.GetGrain<IRegistrationGrain>(code).RegisterSelfAsync(id, registration),
@@ -118,7 +118,7 @@ public static class SignupsApi
         if (errors.Count > 0) return Problems.Validation(errors);
         var email = EmailAddress.Normalize(body.Email!);
         var token = SecretTokens.NewToken();
-        var offer = new ManageLinkOffer(body.Language == "en" ? "en" : "fr", SecretTokens.Hash(token), mailLinks.SealManageToken(token));
+        var offer = new ManageLinkOffer(body.Language is "fr" or "en" ? body.Language : "", SecretTokens.Hash(token), mailLinks.SealManageToken(token));
         await grains.GetGrain<IColloqueSignupsGrain>(id).RequestManageLinkAsync(
             RegistrationCodes.MatchKey(new AttendeeDetails("", "", AttendeeCategory.Other, email, null)), offer);
         return TypedResults.Accepted((string?)null);

@@ -119,7 +119,8 @@ public sealed class MailComposer(MailTexts texts, MailLinks links, IOptions<Mail
                     parts.Rows.Add(("notifications.label.position", _ => position));
                 if (!cancelled && links.UnsealManageToken(data.GetValueOrDefault("sealedToken")) is { } token)
                     parts.Links.Add(("notifications.label.manage", links.ManageUrl(sessionId, data["code"], token)));
-                if (confirmed && !cancelled) parts.QrCode = RegistrationIds.Display(data["code"]);
+                // The code is shown at a door: an online-only session has none.
+                if (confirmed && !cancelled && data.ContainsKey("place")) parts.QrCode = RegistrationIds.Display(data["code"]);
                 if ((confirmed || cancelled) && mail.Kind is not (MailKind.WorkshopWaitlisted or MailKind.WorkshopManageLink))
                     // The registrant's own event (a UID per registration): their cancellation ends theirs only, and a later
                     // registration is a new event rather than an old one at the same SEQUENCE. Their own cancellation is a change.

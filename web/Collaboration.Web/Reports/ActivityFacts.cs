@@ -52,12 +52,13 @@ public sealed class ActivityFacts(IGrainFactory grains, PartnersService partners
                 var link = $"/meeting.html?id={meeting.Id}";
                 var mrcs = meeting.Members.Select(m => MrcOf(m.Id)).Distinct().DefaultIfEmpty(ReportFigures.UnknownMrc).ToList();
                 var counted = meeting.Attendance.Count(a => a.Status is AttendanceStatus.Present or AttendanceStatus.Remote);
-                var detail = $"{table.Name} · {counted}/{meeting.Members.Count} · quorum {(meeting.Quorum.Reached ? "oui/yes" : "non/no")}";
+                var detail = $"{table.Name} · {counted}/{meeting.Members.Count} · {(meeting.Quorum.Reached ? "quorum atteint" : "quorum non atteint")}";
+                var detailEn = $"{table.Name} · {counted}/{meeting.Members.Count} · {(meeting.Quorum.Reached ? "quorum reached" : "quorum not reached")}";
                 foreach (var mrc in mrcs)
                 {
-                    facts.Add(new(ReportFigures.MeetingsHeld, new(meeting.Id.ToString(), meeting.Title, meeting.StartsAt, detail, mrc, link)));
+                    facts.Add(new(ReportFigures.MeetingsHeld, new(meeting.Id.ToString(), meeting.Title, meeting.StartsAt, detail, mrc, link, detailEn)));
                     if (meeting.Quorum.Reached)
-                        facts.Add(new(ReportFigures.QuorumReached, new(meeting.Id.ToString(), meeting.Title, meeting.StartsAt, detail, mrc, link)));
+                        facts.Add(new(ReportFigures.QuorumReached, new(meeting.Id.ToString(), meeting.Title, meeting.StartsAt, detail, mrc, link, detailEn)));
                     foreach (var d in meeting.Decisions)
                         facts.Add(new(ReportFigures.Decisions, new(d.Id.ToString(), d.Text, d.RecordedAt, meeting.Title, mrc, link)));
                 }
@@ -87,19 +88,23 @@ public sealed class ActivityFacts(IGrainFactory grains, PartnersService partners
         {
             var session = grains.GetGrain<IWorkshopSessionGrain>(sessionId);
             var view = await session.GetAsync();
-            if (view is null || view.Counts.Status == WorkshopStatus.Cancelled || view.Details.StartsAt > now || !period.Contains(view.Details.StartsAt))
+            // The period's sessions, held or upcoming, as the colloque's figures count its upcoming colloque; only the held
+            // ones count as held and can have attendance.
+            if (view is null || view.Counts.Status == WorkshopStatus.Cancelled || !period.Contains(view.Details.StartsAt))
                 continue;
+            var held = view.Details.StartsAt <= now;
             var link = $"/workshops/session.html?id={sessionId}";
             var confirmed = (await session.GetRegistrantsAsync()).Where(r => r.Status == RegistrationStatus.Confirmed).ToList();
             string MrcOf(RegistrantView r) => names.Find(r.Organisation) is { } o ? PartnerCodes.Code(o.Profile.Mrc) : ReportFigures.UnknownMrc;
-            foreach (var mrc in confirmed.Select(MrcOf).Distinct().DefaultIfEmpty(ReportFigures.UnknownMrc))
-                facts.Add(new(ReportFigures.WorkshopsHeld, new(sessionId.ToString(), view.Details.TitleFr, view.Details.StartsAt,
-                    $"{view.Counts.Confirmed} inscriptions / registrations", mrc, link)));
+            if (held)
+                foreach (var mrc in confirmed.Select(MrcOf).Distinct().DefaultIfEmpty(ReportFigures.UnknownMrc))
+                    facts.Add(new(ReportFigures.WorkshopsHeld, new(sessionId.ToString(), view.Details.TitleFr, view.Details.StartsAt,
+                        $"{view.Counts.Confirmed} inscriptions", mrc, link, $"{view.Counts.Confirmed} registrations")));
             foreach (var r in confirmed)
             {
-                var row = new ReportRow($"{sessionId}:{r.Code}", r.Organisation, view.Details.StartsAt, view.Details.TitleFr, MrcOf(r), link);
+                var row = new ReportRow($"{sessionId}:{r.Code}", r.Organisation, view.Details.StartsAt, view.Details.TitleFr, MrcOf(r), link, view.Details.TitleEn);
                 facts.Add(new(ReportFigures.EmployersRegistered, row));
-                if (r.Attended == true) facts.Add(new(ReportFigures.EmployersAttended, row));
+                if (held && r.Attended == true) facts.Add(new(ReportFigures.EmployersAttended, row));
             }
         }
     }

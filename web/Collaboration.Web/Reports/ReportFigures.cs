@@ -51,9 +51,11 @@ public static class ReportFigures
             (ActionItemsOpened, "Tâches ouvertes (consignées en rencontre)", "Action items opened (recorded in a meeting)"),
             (ActionItemsClosed, "Tâches fermées", "Action items closed"),
             (WorkshopsHeld, "Ateliers tenus", "Workshops held"),
-            (EmployersRegistered, "Employeurs inscrits (inscriptions confirmées)", "Employers registered (confirmed registrations)"),
-            (EmployersAttended, "Employeurs présents", "Employers who attended"),
-            (ColloqueRegistrations, "Inscriptions au colloque", "Colloque registrations"),
+            (EmployersRegistered, "Employeurs inscrits (inscriptions confirmées aux ateliers de la période, tenus ou à venir)",
+                "Employers registered (confirmed registrations for the period's workshops, held or upcoming)"),
+            (EmployersAttended, "Employeurs présents (ateliers tenus)", "Employers who attended (workshops held)"),
+            (ColloqueRegistrations, "Inscriptions au colloque (non annulées, colloques de la période, tenus ou à venir)",
+                "Colloque registrations (not cancelled, the period's colloques, held or upcoming)"),
         };
         foreach (var c in Enum.GetValues<AttendeeCategory>())
             all.Add((Category(ColloqueRegistrations, c), $"— dont {CategoryFr(c)}", $"— of which {CategoryEn(c)}"));

@@ -57,8 +57,8 @@ export function liveStateKey(live) {
 }
 
 // On a phone the header is one row: the areas, the language switch and the account fold into a menu
-// (app.css shows the button and hides the menu only once data-menu-ready is set, so without
-// JavaScript everything stays visible).
+// (app.css folds it under data-menu-ready, which the server renders; without JavaScript noscript.css
+// opens it again).
 function mountMenu(host) {
   const button = host.querySelector('[data-menu-button]');
   const menu = host.querySelector('[data-site-menu]');
@@ -67,8 +67,10 @@ function mountMenu(host) {
     button.setAttribute('aria-expanded', String(open));
     menu.toggleAttribute('data-open', open);
   };
+  // The server renders the folded header (data-menu-ready, the button shown): no jump when this runs.
   button.hidden = false;
   host.setAttribute('data-menu-ready', '');
+  host.setAttribute('data-menu-wired', '');
   button.addEventListener('click', () => setOpen(button.getAttribute('aria-expanded') !== 'true'));
   host.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && button.getAttribute('aria-expanded') === 'true') {
