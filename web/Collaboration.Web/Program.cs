@@ -12,12 +12,19 @@ using Collaboration.Web.Meetings;
 using Collaboration.Web.Participation;
 using Collaboration.Web.Partners;
 using Collaboration.Web.Platform;
+using Collaboration.Web.Platform.Backup;
 using Collaboration.Web.Portal;
 using Collaboration.Web.Reports;
 using Collaboration.Web.Retention;
 using Collaboration.Web.Workshops;
 
 var builder = WebApplication.CreateBuilder(args);
+if (BackupCommand.IsRequested(args))
+{
+    // "backup FILE" / "restore FILE": with this node's configuration, then exit (README, Backups).
+    Environment.ExitCode = await BackupCommand.RunAsync(args, builder.Configuration, Console.Out);
+    return;
+}
 builder.UseDefaultListenAddress();
 
 builder.UseOrleans(silo => silo.AddConcertationSilo(builder.Configuration));

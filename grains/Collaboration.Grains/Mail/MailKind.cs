@@ -32,4 +32,6 @@ public enum MailKind
     EvaluationInvited,
     /// <summary>The one reminder, to those who have not answered.</summary>
     EvaluationReminder,
+    /// <summary>A colloque registration's manage link, sent to its address on request (a form typed the address, or "find my registration").</summary>
+    ColloqueManageLink,
 }

@@ -51,18 +51,22 @@ public sealed record SendMail([property: Id(0)] long MailId) : IEffect
                 mail.SentAt = context.Now;
                 mail.Data = null; // no body kept after delivery
                 mail.LastError = null;
+                ConcertationMetrics.Emails.Add(1, new KeyValuePair<string, object?>("outcome", "sent"));
                 return EffectResult.Delivered;
             case MailDeliveryOutcome.Refused:
                 mail.Status = MailStatus.Failed;
                 mail.LastError = result.Error;
+                ConcertationMetrics.Emails.Add(1, new KeyValuePair<string, object?>("outcome", "failed"));
                 return EffectResult.Delivered;
             default:
                 mail.LastError = result.Error;
                 if (mail.Attempts >= schedule.MaxAttempts)
                 {
                     mail.Status = MailStatus.Failed;
+                    ConcertationMetrics.Emails.Add(1, new KeyValuePair<string, object?>("outcome", "failed"));
                     return EffectResult.Delivered;
                 }
+                ConcertationMetrics.Emails.Add(1, new KeyValuePair<string, object?>("outcome", "retry"));
                 var delay = schedule.RetryBaseDelay * Math.Pow(2, Math.Min(mail.Attempts - 1, 20));
                 context.RetryAfter = delay < schedule.RetryMaxDelay ? delay : schedule.RetryMaxDelay;
                 return EffectResult.Retry;
@@ -75,6 +79,10 @@ public sealed record SendMail([property: Id(0)] long MailId) : IEffect
         if (!outbox.HasPending) return;
         var queued = effects.Pending.Select(p => p.Effect).OfType<SendMail>().Select(s => s.MailId).ToHashSet();
         foreach (var mail in outbox.Messages)
-            if (mail.Status == MailStatus.Pending && !queued.Contains(mail.Id)) effects.Add(new SendMail(mail.Id), now, inFlight);
+            if (mail.Status == MailStatus.Pending && !queued.Contains(mail.Id))
+            {
+                effects.Add(new SendMail(mail.Id), now, inFlight);
+                ConcertationMetrics.EmailsQueued.Add(1);
+            }
     }
 }

@@ -52,6 +52,7 @@ public sealed class WorkshopSessionGrain(
         if (State.Details is not null) return WorkshopCreation.AlreadyExists;
         if (capacity is < 1 or > MaxCapacity) throw new ArgumentOutOfRangeException(nameof(capacity));
         // The reminder first: a crash before the write leaves a reminder that finds no session and goes.
+        State.ReminderAt = FirstReminderTime(details);
         await ScheduleReminderAsync(details);
         State.Details = details;
         State.Capacity = capacity;
@@ -115,6 +116,7 @@ public sealed class WorkshopSessionGrain(
         RaiseEvent(new RegistrationReceived(view, Counts()));
         RegistrationOutcome outcome = new(RegistrationResult.Ok, view, Counts()); // answered from the state this call made, not a later one
         await WriteStateAsync();
+        ConcertationMetrics.Registrations.Add(1, new("kind", "workshop"), new("status", fits ? "confirmed" : "waitlisted"));
         return outcome;
     }
 
@@ -277,7 +279,19 @@ public sealed class WorkshopSessionGrain(
         await DropReminderAsync();
     }
 
-    private DateTimeOffset ReminderTime(WorkshopDetails details) => details.StartsAt - TimeSpan.FromHours(Schedule.ReminderHoursBefore);
+    private DateTimeOffset ReminderTime(WorkshopDetails details) => State.ReminderAt ?? UsualReminderTime(details);
+
+    private DateTimeOffset UsualReminderTime(WorkshopDetails details) => details.StartsAt - TimeSpan.FromHours(Schedule.ReminderHoursBefore);
+
+    /// <summary>
+    /// The usual time, unless it is already past at creation (a session announced the day before): then halfway to the start.
+    /// Whoever is confirmed by then is reminded; whoever is confirmed later is not, their confirmation saying when it starts.
+    /// </summary>
+    private DateTimeOffset FirstReminderTime(WorkshopDetails details)
+    {
+        var usual = UsualReminderTime(details);
+        return usual > Now ? usual : Now + (details.StartsAt - Now) / 2;
+    }
 
     private MailSchedule Schedule => ServiceProvider.GetService(typeof(Microsoft.Extensions.Options.IOptions<MailSchedule>)) is
         Microsoft.Extensions.Options.IOptions<MailSchedule> options ? options.Value : new MailSchedule();

@@ -1,4 +1,5 @@
 using System.Net;
+using Collaboration.Grains.Colloque;
 using Collaboration.Grains.Platform;
 using Collaboration.Silo.Health;
 using Collaboration.Silo.Live;
@@ -60,10 +61,13 @@ public static class SiloBuilderExtensions
         silo.AddConcertationGrainStorage(configuration);
         silo.AddConcertationReminders(configuration);
         silo.Services.Configure<EffectSchedule>(configuration.GetSection(EffectSchedule.Section));
+        silo.Services.Configure<SignupLimits>(configuration.GetSection(SignupLimits.Section));
         silo.Services.TryAddSingleton<PendingEffects>();
         silo.AddConcertationLive();
         silo.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
         silo.AddDashboard();
+        // Grain calls carry the caller's trace (W3C trace context): an HTTP request's trace reaches the grains it calls.
+        silo.AddActivityPropagation();
         return silo;
     }
 

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Collaboration.Grains.Live;
+using Collaboration.Grains.Platform;
 using Microsoft.Extensions.Logging;
 
 namespace Collaboration.Silo.Live;
@@ -69,6 +70,7 @@ public sealed class LocalLiveFeed : ILiveHubObserver, IAsyncDisposable
         {
             // A batch was lost or overtaken: the grain's tail has the truth.
             var replay = await _grains.GetGrain<ILiveFeedGrain>(batch.Source).GetEventsSinceAsync(delivered).ConfigureAwait(false);
+            ConcertationMetrics.LiveGapsRefilled.Add(1, new KeyValuePair<string, object?>("by", "relay"));
             events = replay.Events is { } missed ? [.. missed.Where(e => e.Version <= last)] : batch.Events;
         }
         else if (known)
@@ -78,6 +80,7 @@ public sealed class LocalLiveFeed : ILiveHubObserver, IAsyncDisposable
         if (events.Count == 0) return;
 
         Publish(batch with { Events = events });
+        ConcertationMetrics.LiveDeliveries.Add(events.Count);
         if (!known && _lastDelivered.Count >= MaxTrackedGrains) _lastDelivered.Clear();
         _lastDelivered[batch.Source] = Math.Max(delivered, events[^1].Version);
     }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -9,8 +8,6 @@ namespace Collaboration.Browser.Tests.Meetings;
 [Collection(BrowserCollection.Name)]
 public sealed partial class MeetingRoomTests(BrowserAppFixture fixture, ITestOutputHelper output)
 {
-    private const string Negotiate = "**/hubs/live/negotiate**";
-
     [Fact]
     public async Task OrganiserAndMember_SeeTheSameMeetingLive_ThroughADroppedConnection_ToTheMinutes()
     {
@@ -30,8 +27,7 @@ public sealed partial class MeetingRoomTests(BrowserAppFixture fixture, ITestOut
         await using var memberSession = await fixture.NewSessionAsync(output);
         var organiser = organiserSession.Page;
         var member = memberSession.Page;
-        var sockets = new ConcurrentStack<(IWebSocketRoute Page, IWebSocketRoute Server)>();
-        await member.RouteWebSocketAsync(HubSocket(), socket => sockets.Push((socket, socket.ConnectToServer())));
+        var relay = await HubSocketRelay.RouteAsync(member);
 
         await organiser.GotoAsync("/login.html");
         await organiser.GetByLabel("Courriel").FillAsync(BrowserAppFixture.OrganiserEmail);
@@ -75,10 +71,8 @@ public sealed partial class MeetingRoomTests(BrowserAppFixture fixture, ITestOut
         await Expect(organiser.GetByTestId("quorum")).ToContainTextAsync("2 sur 2");
 
         // Act: the member's connection drops; meanwhile the organiser records a decision and an action item
-        Assert.True(sockets.TryPeek(out var socket), "the member's hub connection did not go through the relay");
-        await member.RouteAsync(Negotiate, route => route.AbortAsync("internetdisconnected"));
-        await socket.Page.CloseAsync(new() { Code = 4000, Reason = "network dropped" }).WaitAsync(Timeouts.Http);
-        await socket.Server.CloseAsync(new() { Code = 4000, Reason = "network dropped" }).WaitAsync(Timeouts.Http);
+        Assert.True(relay.HasRelayed, "the member's hub connection did not go through the relay");
+        await relay.DropAsync();
         await Expect(memberSession.ConnectionState).ToHaveAttributeAsync("data-state", "reconnecting");
         await organiser.GetByLabel("Décision", new() { Exact = true }).FillAsync("Créer un comité logement.");
         await organiser.GetByRole(AriaRole.Button, new() { Name = "Consigner la décision" }).ClickAsync();
@@ -90,7 +84,7 @@ public sealed partial class MeetingRoomTests(BrowserAppFixture fixture, ITestOut
         await Expect(member.GetByTestId("decisions")).Not.ToContainTextAsync("Créer un comité logement.");
 
         // Act: the network is back
-        await member.UnrouteAsync(Negotiate);
+        relay.Restore();
 
         // Assert: nothing missed
         await Expect(memberSession.ConnectionState).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = Timeouts.Reconnect });
@@ -185,7 +179,4 @@ public sealed partial class MeetingRoomTests(BrowserAppFixture fixture, ITestOut
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
-
-    [GeneratedRegex(@"/hubs/live\?")]
-    private static partial Regex HubSocket();
 }

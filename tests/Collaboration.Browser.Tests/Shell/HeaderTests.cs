@@ -1,13 +1,9 @@
-using System.Collections.Concurrent;
-using System.Text.RegularExpressions;
 
 namespace Collaboration.Browser.Tests.Shell;
 
 [Collection(BrowserCollection.Name)]
 public sealed partial class HeaderTests(BrowserAppFixture fixture, ITestOutputHelper output)
 {
-    private const string Negotiate = "**/hubs/live/negotiate**";
-
     [Fact]
     public async Task Header_ShowsConnected_WhenHubIsUp()
     {
@@ -27,28 +23,22 @@ public sealed partial class HeaderTests(BrowserAppFixture fixture, ITestOutputHe
     [Fact]
     public async Task Header_ShowsReconnecting_WhenNetworkDrops_ThenConnectedAgain()
     {
-        // Chromium's offline emulation leaves an open WebSocket open (it only starves it until SignalR's
-        // 30 s server timeout), so the drop is made explicit: the test relays the hub's WebSocket, cuts it,
-        // and refuses new connections until the network is "back".
-        // Arrange
+        // Arrange: the hub's WebSocket relayed through the test (HubSocketRelay), so the network can drop for it
         await using var session = await fixture.NewSessionAsync(output);
-        var sockets = new ConcurrentStack<(IWebSocketRoute Page, IWebSocketRoute Server)>();
-        await session.Page.RouteWebSocketAsync(HubSocket(), socket => sockets.Push((socket, socket.ConnectToServer())));
+        var relay = await HubSocketRelay.RouteAsync(session.Page);
         await session.Page.GotoAsync("/");
         await Expect(session.ConnectionState).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = Timeouts.Ui });
-        Assert.True(sockets.TryPeek(out var socket), "the hub connection did not go through the WebSocket relay");
+        Assert.True(relay.HasRelayed, "the hub connection did not go through the WebSocket relay");
 
         // Act: the network drops
-        await session.Page.RouteAsync(Negotiate, route => route.AbortAsync("internetdisconnected"));
-        await socket.Page.CloseAsync(new() { Code = 4000, Reason = "network dropped" }).WaitAsync(Timeouts.Http);
-        await socket.Server.CloseAsync(new() { Code = 4000, Reason = "network dropped" }).WaitAsync(Timeouts.Http);
+        await relay.DropAsync();
 
         // Assert
         await Expect(session.ConnectionState).ToHaveAttributeAsync("data-state", "reconnecting", new() { Timeout = Timeouts.Ui });
         await Expect(session.ConnectionState).ToContainTextAsync("Reconnexion…");
 
         // Act: the network is back
-        await session.Page.UnrouteAsync(Negotiate);
+        relay.Restore();
 
         // Assert
         await Expect(session.ConnectionState).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = Timeouts.Reconnect });
@@ -82,7 +72,7 @@ public sealed partial class HeaderTests(BrowserAppFixture fixture, ITestOutputHe
     {
         // Arrange
         await using var session = await fixture.NewSessionAsync(output);
-        await session.Page.RouteAsync(Negotiate, route => route.AbortAsync("connectionrefused"));
+        var relay = await HubSocketRelay.RouteAsync(session.Page, refusing: true);
 
         // Act
         await session.Page.GotoAsync("/");
@@ -92,12 +82,9 @@ public sealed partial class HeaderTests(BrowserAppFixture fixture, ITestOutputHe
         await Expect(session.ConnectionState).ToContainTextAsync("Hors ligne");
 
         // Act
-        await session.Page.UnrouteAsync(Negotiate);
+        relay.Restore();
 
         // Assert
         await Expect(session.ConnectionState).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = Timeouts.Reconnect });
     }
-
-    [GeneratedRegex(@"/hubs/live\?")]
-    private static partial Regex HubSocket();
 }

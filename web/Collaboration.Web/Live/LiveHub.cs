@@ -1,3 +1,4 @@
+using Collaboration.Grains.Platform;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Collaboration.Web.Live;
@@ -31,6 +32,7 @@ public sealed class LiveHub(TopicRegistry topics, IEnumerable<ILiveSubscriptionO
                     .Select(e => new LiveEnvelope(topic, e.Version, e.Type, definition.Project(key, e)))
                     .Where(e => e.Data is not null)
                     .ToList();
+                if (envelopes.Count > 0) ConcertationMetrics.LiveGapsRefilled.Add(1, new KeyValuePair<string, object?>("by", "client"));
                 return new SubscribeResult(topic, replay.Version, null, envelopes);
             }
         }

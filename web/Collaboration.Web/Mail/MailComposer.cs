@@ -64,7 +64,7 @@ public sealed class MailComposer(MailTexts texts, MailLinks links, IOptions<Mail
         body.HtmlBody = Html(mail, languages, parts, unsubscribe, qr?.ContentId);
         if (parts.Calendar is { } entry)
         {
-            var ics = Encoding.UTF8.GetBytes(CalendarFile.Build(entry, mail.CreatedAt));
+            var ics = Encoding.UTF8.GetBytes(CalendarFile.Build(entry, mail.CreatedAt, CalendarOrganizer.From(options.Value)));
             var attachment = (MimePart)body.Attachments.Add(entry.Cancelled ? "annulation.ics" : "evenement.ics", ics,
                 ContentType.Parse($"text/calendar; charset=utf-8; method={(entry.Cancelled ? "CANCEL" : "PUBLISH")}"));
             attachment.ContentTransferEncoding = ContentEncoding.Base64;
@@ -121,7 +121,10 @@ public sealed class MailComposer(MailTexts texts, MailLinks links, IOptions<Mail
                     parts.Links.Add(("notifications.label.manage", links.ManageUrl(sessionId, data["code"], token)));
                 if (confirmed && !cancelled) parts.QrCode = RegistrationIds.Display(data["code"]);
                 if ((confirmed || cancelled) && mail.Kind is not (MailKind.WorkshopWaitlisted or MailKind.WorkshopManageLink))
-                    parts.Calendar = new CalendarEntry(WorkshopCalendar.Uid(sessionId), int.Parse(data["sequence"], CultureInfo.InvariantCulture),
+                    // The registrant's own event (a UID per registration): their cancellation ends theirs only, and a later
+                    // registration is a new event rather than an old one at the same SEQUENCE. Their own cancellation is a change.
+                    parts.Calendar = new CalendarEntry(WorkshopCalendar.RegistrationUid(sessionId, data["code"]),
+                        int.Parse(data["sequence"], CultureInfo.InvariantCulture) + (mail.Kind == MailKind.WorkshopCancelled ? 1 : 0),
                         DateTimeOffset.Parse(data["startsAt"], CultureInfo.InvariantCulture), DateTimeOffset.Parse(data["endsAt"], CultureInfo.InvariantCulture),
                         $"{data["titleFr"]} / {data["titleEn"]}", links.SessionUrl(sessionId).ToString(),
                         string.Join(" — ", new[] { place, online }.Where(s => !string.IsNullOrWhiteSpace(s))), links.SessionUrl(sessionId), cancelled);
@@ -153,7 +156,8 @@ public sealed class MailComposer(MailTexts texts, MailLinks links, IOptions<Mail
                 parts.Lists.Add(("notifications.label.actions", _ => Lines(data, "actions")));
                 parts.Links.Add(("notifications.label.minutes", links.MinutesUrl(Guid.ParseExact(data["meetingId"], "N"))));
                 break;
-            case MailKind.ColloqueRegistered or MailKind.ColloqueWaitlisted or MailKind.ColloquePromoted or MailKind.ColloqueCancelled:
+            case MailKind.ColloqueRegistered or MailKind.ColloqueWaitlisted or MailKind.ColloquePromoted or MailKind.ColloqueCancelled
+                or MailKind.ColloqueManageLink:
                 ColloqueParts(mail, data, parts);
                 break;
             case MailKind.EvaluationInvited or MailKind.EvaluationReminder:
@@ -193,7 +197,7 @@ public sealed class MailComposer(MailTexts texts, MailLinks links, IOptions<Mail
         parts.Rows.Add(("notifications.label.code", _ => data["code"]));
         if (mail.Kind == MailKind.ColloqueWaitlisted && data.TryGetValue("position", out var position))
             parts.Rows.Add(("notifications.label.position", _ => position));
-        if (!cancelled) parts.Lists.Add(("notifications.label.breakouts", l => Breakouts(data, l)));
+        if (!cancelled && data.ContainsKey("breakouts")) parts.Lists.Add(("notifications.label.breakouts", l => Breakouts(data, l)));
         if (!cancelled && links.UnsealManageToken(data.GetValueOrDefault("sealedToken")) is { } token)
             parts.Links.Add(("notifications.label.manage", links.ColloqueManageUrl(colloqueId, data["code"], token)));
         if (!placed) return;

@@ -9,7 +9,7 @@
 // asks the hub for what it missed after every reconnect (or a snapshot when too far behind), and drops
 // envelopes it has already seen, so its handler gets each event once, in version order; a push that
 // skips a version makes it ask the hub again from the last version it saw.
-import { HubConnectionBuilder, HubConnectionState, LogLevel } from '@microsoft/signalr';
+import { HttpTransportType, HubConnectionBuilder, HubConnectionState, LogLevel } from '@microsoft/signalr';
 
 export const LiveState = Object.freeze({
   connected: 'connected',
@@ -31,9 +31,16 @@ export function retryDelay(attempt, random = Math.random) {
   return Math.round(step * (0.8 + 0.2 * random()));
 }
 
+// WebSockets only, without the negotiate request: a connection is then ONE request, so behind a plain
+// round-robin proxy over several nodes it is held by whichever node got it. With negotiation, "negotiate"
+// and "connect" are two requests that may reach different nodes, and the second fails (ASP.NET Core's
+// guidance: without sticky sessions, skipNegotiation with WebSockets). Every browser we support has
+// WebSockets; the price is no fallback to server-sent events or long polling where a network blocks them.
+export const HUB_CONNECTION_OPTIONS = Object.freeze({ transport: HttpTransportType.WebSockets, skipNegotiation: true });
+
 function createHubConnection(url, retryPolicy) {
   return new HubConnectionBuilder()
-    .withUrl(url)
+    .withUrl(url, HUB_CONNECTION_OPTIONS)
     .withAutomaticReconnect(retryPolicy)
     .configureLogging(LogLevel.Warning)
     .build();

@@ -1,0 +1,46 @@
+using System.Net;
+using Collaboration.Web.Tests.Workshops;
+
+namespace Collaboration.Web.Tests.Telemetry;
+
+/// <summary>
+/// /metrics (Prometheus, OpenTelemetry's exporter) answers only direct requests from <c>Telemetry:MetricsNetworks</c>
+/// (loopback by default), never one that came through the proxy. What it shows: <see cref="MetricsScrapeTests"/>.
+/// </summary>
+public sealed class MetricsEndpointTests : IClassFixture<WorkshopsAppFixture>
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private readonly WorkshopsAppFixture _fixture;
+
+    public MetricsEndpointTests(WorkshopsAppFixture fixture) => _fixture = fixture;
+
+    [Fact]
+    public async Task Scrape_IsNotFound_ForARequestThatCameThroughTheProxy()
+    {
+        // Arrange: what nginx adds to every request it passes on
+        using var client = _fixture.Anonymous();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        request.Headers.Add("X-Forwarded-For", "127.0.0.1");
+
+        // Act
+        var response = await client.SendAsync(request).WaitAsync(Timeout);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("concertation_", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scrape_IsNotFound_FromAnAddressOutsideTheMetricsNetworks()
+    {
+        // Arrange: a node whose scrapers live on 10.0.0.0/8 only
+        await using var node = new ConcertationFactory(null, kestrel: true, ("Telemetry:MetricsNetworks", "10.0.0.0/8"));
+        using var client = node.CreateClient();
+
+        // Act
+        var response = await client.GetAsync("/metrics").WaitAsync(Timeout);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}
