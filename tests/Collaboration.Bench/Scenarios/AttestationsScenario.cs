@@ -122,8 +122,8 @@ internal sealed class AttestationsScenario : IScenario
                 (arrivals.Length / mailSeconds).ToString("N0"), (1000 * mailCpu / Math.Max(1, arrivals.Length)).ToString("0.0"));
         var text = new StringBuilder();
         text.AppendLine($"""
-            One web node on PostgreSQL, {people:N0} employers registered to one workshop session and marked present. **ZIP**: `GET
-            /api/attestations/{{subject}}/all.zip` reads who was present, issues (or finds) each verification code in one call, and
+            One web node on PostgreSQL, {people:N0} employers registered to one workshop session and marked present. **ZIP**: the organiser's
+            `…/all.zip` reads who was present, issues (or finds) each verification code in one call, and
             writes one PDF per person (PDFsharp 6.2.4, DejaVu Sans embedded as a subset, uncompressed so `qpdf --check` is clean, QR
             code drawn as vector squares) into a ZIP. Baseline, same run: PDFsharp writing the same page text 1,000 times in a plain
             loop, no font embedding beyond what it needs, no QR, no ZIP. CPU is this process's (the node runs in it), per attestation.
