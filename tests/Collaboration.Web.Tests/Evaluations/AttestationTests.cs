@@ -62,6 +62,38 @@ public sealed partial class AttestationTests(EvaluationsAppFixture fixture) : IC
         Assert.Equal(HttpStatusCode.NotFound, (await fixture.SendAsync(HttpMethod.Get, $"/api/registrations/{helene.Id}/attestation.pdf", helene.Token)).StatusCode);
     }
 
+    [Fact]
+    public async Task ColloqueAttestation_IsTheCheckedInAttendees_AndTheErasureGoesThroughTheRetentionLog()
+    {
+        // Arrange: two attendees; Thérèse is checked in, Yves is not.
+        var colloque = (await fixture.Organiser.PostAsJsonAsync("/api/colloques", new { title = "Colloque régional en immigration", date = "2026-11-26", venue = "Joliette" })
+            .OkJsonAsync()).GetProperty("id").GetGuid();
+        async Task<string> RegisterAsync(string name) => (await fixture.Organiser.PostAsJsonAsync($"/api/colloques/{colloque}/registrations",
+            new { name, organisation = "Carrefour jeunesse-emploi", category = "communityOrganisation", mrc = "joliette" }).OkJsonAsync()).GetProperty("code").GetString()!;
+        var therese = await RegisterAsync("Thérèse Brûlé");
+        var yves = await RegisterAsync("Yves Éthier");
+        (await fixture.Organiser.PostAsJsonAsync($"/api/colloques/{colloque}/checkins", new { code = therese, nonce = "n1" })).EnsureSuccessStatusCode();
+        var subject = $"colloque:{colloque:N}";
+
+        // Act + Assert: hers is a valid PDF naming her; none for him.
+        var pdf = await fixture.Organiser.GetByteArrayAsync($"/api/attestations/{subject}/{therese}.pdf");
+        await PdfChecks.AssertValidAsync(pdf);
+        Assert.Contains("Thérèse Brûlé", await PdfChecks.TextAsync(pdf));
+        Assert.Equal(HttpStatusCode.NotFound, (await fixture.Organiser.GetAsync($"/api/attestations/{subject}/{yves}.pdf")).StatusCode);
+        var code = CodePattern().Match(await PdfChecks.TextAsync(pdf)).Value;
+        Assert.True(await ValidAsync(code));
+
+        // The organiser's erasure (the colloque's own endpoint) goes through the retention grain: logged, and the code stops verifying.
+        Assert.Equal(HttpStatusCode.NoContent, (await fixture.Organiser.DeleteAsync($"/api/colloques/{colloque}/registrations/{therese}")).StatusCode);
+        Assert.False(await ValidAsync(code));
+        var log = (await fixture.Organiser.GetAsync("/api/retention").OkJsonAsync()).GetProperty("log").EnumerateArray()
+            .Single(l => l.GetProperty("subject").GetString() == subject);
+        Assert.Equal("PersonErasure", log.GetProperty("kind").GetString());
+        Assert.Equal("Request", log.GetProperty("trigger").GetString());
+        var export = await fixture.Organiser.GetAsync($"/api/colloques/{colloque}/registrations/{therese}").OkJsonAsync();
+        Assert.Equal("", export.GetProperty("registration").GetProperty("name").GetString());
+    }
+
     private async Task<bool> ValidAsync(string code) =>
         (await fixture.App.CreateClient().GetAsync($"/api/attestations/verify/{code}").OkJsonAsync()).GetProperty("valid").GetBoolean();
 

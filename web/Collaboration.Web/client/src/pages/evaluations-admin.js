@@ -229,7 +229,10 @@ form.addEventListener('submit', async (event) => {
 form.querySelector('[data-action="send-now"]').addEventListener('click', async () => {
   try {
     if (current.evaluation.isDefaultForm || !current.evaluation.invitationsSentAt) await save();
-    current.evaluation = await api.post(`/api/evaluations/${encodeURIComponent(current.subject)}/send`);
+    await api.post(`/api/evaluations/${encodeURIComponent(current.subject)}/send`);
+    const fresh = await api.get(`/api/evaluations/${encodeURIComponent(current.subject)}`);
+    current.evaluation = fresh.evaluation;
+    current.results = fresh.results;
     shownError = null;
     statusKey = 'ev.admin.sent';
     renderForm();

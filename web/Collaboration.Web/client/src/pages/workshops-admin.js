@@ -2,11 +2,14 @@
 // attendance on the day, capacity and status, CSV export, the session's emails (sent, pending, failed; resend).
 import { api, ApiError } from '../api.js';
 import { requireUser } from '../auth.js';
-import { onLangChange, t } from '../i18n.js';
+import { addMessages, onLangChange, t } from '../i18n.js';
 import { connectLive } from '../live.js';
 import { createOutbox } from '../mail/outbox.js';
 import { el, renderAvailability, title, when } from '../workshops.js';
 import { InputFormatError, parseDateTimeInput } from '../zoned-time.js';
+import evaluationMessages from '../../../Messages/evaluations.json' with { type: 'json' };
+
+addMessages(evaluationMessages);
 
 const picker = document.querySelector('[data-testid="session-picker"]');
 const detail = document.querySelector('[data-testid="admin-detail"]');
@@ -89,6 +92,7 @@ async function select(id) {
   current?.subscription.unsubscribe();
   const summary = sessions.find((s) => s.id === id);
   current = { summary: { ...summary }, registrants: new Map(), subscription: null };
+  document.querySelector('[data-testid="evaluation-link"]').href = `/evaluations/admin?event=workshop:${id.replaceAll('-', '')}`;
   placeholder.hidden = true;
   detail.hidden = false;
   adminError.textContent = '';
