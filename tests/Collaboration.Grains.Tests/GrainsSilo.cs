@@ -21,10 +21,13 @@ public sealed class GrainsSilo : IAsyncLifetime
     public IGrainFactory Grains => _cluster.Client;
 
     /// <summary>Completes once the silo's grains have delivered every effect of their committed changes (emails wait: this host sends none).</summary>
-    public Task DeliveredAsync() => _cluster.Silos[0].ServiceProvider.GetRequiredService<PendingEffects>()
-        .WhenDeliveredAsync(TimeSpan.FromSeconds(20), e => e is not Mail.SendMail);
+    public Task DeliveredAsync(TimeSpan? within = null) => _cluster.Silos[0].ServiceProvider.GetRequiredService<PendingEffects>()
+        .WhenDeliveredAsync(within ?? TimeSpan.FromSeconds(20), e => e is not Mail.SendMail);
 
     public InProcessTestCluster Cluster => _cluster;
+
+    /// <summary>The SQLite file holding the grains' state (a test reads what was written).</summary>
+    public string DatabasePath => _file.Path;
 
     public async Task InitializeAsync()
     {

@@ -1,16 +1,21 @@
 using Collaboration.Silo.Hosting;
 using Collaboration.Web.Accounts;
+using Collaboration.Web.Attestations;
+using Collaboration.Web.Calendar;
 using Collaboration.Web.Colloque;
 using Collaboration.Web.Coordination;
+using Collaboration.Web.Evaluations;
 using Collaboration.Web.Layout;
 using Collaboration.Web.Live;
 using Collaboration.Web.Mail;
 using Collaboration.Web.Meetings;
+using Collaboration.Web.Participation;
 using Collaboration.Web.Partners;
 using Collaboration.Web.Platform;
 using Collaboration.Web.Platform.Backup;
 using Collaboration.Web.Portal;
 using Collaboration.Web.Reports;
+using Collaboration.Web.Retention;
 using Collaboration.Web.Workshops;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -36,6 +41,10 @@ builder.Services.AddReports();
 builder.Services.AddPortal();
 builder.Services.AddLayout();
 builder.Services.AddMail(builder.Configuration);
+builder.Services.AddParticipation();
+builder.Services.AddEvaluations();
+builder.Services.AddAttestations();
+builder.Services.AddRetention();
 
 var app = builder.Build();
 
@@ -55,6 +64,10 @@ app.MapCoordinationApi();
 app.MapReportsApi();
 app.MapPortalApi();
 app.MapMailApi();
+app.MapEvaluationsApi();
+app.MapAttestationsApi();
+app.MapCalendarFeeds();
+app.MapRetentionApi();
 app.MapPlatformEndpoints();
 app.MapLayout();
 

@@ -2,13 +2,30 @@ using Collaboration.Grains.Platform;
 
 namespace Collaboration.Grains.Colloque;
 
-/// <summary>Reentrant with group commit: every method changes the state without awaiting first, so a burst of self-registrations shares writes.</summary>
+/// <summary>
+/// Reentrant with group commit: every method changes the state without awaiting first, so a burst of self-registrations shares writes.
+/// The entries are a <see cref="Ledger{TEntry}"/>: a write carries the entries that changed, not the whole directory.
+/// </summary>
 [Reentrant]
 [GrainType("colloque-directory")]
 public sealed class ColloqueDirectoryGrain(
     [PersistentState("colloque-directory", StorageNames.Grains)] IPersistentState<DirectoryState> state, TimeProvider clock)
     : DurableGrain<DirectoryState>(state, clock), IColloqueDirectoryGrain
 {
+    private Ledger<DirectoryEntry> _entries = null!;
+
+    private IReadOnlyDictionary<string, DirectoryEntry> Entries => _entries.Entries;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _entries = new Ledger<DirectoryEntry>("colloque-directory", this.GetGrainId(), ServiceProvider, () => State.Recent, e => e.Code);
+        await _entries.LoadAsync();
+        // A directory stored whole before the ledger: its entries move into the ledger with the next write.
+        foreach (var entry in State.Entries.Values) _entries.Put(entry);
+        State.Entries.Clear();
+        await base.OnActivateAsync(cancellationToken);
+    }
+
     public async Task UpsertAsync(IReadOnlyList<DirectoryEntry> entries)
     {
         if (entries.Count == 0) return;
@@ -16,8 +33,8 @@ public sealed class ColloqueDirectoryGrain(
         var changed = false;
         foreach (var entry in entries)
         {
-            if (State.Entries.TryGetValue(entry.Code, out var known) && known.Revision >= entry.Revision) continue;
-            State.Entries[entry.Code] = entry;
+            if (Entries.TryGetValue(entry.Code, out var known) && known.Revision >= entry.Revision) continue;
+            _entries.Put(entry);
             changed = true;
         }
         if (changed) await WriteStateAsync();
@@ -26,7 +43,7 @@ public sealed class ColloqueDirectoryGrain(
     public Task<IReadOnlyDictionary<string, string>> FindByMatchKeysAsync(IReadOnlyList<string> matchKeys)
     {
         var wanted = matchKeys.Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal);
-        IReadOnlyDictionary<string, string> found = State.Entries.Values
+        IReadOnlyDictionary<string, string> found = Entries.Values
             .Where(e => wanted.Contains(e.MatchKey))
             .GroupBy(e => e.MatchKey)
             .ToDictionary(g => g.Key, g => g.First().Code);
@@ -37,7 +54,7 @@ public sealed class ColloqueDirectoryGrain(
     {
         var words = NameFolding.Fold(query).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var code = query.Trim().ToUpperInvariant();
-        IReadOnlyList<DirectoryEntry> found = words.Length == 0 ? [] : State.Entries.Values
+        IReadOnlyList<DirectoryEntry> found = words.Length == 0 ? [] : Entries.Values
             .Where(e => e.Code == code || Matches(e, words))
             .OrderBy(e => NameFolding.Fold(e.Name), StringComparer.Ordinal)
             .Take(limit)
@@ -46,9 +63,21 @@ public sealed class ColloqueDirectoryGrain(
     }
 
     public Task<IReadOnlyList<DirectoryEntry>> ListAsync() =>
-        Task.FromResult<IReadOnlyList<DirectoryEntry>>(State.Entries.Values.OrderBy(e => NameFolding.Fold(e.Name), StringComparer.Ordinal).ToList());
+        Task.FromResult<IReadOnlyList<DirectoryEntry>>(Entries.Values.OrderBy(e => NameFolding.Fold(e.Name), StringComparer.Ordinal).ToList());
 
-    public Task<DirectoryEntry?> FindAsync(string code) => Task.FromResult(State.Entries.GetValueOrDefault(code));
+    public Task<DirectoryEntry?> FindAsync(string code) => Task.FromResult(Entries.GetValueOrDefault(code));
+
+    private protected override object? OnWriting()
+    {
+        _entries.OnWriting();
+        return base.OnWriting();
+    }
+
+    private protected override void OnCommitted(object? written)
+    {
+        base.OnCommitted(written);
+        _entries.OnCommitted(WriteStateInBackground);
+    }
 
     private static bool Matches(DirectoryEntry entry, string[] words)
     {

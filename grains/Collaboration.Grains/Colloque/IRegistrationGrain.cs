@@ -40,6 +40,13 @@ public interface IRegistrationGrain : IGrainWithStringKey, IMailOutboxGrain
     /// <summary>The outbox as the colloque's ledger keeps it.</summary>
     Task<ColloqueMailReport> GetMailReportAsync();
 
+    /// <summary>
+    /// Mails this registration's manage link to its own address, in <paramref name="offer"/>'s language (at most once per
+    /// <see cref="RegistrationGrain.ManageLinkInterval"/>); a registration without a link takes the offered one.
+    /// Cancelled, erased or address-less registrations send nothing.
+    /// </summary>
+    Task SendManageLinkAsync(Guid colloqueId, ManageLinkOffer offer);
+
     /// <summary>The registration, if <paramref name="tokenHash"/> is its manage token's hash (and it was not erased).</summary>
     Task<RegistrationView?> OpenAsync(string tokenHash);
 

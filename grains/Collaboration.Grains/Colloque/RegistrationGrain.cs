@@ -16,6 +16,9 @@ public sealed class RegistrationGrain(
     /// <summary>Answers remembered per registration; a desk resends a nonce within minutes, not after hundreds of scans.</summary>
     public const int RememberedNonces = 64;
 
+    /// <summary>At most one manage-link email per registration in this time, however often its address is typed.</summary>
+    public static readonly TimeSpan ManageLinkInterval = TimeSpan.FromMinutes(2);
+
     // The outbox as last reported to the colloque's ledger (id, status, attempts of each message).
     private string _reportedMail = "";
 
@@ -35,7 +38,8 @@ public sealed class RegistrationGrain(
         // The signups grain decides the place (and tells this grain again through the after-commit path, which
         // finds it told already); nothing is written here unless a place was given.
         var outcome = await GrainFactory.GetGrain<IColloqueSignupsGrain>(colloqueId).SignUpAsync(new SignupRequest(GrainKey, registration.MatchKey,
-            registration.Details.Category, SignupChannel.Public, registration.Choices ?? []));
+            registration.Details.Category, SignupChannel.Public, registration.Choices ?? [],
+            new ManageLinkOffer(registration.Language, registration.TokenHash, registration.SealedToken)));
         if (outcome.Result != SignupResult.Ok || outcome.Notice is not { } notice) return outcome;
         State.Exists = true;
         State.ColloqueId = colloqueId;
@@ -120,6 +124,33 @@ public sealed class RegistrationGrain(
             ApplyPlace(notice, promoted ? MailKind.ColloquePromoted : null);
             await WriteStateAsync();
             return true;
+        }
+        finally
+        {
+            await HandOffAsync();
+        }
+    }
+
+    public async Task SendManageLinkAsync(Guid colloqueId, ManageLinkOffer offer)
+    {
+        // The signups grain keeps this request until it is answered: answered once the email is handed to the outbox's delivery.
+        CoveredByCaller();
+        try
+        {
+            if (!Mine(colloqueId) || State.Erased || State.Cancelled || State.Email.Length == 0) return;
+            if (State.ManageLinkSentAt is { } last && Now - last < ManageLinkInterval) return; // a stranger cannot flood the mailbox
+            if (State.TokenHash.Length == 0)
+            {
+                // Listed by the organiser, so never given a link: the one offered becomes its own, known only to this address.
+                State.TokenHash = offer.TokenHash;
+                State.SealedToken = offer.SealedToken;
+            }
+            if (await ColloqueAsync() is not { } colloque) return;
+            State.ManageLinkSentAt = Now;
+            State.History.Add(new(Now, "manage-link-sent", null, null));
+            State.Mail.Record(MailKind.ColloqueManageLink, State.Email, State.Name, offer.Language is "en" or "fr" ? offer.Language : MailLanguage,
+                GrainKey, ColloqueMailData.Complete(ColloqueMailData.For(colloqueId, GrainKey, State.SealedToken), colloque, null), Now);
+            await WriteStateAsync();
         }
         finally
         {

@@ -61,6 +61,9 @@ public sealed class RegistrationState : IMailOutboxState
     /// <summary>A hash of the email (or of name + organisation): finds the person again.</summary>
     [Id(27)] public string MatchKey { get; set; } = "";
 
+    /// <summary>When its manage link was last mailed on request (a form or "find my registration" typed its address).</summary>
+    [Id(28)] public DateTimeOffset? ManageLinkSentAt { get; set; }
+
     /// <summary>What this grain's committed changes still owe to others (see <see cref="Platform.AfterCommitGrain{TState}"/>).</summary>
     [Id(90)] public Platform.EffectOutbox Effects { get; set; } = new();
 }

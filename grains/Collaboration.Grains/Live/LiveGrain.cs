@@ -23,7 +23,10 @@ public abstract class LiveGrain<TState> : AfterCommitGrain<TState>, ILiveFeedGra
         return base.OnActivateAsync(cancellationToken);
     }
 
-    protected void RaiseEvent(object domainEvent) => _unpublished.Add(State.Live.Append(domainEvent, Now));
+    protected void RaiseEvent(object domainEvent) => _unpublished.Add(State.Live.Append(domainEvent, Now, LiveTailLength));
+
+    /// <summary>How many recent events the state keeps for subscribers that missed some (<see cref="LiveLog.TailLength"/>).</summary>
+    private protected virtual int LiveTailLength => LiveLog.TailLength;
 
     public Task<LiveReplay> GetEventsSinceAsync(long sinceVersion) =>
         Task.FromResult(new LiveReplay(_committedVersion, State.Live.Since(sinceVersion, _committedVersion)));

@@ -15,11 +15,13 @@ public sealed class LiveLog
     /// <summary>The last events, oldest first, with consecutive versions ending at <see cref="Version"/>.</summary>
     [Id(1)] public List<LiveEvent> Recent { get; set; } = [];
 
-    public LiveEvent Append(object data, DateTimeOffset at)
+    /// <param name="tailLength">How many events to keep (at most <see cref="TailLength"/>): a grain whose events are whole
+    /// snapshots of a part keeps fewer, since a subscriber further behind loses nothing by taking the snapshot.</param>
+    public LiveEvent Append(object data, DateTimeOffset at, int tailLength = TailLength)
     {
         var entry = new LiveEvent(++Version, data.GetType().Name, data, at);
         Recent.Add(entry);
-        if (Recent.Count > TailLength) Recent.RemoveRange(0, Recent.Count - TailLength);
+        if (Recent.Count > tailLength) Recent.RemoveRange(0, Recent.Count - tailLength);
         return entry;
     }
 

@@ -28,4 +28,10 @@ public enum MailKind
     OrganiserInvited,
     /// <summary>A password reset link (30 minutes, once).</summary>
     OrganiserPasswordReset,
+    /// <summary>The evaluation of an event, to someone marked present: the personal link (and the attestation attached).</summary>
+    EvaluationInvited,
+    /// <summary>The one reminder, to those who have not answered.</summary>
+    EvaluationReminder,
+    /// <summary>A colloque registration's manage link, sent to its address on request (a form typed the address, or "find my registration").</summary>
+    ColloqueManageLink,
 }

@@ -31,8 +31,8 @@ public interface IMeetingGrain : IGrainWithGuidKey, ILiveFeedGrain, IMailOutboxG
 
     Task<MeetingResult> StartAsync();
 
-    /// <summary>Makes an item the current one (null: none); the clock of its time starts.</summary>
-    Task<MeetingResult> SetCurrentItemAsync(Guid? itemId);
+    /// <summary>Makes an item the current one (null: none); the clock of its time starts; the speaking queue empties unless kept.</summary>
+    Task<MeetingResult> SetCurrentItemAsync(Guid? itemId, bool keepQueue = false);
 
     Task<MeetingResult> SetItemDoneAsync(Guid itemId, bool done);
 
@@ -67,6 +67,38 @@ public interface IMeetingGrain : IGrainWithGuidKey, ILiveFeedGrain, IMailOutboxG
     /// and this is allowed once the meeting is closed too, since an item is done when it is done.
     /// </summary>
     Task<MeetingResult> SetActionItemStatusAsync(Guid itemId, ActionItemStatus status, long expectedVersion);
+
+    /// <summary>Opens a vote on a motion (one at a time); refused without quorum (<see cref="MeetingOutcome.NoQuorum"/>).</summary>
+    Task<MeetingResult> OpenMotionAsync(Guid motionId, MotionInput input);
+
+    /// <summary>
+    /// A member's ballot (present or remote), changeable until the vote closes. For a secret vote
+    /// <paramref name="ballotKey"/> is the member's keyed hash for this motion: the choice is stored under it only.
+    /// </summary>
+    Task<MeetingResult> CastBallotAsync(Guid motionId, Guid memberId, string? ballotKey, BallotChoice choice);
+
+    /// <summary>The chair's show of hands for members present without a device (replaces the previous count).</summary>
+    Task<MeetingResult> CountHandsAsync(Guid motionId, HandCount hands);
+
+    /// <summary>Closes the vote (quorum checked again) and records its result as a decision on the motion's agenda item.</summary>
+    Task<MeetingResult> CloseMotionAsync(Guid motionId);
+
+    Task<MeetingResult> WithdrawMotionAsync(Guid motionId);
+
+    /// <summary>A member's own choices by motion (secret votes found by the member's ballot keys).</summary>
+    Task<IReadOnlyDictionary<Guid, BallotChoice>> GetOwnBallotsAsync(Guid memberId, IReadOnlyDictionary<Guid, string> secretKeys);
+
+    /// <summary>Puts a member in the speaking queue (from their device, or by the chair for a hand raised in the room).</summary>
+    Task<MeetingResult> RaiseHandAsync(Guid memberId, bool byChair);
+
+    Task<MeetingResult> LowerHandAsync(Guid memberId);
+
+    /// <summary>The floor to this member, or to the first in the queue when null.</summary>
+    Task<MeetingResult> GiveFloorAsync(Guid? memberId);
+
+    Task<MeetingResult> EndSpeakingAsync();
+
+    Task<MeetingResult> SetSpeakingLimitAsync(int? seconds);
 
     /// <summary>The meeting as of now (overrun computed from the clock), or null when never created.</summary>
     Task<MeetingView?> GetAsync();

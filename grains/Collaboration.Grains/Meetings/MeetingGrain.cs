@@ -9,7 +9,7 @@ using Collaboration.Grains.Meetings.Events;
 namespace Collaboration.Grains.Meetings;
 
 [GrainType("meeting")]
-public sealed class MeetingGrain(
+public sealed partial class MeetingGrain(
     [PersistentState("meeting", StorageNames.Grains)] IPersistentState<MeetingState> state, TimeProvider clock)
     : LiveGrain<MeetingState>(state, clock), IMeetingGrain
 {
@@ -127,7 +127,7 @@ public sealed class MeetingGrain(
         return Ok();
     }
 
-    public async Task<MeetingResult> SetCurrentItemAsync(Guid? itemId)
+    public async Task<MeetingResult> SetCurrentItemAsync(Guid? itemId, bool keepQueue = false)
     {
         if (Check() is { } refusal) return refusal;
         if (State.Status != MeetingStatus.InProgress) return Refused(MeetingOutcome.WrongStatus);
@@ -135,6 +135,11 @@ public sealed class MeetingGrain(
         if (State.CurrentItemId == itemId) return Ok();
         MakeCurrent(itemId);
         RaiseEvent(new CurrentItemChanged(State.CurrentItemId, AgendaViews()));
+        if (!keepQueue && (State.Queue.Count > 0 || State.Speaker is not null))
+        {
+            ClearFloor();
+            RaiseEvent(new FloorChanged(Floor()));
+        }
         await WriteStateAsync();
         return Ok();
     }
@@ -157,7 +162,9 @@ public sealed class MeetingGrain(
     {
         if (Check() is { } refusal) return refusal;
         if (State.Status != MeetingStatus.InProgress) return Refused(MeetingOutcome.WrongStatus);
+        if (State.Motions.FirstOrDefault(m => m.Status == MotionStatus.Open) is { } running) return Refused(MeetingOutcome.MotionOpen, MotionView(running));
         MakeCurrent(null);
+        ClearFloor();
         State.Status = MeetingStatus.Closed;
         State.ClosedAt = Now;
         foreach (var recipient in minutesTo ?? [])
@@ -406,6 +413,7 @@ public sealed class MeetingGrain(
         [.. State.Attendance], Quorum(), [.. State.Decisions],
         [.. State.ActionItems.Where(a => a.OriginMeetingId is null).Select(ToView)],
         [.. State.ActionItems.Where(a => a.OriginMeetingId is not null).Select(ToView)],
-        State.NoticeSequence, State.NoticeSentAt, State.NoticeRecipients);
+        State.NoticeSequence, State.NoticeSentAt, State.NoticeRecipients,
+        [.. State.Motions.Select(MotionView)], Floor());
 
 }

@@ -41,6 +41,16 @@ public sealed class MeetingState : ILiveState, IMailOutboxState
 
     [Id(23)] public int NoticeRecipients { get; set; }
 
+    /// <summary>Motions, open or closed, in the order they were opened.</summary>
+    [Id(24)] public List<MotionState> Motions { get; set; } = [];
+
+    /// <summary>The speaking queue in order of request, who has the floor, and the time per speaker.</summary>
+    [Id(25)] public List<RaisedHand> Queue { get; set; } = [];
+
+    [Id(26)] public Speaker? Speaker { get; set; }
+
+    [Id(27)] public int? SpeakingLimitSeconds { get; set; }
+
     /// <summary>What this grain's committed changes still owe to others (see <see cref="Platform.AfterCommitGrain{TState}"/>).</summary>
     [Id(90)] public Platform.EffectOutbox Effects { get; set; } = new();
 }

@@ -1,5 +1,3 @@
-using Collaboration.Grains.Tables;
-
 namespace Collaboration.Grains.Meetings;
 
 [GenerateSerializer, Immutable]
@@ -9,4 +7,9 @@ public sealed record MeetingView(
     IReadOnlyList<RosterMember> Members, IReadOnlyList<AgendaItemView> Agenda, long AgendaVersion, Guid? CurrentItemId, bool Overrun,
     IReadOnlyList<AttendanceView> Attendance, QuorumView Quorum, IReadOnlyList<DecisionView> Decisions,
     IReadOnlyList<ActionItemView> ActionItems, IReadOnlyList<ActionItemView> FollowUps, int NoticeSequence = 0,
-    DateTimeOffset? NoticeSentAt = null, int NoticeRecipients = 0);
+    DateTimeOffset? NoticeSentAt = null, int NoticeRecipients = 0,
+    IReadOnlyList<MotionView>? Motions = null, FloorView? Floor = null)
+{
+    /// <summary>What a member sees: a running vote's totals and names only where the chair shows them.</summary>
+    public MeetingView ForMembers() => this with { Motions = [.. (Motions ?? []).Select(m => m.ForMembers())] };
+}

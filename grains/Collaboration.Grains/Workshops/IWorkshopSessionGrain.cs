@@ -45,6 +45,13 @@ public interface IWorkshopSessionGrain : IGrainWithGuidKey, ILiveFeedGrain, IMai
     /// <summary>Organiser: everyone who registered, in arrival order, with waitlist positions.</summary>
     Task<IReadOnlyList<RegistrantView>> GetRegistrantsAsync();
 
+    /// <summary>
+    /// Law 25: blanks the contact's name, email and phone (and drops their unsent messages) of one registration, or of
+    /// every one when <paramref name="code"/> is null; status, seats, attendance and organisation stay for the counts.
+    /// Idempotent; answers how many were anonymised now.
+    /// </summary>
+    Task<int> AnonymiseAsync(string? code);
+
     /// <summary>The one-click unsubscribe from reminders (the link is signed by the web layer); false when unknown.</summary>
     Task<bool> StopRemindersAsync(string code);
 }

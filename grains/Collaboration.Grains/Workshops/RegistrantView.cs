@@ -18,4 +18,6 @@ public sealed record RegistrantView(
     DateTimeOffset RegisteredAt,
     DateTimeOffset? ConfirmedAt,
     bool? Attended,
-    DateTimeOffset? CancelledAt = null);
+    DateTimeOffset? CancelledAt = null,
+    string? Language = null,
+    bool Anonymised = false);

@@ -31,4 +31,7 @@ public sealed class WorkshopRegistration
 
     /// <summary>When its manage link was last sent again on request (at most one such message per <see cref="WorkshopSessionGrain.ManageLinkInterval"/>).</summary>
     [Id(18)] public DateTimeOffset? ManageLinkSentAt { get; set; }
+
+    /// <summary>The contact's name, email and phone are gone (retention period over, or erased on request); counts stay.</summary>
+    [Id(19)] public bool Anonymised { get; set; }
 }

@@ -52,6 +52,7 @@ public sealed class WorkshopSessionGrain(
         if (State.Details is not null) return WorkshopCreation.AlreadyExists;
         if (capacity is < 1 or > MaxCapacity) throw new ArgumentOutOfRangeException(nameof(capacity));
         // The reminder first: a crash before the write leaves a reminder that finds no session and goes.
+        State.ReminderAt = FirstReminderTime(details);
         await ScheduleReminderAsync(details);
         State.Details = details;
         State.Capacity = capacity;
@@ -236,6 +237,26 @@ public sealed class WorkshopSessionGrain(
         return true;
     }
 
+    public async Task<int> AnonymiseAsync(string? code)
+    {
+        var count = 0;
+        foreach (var r in State.Registrations)
+        {
+            if (r.Anonymised || (code is not null && r.Code != code)) continue;
+            r.Anonymised = true;
+            r.ContactName = "";
+            r.Email = "";
+            r.Phone = null;
+            r.TokenHash = "";
+            r.SealedToken = null;
+            State.Mail.DropPendingFor(r.Code);
+            foreach (var sent in State.Mail.Messages.Where(m => m.Reference == r.Code)) sent.To = sent.ToName = "";
+            count++;
+        }
+        if (count > 0) await WriteStateAsync();
+        return count;
+    }
+
     /// <summary>
     /// The day-before reminder: on each tick, once the clock has reached the reminder time, one
     /// message per confirmed registration is recorded in one write with the flag that says so,
@@ -258,7 +279,19 @@ public sealed class WorkshopSessionGrain(
         await DropReminderAsync();
     }
 
-    private DateTimeOffset ReminderTime(WorkshopDetails details) => details.StartsAt - TimeSpan.FromHours(Schedule.ReminderHoursBefore);
+    private DateTimeOffset ReminderTime(WorkshopDetails details) => State.ReminderAt ?? UsualReminderTime(details);
+
+    private DateTimeOffset UsualReminderTime(WorkshopDetails details) => details.StartsAt - TimeSpan.FromHours(Schedule.ReminderHoursBefore);
+
+    /// <summary>
+    /// The usual time, unless it is already past at creation (a session announced the day before): then halfway to the start.
+    /// Whoever is confirmed by then is reminded; whoever is confirmed later is not, their confirmation saying when it starts.
+    /// </summary>
+    private DateTimeOffset FirstReminderTime(WorkshopDetails details)
+    {
+        var usual = UsualReminderTime(details);
+        return usual > Now ? usual : Now + (details.StartsAt - Now) / 2;
+    }
 
     private MailSchedule Schedule => ServiceProvider.GetService(typeof(Microsoft.Extensions.Options.IOptions<MailSchedule>)) is
         Microsoft.Extensions.Options.IOptions<MailSchedule> options ? options.Value : new MailSchedule();
@@ -364,6 +397,6 @@ public sealed class WorkshopSessionGrain(
 
     private static RegistrantView View(WorkshopRegistration r, int? position) => new(
         r.Code, r.Sequence, r.Organisation, r.ContactName, r.Email, r.Phone, r.Seats, r.Sector, r.Status, position,
-        r.RegisteredAt, r.ConfirmedAt, r.Attended, r.CancelledAt);
+        r.RegisteredAt, r.ConfirmedAt, r.Attended, r.CancelledAt, r.Language, r.Anonymised);
 
 }

@@ -30,6 +30,13 @@ public sealed class WorkshopSessionState : ILiveState, IMailOutboxState
     /// <summary>The iCalendar SEQUENCE: bumped when the session changes in a way calendars must follow.</summary>
     [Id(10)] public int CalendarSequence { get; set; }
 
+    /// <summary>
+    /// When the reminders go: <see cref="Mail.MailSchedule.ReminderHoursBefore"/> before the start, or, for a session created
+    /// later than that, halfway between its creation and its start (so its early registrants are reminded too).
+    /// Null for sessions created before it was kept: the usual time.
+    /// </summary>
+    [Id(11)] public DateTimeOffset? ReminderAt { get; set; }
+
     /// <summary>What this grain's committed changes still owe to others (see <see cref="Platform.AfterCommitGrain{TState}"/>).</summary>
     [Id(90)] public Platform.EffectOutbox Effects { get; set; } = new();
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Collaboration.Grains.Colloque;
 using Collaboration.Grains.Platform;
 using Collaboration.Silo.Health;
 using Collaboration.Silo.Live;
@@ -60,6 +61,7 @@ public static class SiloBuilderExtensions
         silo.AddConcertationGrainStorage(configuration);
         silo.AddConcertationReminders(configuration);
         silo.Services.Configure<EffectSchedule>(configuration.GetSection(EffectSchedule.Section));
+        silo.Services.Configure<SignupLimits>(configuration.GetSection(SignupLimits.Section));
         silo.Services.TryAddSingleton<PendingEffects>();
         silo.AddConcertationLive();
         silo.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster");

@@ -7,12 +7,13 @@ internal static class ColloqueGrainKit
 {
     public static readonly TimeSpan Within = TimeSpan.FromSeconds(20);
 
-    public static async Task<Guid> OpenColloqueAsync(GrainsSilo silo, int? total, IReadOnlyDictionary<AttendeeCategory, int>? quotas = null)
+    public static async Task<Guid> OpenColloqueAsync(GrainsSilo silo, int? total, IReadOnlyDictionary<AttendeeCategory, int>? quotas = null,
+        int? waitlist = null)
     {
         var colloque = Guid.NewGuid();
         await silo.Grains.GetGrain<IColloqueGrain>(colloque).CreateAsync(new("Colloque régional", new DateOnly(2027, 5, 13), "Cégep de Joliette")).WaitAsync(Within);
         await silo.Grains.GetGrain<IColloqueSignupsGrain>(colloque).SetSettingsAsync(new RegistrationSettings(
-            silo.Clock.GetUtcNow().AddDays(-1), silo.Clock.GetUtcNow().AddDays(30), total, quotas ?? new Dictionary<AttendeeCategory, int>(), "Joliette"))
+            silo.Clock.GetUtcNow().AddDays(-1), silo.Clock.GetUtcNow().AddDays(30), total, quotas ?? new Dictionary<AttendeeCategory, int>(), "Joliette", waitlist))
             .WaitAsync(Within);
         return colloque;
     }

@@ -14,7 +14,7 @@ public sealed class RegistrationMailTests(GrainsSilo silo) : IClassFixture<Grain
     public async Task Waitlisted_GetsItsEmailWithTheRegistration_ThenOnePromotion_WhateverTheRepeats()
     {
         // Arrange: no place left, so the newcomer waits.
-        var colloque = await OpenColloqueAsync(silo, total: 0);
+        var colloque = await OpenColloqueAsync(silo, total: 0, waitlist: 10);
         var outcome = await SelfRegisterAsync(silo, colloque, "Sophie Lavoie");
         var registration = silo.Grains.GetGrain<IRegistrationGrain>(outcome.Signup!.Code);
         var sequence = outcome.Notice!.Sequence;

@@ -60,6 +60,18 @@ public static class EndpointRules
         ["GET /api/meetings/{id:guid}/meeting.ics"] = EndpointRule.TableMembers(),
         ["POST /api/meetings/{id:guid}/notice"] = EndpointRule.TableMembers(),
         ["POST /api/meetings/{id:guid}/cancel"] = EndpointRule.TableMembers(),
+        ["POST /api/meetings/{id:guid}/motions"] = EndpointRule.TableMembers("""{"text":"la Table adopte l'ordre du jour","proposerId":"{memberB}","seconderId":"{itemB}"}"""),
+        ["GET /api/meetings/{id:guid}/motions/{motionId:guid}"] = EndpointRule.TableMembers(),
+        // Each member votes for themself only: the organiser counts hands instead, so no caller here may vote.
+        ["PUT /api/meetings/{id:guid}/motions/{motionId:guid}/ballot"] = new(Callers.None, """{"choice":"for"}"""),
+        ["PUT /api/meetings/{id:guid}/motions/{motionId:guid}/hands"] = EndpointRule.TableMembers("""{"for":1,"against":0,"abstain":0}"""),
+        ["POST /api/meetings/{id:guid}/motions/{motionId:guid}/close"] = EndpointRule.TableMembers(),
+        ["POST /api/meetings/{id:guid}/motions/{motionId:guid}/withdraw"] = EndpointRule.TableMembers(),
+        ["PUT /api/meetings/{id:guid}/floor/hands/{memberId:guid}"] = EndpointRule.TableMembers(),
+        ["DELETE /api/meetings/{id:guid}/floor/hands/{memberId:guid}"] = EndpointRule.TableMembers(),
+        ["POST /api/meetings/{id:guid}/floor/next"] = EndpointRule.TableMembers("""{}"""),
+        ["POST /api/meetings/{id:guid}/floor/end"] = EndpointRule.TableMembers(),
+        ["PUT /api/meetings/{id:guid}/floor/limit"] = EndpointRule.TableMembers("""{"seconds":120}"""),
 
         // Mail: the outboxes are the organisers'; unsubscribing needs the signed link only
         ["GET /api/workshops/{id:guid}/outbox"] = EndpointRule.Organiser(),
@@ -192,6 +204,7 @@ public static class EndpointRules
         ["GET /api/colloques/{id:guid}/public"] = EndpointRule.Public(),
         ["GET /api/colloques/{id:guid}/calendar.ics"] = EndpointRule.Public(),
         ["POST /api/colloques/{id:guid}/signups"] = EndpointRule.Public("""{"name":"Personne","organisation":"Org","email":"{unique}@exemple.qc.ca","category":"employer","mrc":"joliette","consent":true,"choices":[]}"""),
+        ["POST /api/colloques/{id:guid}/manage-link"] = EndpointRule.Public("""{"email":"{unique}@exemple.qc.ca"}"""),
         ["GET /api/signups/{code}"] = EndpointRule.TokenHolder(),
         ["PATCH /api/signups/{code}"] = EndpointRule.TokenHolder("""{"needs":{"accessibility":"","dietary":""}}"""),
         ["DELETE /api/signups/{code}"] = EndpointRule.TokenHolder(),

@@ -77,7 +77,7 @@ public sealed class SignupsApiTests(SignupsAppFixture fixture) : IClassFixture<S
     }
 
     [Fact]
-    public async Task SameEmailTwice_GivesOneRegistration_AndNoSecondToken()
+    public async Task SameEmailTwice_GivesOneRegistration_AndTellsNothingOfIt()
     {
         var colloque = await CreateColloqueAsync(Organiser);
         await OpenRegistrationAsync(Organiser, colloque, 100);
@@ -86,13 +86,75 @@ public sealed class SignupsApiTests(SignupsAppFixture fixture) : IClassFixture<S
         var first = await SignedUpAsync(anonymous, colloque, Signup("Amina Diallo", "amina@exemple.qc.ca"));
         var (status, again) = await SignUpAsync(anonymous, colloque, Signup("Amina D.", " AMINA@exemple.qc.ca "));
 
+        // Neither the code the door scans, nor the place, nor a token: only that the link went to the address.
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal(Code(first), Code(again));
         Assert.True(again.GetProperty("alreadyRegistered").GetBoolean());
+        Assert.True(again.GetProperty("manageLinkSent").GetBoolean());
+        Assert.DoesNotContain(Code(first), again.GetRawText());
+        Assert.False(again.TryGetProperty("code", out _));
+        Assert.False(again.TryGetProperty("status", out _));
         Assert.False(again.TryGetProperty("manageToken", out _));
         Assert.Equal(1, (await PublicAsync(anonymous, colloque)).GetProperty("places").GetProperty("confirmed").GetInt32());
         var attendees = await Organiser.GetFromJsonAsync<JsonElement>($"/api/colloques/{colloque}/attendees").WaitAsync(Within);
         Assert.Equal("Amina Diallo", Assert.Single(attendees.GetProperty("attendees").EnumerateArray()).GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task ManageLinkRequest_AnswersByteForByteTheSame_ForAKnownAndAnUnknownAddress()
+    {
+        // Arrange
+        var colloque = await CreateColloqueAsync(Organiser);
+        await OpenRegistrationAsync(Organiser, colloque, 100);
+        var anonymous = fixture.Anonymous();
+        await SignedUpAsync(anonymous, colloque, Signup("Amina Diallo", "connue@exemple.qc.ca"));
+
+        // Act
+        var known = await anonymous.PostAsJsonAsync($"/api/colloques/{colloque}/manage-link", new { email = "Connue@Exemple.qc.ca", language = "fr" }).WaitAsync(Within);
+        var unknown = await anonymous.PostAsJsonAsync($"/api/colloques/{colloque}/manage-link", new { email = "inconnue@exemple.qc.ca", language = "fr" }).WaitAsync(Within);
+
+        // Assert: same status, same headers that carry meaning, same bytes.
+        Assert.Equal(HttpStatusCode.Accepted, known.StatusCode);
+        Assert.Equal(known.StatusCode, unknown.StatusCode);
+        Assert.Equal(known.Content.Headers.ContentType?.ToString(), unknown.Content.Headers.ContentType?.ToString());
+        Assert.Equal(known.Headers.Location, unknown.Headers.Location);
+        Assert.Equal(await known.Content.ReadAsByteArrayAsync(), await unknown.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task ManageLinkRequest_RefusesAMalformedAddress_WithABilingualFieldError()
+    {
+        var colloque = await CreateColloqueAsync(Organiser);
+
+        var response = await fixture.Anonymous().PostAsJsonAsync($"/api/colloques/{colloque}/manage-link", new { email = "pas une adresse" }).WaitAsync(Within);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("errors").GetProperty("email").GetProperty("fr").GetString()));
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("errors").GetProperty("email").GetProperty("en").GetString()));
+    }
+
+    [Fact]
+    public async Task Signup_WithTheSpamTrapFilled_SaysWhatToDo_AndWithoutACategoryAsksForOne()
+    {
+        var colloque = await CreateColloqueAsync(Organiser);
+        await OpenRegistrationAsync(Organiser, colloque, 100);
+        var anonymous = fixture.Anonymous();
+
+        var (trapped, trap) = await SignUpAsync(anonymous, colloque, new
+        {
+            name = "Robot", organisation = "Org", email = "robot@exemple.qc.ca", category = "employer", mrc = "joliette", consent = true,
+            choices = Array.Empty<Guid>(), website = "https://fromagerie.ca",
+        });
+        var (uncategorised, none) = await SignUpAsync(anonymous, colloque, new
+        {
+            name = "Lina", organisation = "Org", email = "lina@exemple.qc.ca", category = "", mrc = "", consent = true, choices = Array.Empty<Guid>(),
+        });
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (trapped, uncategorised));
+        Assert.Contains("videz-le", trap.GetProperty("errors").GetProperty("website").GetProperty("fr").GetString());
+        Assert.Contains("empty it", trap.GetProperty("errors").GetProperty("website").GetProperty("en").GetString());
+        Assert.StartsWith("Choisissez", none.GetProperty("errors").GetProperty("category").GetProperty("fr").GetString());
+        Assert.StartsWith("Choose", none.GetProperty("errors").GetProperty("mrc").GetProperty("en").GetString());
     }
 
     [Fact]

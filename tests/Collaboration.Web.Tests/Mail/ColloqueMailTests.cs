@@ -117,24 +117,70 @@ public sealed class ColloqueMailTests(MailAppFixture fixture) : IClassFixture<Ma
     }
 
     [Fact]
-    public async Task SameEmailAgain_SendsNoSecondEmail()
+    public async Task SameEmailAgain_MailsItsManageLink_InTheLanguageOfWhoeverTypedIt_OncePerFewMinutes()
     {
-        // Arrange
+        // Arrange: registered in French.
         var colloque = await CreateColloqueAsync(fixture.Organiser, "Colloque Matawinie");
         await OpenRegistrationAsync(fixture.Organiser, colloque, total: 10);
         var email = $"double-{Guid.NewGuid():N}@exemple.ca";
-        await SignedUpAsync(fixture.App.CreateClient(), colloque, Signup("Karim Haddad", email));
+        var first = await SignedUpAsync(fixture.App.CreateClient(), colloque, Signup("Karim Haddad", email));
         await fixture.MailAsync(email, "Inscription confirmée");
 
-        // Act
-        var (status, again) = await SignUpAsync(fixture.App.CreateClient(), colloque, Signup("Karim Haddad", email));
+        // Act: the address typed again, on the English page; then once more a moment later.
+        var (status, again) = await SignUpAsync(fixture.App.CreateClient(), colloque, new
+        {
+            name = "Karim Haddad", organisation = "Fromagerie du Village", email, category = "employer", mrc = "joliette", consent = true,
+            choices = Array.Empty<Guid>(), language = "en",
+        });
+        var link = await fixture.MailAsync(email, "Your registration link");
+        await SignUpAsync(fixture.App.CreateClient(), colloque, Signup("Karim Haddad", email));
 
-        // Assert: the existing registration, and still one email (the abandoned second registration's was dropped with it).
+        // Assert: the answer tells nothing; the address gets its link, in English, once; no second registration.
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.True(again.GetProperty("alreadyRegistered").GetBoolean());
-        var outbox = await OutboxAsync(colloque);
-        Assert.Single(outbox.EnumerateArray());
-        Assert.Single(fixture.MailTo(email));
+        Assert.Equal("Your registration link: Colloque Matawinie", link.Subject);
+        Assert.DoesNotContain("Bonjour", link.Text);
+        Assert.Null(link.Calendar);
+        var opened = await OpenSignupLinkAsync(link.Link($"/colloque/{colloque}/manage"));
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        Assert.Equal(Code(first), (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        await Poll.UntilAsync(() => OutboxAsync(colloque), o => o.GetArrayLength() == 2 && o.EnumerateArray().All(m => Status(m) == "Sent"), Timeout, "two sent");
+        Assert.Equal(2, fixture.MailTo(email).Count);
+    }
+
+    [Fact]
+    public async Task FindMyRegistration_MailsTheLink_ToAnAttendeeTheOrganiserListed_AndNothingToAnUnknownAddress()
+    {
+        // Arrange: an attendee the organiser typed in (never given a link).
+        var colloque = await CreateColloqueAsync(fixture.Organiser, "Colloque Montcalm");
+        var email = $"liste-{Guid.NewGuid():N}@exemple.ca";
+        var unknown = $"inconnu-{Guid.NewGuid():N}@exemple.ca";
+        var listed = await fixture.Organiser.PostAsJsonAsync($"/api/colloques/{colloque}/registrations",
+            new { name = "Sophie Tremblay", organisation = "MRC de Montcalm", category = "mrc", email }).WaitAsync(Timeout);
+        Assert.True(listed.IsSuccessStatusCode, await listed.Content.ReadAsStringAsync());
+        var code = (await listed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString();
+        var anonymous = fixture.App.CreateClient();
+
+        // Act
+        var asked = await anonymous.PostAsJsonAsync($"/api/colloques/{colloque}/manage-link", new { email = email.ToUpperInvariant(), language = "fr" }).WaitAsync(Timeout);
+        var strangers = await anonymous.PostAsJsonAsync($"/api/colloques/{colloque}/manage-link", new { email = unknown, language = "fr" }).WaitAsync(Timeout);
+
+        // Assert: a French email whose link opens that registration; nothing for the unknown address.
+        Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.Accepted), (asked.StatusCode, strangers.StatusCode));
+        var mail = await fixture.MailAsync(email, "Votre lien d'inscription");
+        Assert.DoesNotContain("Hello", mail.Text);
+        var opened = await OpenSignupLinkAsync(mail.Link($"/colloque/{colloque}/manage"));
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        Assert.Equal(code, (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Empty(fixture.MailTo(unknown));
+    }
+
+    /// <summary>What the manage page does with the link: the code from the query, the token from the fragment, in a header.</summary>
+    private async Task<HttpResponseMessage> OpenSignupLinkAsync(Uri link)
+    {
+        var code = System.Web.HttpUtility.ParseQueryString(link.Query)["code"]!;
+        var token = link.Fragment.TrimStart('#').Split('=', 2)[1];
+        return await fixture.App.CreateClient().SendAsync(Manage(HttpMethod.Get, code, token)).WaitAsync(Timeout);
     }
 
     private async Task<JsonElement> OutboxAsync(Guid colloque) =>

@@ -18,7 +18,7 @@ public static class CalendarFile
     private static readonly TimeZoneInfo Toronto = TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
 
     /// <summary>Files already written, by entry: a burst of confirmations attaches the same event hundreds of times.</summary>
-    private static readonly ConcurrentDictionary<CalendarEntry, string> Written = new();
+    private static readonly ConcurrentDictionary<(CalendarEntry, CalendarOrganizer?), string> Written = new();
 
     private const int Remembered = 512;
 
@@ -27,14 +27,30 @@ public static class CalendarFile
     /// it is when this version of the event was first written (<paramref name="now"/> then), which is what DTSTAMP
     /// means for a published event (RFC 5545 §3.8.7.2).
     /// </summary>
-    public static string Build(CalendarEntry entry, DateTimeOffset now)
+    /// <param name="organizer">ORGANIZER (RFC 5546 requires it; the emails and the public files pass <c>Mail:From</c>).</param>
+    public static string Build(CalendarEntry entry, DateTimeOffset now, CalendarOrganizer? organizer = null)
     {
-        if (Written.TryGetValue(entry, out var known)) return known;
+        if (Written.TryGetValue((entry, organizer), out var known)) return known;
         if (Written.Count >= Remembered) Written.Clear();
-        return Written.GetOrAdd(entry, Write(entry, now));
+        return Written.GetOrAdd((entry, organizer), Write(entry, now, organizer));
     }
 
-    private static string Write(CalendarEntry entry, DateTimeOffset now)
+    /// <summary>
+    /// A subscription feed (<c>webcal://</c>): several events in one PUBLISH calendar, named for the calendar app; a
+    /// cancelled event stays in it with STATUS:CANCELLED and its SEQUENCE, so subscribers see it cancelled.
+    /// </summary>
+    public static string BuildFeed(string name, IEnumerable<CalendarEntry> entries, DateTimeOffset now)
+    {
+        var calendar = new IcalCalendar { ProductId = "-//Concertation//Lanaudiere//FR", Method = "PUBLISH" };
+        calendar.AddProperty("X-WR-CALNAME", name);
+        calendar.AddProperty("X-WR-TIMEZONE", TimeZoneId);
+        calendar.AddProperty("X-PUBLISHED-TTL", "PT1H");
+        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(TimeZoneId, now.UtcDateTime.AddYears(-2), includeHistoricalData: false));
+        foreach (var entry in entries) calendar.Events.Add(Event(entry, now));
+        return new CalendarSerializer().SerializeToString(calendar)!;
+    }
+
+    private static string Write(CalendarEntry entry, DateTimeOffset now, CalendarOrganizer? organizer)
     {
         var calendar = new IcalCalendar
         {
@@ -42,6 +58,12 @@ public static class CalendarFile
             Method = entry.Cancelled ? "CANCEL" : "PUBLISH",
         };
         calendar.AddTimeZone(VTimeZone.FromDateTimeZone(TimeZoneId, entry.StartsAt.UtcDateTime.AddYears(-1), includeHistoricalData: false));
+        calendar.Events.Add(Event(entry, now, organizer));
+        return new CalendarSerializer().SerializeToString(calendar)!;
+    }
+
+    private static CalendarEvent Event(CalendarEntry entry, DateTimeOffset now, CalendarOrganizer? organizer = null)
+    {
         var calendarEvent = new CalendarEvent
         {
             Uid = entry.Uid,
@@ -55,8 +77,8 @@ public static class CalendarFile
         };
         if (!string.IsNullOrWhiteSpace(entry.Location)) calendarEvent.Location = entry.Location;
         if (entry.Url is not null) calendarEvent.Url = entry.Url;
-        calendar.Events.Add(calendarEvent);
-        return new CalendarSerializer().SerializeToString(calendar)!;
+        if (organizer is not null) calendarEvent.Organizer = new Organizer($"mailto:{organizer.Email}") { CommonName = organizer.Name };
+        return calendarEvent;
     }
 
     private static CalDateTime Local(DateTimeOffset at) =>

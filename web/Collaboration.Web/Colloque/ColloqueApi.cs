@@ -214,8 +214,12 @@ public static class ColloqueApi
     private static async Task<Results<NoContent, ProblemHttpResult>> EraseAttendeeAsync(Guid id, string code, IGrainFactory grains, ClaimsPrincipal user)
     {
         code = RegistrationCodes.Normalize(code);
-        // The registration tells the directory, the figures and the signups grain after its commit.
-        if (!await grains.GetGrain<IRegistrationGrain>(code).EraseAsync(id, user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "organiser")) return UnknownCode();
+        var view = await grains.GetGrain<IRegistrationGrain>(code).GetAsync();
+        if (view is null || view.ColloqueId != id) return UnknownCode();
+        // Through the retention grain, so the erasure is logged (without personal data) as the automatic ones are; the
+        // registration then tells the directory, the figures and the signups grain after its commit.
+        await grains.GetGrain<Grains.Retention.IRetentionGrain>(Retention.RetentionApi.Key)
+            .EraseAsync(Grains.Participation.EventSubject.Colloque(id).Key, code, user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "organiser");
         return TypedResults.NoContent();
     }
 

@@ -20,7 +20,9 @@ public static class ColloqueJson
     public sealed record Places(int? TotalCapacity, int Confirmed, int Waitlisted, int? Left, IReadOnlyDictionary<string, CategoryPlaces> ByCategory,
         IReadOnlyList<Seats> Sessions);
 
-    public sealed record Registration(DateTimeOffset? OpensAt, DateTimeOffset? ClosesAt, int? TotalCapacity, IReadOnlyDictionary<string, int> CategoryCapacity);
+    /// <summary><c>WaitlistCapacity</c> as the organiser set it (null: the default); <c>WaitlistCap</c> what applies.</summary>
+    public sealed record Registration(DateTimeOffset? OpensAt, DateTimeOffset? ClosesAt, int? TotalCapacity, IReadOnlyDictionary<string, int> CategoryCapacity,
+        int? WaitlistCapacity, int? WaitlistCap);
 
     public sealed record Room(string Name, Guid? SessionId, bool FollowsTimetable, DateTimeOffset? SetAt);
 
@@ -52,7 +54,7 @@ public static class ColloqueJson
     public static AnnouncementJson? AnnouncementOf(Announcement? announcement) => announcement is { } a ? new AnnouncementJson(a.Text, a.At) : null;
 
     public static Registration RegistrationOf(RegistrationSettings? settings) => new(settings?.OpensAt, settings?.ClosesAt, settings?.TotalCapacity,
-        settings?.CategoryCapacity.ToDictionary(p => CategoryNames.ToJson(p.Key), p => p.Value) ?? []);
+        settings?.CategoryCapacity.ToDictionary(p => CategoryNames.ToJson(p.Key), p => p.Value) ?? [], settings?.WaitlistCapacity, settings?.WaitlistCap);
 
     public static IReadOnlyList<Session> Sessions(IReadOnlyList<ProgrammeSession> sessions, PlaceCounts counts)
     {

@@ -31,8 +31,9 @@ public static class ProgrammeApi
         return app;
     }
 
+    /// <summary><c>WaitlistCapacity</c>: how many may wait (null: as many as the places).</summary>
     public sealed record SettingsBody(DateTimeOffset? OpensAt, DateTimeOffset? ClosesAt, int? TotalCapacity,
-        Dictionary<string, int>? CategoryCapacity, string? VenueAddress);
+        Dictionary<string, int>? CategoryCapacity, string? VenueAddress, int? WaitlistCapacity = null);
 
     public sealed record SessionBody(string? TitleFr, string? TitleEn, string? DescriptionFr, string? DescriptionEn, string? Kind, string? Room,
         DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, int? Capacity, IReadOnlyList<SignupInput.SpeakerBody>? Speakers);
@@ -54,7 +55,7 @@ public static class ProgrammeApi
         var errors = SignupInput.CheckSettings(body, clock, out var quotas);
         if (errors.Count > 0) return Problems.Validation(errors);
         if (await grains.GetGrain<IColloqueGrain>(id).GetDetailsAsync() is null) return KnownColloques.Unknown();
-        var settings = new RegistrationSettings(body.OpensAt!.Value, body.ClosesAt!.Value, body.TotalCapacity, quotas, body.VenueAddress?.Trim() ?? "");
+        var settings = new RegistrationSettings(body.OpensAt!.Value, body.ClosesAt!.Value, body.TotalCapacity, quotas, body.VenueAddress?.Trim() ?? "", body.WaitlistCapacity);
         await grains.GetGrain<IColloqueSignupsGrain>(id).SetSettingsAsync(settings);
         return TypedResults.Ok(ColloqueJson.RegistrationOf(settings));
     }

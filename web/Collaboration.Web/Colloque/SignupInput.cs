@@ -26,11 +26,13 @@ public static class SignupInput
     {
         var errors = new Dictionary<string, BilingualText>();
         category = AttendeeCategory.Other;
-        if (!string.IsNullOrEmpty(r.Website)) errors["website"] = new("Ce formulaire n'a pas pu être accepté.", "This form could not be accepted.");
+        SpamTrap.Check(errors, r.Website);
         TextFields.Require(errors, "name", r.Name, MaxName, "Nom", "Name");
         TextFields.Require(errors, "organisation", r.Organisation, MaxOrganisation, "Organisation", "Organisation");
         if (EmailAddress.Refusal(r.Email) is { } refusal) errors["email"] = refusal;
-        if (string.IsNullOrWhiteSpace(r.Category) || !CategoryNames.TryParse(r.Category, out category))
+        if (string.IsNullOrWhiteSpace(r.Category))
+            errors["category"] = new("Choisissez la catégorie qui vous décrit.", "Choose the category that describes you.");
+        else if (!CategoryNames.TryParse(r.Category, out category))
             errors["category"] = new("Catégorie inconnue : employeur, élu·e, organisme communautaire, institution, MRC ou autre.",
                 "Unknown category: employer, elected official, community organisation, institution, MRC or other.");
         if (!MrcNames.TryParse(r.Mrc, out mrc) || mrc is null)
@@ -72,6 +74,8 @@ public static class SignupInput
                 "Give when registration opens and closes, closing after opening.");
         if (r.TotalCapacity is not null and not (>= 0 and <= ColloqueSignupsGrain.MaxCapacity))
             errors["totalCapacity"] = new($"Capacité totale : de 0 à {ColloqueSignupsGrain.MaxCapacity}.", $"Total capacity: from 0 to {ColloqueSignupsGrain.MaxCapacity}.");
+        if (r.WaitlistCapacity is not null and not (>= 0 and <= ColloqueSignupsGrain.MaxCapacity))
+            errors["waitlistCapacity"] = new($"Liste d'attente : de 0 à {ColloqueSignupsGrain.MaxCapacity} personnes.", $"Waiting list: from 0 to {ColloqueSignupsGrain.MaxCapacity} people.");
         foreach (var (name, capacity) in r.CategoryCapacity ?? [])
         {
             if (!CategoryNames.TryParse(name, out var category) || string.IsNullOrWhiteSpace(name))

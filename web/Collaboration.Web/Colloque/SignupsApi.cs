@@ -21,6 +21,7 @@ public static class SignupsApi
         colloque.MapGet("/public", PublicAsync).RequireRateLimiting(RateLimits.PublicReads);
         colloque.MapGet("/calendar.ics", CalendarAsync).RequireRateLimiting(RateLimits.PublicReads);
         colloque.MapPost("/signups", SignUpAsync).RequireRateLimiting(RateLimits.Registrations);
+        colloque.MapPost("/manage-link", RequestManageLinkAsync).RequireRateLimiting(RateLimits.LinkRequests);
 
         // Reads need the 256-bit token, but each well-formed code reaches a grain: limited per address like the workshops' reads.
         var signups = app.MapGroup("/api/signups").WithTags("Colloque registration");
@@ -40,8 +41,10 @@ public static class SignupsApi
     /// <summary>201: the token is shown once, here; <c>ManageUrl</c> carries it in the fragment.</summary>
     public sealed record SignupCreated(string Code, string Status, int? Position, string ManageToken, string ManageUrl, IReadOnlyList<ChoiceJson> Choices);
 
-    /// <summary>200 for an email already registered: no token, no link.</summary>
-    public sealed record SignupExisting(string Code, string Status, bool AlreadyRegistered);
+    /// <summary>200 for an email already registered: nothing of the registration (its code is what the door scans); its manage link went to the address.</summary>
+    public sealed record SignupExisting(bool AlreadyRegistered, bool ManageLinkSent);
+
+    public sealed record ManageLinkRequest(string? Email, string? Language);
 
     public sealed record NeedsJson(string Accessibility, string Dietary);
 
@@ -59,7 +62,8 @@ public static class SignupsApi
     }
 
     /// <summary>The day: one event from the first session's start to the last one's end (the whole day without a programme).</summary>
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> CalendarAsync(Guid id, IGrainFactory grains, HttpRequest http, TimeProvider clock)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> CalendarAsync(Guid id, IGrainFactory grains, HttpRequest http, TimeProvider clock,
+        Microsoft.Extensions.Options.IOptions<MailOptions> mail)
     {
         if (await grains.GetGrain<IColloqueGrain>(id).GetDetailsAsync() is not { } colloque) return UnknownColloque();
         var programme = await grains.GetGrain<IColloqueSignupsGrain>(id).GetProgrammeAsync();
@@ -69,8 +73,8 @@ public static class SignupsApi
         var page = new Uri($"{http.Scheme}://{http.Host}/colloque/{id}");
         var agenda = string.Join("\n", programme.Sessions.Select(s => $"{Toronto.Time(s.StartsAt)}–{Toronto.Time(s.EndsAt)} {s.TitleFr} ({s.Room})"));
         var location = string.Join(", ", new[] { colloque.Venue, programme.Settings?.VenueAddress }.Where(s => !string.IsNullOrWhiteSpace(s)));
-        var calendar = CalendarFile.Build(new CalendarEntry($"colloque-{id:D}@concertation", (int)Math.Min(int.MaxValue, programme.Version), starts, ends,
-            colloque.Title, $"{agenda}\n\n{page}", location, page, false), clock.GetUtcNow());
+        var calendar = CalendarFile.Build(new CalendarEntry($"colloque-{id:D}@concertation", (int)Math.Min(int.MaxValue, programme.ProgrammeRevision), starts, ends,
+            colloque.Title, $"{agenda}\n\n{page}", location, page, false), clock.GetUtcNow(), CalendarOrganizer.From(mail.Value));
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(calendar), CalendarFile.ContentType, $"colloque-{colloque.Date:yyyy-MM-dd}.ics");
     }
 
@@ -94,13 +98,30 @@ public static class SignupsApi
                 return TypedResults.Created($"/api/signups/{signup.Code}", new SignupCreated(signup.Code, SignupJson.Name(signup.Status), signup.Position,
                     token, ManageUrl(id, signup.Code, token), Choices(signup)));
             case SignupResult.AlreadyRegistered:
-                // The existing registration without its token: knowing an email must not give the private link.
-                return TypedResults.Ok(new SignupExisting(outcome.Signup!.Code, SignupJson.Name(outcome.Signup.Status), AlreadyRegistered: true));
+                // Nothing of the existing registration: the signups grain had its manage link mailed to the address.
+                return TypedResults.Ok(new SignupExisting(AlreadyRegistered: true, ManageLinkSent: true));
             case SignupResult.RegistrationNotOpenYet when await grains.GetGrain<IColloqueGrain>(id).GetDetailsAsync() is null:
                 return UnknownColloque();
             default:
                 return Refusal(outcome.Result);
         }
+    }
+
+    /// <summary>
+    /// "Find my registration": the same 202 for any well-formed address, registered or not, and it does not wait on the
+    /// email a registered one causes (the signups grain records it and commits after answering).
+    /// </summary>
+    private static async Task<Results<Accepted, ProblemHttpResult>> RequestManageLinkAsync(Guid id, ManageLinkRequest body, IGrainFactory grains, MailLinks mailLinks)
+    {
+        var errors = new Dictionary<string, BilingualText>();
+        if (EmailAddress.Refusal(body.Email) is { } refusal) errors["email"] = refusal;
+        if (errors.Count > 0) return Problems.Validation(errors);
+        var email = EmailAddress.Normalize(body.Email!);
+        var token = SecretTokens.NewToken();
+        var offer = new ManageLinkOffer(body.Language == "en" ? "en" : "fr", SecretTokens.Hash(token), mailLinks.SealManageToken(token));
+        await grains.GetGrain<IColloqueSignupsGrain>(id).RequestManageLinkAsync(
+            RegistrationCodes.MatchKey(new AttendeeDetails("", "", AttendeeCategory.Other, email, null)), offer);
+        return TypedResults.Accepted((string?)null);
     }
 
     private static async Task<Results<Ok<SignupDetails>, ProblemHttpResult>> GetAsync(string code, HttpRequest http, IGrainFactory grains)
@@ -193,6 +214,12 @@ public static class SignupsApi
         SignupResult.Full => Problems.Create(StatusCodes.Status409Conflict, "category-full",
             "Plus de place dans cette catégorie : seul l'organisateur peut admettre cette personne.",
             "No place left in this category: only the organiser can admit this person."),
+        SignupResult.WaitlistFull => Problems.Create(StatusCodes.Status409Conflict, "waitlist-full",
+            "Le colloque est complet et sa liste d'attente aussi : l'inscription n'est plus possible. Écrivez à l'organisation si vous tenez à venir.",
+            "The colloque is full and so is its waiting list: registration is no longer possible. Write to the organisers if you wish to attend."),
+        SignupResult.TooManySignups => Problems.Create(StatusCodes.Status429TooManyRequests, "colloque-busy",
+            "Beaucoup d'inscriptions arrivent en ce moment : réessayez dans une minute.",
+            "Many registrations are arriving right now: try again in a minute."),
         SignupResult.AlreadyCancelled => Problems.Create(StatusCodes.Status409Conflict, "registration-cancelled",
             "Cette inscription est annulée.", "This registration is cancelled."),
         SignupResult.NotFound => SignupNotFound(),

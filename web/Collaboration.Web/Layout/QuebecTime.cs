@@ -13,6 +13,13 @@ public static class QuebecTime
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-CA");
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-CA");
 
+    /// <summary>
+    /// An instant as an HTML <c>&lt;time datetime&gt;</c> value: a valid global date and time string (UTC, whole seconds;
+    /// the round-trip "O" format's seven-digit fraction is not valid HTML).
+    /// </summary>
+    public static string HtmlDateTime(DateTimeOffset instant) =>
+        instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
     public static DateTimeOffset InQuebec(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
     public static string LongDate(DateTimeOffset instant, string language)

@@ -27,7 +27,8 @@ public sealed class MailComposer(MailTexts texts, MailLinks links, IOptions<Mail
     public string SubjectOf(OutboxMail mail) =>
         string.Join(" / ", Languages(mail).Select(l => texts.Get(l, $"notifications.{mail.Kind}.subject", ("title", Title(mail, l)))));
 
-    public MimeMessage Compose(OutboxMail mail)
+    /// <param name="attestation">The attestation of participation to attach (an evaluation's invitation), as a PDF.</param>
+    public MimeMessage Compose(OutboxMail mail, byte[]? attestation = null)
     {
         var data = mail.Data ?? throw new InvalidOperationException("The message was already delivered: its body is gone.");
         var languages = Languages(mail);
@@ -58,14 +59,20 @@ public sealed class MailComposer(MailTexts texts, MailLinks links, IOptions<Mail
             qr = body.LinkedResources.Add($"code-{code}.png", QrPng(code), new ContentType("image", "png"));
             qr.ContentId = MimeKit.Utils.MimeUtils.GenerateMessageId("concertation");
         }
+        if (attestation is not null) parts.Notes.Add("notifications.attestation");
         body.TextBody = Text(mail, languages, parts, unsubscribe);
         body.HtmlBody = Html(mail, languages, parts, unsubscribe, qr?.ContentId);
         if (parts.Calendar is { } entry)
         {
-            var ics = Encoding.UTF8.GetBytes(CalendarFile.Build(entry, mail.CreatedAt));
+            var ics = Encoding.UTF8.GetBytes(CalendarFile.Build(entry, mail.CreatedAt, CalendarOrganizer.From(options.Value)));
             var attachment = (MimePart)body.Attachments.Add(entry.Cancelled ? "annulation.ics" : "evenement.ics", ics,
                 ContentType.Parse($"text/calendar; charset=utf-8; method={(entry.Cancelled ? "CANCEL" : "PUBLISH")}"));
             attachment.ContentTransferEncoding = ContentEncoding.Base64;
+        }
+        if (attestation is not null)
+        {
+            var pdf = (MimePart)body.Attachments.Add("attestation-participation.pdf", attestation, new ContentType("application", "pdf"));
+            pdf.ContentTransferEncoding = ContentEncoding.Base64;
         }
         message.Body = body.ToMessageBody();
         return message;
@@ -114,7 +121,10 @@ public sealed class MailComposer(MailTexts texts, MailLinks links, IOptions<Mail
                     parts.Links.Add(("notifications.label.manage", links.ManageUrl(sessionId, data["code"], token)));
                 if (confirmed && !cancelled) parts.QrCode = RegistrationIds.Display(data["code"]);
                 if ((confirmed || cancelled) && mail.Kind is not (MailKind.WorkshopWaitlisted or MailKind.WorkshopManageLink))
-                    parts.Calendar = new CalendarEntry(WorkshopCalendar.Uid(sessionId), int.Parse(data["sequence"], CultureInfo.InvariantCulture),
+                    // The registrant's own event (a UID per registration): their cancellation ends theirs only, and a later
+                    // registration is a new event rather than an old one at the same SEQUENCE. Their own cancellation is a change.
+                    parts.Calendar = new CalendarEntry(WorkshopCalendar.RegistrationUid(sessionId, data["code"]),
+                        int.Parse(data["sequence"], CultureInfo.InvariantCulture) + (mail.Kind == MailKind.WorkshopCancelled ? 1 : 0),
                         DateTimeOffset.Parse(data["startsAt"], CultureInfo.InvariantCulture), DateTimeOffset.Parse(data["endsAt"], CultureInfo.InvariantCulture),
                         $"{data["titleFr"]} / {data["titleEn"]}", links.SessionUrl(sessionId).ToString(),
                         string.Join(" — ", new[] { place, online }.Where(s => !string.IsNullOrWhiteSpace(s))), links.SessionUrl(sessionId), cancelled);
@@ -146,8 +156,16 @@ public sealed class MailComposer(MailTexts texts, MailLinks links, IOptions<Mail
                 parts.Lists.Add(("notifications.label.actions", _ => Lines(data, "actions")));
                 parts.Links.Add(("notifications.label.minutes", links.MinutesUrl(Guid.ParseExact(data["meetingId"], "N"))));
                 break;
-            case MailKind.ColloqueRegistered or MailKind.ColloqueWaitlisted or MailKind.ColloquePromoted or MailKind.ColloqueCancelled:
+            case MailKind.ColloqueRegistered or MailKind.ColloqueWaitlisted or MailKind.ColloquePromoted or MailKind.ColloqueCancelled
+                or MailKind.ColloqueManageLink:
                 ColloqueParts(mail, data, parts);
+                break;
+            case MailKind.EvaluationInvited or MailKind.EvaluationReminder:
+                parts.Rows.Add(("notifications.label.event", l => Title(mail, l)));
+                parts.Rows.Add(("notifications.label.date", l => When(data, "startsAt", l, withTime: false)));
+                parts.Rows.Add(("notifications.label.closes", l => When(data, "closesAt", l, withTime: true)));
+                if (links.UnsealManageToken(data.GetValueOrDefault("sealedToken")) is { } evaluationToken)
+                    parts.Links.Add(("notifications.label.evaluation", links.EvaluationUrl(data["subject"], evaluationToken)));
                 break;
             case MailKind.OrganiserInvited or MailKind.OrganiserPasswordReset:
                 var invited = mail.Kind == MailKind.OrganiserInvited;
@@ -179,7 +197,7 @@ public sealed class MailComposer(MailTexts texts, MailLinks links, IOptions<Mail
         parts.Rows.Add(("notifications.label.code", _ => data["code"]));
         if (mail.Kind == MailKind.ColloqueWaitlisted && data.TryGetValue("position", out var position))
             parts.Rows.Add(("notifications.label.position", _ => position));
-        if (!cancelled) parts.Lists.Add(("notifications.label.breakouts", l => Breakouts(data, l)));
+        if (!cancelled && data.ContainsKey("breakouts")) parts.Lists.Add(("notifications.label.breakouts", l => Breakouts(data, l)));
         if (!cancelled && links.UnsealManageToken(data.GetValueOrDefault("sealedToken")) is { } token)
             parts.Links.Add(("notifications.label.manage", links.ColloqueManageUrl(colloqueId, data["code"], token)));
         if (!placed) return;
@@ -233,6 +251,7 @@ public sealed class MailComposer(MailTexts texts, MailLinks links, IOptions<Mail
             foreach (var (label, url) in parts.Links) text.Append('\n').Append(texts.Get(l, label)).Append(l == "fr" ? " : " : ": ").Append(url).Append('\n');
             if (parts.QrCode is not null) text.Append('\n').Append(texts.Get(l, "notifications.qr")).Append('\n');
             if (parts.Calendar is not null) text.Append(texts.Get(l, "notifications.ics")).Append('\n');
+            foreach (var note in parts.Notes) text.Append('\n').Append(texts.Get(l, note)).Append('\n');
             text.Append('\n').Append(texts.Get(l, "notifications.signature")).Append('\n');
             text.Append(texts.Get(l, "notifications.footer")).Append('\n');
             if (unsubscribe is not null) text.Append(texts.Get(l, "notifications.unsubscribe")).Append(l == "fr" ? " : " : ": ").Append(unsubscribe).Append('\n');
@@ -270,6 +289,7 @@ public sealed class MailComposer(MailTexts texts, MailLinks links, IOptions<Mail
                 html.Append($"<p><img src=\"cid:{E(qrContentId)}\" width=\"180\" height=\"180\" alt=\"{E(texts.Get(l, "notifications.label.code"))} {E(parts.QrCode!)}\"></p>");
             if (parts.QrCode is not null) html.Append($"<p>{E(texts.Get(l, "notifications.qr"))}</p>");
             if (parts.Calendar is not null) html.Append($"<p>{E(texts.Get(l, "notifications.ics"))}</p>");
+            foreach (var note in parts.Notes) html.Append($"<p>{E(texts.Get(l, note))}</p>");
             html.Append($"<p>{E(texts.Get(l, "notifications.signature"))}</p>");
             html.Append($"<p style=\"font-size:.85rem;color:#555\">{E(texts.Get(l, "notifications.footer"))}");
             if (unsubscribe is not null) html.Append($" <a href=\"{E(unsubscribe.ToString())}\">{E(texts.Get(l, "notifications.unsubscribe"))}</a>");
@@ -320,5 +340,6 @@ public sealed class MailComposer(MailTexts texts, MailLinks links, IOptions<Mail
         public List<(string Label, Uri Url)> Links { get; } = [];
         public string? QrCode { get; set; }
         public CalendarEntry? Calendar { get; set; }
+        public List<string> Notes { get; } = [];
     }
 }

@@ -9,7 +9,7 @@ namespace Collaboration.Web.Mail;
 /// went. A 5xx is a refusal (failed, shown to the organiser); a 4xx, a refused connection, a
 /// timeout or a dropped line is temporary (retried).
 /// </summary>
-public sealed class MailDelivery(MailComposer composer, IMailTransport transport, ILogger<MailDelivery> logger) : IMailDelivery
+public sealed class MailDelivery(MailComposer composer, IMailTransport transport, ILogger<MailDelivery> logger, IServiceProvider services) : IMailDelivery
 {
 
     public string SubjectOf(OutboxMail mail) => composer.SubjectOf(mail);
@@ -18,10 +18,11 @@ public sealed class MailDelivery(MailComposer composer, IMailTransport transport
     {
         string subject;
         MimeKit.MimeMessage message;
+        var attestation = await AttestationAsync(mail);
         try
         {
             subject = composer.SubjectOf(mail);
-            message = composer.Compose(mail);
+            message = composer.Compose(mail, attestation);
         }
         catch (Exception e) when (e is KeyNotFoundException or FormatException or InvalidOperationException or ArgumentException)
         {
@@ -48,5 +49,14 @@ public sealed class MailDelivery(MailComposer composer, IMailTransport transport
             logger.LogInformation("Message {MessageId} not sent yet ({Error}); retried", mail.MessageId, e.Message);
             return new(MailDeliveryOutcome.Retry, subject, e.Message);
         }
+    }
+
+    /// <summary>The evaluation's invitation carries the person's attestation of participation (when the event still counts them present).</summary>
+    private async Task<byte[]?> AttestationAsync(OutboxMail mail)
+    {
+        if (mail.Kind != MailKind.EvaluationInvited || mail.Data is not { } data || services.GetService<Attestations.Attestations>() is not { } attestations
+            || !Grains.Participation.EventSubject.TryParse(data.GetValueOrDefault("subject"), out var subject)
+            || subject.Kind == Grains.Participation.SubjectKind.Atelier || !data.TryGetValue("reference", out var reference)) return null;
+        return await attestations.ForAsync(subject, reference) is { } doc ? attestations.Pdf(doc) : null;
     }
 }

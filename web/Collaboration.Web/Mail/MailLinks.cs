@@ -44,6 +44,9 @@ public sealed class MailLinks(IOptions<MailOptions> options, IDataProtectionProv
 
     public Uri ColloqueUrl(Guid colloqueId) => new(Base, $"colloque/{colloqueId}");
 
+    /// <summary>An evaluation's personal link: the event in the query, the token in the fragment (never sent with the page request).</summary>
+    public Uri EvaluationUrl(string subject, string token) => new(Base, $"evaluation?e={Uri.EscapeDataString(subject)}#token={Uri.EscapeDataString(token)}");
+
     public Uri SessionUrl(Guid sessionId) => new(Base, $"workshops/session.html?id={sessionId}");
 
     public Uri SignInUrl(string token) => new(Base, $"join.html#t={token}");

@@ -17,7 +17,7 @@ public sealed record MeetingMinutes(
 
     public static MeetingMinutes From(MeetingView meeting) => new(
         meeting,
-        [.. meeting.Agenda.Select(i => new MinutesAgendaItem(i, [.. meeting.Decisions.Where(d => d.AgendaItemId == i.Id)],
+        [.. meeting.Agenda.Select(i => new MinutesAgendaItem(i, [.. meeting.Decisions.Where(d => d.AgendaItemId == i.Id).Select(d => MinutesDecision.From(d, meeting))],
             [.. meeting.ActionItems.Where(a => a.AgendaItemId == i.Id)]))],
         [.. meeting.Members.Select(m =>
         {
@@ -48,7 +48,8 @@ public sealed record MeetingMinutes(
             sb.AppendLine($"### {++n}. {Md(item.Item.Title)}").AppendLine();
             if (item.Item.Presenter.Length > 0) sb.AppendLine($"{L("Présenté par", "Presented by")} {Md(item.Item.Presenter)}.").AppendLine();
             if (item.Item.Notes.Length > 0) sb.AppendLine(Md(item.Item.Notes)).AppendLine();
-            foreach (var d in item.Decisions) sb.AppendLine($"- **{L("Décision", "Decision")}** : {Md(d.Text)}");
+            foreach (var d in item.Decisions)
+                sb.AppendLine(d.MotionId is null ? $"- **{L("Décision", "Decision")}** : {Md(d.Text)}" : $"- **{L("Résolution", "Resolution")}** : {Md(english ? d.TextEn : d.Text)}");
             if (item.Decisions.Count > 0) sb.AppendLine();
         }
         sb.AppendLine($"## {L("Suivis", "Action items")}").AppendLine();
@@ -108,6 +109,15 @@ public sealed record MeetingMinutes(
     }
 }
 
-public sealed record MinutesAgendaItem(AgendaItemView Item, IReadOnlyList<DecisionView> Decisions, IReadOnlyList<ActionItemView> ActionItems);
+public sealed record MinutesAgendaItem(AgendaItemView Item, IReadOnlyList<MinutesDecision> Decisions, IReadOnlyList<ActionItemView> ActionItems);
+
+/// <summary>A decision in the minutes; a vote's result in both languages ("Sur proposition de…", "On a motion by…").</summary>
+public sealed record MinutesDecision(Guid Id, string Text, string TextEn, Guid? MotionId, DateTimeOffset RecordedAt)
+{
+    public static MinutesDecision From(DecisionView decision, MeetingView meeting) =>
+        meeting.Motions?.FirstOrDefault(m => m.Id == decision.MotionId) is { } motion
+            ? new(decision.Id, decision.Text, MotionWording.English(motion), motion.Id, decision.RecordedAt)
+            : new(decision.Id, decision.Text, decision.Text, null, decision.RecordedAt);
+}
 
 public sealed record MinutesAttendee(RosterMember Member, AttendanceStatus? Status, DateTimeOffset? ArrivedAt);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Collaboration.Grains.Live;
 using Collaboration.Grains.Meetings;
+using Collaboration.Grains.Meetings.Events;
 using Collaboration.Web.Live;
 
 namespace Collaboration.Web.Meetings;
@@ -27,6 +28,24 @@ public sealed class MeetingTopic(IGrainFactory grains, MeetingsPermissions permi
     {
         var meeting = await grains.GetGrain<IMeetingGrain>(Guid.Parse(key)).GetAsync()
             ?? throw new InvalidOperationException($"No meeting {key}.");
-        return new LiveSnapshot(meeting.Version, meeting);
+        return new LiveSnapshot(meeting.Version, meeting.ForMembers());
+    }
+
+    /// <summary>
+    /// Members and the chair share this topic: a running vote whose totals the chair hides goes out as the count
+    /// of ballots only (the chair's screen reads the totals over HTTP); everything else whole.
+    /// </summary>
+    public object? Project(string key, LiveEvent liveEvent) => liveEvent.Data switch
+    {
+        BallotCast { TotalsVisible: false } b => LiveJson.ToElement(new HiddenTally(b.MotionId, b.Tally.Ballots)),
+        HandsCounted { TotalsVisible: false } h => LiveJson.ToElement(new HiddenTally(h.MotionId, h.Tally.Ballots)),
+        MotionOpened o => LiveJson.ToElement(o with { Motion = o.Motion.ForMembers() }),
+        _ => LiveJson.ToElement(liveEvent.Data),
+    };
+
+    /// <summary>What members see of a ballot while the totals are hidden: that one more was cast.</summary>
+    private sealed record HiddenTally(Guid MotionId, int Ballots)
+    {
+        public bool TotalsVisible => false;
     }
 }

@@ -44,6 +44,8 @@ public static partial class MeetingsApi
         meetings.MapGet("/{id:guid}/minutes.md", GetMinutesMarkdownAsync);
         meetings.MapGet("/{id:guid}/action-items.csv", GetActionItemsCsvAsync);
         meetings.MapGet("/{id:guid}/meeting.ics", GetCalendarAsync);
+        MapMotions(meetings);
+        MapFloor(meetings);
         return app;
     }
 
@@ -51,7 +53,7 @@ public static partial class MeetingsApi
 
     public sealed record ReorderRequest(List<Guid>? Order, long? ExpectedVersion);
 
-    public sealed record CurrentItemRequest(Guid? ItemId);
+    public sealed record CurrentItemRequest(Guid? ItemId, bool? KeepQueue);
 
     public sealed record DoneRequest(bool? Done);
 
@@ -70,8 +72,8 @@ public static partial class MeetingsApi
     /// <summary>An accepted change: the meeting's version after it and the changed thing.</summary>
     public sealed record ChangeResponse(long Version, object? Current);
 
-    /// <summary>The meeting as GET returns it: the grain's view, the caller's rights.</summary>
-    public sealed record MeetingResponse(MeetingView Meeting, string Role, Guid? MemberId)
+    /// <summary>The meeting as GET returns it: the grain's view (a running vote's hidden totals left out for members), the caller's rights, their own ballots.</summary>
+    public sealed record MeetingResponse(MeetingView Meeting, string Role, Guid? MemberId, IReadOnlyDictionary<Guid, string>? MyBallots = null)
     {
         public long Version => Meeting.Version;
     }
@@ -100,11 +102,13 @@ public static partial class MeetingsApi
     }
 
     private static async Task<Results<Ok<MeetingResponse>, ProblemHttpResult>> GetMeetingAsync(
-        Guid id, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions)
+        Guid id, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions, BallotKeys keys)
     {
         var (meeting, access, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Read);
-        return problem ?? (Results<Ok<MeetingResponse>, ProblemHttpResult>)TypedResults.Ok(
-            new MeetingResponse(meeting!, RoleName(access.Role), access.MemberId));
+        if (problem is not null) return problem;
+        var mine = await OwnBallotsAsync(id, meeting!, access, grains, keys);
+        return TypedResults.Ok(new MeetingResponse(MeetingsPermissions.Allows(access, MeetingAction.Run) ? meeting! : meeting!.ForMembers(),
+            RoleName(access.Role), access.MemberId, mine.ToDictionary(p => p.Key, p => ChoiceName(p.Value))));
     }
 
     private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> AddAgendaItemAsync(
@@ -160,7 +164,7 @@ public static partial class MeetingsApi
     {
         var (_, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Run);
         if (problem is not null) return problem;
-        return Outcome(await grains.GetGrain<IMeetingGrain>(id).SetCurrentItemAsync(request.ItemId));
+        return Outcome(await grains.GetGrain<IMeetingGrain>(id).SetCurrentItemAsync(request.ItemId, request.KeepQueue ?? false));
     }
 
     private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> StartAsync(
@@ -300,6 +304,22 @@ public static partial class MeetingsApi
         MeetingOutcome.NoRecipients => Problems.Create(StatusCodes.Status409Conflict, "no-recipients",
             "Aucun membre de la table n'a d'accès et d'adresse courriel : l'avis n'a été envoyé à personne.",
             "No member of the table has access and an email address: the notice was sent to nobody."),
+        MeetingOutcome.NoQuorum => WithCurrent(Problems.Create(StatusCodes.Status409Conflict, "no-quorum",
+            "Le quorum n'est pas atteint : pas assez de membres sont notés présents ou à distance pour voter.",
+            "No quorum: too few members are marked present or remote to vote."), result),
+        MeetingOutcome.NotEligible => Problems.Create(StatusCodes.Status409Conflict, "not-eligible",
+            "Seuls les membres notés présents ou à distance peuvent proposer, appuyer ou voter (et la personne qui appuie n'est pas celle qui propose).",
+            "Only members marked present or remote may move, second or vote (and the seconder is not the mover)."),
+        MeetingOutcome.MotionOpen => WithCurrent(Problems.Create(StatusCodes.Status409Conflict, "motion-open",
+            "Un vote est en cours : fermez-le ou retirez la proposition d'abord.", "A vote is in progress: close it or withdraw the motion first."), result),
+        MeetingOutcome.TooManyHands => WithCurrent(Problems.Create(StatusCodes.Status409Conflict, "too-many-hands",
+            "Plus de mains que de membres présents dans la salle qui n'ont pas voté sur un appareil.",
+            "More hands than members present in the room who have not voted on a device."), result),
+        MeetingOutcome.CountedByHands => Problems.Create(StatusCodes.Status409Conflict, "counted-by-hands",
+            "Votre vote est déjà compté à main levée : la présidence doit d'abord réduire ce compte.",
+            "Your vote is already counted by show of hands: the chair must lower that count first."),
+        MeetingOutcome.QueueEmpty => Problems.Create(StatusCodes.Status409Conflict, "queue-empty",
+            "Personne n'a demandé la parole.", "Nobody has asked for the floor."),
         _ => WithCurrent(Problems.Create(StatusCodes.Status400BadRequest, "invalid-change",
             "Modification refusée : elle n'est pas valide (un point qui porte des décisions ne peut être retiré).",
             "Change refused: it is not valid (an item with decisions cannot be removed)."), result),

@@ -18,6 +18,10 @@ public enum MeetingAction
     SetAttendance,
     /// <summary>Change an action item's status (a member may for an item they own).</summary>
     SetActionItemStatus,
+    /// <summary>Vote on a motion: only members, each for themself (the chair counts hands instead).</summary>
+    Vote,
+    /// <summary>Raise or lower a hand to speak: a member for themself; the chair for anyone.</summary>
+    RaiseHand,
 }
 
 /// <summary>What the caller is to one table; <see cref="MemberId"/> when they are signed in as its member.</summary>
@@ -65,7 +69,8 @@ public sealed class MeetingsPermissions(IGrainFactory grains)
         MeetingAction.Read => access.Role != TableRole.None,
         MeetingAction.ManageTable => access.Role == TableRole.Organiser,
         MeetingAction.Run => access.Role is TableRole.Organiser or TableRole.Secretary,
-        MeetingAction.SetAttendance or MeetingAction.SetActionItemStatus =>
+        MeetingAction.Vote => access.MemberId is { } self && subjectMemberId == self,
+        MeetingAction.SetAttendance or MeetingAction.SetActionItemStatus or MeetingAction.RaiseHand =>
             access.Role is TableRole.Organiser or TableRole.Secretary ||
             (access.Role == TableRole.Member && subjectMemberId is not null && subjectMemberId == access.MemberId),
         _ => false,

@@ -9,6 +9,7 @@ public static class MeetingsSetup
     {
         services.AddSingleton<MeetingsPermissions>();
         services.AddSingleton<MeetingsService>();
+        services.AddSingleton<BallotKeys>();
         services.AddSingleton<ILiveTopic, MeetingTopic>();
         services.AddSingleton<MeetingPresence>();
         services.AddSingleton<ILiveSubscriptionObserver>(sp => sp.GetRequiredService<MeetingPresence>());

@@ -1,4 +1,6 @@
 using Collaboration.Grains.Colloque;
+using Collaboration.Grains.Evaluations;
+using Collaboration.Grains.Participation;
 using Collaboration.Grains.Meetings;
 using Collaboration.Grains.Partners;
 using Collaboration.Grains.Tables;
@@ -24,6 +26,7 @@ public sealed class ActivityFacts(IGrainFactory grains, PartnersService partners
         await MeetingsAsync(period, byId, facts);
         await WorkshopsAsync(period, names, facts);
         await ColloquesAsync(period, names, facts);
+        await EvaluationsAsync(period, facts);
         return facts;
     }
 
@@ -98,6 +101,45 @@ public sealed class ActivityFacts(IGrainFactory grains, PartnersService partners
                 facts.Add(new(ReportFigures.EmployersRegistered, row));
                 if (r.Attended == true) facts.Add(new(ReportFigures.EmployersAttended, row));
             }
+        }
+    }
+
+    /// <summary>
+    /// Per event held in the period (workshop sessions, colloques and their ateliers): each invitation and whether it was
+    /// answered, counted in the MRC of the person invited; each rated satisfaction, in the MRC the answer carries. The
+    /// rows name the event, never the person.
+    /// </summary>
+    private async Task EvaluationsAsync(ReportPeriod period, List<ReportFact> facts)
+    {
+        var subjects = new List<EventSubject>();
+        subjects.AddRange((await grains.GetGrain<IWorkshopCatalogGrain>("all").ListAsync()).Select(EventSubject.Workshop));
+        foreach (var colloque in await grains.GetGrain<IColloqueIndexGrain>("all").ListAsync())
+        {
+            if (!period.Contains(colloque.Date)) continue;
+            subjects.Add(EventSubject.Colloque(colloque.Id));
+            subjects.AddRange((await grains.GetGrain<IColloqueSignupsGrain>(colloque.Id).GetProgrammeAsync()).Sessions
+                .Where(s => s.Kind == SessionKind.Atelier).Select(s => EventSubject.Atelier(colloque.Id, s.Id)));
+        }
+        foreach (var subject in subjects)
+        {
+            var view = await grains.GetGrain<IEvaluationGrain>(subject.Key).GetAsync();
+            if (view is not { Event: { } ev, IsDefaultForm: false } || view.Invited == 0 || !period.Contains(ev.StartsAt)) continue;
+            var link = $"/evaluations/admin?event={subject.Key}";
+            string Mrc(Grains.Partners.Mrc? mrc) => mrc is { } m ? PartnerCodes.Code(m) : ReportFigures.UnknownMrc;
+            foreach (var r in view.Respondents)
+            {
+                var row = new ReportRow($"{subject.Key}:{r.Id}", ev.TitleFr, ev.StartsAt, r.Answered ? "répondu / answered" : "sans réponse / no answer", Mrc(r.Mrc), link);
+                facts.Add(new(ReportFigures.EvaluationsInvited, row));
+                if (r.Answered) facts.Add(new(ReportFigures.EvaluationsAnswered, row));
+            }
+            var rated = view.Questions.FirstOrDefault(q => q.Id == DefaultEvaluationForm.SatisfactionId && q.Kind == QuestionKind.Rating)
+                ?? view.Questions.FirstOrDefault(q => q.Kind == QuestionKind.Rating);
+            if (rated is null) continue;
+            var answers = await grains.GetGrain<IEvaluationResultsGrain>(subject.Key).GetAnswersAsync();
+            for (var i = 0; i < answers.Count; i++)
+                if (answers[i].Values.TryGetValue(rated.Id, out var value) && int.TryParse(value, out var rating))
+                    facts.Add(new(ReportFigures.EvaluationSatisfaction, new ReportRow($"{subject.Key}:answer-{i}", ev.TitleFr, ev.StartsAt,
+                        $"{rating}/5", Mrc(answers[i].Mrc), link), rating));
         }
     }
 

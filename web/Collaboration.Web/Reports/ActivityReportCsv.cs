@@ -14,7 +14,7 @@ public static class ActivityReportCsv
             report.Figures.Select(f => new[] { f.Key, f.LabelFr, f.LabelEn, period, Value(f.Total) }.Concat(report.Mrcs.Select(m => Value(f.ByMrc[m])))));
     }
 
-    private static string Value(ReportCell cell) => cell.Of is null
+    private static string Value(ReportCell cell) => cell.Of is null && !cell.Mean
         ? cell.Count.ToString(CultureInfo.InvariantCulture)
         : cell.Value.ToString("0.0", CultureInfo.InvariantCulture);
 }

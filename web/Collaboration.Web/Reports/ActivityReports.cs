@@ -12,17 +12,26 @@ public sealed class ActivityReports(ActivityFacts facts, TimeProvider clock)
     public async Task<ActivityReport> BuildAsync(ReportPeriod period)
     {
         var all = await facts.ReadAsync(period);
-        var figures = ReportFigures.All.Select(f => f.Key == ReportFigures.AttendanceRate
-            ? Rate(f, all, period)
-            : new ReportFigure(f.Key, f.Fr, f.En, false, Count(all, f.Key, null, period),
-                Columns.ToDictionary(c => c, c => Count(all, f.Key, c, period)))).ToList();
+        var figures = ReportFigures.All.Select(f => f.Key switch
+        {
+            ReportFigures.AttendanceRate => Rate(f, all, period, ReportFigures.AttendanceExpected, ReportFigures.AttendancePresent),
+            ReportFigures.EvaluationResponseRate => Rate(f, all, period, ReportFigures.EvaluationsInvited, ReportFigures.EvaluationsAnswered),
+            ReportFigures.EvaluationSatisfaction => Mean(f, all, period),
+            _ => new ReportFigure(f.Key, f.Fr, f.En, false, Count(all, f.Key, null, period),
+                Columns.ToDictionary(c => c, c => Count(all, f.Key, c, period))),
+        }).ToList();
         return new ActivityReport(period.From, period.To, clock.GetUtcNow(), Columns, figures);
     }
 
     /// <summary>The rows behind a figure (a rate's list is its roster lines), in one MRC's column or all.</summary>
     public async Task<IReadOnlyList<ReportRow>> ListAsync(ReportPeriod period, string figure, string? mrc)
     {
-        var key = figure == ReportFigures.AttendanceRate ? ReportFigures.AttendanceExpected : figure;
+        var key = figure switch
+        {
+            ReportFigures.AttendanceRate => ReportFigures.AttendanceExpected,
+            ReportFigures.EvaluationResponseRate => ReportFigures.EvaluationsInvited,
+            _ => figure,
+        };
         return Rows(await facts.ReadAsync(period), key, mrc);
     }
 
@@ -41,12 +50,24 @@ public sealed class ActivityReports(ActivityFacts facts, TimeProvider clock)
         return new ReportCell(count, count, null, ListUrl(figure, period, mrc));
     }
 
-    private static ReportFigure Rate((string Key, string Fr, string En) f, IReadOnlyList<ReportFact> all, ReportPeriod period)
+    /// <summary>The mean of the rated answers (one fact each), per MRC and in all.</summary>
+    private static ReportFigure Mean((string Key, string Fr, string En) f, IReadOnlyList<ReportFact> all, ReportPeriod period)
     {
         ReportCell Cell(string? mrc)
         {
-            var expected = Rows(all, ReportFigures.AttendanceExpected, mrc).Count;
-            var present = Rows(all, ReportFigures.AttendancePresent, mrc).Count;
+            var values = all.Where(x => x.Figure == f.Key && x.Value is not null && (mrc is null || x.Row.Mrc == mrc)).DistinctBy(x => x.Row.Id)
+                .Select(x => x.Value!.Value).ToList();
+            return new ReportCell(values.Count == 0 ? 0 : Math.Round(values.Average(), 1), values.Count, null, ListUrl(f.Key, period, mrc), Mean: true);
+        }
+        return new ReportFigure(f.Key, f.Fr, f.En, false, Cell(null), Columns.ToDictionary(c => c, Cell));
+    }
+
+    private static ReportFigure Rate((string Key, string Fr, string En) f, IReadOnlyList<ReportFact> all, ReportPeriod period, string of, string counted)
+    {
+        ReportCell Cell(string? mrc)
+        {
+            var expected = Rows(all, of, mrc).Count;
+            var present = Rows(all, counted, mrc).Count;
             return new ReportCell(expected == 0 ? 0 : Math.Round(100.0 * present / expected, 1), present, expected, ListUrl(f.Key, period, mrc));
         }
         return new ReportFigure(f.Key, f.Fr, f.En, true, Cell(null), Columns.ToDictionary(c => c, Cell));

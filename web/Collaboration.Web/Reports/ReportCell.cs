@@ -1,4 +1,5 @@
 namespace Collaboration.Web.Reports;
 
 /// <summary>A figure's value in one column; for a rate, the value is a percentage of <see cref="Of"/>.</summary>
-public sealed record ReportCell(double Value, int Count, int? Of, string ListUrl);
+/// <para>A mean (<see cref="Mean"/>): the value is the average of <see cref="Count"/> ratings out of 5.</para>
+public sealed record ReportCell(double Value, int Count, int? Of, string ListUrl, bool Mean = false);

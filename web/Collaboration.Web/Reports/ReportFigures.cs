@@ -18,6 +18,10 @@ public static class ReportFigures
     public const string EmployersAttended = "employers-attended";
     public const string ColloqueRegistrations = "colloque-registrations";
     public const string ColloqueArrivals = "colloque-arrivals";
+    public const string EvaluationsInvited = "evaluations-invited";
+    public const string EvaluationsAnswered = "evaluations-answered";
+    public const string EvaluationResponseRate = "evaluation-response-rate";
+    public const string EvaluationSatisfaction = "evaluation-satisfaction";
 
     /// <summary>"Non précisée": the person or employer is not linked to a partner organisation.</summary>
     public const string UnknownMrc = "non-precisee";
@@ -56,6 +60,9 @@ public static class ReportFigures
         all.Add((ColloqueArrivals, "Arrivées au colloque", "Colloque arrivals"));
         foreach (var c in Enum.GetValues<AttendeeCategory>())
             all.Add((Category(ColloqueArrivals, c), $"— dont {CategoryFr(c)}", $"— of which {CategoryEn(c)}"));
+        all.Add((EvaluationsInvited, "Évaluations envoyées (personnes présentes)", "Evaluations sent (people present)"));
+        all.Add((EvaluationResponseRate, "Taux de réponse aux évaluations", "Evaluation response rate"));
+        all.Add((EvaluationSatisfaction, "Satisfaction moyenne (sur 5)", "Mean satisfaction (out of 5)"));
         return all;
     }
 

@@ -18,8 +18,7 @@ public static class WorkshopInput
     public static Dictionary<string, BilingualText> CheckRegistration(WorkshopsApi.RegisterRequest r)
     {
         var errors = new Dictionary<string, BilingualText>();
-        if (!string.IsNullOrEmpty(r.Website))
-            errors["website"] = new("Ce formulaire n'a pas pu être accepté.", "This form could not be accepted.");
+        SpamTrap.Check(errors, r.Website);
         TextFields.Require(errors, "organisation", r.Organisation, MaxName, "Entreprise", "Organisation");
         TextFields.Require(errors, "contactName", r.ContactName, MaxName, "Personne-ressource", "Contact name");
         TextFields.Require(errors, "sector", r.Sector, MaxSector, "Secteur", "Sector");

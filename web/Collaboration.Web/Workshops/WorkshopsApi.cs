@@ -112,12 +112,12 @@ public static class WorkshopsApi
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> CalendarAsync(
-        Guid id, IGrainFactory grains, HttpRequest http, TimeProvider clock)
+        Guid id, IGrainFactory grains, HttpRequest http, TimeProvider clock, Microsoft.Extensions.Options.IOptions<MailOptions> mail)
     {
         var view = await grains.GetGrain<IWorkshopSessionGrain>(id).GetAsync();
         if (view is null) return SessionNotFound();
         var page = new Uri($"{http.Scheme}://{http.Host}/workshops/session.html?id={id}");
-        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(WorkshopCalendar.Build(view, page, clock.GetUtcNow())),
+        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(WorkshopCalendar.Build(view, page, clock.GetUtcNow(), Calendar.CalendarOrganizer.From(mail.Value))),
             "text/calendar; charset=utf-8", $"atelier-{id:N}.ics");
     }
 

@@ -3,6 +3,7 @@ using Collaboration.Grains.Live;
 using Collaboration.Grains.Platform;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Collaboration.Grains.Colloque;
 
@@ -27,6 +28,11 @@ namespace Collaboration.Grains.Colloque;
 /// the state without awaiting, then awaits the write; a burst of registrations shares commits.
 /// The counters below are derived from the state (rebuilt on activation), never stored.
 /// </para>
+/// <para>
+/// <b>The attendees are a <see cref="Ledger{TEntry}"/></b>: a write carries the attendees it changed, not the whole list,
+/// so a long waiting list does not make every sign-up slower. Every change to an entry (its place, its choices, its
+/// revision) goes through <see cref="Changed"/>.
+/// </para>
 /// </summary>
 [Reentrant]
 [GrainType("colloque-signups")]
@@ -37,12 +43,24 @@ public sealed class ColloqueSignupsGrain(
     /// <summary>During a burst, one write per 50 ms at most carries every registration that arrived meanwhile.</summary>
     private protected override TimeSpan MinimumWriteInterval => TimeSpan.FromMilliseconds(50);
 
+    /// <summary>
+    /// Its events are whole counts or a whole programme: a subscriber more than this many behind takes the snapshot,
+    /// and the state written at every sign-up stays small (the default tail of counts would weigh some 50 kB).
+    /// </summary>
+    private protected override int LiveTailLength => 16;
+
+    private protected override bool ForgetsDeliveredAtOnce => true;
+
     public const int MaxSessions = 200;
     public const int MaxCapacity = 100_000;
 
     private static readonly AttendeeCategory[] Categories = Enum.GetValues<AttendeeCategory>();
 
-    // Derived, not persisted: indexes and counters over State.Signups.
+    // Every attendee in arrival order (ascending Sequence: a reinstated one arrives again), from the ledger.
+    private List<SignupEntry> _signups = [];
+    private Ledger<SignupEntry> _ledger = null!;
+
+    // Derived, not persisted: indexes and counters over the attendees.
     private readonly Dictionary<string, SignupEntry> _byCode = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SignupEntry> _byMatchKey = new(StringComparer.Ordinal);
     private readonly int[] _confirmed = new int[Categories.Length];
@@ -57,16 +75,22 @@ public sealed class ColloqueSignupsGrain(
     // (a burst of registrations shares a write: its subscribers need the counts after it, not one per call).
     private bool _placesChanged;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        foreach (var entry in State.Signups)
+        _ledger = new Ledger<SignupEntry>("colloque-signups", this.GetGrainId(), ServiceProvider, () => State.Attendees, e => e.Code);
+        await _ledger.LoadAsync();
+        // A list stored whole before the ledger: its entries move into the ledger with the next write.
+        foreach (var entry in _signups) _ledger.Put(entry);
+        _signups.Clear();
+        _signups = [.. _ledger.Entries.Values.OrderBy(e => e.Sequence)];
+        foreach (var entry in _signups)
         {
             _byCode[entry.Code] = entry;
             if (entry.Status != PlaceStatus.Cancelled && entry.MatchKey.Length > 0) _byMatchKey[entry.MatchKey] = entry;
             Count(entry.Status, entry.Category, +1);
             foreach (var choice in entry.Choices) CountChoice(choice, +1);
         }
-        return base.OnActivateAsync(cancellationToken);
+        await base.OnActivateAsync(cancellationToken);
     }
 
     public async Task<SignupOutcome> SetSettingsAsync(RegistrationSettings settings)
@@ -79,7 +103,7 @@ public sealed class ColloqueSignupsGrain(
         return outcome;
     }
 
-    public Task<ProgrammeView> GetProgrammeAsync() => Task.FromResult(new ProgrammeView(State.Settings, [.. State.Sessions], Counts(), Version));
+    public Task<ProgrammeView> GetProgrammeAsync() => Task.FromResult(new ProgrammeView(State.Settings, [.. State.Sessions], Counts(), Version, State.ProgrammeRevision));
 
     public async Task<ProgrammeResult> SaveSessionAsync(ProgrammeSession session)
     {
@@ -111,7 +135,11 @@ public sealed class ColloqueSignupsGrain(
         _details ??= await GrainFactory.GetGrain<IColloqueGrain>(GrainGuidKey).GetDetailsAsync();
         if (_byCode.ContainsKey(request.Code)) return new(SignupResult.CodeTaken);
         if (request.MatchKey.Length > 0 && _byMatchKey.TryGetValue(request.MatchKey, out var existing))
+        {
+            // Whoever types a registered address on a public form learns nothing of it: its owner gets the manage link.
+            if (request.Offer is { } offer) SendManageLink(existing, offer);
             return new(SignupResult.AlreadyRegistered, View(existing));
+        }
         if (request.Channel == SignupChannel.Public)
         {
             if (_details is null || State.Settings is null || Now < State.Settings.OpensAt) return new(SignupResult.RegistrationNotOpenYet);
@@ -121,6 +149,11 @@ public sealed class ColloqueSignupsGrain(
 
         var fits = FreeFor(request.Category) > 0;
         if (request.Channel == SignupChannel.WalkIn && !fits) return new(SignupResult.Full);
+        if (request.Channel == SignupChannel.Public)
+        {
+            if (!fits && State.Settings!.WaitlistCap is { } cap && _waiting.Sum() >= cap) return new(SignupResult.WaitlistFull);
+            if (!TakePublicPermit()) return new(SignupResult.TooManySignups);
+        }
         var confirmed = fits || request.Channel is SignupChannel.Organiser or SignupChannel.WalkInOverride;
         var entry = Add(request, confirmed ? PlaceStatus.Confirmed : PlaceStatus.Waitlisted);
         foreach (var sessionId in request.Choices) AddChoice(entry, sessionId);
@@ -134,6 +167,12 @@ public sealed class ColloqueSignupsGrain(
         return outcome;
     }
 
+    public Task RequestManageLinkAsync(string matchKey, ManageLinkOffer offer)
+    {
+        if (matchKey.Length > 0 && _byMatchKey.TryGetValue(matchKey, out var existing)) SendManageLink(existing, offer);
+        return Task.CompletedTask;
+    }
+
     public async Task<IReadOnlyList<ImportOutcome>> ImportAsync(IReadOnlyList<ImportedAttendee> attendees)
     {
         // The same person twice in one list: the last line wins, and both lines answer with that person's outcome.
@@ -143,7 +182,7 @@ public sealed class ColloqueSignupsGrain(
         var told = new List<PendingEffect>();
         foreach (var (key, attendee) in byKey)
         {
-            var known = key.Length == 0 ? null : _byMatchKey.GetValueOrDefault(key) ?? State.Signups.FindLast(s => s.MatchKey == key);
+            var known = key.Length == 0 ? null : _byMatchKey.GetValueOrDefault(key) ?? _signups.FindLast(s => s.MatchKey == key);
             if (known is not null)
             {
                 if (known.Category != attendee.Details.Category)
@@ -151,6 +190,7 @@ public sealed class ColloqueSignupsGrain(
                     Count(known.Status, known.Category, -1);
                     known.Category = attendee.Details.Category;
                     Count(known.Status, known.Category, +1);
+                    Changed(known);
                 }
                 outcomes[key] = new(known.Code, false);
             }
@@ -205,7 +245,7 @@ public sealed class ColloqueSignupsGrain(
         if (entry.Status == PlaceStatus.Cancelled) return new(SignupResult.AlreadyCancelled, View(entry));
         if (entry.Status == PlaceStatus.Confirmed) return new(SignupResult.Ok, View(entry));
         SetStatus(entry, PlaceStatus.Confirmed);
-        foreach (var choice in entry.Choices.Where(c => c.Status == ChoiceStatus.Pending)) Seat(choice);
+        foreach (var choice in entry.Choices.Where(c => c.Status == ChoiceStatus.Pending)) Seat(entry, choice);
         Tell(entry);
         _placesChanged = true;
         SignupOutcome outcome = new(SignupResult.Ok, View(entry), [entry.Code]);
@@ -217,6 +257,7 @@ public sealed class ColloqueSignupsGrain(
     {
         if (!_byCode.TryGetValue(code, out var entry) || entry.Revision >= revision) return;
         entry.Revision = revision;
+        Changed(entry);
         switch (change)
         {
             case SignupChange.Cancel: Cancel(entry); break;
@@ -253,9 +294,10 @@ public sealed class ColloqueSignupsGrain(
     {
         if (entry.Status != PlaceStatus.Cancelled) return;
         if (entry.MatchKey.Length > 0 && _byMatchKey.ContainsKey(entry.MatchKey)) return;
-        State.Signups.Remove(entry);
-        State.Signups.Add(entry);
+        _signups.Remove(entry);
+        _signups.Add(entry);
         entry.Sequence = ++State.LastSequence;
+        Changed(entry);
         SetStatus(entry, FreeFor(entry.Category) > 0 ? PlaceStatus.Confirmed : PlaceStatus.Waitlisted);
         if (entry.MatchKey.Length > 0) _byMatchKey[entry.MatchKey] = entry;
         Tell(entry);
@@ -266,6 +308,7 @@ public sealed class ColloqueSignupsGrain(
     {
         if (entry.MatchKey.Length > 0 && _byMatchKey.GetValueOrDefault(entry.MatchKey) == entry) _byMatchKey.Remove(entry.MatchKey);
         entry.MatchKey = "";
+        _ledger.Put(entry, sealSoon: true); // the erased hash must not stay in a stored chunk longer than a write
         var freed = entry.Choices.Where(c => c.Status == ChoiceStatus.Confirmed).Select(c => c.SessionId).ToList();
         foreach (var choice in entry.Choices.ToList()) RemoveChoice(entry, choice);
         foreach (var sessionId in freed) PromoteSeats(sessionId);
@@ -273,7 +316,7 @@ public sealed class ColloqueSignupsGrain(
 
     public Task<IReadOnlyList<SessionAttendee>> GetSessionListAsync(Guid sessionId)
     {
-        var holders = State.Signups
+        var holders = _signups
             .SelectMany(s => s.Choices.Where(c => c.SessionId == sessionId && c.Status != ChoiceStatus.Pending).Select(c => (Signup: s, Choice: c)))
             .OrderBy(p => p.Choice.Status).ThenBy(p => p.Choice.Sequence)
             .ToList();
@@ -286,7 +329,7 @@ public sealed class ColloqueSignupsGrain(
     public Task<IReadOnlyDictionary<Guid, IReadOnlyDictionary<AttendeeCategory, int>>> GetSessionCategoryCountsAsync()
     {
         var counts = State.Sessions.ToDictionary(s => s.Id, _ => Categories.ToDictionary(c => c, _ => 0));
-        foreach (var signup in State.Signups)
+        foreach (var signup in _signups)
             foreach (var choice in signup.Choices)
                 if (choice.Status == ChoiceStatus.Confirmed && counts.TryGetValue(choice.SessionId, out var byCategory)) byCategory[signup.Category]++;
         IReadOnlyDictionary<Guid, IReadOnlyDictionary<AttendeeCategory, int>> result =
@@ -301,7 +344,14 @@ public sealed class ColloqueSignupsGrain(
             _placesChanged = false;
             RaiseEvent(new PlacesChanged(Counts()));
         }
+        _ledger.OnWriting();
         return base.OnWriting();
+    }
+
+    private protected override void OnCommitted(object? written)
+    {
+        base.OnCommitted(written);
+        _ledger.OnCommitted(WriteStateInBackground);
     }
 
     // ---- programme ------------------------------------------------------------------------------
@@ -309,6 +359,7 @@ public sealed class ColloqueSignupsGrain(
     /// <summary>The programme changed: its subscribers get it whole, and the room screens its times after the commit.</summary>
     private PendingEffect PublishProgramme()
     {
+        State.ProgrammeRevision++;
         RaiseEvent(new ProgrammeChanged(State.Settings, [.. State.Sessions], Counts()));
         return RecordEffect(new ShowProgramme(GrainGuidKey, Version, [.. State.Sessions.Select(ScreenSession.Of)]));
     }
@@ -320,6 +371,22 @@ public sealed class ColloqueSignupsGrain(
     private Task ScreensShownAsync(PendingEffect shown) => Task.WhenAny(DeliveredAsync(shown), Task.Delay(ScreensWait));
 
     private static readonly TimeSpan ScreensWait = TimeSpan.FromSeconds(2);
+
+    // ---- the public form's ceiling ------------------------------------------------------------------
+
+    private long _permitWindow;
+    private int _permitsTaken;
+
+    /// <summary>A fixed one-minute window, in memory: a node's death forgets it, which only lets a minute start afresh.</summary>
+    private bool TakePublicPermit()
+    {
+        var window = Now.ToUnixTimeSeconds() / 60;
+        if (window != _permitWindow) (_permitWindow, _permitsTaken) = (window, 0);
+        var limit = (ServiceProvider.GetService<IOptions<SignupLimits>>()?.Value ?? new SignupLimits()).PublicPerMinute;
+        if (_permitsTaken >= limit) return false;
+        _permitsTaken++;
+        return true;
+    }
 
     // ---- places -------------------------------------------------------------------------------
 
@@ -338,14 +405,14 @@ public sealed class ColloqueSignupsGrain(
     {
         var promoted = new List<string>();
         if (_waiting.Sum() == 0) return promoted;
-        foreach (var entry in State.Signups)
+        foreach (var entry in _signups)
         {
             if (entry.Status != PlaceStatus.Waitlisted) continue;
             if (State.Settings?.TotalCapacity is { } total && _confirmed.Sum() >= total) break;
             if (FreeFor(entry.Category) == 0) continue;
             SetStatus(entry, PlaceStatus.Confirmed);
             promoted.Add(entry.Code);
-            foreach (var choice in entry.Choices.Where(c => c.Status == ChoiceStatus.Pending)) Seat(choice);
+            foreach (var choice in entry.Choices.Where(c => c.Status == ChoiceStatus.Pending)) Seat(entry, choice);
             Tell(entry);
         }
         return promoted;
@@ -358,7 +425,8 @@ public sealed class ColloqueSignupsGrain(
             Code = request.Code, MatchKey = request.MatchKey, Category = request.Category, Status = status,
             Sequence = ++State.LastSequence, RegisteredAt = Now,
         };
-        State.Signups.Add(entry);
+        _signups.Add(entry);
+        Changed(entry);
         _byCode[entry.Code] = entry;
         if (entry.MatchKey.Length > 0) _byMatchKey[entry.MatchKey] = entry;
         Count(status, entry.Category, +1);
@@ -370,7 +438,11 @@ public sealed class ColloqueSignupsGrain(
         Count(entry.Status, entry.Category, -1);
         entry.Status = status;
         Count(status, entry.Category, +1);
+        Changed(entry);
     }
+
+    /// <summary>The entry goes out with the next write (its place, choices or revision changed).</summary>
+    private void Changed(SignupEntry entry) => _ledger.Put(entry);
 
     private void Count(PlaceStatus status, AttendeeCategory category, int delta)
     {
@@ -398,12 +470,14 @@ public sealed class ColloqueSignupsGrain(
     {
         var choice = new ChoiceEntry { SessionId = sessionId, Status = ChoiceStatus.Pending };
         entry.Choices.Add(choice);
-        if (entry.Status == PlaceStatus.Confirmed) Seat(choice);
+        Changed(entry);
+        if (entry.Status == PlaceStatus.Confirmed) Seat(entry, choice);
     }
 
     /// <summary>A confirmed attendee's choice: a seat if one is free and nobody waits for it, else the atelier's waitlist.</summary>
-    private void Seat(ChoiceEntry choice)
+    private void Seat(SignupEntry entry, ChoiceEntry choice)
     {
+        Changed(entry);
         var capacity = State.Sessions.Find(s => s.Id == choice.SessionId)?.Capacity;
         choice.Sequence = ++State.LastSequence;
         choice.Status = capacity is null || (_waitingSeats.GetValueOrDefault(choice.SessionId) == 0 && _taken.GetValueOrDefault(choice.SessionId) < capacity)
@@ -415,6 +489,7 @@ public sealed class ColloqueSignupsGrain(
     {
         CountChoice(choice, -1);
         entry.Choices.Remove(choice);
+        Changed(entry);
     }
 
     private void CountChoice(ChoiceEntry choice, int delta)
@@ -428,21 +503,22 @@ public sealed class ColloqueSignupsGrain(
         if (_waitingSeats.GetValueOrDefault(sessionId) == 0) return;
         var capacity = State.Sessions.Find(s => s.Id == sessionId)?.Capacity;
         var free = capacity is { } c ? Math.Max(0, c - _taken.GetValueOrDefault(sessionId)) : int.MaxValue;
-        var waiting = State.Signups
-            .SelectMany(s => s.Choices.Where(ch => ch.SessionId == sessionId && ch.Status == ChoiceStatus.Waitlisted))
-            .OrderBy(ch => ch.Sequence)
+        var waiting = _signups
+            .SelectMany(s => s.Choices.Where(ch => ch.SessionId == sessionId && ch.Status == ChoiceStatus.Waitlisted).Select(ch => (Entry: s, Choice: ch)))
+            .OrderBy(p => p.Choice.Sequence)
             .ToList();
-        StrictOrderWaitlist.Promote(waiting, free, _ => 1, choice =>
+        StrictOrderWaitlist.Promote(waiting, free, _ => 1, p =>
         {
-            CountChoice(choice, -1);
-            choice.Status = ChoiceStatus.Confirmed;
-            CountChoice(choice, +1);
+            CountChoice(p.Choice, -1);
+            p.Choice.Status = ChoiceStatus.Confirmed;
+            CountChoice(p.Choice, +1);
+            Changed(p.Entry);
         });
     }
 
     private void DropChoicesOf(Guid sessionId)
     {
-        foreach (var signup in State.Signups)
+        foreach (var signup in _signups)
             foreach (var choice in signup.Choices.Where(c => c.SessionId == sessionId).ToList()) RemoveChoice(signup, choice);
         _taken.Remove(sessionId);
         _waitingSeats.Remove(sessionId);
@@ -451,6 +527,13 @@ public sealed class ColloqueSignupsGrain(
     // ---- telling registrations -------------------------------------------------------------------
 
     /// <summary>The registration is owed its place: a notice recorded with the change, delivered after the commit.</summary>
+    /// <summary>Records the request for the registration's manage link; committed in the background (the answer never waits on it).</summary>
+    private void SendManageLink(SignupEntry entry, ManageLinkOffer offer)
+    {
+        RecordEffect(new SendManageLink(GrainGuidKey, entry.Code, offer));
+        WriteStateInBackground();
+    }
+
     private PlaceNotice Tell(SignupEntry entry)
     {
         var notice = Notice(entry);
@@ -472,7 +555,7 @@ public sealed class ColloqueSignupsGrain(
         var sessions = State.Sessions;
         return new PlaceNotice(entry.Status, view.Position, breakouts,
             sessions.Count > 0 ? sessions.Min(s => s.StartsAt) : null, sessions.Count > 0 ? sessions.Max(s => s.EndsAt) : null,
-            State.Settings?.VenueAddress ?? "", Version, ++State.LastTell, _details);
+            State.Settings?.VenueAddress ?? "", State.ProgrammeRevision, ++State.LastTell, _details);
     }
 
     private ILogger Log() => ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger<ColloqueSignupsGrain>();
@@ -503,9 +586,9 @@ public sealed class ColloqueSignupsGrain(
     {
         int? position = null;
         if (entry.Status == PlaceStatus.Waitlisted)
-            position = State.Signups.Count(s => s.Status == PlaceStatus.Waitlisted && s.Category == entry.Category && s.Sequence < entry.Sequence) + 1;
+            position = _signups.Count(s => s.Status == PlaceStatus.Waitlisted && s.Category == entry.Category && s.Sequence < entry.Sequence) + 1;
         var choices = entry.Choices.Select(c => new ChoiceView(c.SessionId, c.Status, c.Status == ChoiceStatus.Waitlisted
-            ? State.Signups.Sum(s => s.Choices.Count(o => o.SessionId == c.SessionId && o.Status == ChoiceStatus.Waitlisted && o.Sequence < c.Sequence)) + 1
+            ? _signups.Sum(s => s.Choices.Count(o => o.SessionId == c.SessionId && o.Status == ChoiceStatus.Waitlisted && o.Sequence < c.Sequence)) + 1
             : null)).ToList();
         return new SignupView(entry.Code, entry.Category, entry.Status, position, entry.RegisteredAt, choices);
     }

@@ -12,7 +12,7 @@ public sealed class ColloqueSignupsState : ILiveState, IEffectState
     /// <summary>The programme, ordered by start time.</summary>
     [Id(2)] public List<ProgrammeSession> Sessions { get; set; } = [];
 
-    /// <summary>Every attendee, in arrival order (ascending <see cref="SignupEntry.Sequence"/>, reinstated ones moved to the end).</summary>
+    /// <summary>Before <see cref="Attendees"/>: every attendee, rewritten at each write. Moved into it on activation, then empty.</summary>
     [Id(3)] public List<SignupEntry> Signups { get; set; } = [];
     [Id(4)] public long LastSequence { get; set; }
 
@@ -21,6 +21,15 @@ public sealed class ColloqueSignupsState : ILiveState, IEffectState
     /// <summary>Numbers the notices told to registrations (<see cref="PlaceNotice.Sequence"/>).</summary>
     [Id(8)] public long LastTell { get; set; }
 
+    /// <summary>
+    /// Rises with each change of the programme or the settings (what the day's calendar entry shows), never with a signup:
+    /// the .ics SEQUENCE (<see cref="PlaceNotice.ProgrammeVersion"/>).
+    /// </summary>
+    [Id(11)] public long ProgrammeRevision { get; set; }
+
     /// <summary>What the places decided still owe the registrations (their notices), the organiser's list and the room screens.</summary>
     [Id(10)] public EffectOutbox Effects { get; set; } = new();
+
+    /// <summary>The attendees changed since their chunk was written; the others are in the grain's ledger rows (<see cref="Ledger{TEntry}"/>).</summary>
+    [Id(12)] public LedgerHead<SignupEntry> Attendees { get; set; } = new();
 }

@@ -31,6 +31,12 @@ public interface IColloqueSignupsGrain : IGrainWithGuidKey, ILiveFeedGrain
     Task<SignupOutcome> SignUpAsync(SignupRequest request);
 
     /// <summary>
+    /// "Find my registration": when <paramref name="matchKey"/> is registered here, its registration mails its manage link to
+    /// its address (after this grain's commit). Answers at once, the same way for any key: the write only a known one causes is not awaited.
+    /// </summary>
+    Task RequestManageLinkAsync(string matchKey, ManageLinkOffer offer);
+
+    /// <summary>
     /// The organiser's list (typed in or imported): each person found again by match key (their category updated) or
     /// given a new code and a confirmed place, in one write; their registrations are told after it (<see cref="RecordAttendee"/>).
     /// </summary>

@@ -13,6 +13,10 @@ public enum SignupResult
     NotAnAtelier,
     /// <summary>Two choices overlap in time.</summary>
     TwoInOneSlot,
+    /// <summary>No free place, and the waiting list is at its cap (<see cref="RegistrationSettings.WaitlistCap"/>).</summary>
+    WaitlistFull,
+    /// <summary>More public sign-ups this minute than the colloque takes (<see cref="SignupLimits.PublicPerMinute"/>): try again shortly.</summary>
+    TooManySignups,
     /// <summary>A walk-in whose category (or the colloque) is full.</summary>
     Full,
     /// <summary>No attendee under this code (or cancelled, for a change of choices).</summary>

@@ -91,6 +91,13 @@ public abstract class AfterCommitGrain<TState> : DurableGrain<TState>, IRemindab
         if (dropReminder) await DropReminderAsync();
     }
 
+    /// <summary>
+    /// True for a grain whose burst leaves many delivered effects in its stored state (one per attendee told): once all are
+    /// delivered it writes at once, rather than at its next change or the reminder's tick, so its row does not carry them
+    /// and a node's death does not deliver them all again. Off by default: for most grains that would be one more write.
+    /// </summary>
+    private protected virtual bool ForgetsDeliveredAtOnce => false;
+
     /// <summary>The grain's own reminders (other than <see cref="Reminder"/>).</summary>
     protected virtual Task OnReminderAsync(string reminderName, TickStatus status) => Task.CompletedTask;
 
@@ -242,7 +249,8 @@ public abstract class AfterCommitGrain<TState> : DurableGrain<TState>, IRemindab
             _delivering = false;
         }
         if (IsBroken) return;
-        if (Effects!.Pending.Count > _inFlight.Count) ScheduleRetry();
+        if (Effects!.IsEmpty && _storedEffects && ForgetsDeliveredAtOnce) WriteStateInBackground();
+        if (Effects.Pending.Count > _inFlight.Count) ScheduleRetry();
         if (_driveAgain) DriveEffects();
     }
 

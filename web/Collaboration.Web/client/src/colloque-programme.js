@@ -2,14 +2,13 @@
 // session titles in the current language, Lanaudière times (America/Toronto), time slots, choices.
 import { addMessages, getLang, t } from './i18n.js';
 import { categoryLabel, CATEGORIES } from './colloque-common.js';
+import { formatDateTime, formatLongDate, formatTime, ZONE as ZONE_NAME } from './zoned-time.js';
 import messages from '../../Messages/colloque-public.json' with { type: 'json' };
 
 addMessages(messages);
 
 export { categoryLabel, CATEGORIES };
 
-const ZONE = { timeZone: 'America/Toronto' };
-const locale = () => (getLang() === 'en' ? 'en-CA' : 'fr-CA');
 
 export function sessionTitle(session) {
   return getLang() === 'en' ? session.titleEn : session.titleFr;
@@ -19,17 +18,25 @@ export function sessionDescription(session) {
   return getLang() === 'en' ? session.descriptionEn : session.descriptionFr;
 }
 
+// One time helper (zoned-time.js): "9 h 30" / "9:30 a.m.", Québec time.
 export function time(iso) {
-  return new Date(iso).toLocaleTimeString(locale(), { ...ZONE, hour: '2-digit', minute: '2-digit' });
+  return formatTime(iso);
 }
 
 export function day(dateOrIso) {
-  const date = typeof dateOrIso === 'string' && dateOrIso.length === 10 ? new Date(`${dateOrIso}T12:00:00Z`) : new Date(dateOrIso);
-  return date.toLocaleDateString(locale(), { ...ZONE, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+  return formatLongDate(typeof dateOrIso === 'string' && dateOrIso.length === 10 ? `${dateOrIso}T12:00:00Z` : dateOrIso);
 }
 
-export function dateTime(iso) {
-  return new Date(iso).toLocaleString(locale(), { ...ZONE, day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
+/**
+ * A moment as "16 janvier 2027 à 23 h 59 (heure du Québec)". A deadline at midnight reads as the last minute of the day
+ * before (with deadline): "until January 17 at 12:00 a.m." leaves people unsure which night is meant.
+ */
+export function dateTime(iso, { deadline = false } = {}) {
+  const at = new Date(iso);
+  const [hour, minute] = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE_NAME, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    .format(at).split(':');
+  if (deadline && hour === '00' && minute === '00') return formatDateTime(new Date(at.getTime() - 60_000).toISOString());
+  return formatDateTime(iso);
 }
 
 export function kindLabel(kind) {

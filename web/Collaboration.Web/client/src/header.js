@@ -12,8 +12,10 @@ export function mountHeader(host = document.querySelector('[data-shell-header]')
     return live;
   }
 
+  // A bare page (a room screen) has only the live status: the other parts are wired where they are.
   const languageSwitch = host.querySelector('[data-testid="language-switch"]');
   const syncLanguageSwitch = () => {
+    if (!languageSwitch) return;
     const other = getLang() === 'fr' ? 'en' : 'fr';
     const url = new URL(location.href);
     url.searchParams.set('lang', other);
@@ -22,7 +24,7 @@ export function mountHeader(host = document.querySelector('[data-shell-header]')
     languageSwitch.hreflang = other;
   };
   syncLanguageSwitch();
-  languageSwitch.addEventListener('click', (event) => {
+  languageSwitch?.addEventListener('click', (event) => {
     event.preventDefault();
     setLang(getLang() === 'fr' ? 'en' : 'fr');
   });
@@ -41,7 +43,8 @@ export function mountHeader(host = document.querySelector('[data-shell-header]')
   });
 
   mountMenu(host);
-  mountAccount(host.querySelector('[data-account]'), host.querySelector('[data-shell-notice]'));
+  const account = host.querySelector('[data-account]');
+  if (account) mountAccount(account, host.querySelector('[data-shell-notice]'));
   return live;
 }
 

@@ -24,6 +24,7 @@ export function setupRegistration(id, store) {
     form.elements.opensAt.value = toDateTimeInput(r.opensAt);
     form.elements.closesAt.value = toDateTimeInput(r.closesAt);
     form.elements.totalCapacity.value = r.totalCapacity ?? '';
+    form.elements.waitlistCapacity.value = r.waitlistCapacity ?? '';
     for (const c of CATEGORIES) form.elements[`categoryCapacity.${c}`].value = r.categoryCapacity[c] ?? '';
     form.elements.venueAddress.value = view.venueAddress ?? '';
     dirty = false;
@@ -78,6 +79,7 @@ export function setupRegistration(id, store) {
       return;
     }
     body.totalCapacity = number(form.elements.totalCapacity.value);
+    body.waitlistCapacity = number(form.elements.waitlistCapacity.value);
     body.categoryCapacity = {};
     for (const c of CATEGORIES) {
       const quota = number(form.elements[`categoryCapacity.${c}`].value);

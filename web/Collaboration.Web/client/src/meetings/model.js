@@ -12,7 +12,28 @@ export function fromSnapshot(snapshot) {
   m.actionItems = (m.actionItems ?? []).map(normAction);
   m.followUps = (m.followUps ?? []).map(normAction);
   m.members = (m.members ?? []).map((x) => ({ ...x, sector: norm(x.sector), role: norm(x.role) }));
+  m.motions = (m.motions ?? []).map(normMotion);
+  m.floor = m.floor ?? { queue: [], speaker: null, limitSeconds: null };
   return m;
+}
+
+/** A motion with its enum values (kind, status, each vote's choice) in one form. */
+export function normMotion(x) {
+  return { ...x, kind: norm(x.kind), status: norm(x.status), votes: x.votes ? x.votes.map((v) => ({ ...v, choice: norm(v.choice) })) : x.votes };
+}
+
+/** Applies a ballot or a show of hands to the motion: the totals when they come, else only how many ballots were cast. */
+function applyTally(motion, data) {
+  const next = { ...motion };
+  if (data.tally) {
+    next.tally = data.tally;
+    next.ballotCount = data.tally.ballots;
+  } else {
+    next.ballotCount = data.ballots;
+    next.tally = motion.tally && motion.totalsVisible ? motion.tally : null;
+  }
+  if (data.vote && next.votes) next.votes = replaceBy(next.votes, { ...data.vote, choice: norm(data.vote.choice) }, 'memberId');
+  return next;
 }
 
 const normAttendance = (a) => ({ ...a, status: norm(a.status) });
@@ -92,6 +113,23 @@ export function applyEvent(meeting, { version, type, data }) {
       else m.actionItems = replaceById(m.actionItems, item);
       break;
     }
+    case 'MotionOpened':
+      m.motions = replaceById(m.motions ?? [], normMotion(data.motion));
+      break;
+    case 'BallotCast':
+    case 'HandsCounted':
+      m.motions = (m.motions ?? []).map((x) => (x.id === data.motionId ? applyTally(x, data) : x));
+      break;
+    case 'MotionClosed':
+      m.motions = replaceById(m.motions ?? [], normMotion(data.motion));
+      m.decisions = replaceById(m.decisions, data.decision);
+      break;
+    case 'MotionWithdrawn':
+      m.motions = replaceById(m.motions ?? [], normMotion(data.motion));
+      break;
+    case 'FloorChanged':
+      m.floor = data.floor;
+      break;
     default:
       return meeting; // an event this page does not know: nothing to show
   }

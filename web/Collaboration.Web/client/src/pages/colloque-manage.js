@@ -5,6 +5,7 @@
 import { api, apiFetch, ApiError } from '../api.js';
 import { onLangChange, t } from '../i18n.js';
 import { connectLive } from '../live.js';
+import { mountAttestationDownload } from '../attestation-download.js';
 import { chosen, choiceText, el, renderChoices, sessionTitle, showProblem, showSvg, time } from '../colloque-programme.js';
 
 const id = location.pathname.split('/')[2] ?? '';
@@ -114,3 +115,8 @@ async function load() {
 }
 
 load();
+
+// The attestation of participation, once the attendee has been checked in.
+const attestation = mountAttestationDownload(document.querySelector('[data-testid="attestation-section"]'),
+  () => `/api/signups/${encodeURIComponent(code)}/attestation.pdf`, () => headers);
+onLangChange(attestation.retranslate);

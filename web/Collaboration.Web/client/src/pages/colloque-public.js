@@ -2,6 +2,7 @@
 // then the confirmation (code, QR, .ics, private manage link with the token in the URL fragment).
 import { api, apiFetch, ApiError } from '../api.js';
 import { onLangChange, t } from '../i18n.js';
+import { wireLinkRequestForm } from '../link-request-form.js';
 import { connectLive } from '../live.js';
 import {
   CATEGORIES, categoryLabel, chosen, choiceText, dateTime, day, el, kindLabel, mrcLabel, renderChoices, sessionDescription, sessionTitle,
@@ -24,7 +25,7 @@ function registrationState(r) {
   const now = Date.now();
   if (now < new Date(r.opensAt).getTime()) return { open: false, text: t('colloque.reg.notOpen', { date: dateTime(r.opensAt) }) };
   if (now >= new Date(r.closesAt).getTime()) return { open: false, text: t('colloque.reg.closed') };
-  return { open: true, text: t('colloque.reg.open', { date: dateTime(r.closesAt) }) };
+  return { open: true, text: t('colloque.reg.open', { date: dateTime(r.closesAt, { deadline: true }) }) };
 }
 
 function placesText(p) {
@@ -82,9 +83,11 @@ function render() {
 function fillSelects() {
   const category = form.elements.namedItem('category');
   const mrc = form.elements.namedItem('mrc');
-  const [c, m] = [category.value || 'employer', mrc.value || 'joliette'];
-  category.replaceChildren(...CATEGORIES.map((value) => el('option', { value, text: categoryLabel(value) })));
-  mrc.replaceChildren(...(colloque?.mrcs ?? []).map((value) => el('option', { value, text: mrcLabel(value) })));
+  // Nothing preselected: a default answer would be counted as the person's own.
+  const [c, m] = [category.value, mrc.value];
+  const choose = () => el('option', { value: '', text: t('colloque.reg.choose') });
+  category.replaceChildren(choose(), ...CATEGORIES.map((value) => el('option', { value, text: categoryLabel(value) })));
+  mrc.replaceChildren(choose(), ...(colloque?.mrcs ?? []).map((value) => el('option', { value, text: mrcLabel(value) })));
   category.value = c;
   mrc.value = m;
 }
@@ -105,6 +108,11 @@ function renderConfirmation() {
   section.querySelector('[data-testid="open-manage"]').href = created.manageUrl;
 }
 
+// "Find my registration": one answer for any address, so the page tells nobody who is registered.
+wireLinkRequestForm(document.querySelector('[data-testid="find-form"]'), {
+  url: `/api/colloques/${id}/manage-link`, submit: 'colloque.find.submit', sending: 'colloque.find.sending', sent: 'colloque.find.sent',
+});
+
 form.elements.namedItem('category').addEventListener('change', () => colloque && renderPlaces());
 
 form.addEventListener('submit', async (event) => {
@@ -122,9 +130,11 @@ form.addEventListener('submit', async (event) => {
     };
     const answer = await api.post(`/api/colloques/${id}/signups`, body);
     if (answer.alreadyRegistered) {
+      // The same words whether or not the address was registered: its manage link went to it.
       const already = document.querySelector('[data-testid="already"]');
       already.hidden = false;
-      already.textContent = t('colloque.reg.already', { code: answer.code });
+      already.dataset.i18n = 'colloque.reg.already';
+      already.textContent = t('colloque.reg.already');
       return;
     }
     created = { ...answer, email: body.email };

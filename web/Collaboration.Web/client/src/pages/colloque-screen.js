@@ -8,6 +8,7 @@ import { getCurrentUser } from '../auth.js';
 import { getLang, onLangChange, t } from '../i18n.js';
 import { connectLive } from '../live.js';
 import { sessionTitle, time } from '../colloque-programme.js';
+import { formatCalendarDate, formatTime, ZONE } from '../zoned-time.js';
 import { roomNow } from '../colloque/programme-times.js';
 import { followScreens, withScreens } from '../colloque/screens-live.js';
 
@@ -27,7 +28,23 @@ function render() {
   if (!state) return;
   const now = new Date();
   const inRoom = state.sessions.filter((s) => s.room === room).sort((a, b) => new Date(a.startsAt) - new Date(b.startsAt));
-  const shown = roomNow(state, state.rooms.find((r) => r.name === room) ?? { name: room, followsTimetable: true }, now);
+  const roomState = state.rooms.find((r) => r.name === room) ?? { name: room, followsTimetable: true };
+  // Before the day (or after it) a room following the timetable says when the colloque is, not "now: break".
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  const offDay = roomState.followsTimetable && state.date && today !== state.date ? (today < state.date ? 'before' : 'after') : null;
+  $('screen-day').hidden = !offDay;
+  $('screen-now-section').hidden = Boolean(offDay);
+  $('screen-next-section').hidden = Boolean(offDay);
+  if (offDay) {
+    const first = inRoom[0] ?? [...state.sessions].sort((a, b) => new Date(a.startsAt) - new Date(b.startsAt))[0];
+    $('screen-day-text').textContent = offDay === 'before'
+      ? (first ? t('colloque.screen.startsOn', { date: formatCalendarDate(state.date), time: formatTime(first.startsAt) })
+        : t('colloque.screen.startsOnDay', { date: formatCalendarDate(state.date) }))
+      : t('colloque.screen.ended');
+    $('screen-day-first').textContent = offDay === 'before' && inRoom[0]
+      ? t('colloque.screen.firstHere', { title: sessionTitle(inRoom[0]), time: formatTime(inRoom[0].startsAt) }) : '';
+  }
+  const shown = roomNow(state, roomState, now);
   const next = shown ? inRoom[inRoom.indexOf(shown) + 1] : inRoom.find((s) => new Date(s.startsAt) > now);
   $('screen-now').textContent = shown ? sessionTitle(shown) : t('colloque.screen.nothing');
   $('screen-now').dataset.sessionId = shown?.sessionId ?? '';

@@ -3,10 +3,13 @@
 // secretary run the meeting; members mark their own attendance and close their own action items.
 import '../meetings/messages.js';
 import { api, ApiError } from '../api.js';
+import { loginUrl } from '../auth.js';
 import { getLang, onLangChange, t } from '../i18n.js';
 import { connectLive } from '../live.js';
 import { createOutbox } from '../mail/outbox.js';
-import { applyEvent, clock, elapsedSeconds, fromSnapshot, isOverrun, pointChoice } from '../meetings/model.js';
+import { applyEvent, clock, elapsedSeconds, fromSnapshot, isOverrun, normMotion, pointChoice } from '../meetings/model.js';
+import { renderMotions, wording } from '../meetings/motions.js';
+import { renderFloor, renderSpeaker } from '../meetings/floor.js';
 import { formatDateTime, formatTime, h, param, replaceChildren } from '../meetings/dom.js';
 import { InputFormatError, parseDateInput } from '../zoned-time.js';
 
@@ -20,6 +23,7 @@ let clockOffsetMs = 0; // server time − browser time
 let people = [];
 let shownError = null;
 let noticeStatus = null; // the message key said after sending the notice
+let myBallots = {}; // motion id → 'for' | 'against' | 'abstain': this member's own choices, always shown back
 const outbox = createOutbox($('[data-outbox]')); // the notice and minutes emails (organisers)
 
 const readOnly = () => meeting?.status === 'closed' || meeting?.status === 'cancelled';
@@ -75,6 +79,50 @@ function render() {
   renderPresence();
   renderDecisions();
   renderActions();
+  renderLive();
+}
+
+/** Motions and the speaking queue: while the meeting runs, and the results once it is closed. */
+function renderLive() {
+  const panels = $('[data-live-panels]');
+  panels.hidden = !(meeting.status === 'inProgress' || (meeting.status === 'closed' && meeting.motions.length > 0));
+  if (panels.hidden) return;
+  renderMotions({
+    meeting, canRun: canRun(), myMemberId, myBallots,
+    vote: async (motion, choice) => {
+      const answer = await act(() => api.put(path(`/motions/${motion.id}/ballot`), { choice }));
+      if (answer) {
+        myBallots = { ...myBallots, [motion.id]: choice };
+        renderLive();
+      }
+    },
+    countHands: (motion, hands) => act(() => api.put(path(`/motions/${motion.id}/hands`), hands)),
+    closeMotion: (motion) => act(() => api.post(path(`/motions/${motion.id}/close`))),
+    withdraw: (motion) => act(() => api.post(path(`/motions/${motion.id}/withdraw`))),
+  });
+  $('[data-testid="floor-panel"]').hidden = meeting.status !== 'inProgress';
+  renderFloor({
+    meeting, canRun: canRun(), myMemberId, nowMs: serverNow(),
+    give: (memberId) => act(() => api.post(path('/floor/next'), { memberId })),
+    lower: (memberId) => act(() => api.delete(path(`/floor/hands/${memberId}`))),
+  });
+}
+
+let tallyReading = null; // the chair's read of hidden totals in flight (one at a time, then once more if needed)
+let tallyAgain = false;
+
+/** The chair reads totals the members' feed leaves out (a vote whose totals are hidden from members). */
+async function readTally(motionId) {
+  if (tallyReading) { tallyAgain = true; return; }
+  tallyReading = api.get(path(`/motions/${motionId}`)).catch(() => null);
+  const answer = await tallyReading;
+  tallyReading = null;
+  if (answer) {
+    const fresh = normMotion(answer.motion);
+    meeting = { ...meeting, motions: meeting.motions.map((m) => (m.id === fresh.id && m.status === 'open' ? { ...fresh, ballotCount: fresh.tally?.ballots } : m)) };
+    renderLive();
+  }
+  if (tallyAgain) { tallyAgain = false; readTally(motionId); }
 }
 
 /** The convocation: sent or not, when and to how many; the button to send it (again, with the agenda as it is now). */
@@ -117,6 +165,7 @@ let shownOverrun = false;
 function tick() {
   if (meeting?.status !== 'inProgress') return;
   const now = serverNow();
+  if (meeting.floor?.speaker) renderSpeaker(meeting, now);
   if (isOverrun(meeting, now) !== shownOverrun) return renderAgenda();
   const current = meeting.agenda.find((i) => i.id === meeting.currentItemId);
   const span = current && document.querySelector(`[data-elapsed-for="${current.id}"]`);
@@ -137,7 +186,7 @@ function renderAgenda() {
     const controls = canRun() ? h('div', { class: 'item-controls' },
       meeting.status === 'inProgress' && !current
         ? h('button', { type: 'button', class: 'button', 'data-key': `current-${item.id}`, 'data-testid': 'make-current',
-          onclick: () => act(() => api.put(path('/current'), { itemId: item.id })) }, t('room.makeCurrent')) : null,
+          onclick: () => act(() => api.put(path('/current'), { itemId: item.id, keepQueue: $('[data-keep-queue]').checked })) }, t('room.makeCurrent')) : null,
       meeting.status === 'inProgress'
         ? h('button', { type: 'button', class: 'button button--quiet', 'data-key': `done-${item.id}`, 'aria-pressed': String(item.done),
           onclick: () => act(() => api.put(path(`/agenda/${item.id}/done`), { done: !item.done })) }, t(item.done ? 'room.markNotDone' : 'room.markDone')) : null,
@@ -211,6 +260,12 @@ function renderAttendance() {
   warning.textContent = unreachable ? t('room.quorumUnreachable', { required: meeting.quorum.required, members: meeting.members.length }) : '';
   const mine = $('[data-self-attendance]');
   mine.hidden = !myMemberId || readOnly();
+  const myStatus = meeting.attendance.find((a) => a.memberId === myMemberId)?.status;
+  for (const button of mine.querySelectorAll('[data-self-status]')) { // the one chosen is pressed, and says so
+    const chosen = button.dataset.selfStatus === myStatus;
+    button.setAttribute('aria-pressed', String(chosen));
+    button.classList.toggle('button--primary', chosen);
+  }
   const list = $('[data-testid="attendance"]');
   replaceChildren(list, meeting.members.map((member) => {
     const entry = meeting.attendance.find((a) => a.memberId === member.id);
@@ -247,7 +302,8 @@ function renderDecisions() {
     ? [h('li', { class: 'empty' }, t('room.noDecisions'))]
     : meeting.decisions.map((d) => h('li', { class: 'decision', 'data-testid': 'decision' },
       h('span', { class: 'decision__item' }, meeting.agenda.find((i) => i.id === d.agendaItemId)?.title ?? ''),
-      h('span', { class: 'decision__text' }, d.text))));
+      h('span', { class: 'decision__text' }, d.motionId && meeting.motions.some((m) => m.id === d.motionId)
+        ? wording(meeting.motions.find((m) => m.id === d.motionId)) : d.text))));
 }
 
 function renderActions() {
@@ -298,17 +354,30 @@ function wireForms() {
   for (const button of document.querySelectorAll('[data-self-status]')) {
     button.addEventListener('click', () => act(() => api.put(path(`/attendance/${myMemberId}`), { status: button.dataset.selfStatus })));
   }
+  for (const button of document.querySelectorAll('[data-self-floor] button')) {
+    button.addEventListener('click', () => (button.dataset.testid === 'raise-hand'
+      ? act(() => api.put(path(`/floor/hands/${myMemberId}`)))
+      : act(() => api.delete(path(`/floor/hands/${myMemberId}`)))));
+  }
+  $('[data-testid="next-speaker"]').addEventListener('click', () => act(() => api.post(path('/floor/next'), {})));
+  $('[data-testid="end-speaker"]').addEventListener('click', () => act(() => api.post(path('/floor/end'))));
+  submit('[data-add-hand-form]', (d) => api.put(path(`/floor/hands/${d.memberId}`)));
+  submit('[data-limit-form]', (d) => api.put(path('/floor/limit'), { seconds: d.minutes ? Math.round(Number(d.minutes) * 60) : null }), { keep: true });
+  const motionForm = $('[data-motion-form]');
+  submit('[data-motion-form]', (d) => api.post(path('/motions'), {
+    text: d.text, proposerId: d.proposerId || null, seconderId: d.seconderId || null, kind: d.kind, totalsVisible: motionForm.elements.totalsVisible.checked,
+  }));
   submit('[data-agenda-form]', (d) => api.post(path('/agenda'), { ...d, plannedMinutes: Number(d.plannedMinutes || 0) }));
   submit('[data-decision-form]', (d) => api.post(path('/decisions'), d));
   submit('[data-action-form]', (d) => api.post(path('/action-items'), { ...d, agendaItemId: d.agendaItemId || null, due: parseDateInput(d.due) }));
 }
 
-function submit(selector, call) {
+function submit(selector, call, { keep = false } = {}) {
   const form = $(selector);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const ok = await act(() => call(Object.fromEntries(new FormData(form))));
-    if (ok) {
+    if (ok && !keep) {
       for (const el of form.querySelectorAll('input, textarea')) el.value = el.defaultValue;
       form.querySelector('input, textarea')?.focus();
     }
@@ -319,6 +388,8 @@ function apply(envelope) {
   if (meeting && envelope.version > meeting.version) {
     meeting = applyEvent(meeting, envelope);
     render();
+    // Totals hidden from members travel without them: the chair reads them.
+    if (canRun() && (envelope.type === 'BallotCast' || envelope.type === 'HandsCounted') && envelope.data.tally == null) readTally(envelope.data.motionId);
     // A notice or the minutes recorded mail (from this screen or another organiser's): show it.
     if (role === 'organiser' && ['NoticeSent', 'MeetingClosed', 'MeetingCancelled'].includes(envelope.type)) outbox.refresh();
   }
@@ -326,10 +397,12 @@ function apply(envelope) {
 
 async function main() {
   if (!id) return showError(() => t('minutes.notReady'));
-  const answer = await act(() => api.get(path()));
+  // Nobody signed in on this device (a notice's link opened on a phone): the sign-in page offers a sign-in link by email.
+  const answer = await api.get(path()).catch((error) => (error instanceof ApiError && error.status === 401 ? location.assign(loginUrl()) : act(() => Promise.reject(error))));
   if (!answer) return;
   role = answer.role;
   myMemberId = answer.memberId;
+  myBallots = answer.myBallots ?? {};
   meeting = fromSnapshot(answer.meeting);
   clockOffsetMs = Date.parse(answer.meeting.now) - Date.now();
   render();
@@ -351,6 +424,8 @@ async function main() {
       clockOffsetMs = Date.parse(snapshot.now) - Date.now();
       meeting = fromSnapshot(snapshot);
       render();
+      const hidden = meeting.motions.find((m) => m.status === 'open' && !m.tally);
+      if (hidden && canRun()) readTally(hidden.id); // the feed's snapshot is the members' one
     },
     onError: () => showError(() => t('meetings.signInRequired')),
   });

@@ -1,6 +1,7 @@
 // The procès-verbal of a closed meeting: printable (print CSS), with Markdown, CSV and .ics downloads.
 import '../meetings/messages.js';
 import { api, ApiError } from '../api.js';
+import { loginUrl } from '../auth.js';
 import { getLang, onLangChange, t } from '../i18n.js';
 import { norm } from '../meetings/model.js';
 import { formatDateTime, formatTime, h, param, replaceChildren } from '../meetings/dom.js';
@@ -35,7 +36,8 @@ function render() {
     h('h3', {}, entry.item.title),
     entry.item.presenter ? h('p', {}, `${t('room.presenter')} ${entry.item.presenter}`) : null,
     entry.item.notes ? h('p', {}, entry.item.notes) : null,
-    entry.decisions.length ? h('ul', {}, entry.decisions.map((d) => h('li', { 'data-testid': 'minutes-decision' }, h('strong', {}, `${t('room.decisionText')} : `), d.text))) : null)));
+    entry.decisions.length ? h('ul', {}, entry.decisions.map((d) => h('li', { 'data-testid': 'minutes-decision', 'data-motion': d.motionId ?? null },
+      h('strong', {}, `${t(d.motionId ? 'room.motion.resolution' : 'room.decisionText')} : `), getLang() === 'en' ? d.textEn : d.text))) : null)));
   replaceChildren($('[data-testid="minutes-actions"]'), [...minutes.actionItems, ...minutes.followUps].map((a) => h('li', {},
     `${norm(a.status) === 'done' ? '☑' : '☐'} ${a.text} — ${a.ownerName}${a.due ? ` · ${t('room.due')} ${a.due}` : ''}${a.originMeetingTitle ? ` · ${t('room.from', { title: a.originMeetingTitle })}` : ''}`)));
 }
@@ -44,6 +46,8 @@ async function main() {
   try {
     minutes = await api.get(`/api/meetings/${id}/minutes`);
   } catch (error) {
+    // Nobody signed in on this device: the sign-in page offers a sign-in link by email, and comes back here.
+    if (error instanceof ApiError && error.status === 401) return location.assign(loginUrl());
     failure = () => (error instanceof ApiError ? error.localizedMessage() : t('error.network'));
   }
   render();

@@ -8,6 +8,7 @@ import { onLangChange, t } from '../i18n.js';
 import { formatDateTime } from '../zoned-time.js';
 import { connectLive } from '../live.js';
 import { title, when, where } from '../workshops.js';
+import { mountAttestationDownload } from '../attestation-download.js';
 
 const id = new URLSearchParams(location.search).get('id') ?? '';
 const fragment = new URLSearchParams(location.hash.slice(1));
@@ -182,3 +183,8 @@ async function load() {
 }
 
 load();
+
+// The attestation of participation, once the organiser has recorded the employer present.
+const attestation = mountAttestationDownload(document.querySelector('[data-testid="attestation-section"]'),
+  () => `/api/registrations/${encodeURIComponent(id)}/attestation.pdf`, () => headers);
+onLangChange(attestation.retranslate);
