@@ -45,6 +45,7 @@ public sealed class ConcertationFactory : WebApplicationFactory<Program>
         // Every test client comes from one address: every family's limit lifted (a test sets the one it checks).
         foreach (var family in Collaboration.Web.Platform.RateLimits.Families) _settings[$"RateLimiting:{family.Setting}"] = "10000";
         _settings[$"{Collaboration.Grains.Colloque.SignupLimits.Section}:PublicPerMinute"] = "10000";
+        _settings["Mail:MaxPerMinute"] = "100000";
         foreach (var (key, value) in settings) _settings[key] = value;
         if (kestrel)
         {

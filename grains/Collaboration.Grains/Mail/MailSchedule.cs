@@ -13,6 +13,9 @@ public sealed class MailSchedule
     /// <summary>After this many temporary failures a message is failed (shown to the organiser).</summary>
     public int MaxAttempts { get; set; } = 30;
 
+    /// <summary>Emails a node hands to the transport per minute at most (<see cref="MailRate"/>); the others wait their turn.</summary>
+    public int MaxPerMinute { get; set; } = 600;
+
     /// <summary>How long before a workshop starts its reminder is sent.</summary>
     public double ReminderHoursBefore { get; set; } = 24;
 

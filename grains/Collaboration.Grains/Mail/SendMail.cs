@@ -30,6 +30,12 @@ public sealed record SendMail([property: Id(0)] long MailId) : IEffect
             return EffectResult.Retry;
         }
 
+        if (context.Services.GetService<MailRate>()?.WaitBeforeSending() is { } wait)
+        {
+            context.RetryAfter = wait; // its turn comes: not an attempt, nothing recorded
+            return EffectResult.Retry;
+        }
+
         MailDeliveryResult result;
         try
         {

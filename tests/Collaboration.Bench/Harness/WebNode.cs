@@ -41,6 +41,7 @@ internal sealed class WebNode : WebApplicationFactory<Collaboration.Web.Colloque
         // Every bench client comes from 127.0.0.1: every family's limit lifted (sign-in, desk pairing, sign-ups).
         foreach (var family in Collaboration.Web.Platform.RateLimits.Families) _settings[$"RateLimiting:{family.Setting}"] = "1000000";
         _settings[$"{Collaboration.Grains.Colloque.SignupLimits.Section}:PublicPerMinute"] = "1000000"; // above the benchmark's burst
+        _settings["Mail:MaxPerMinute"] = "1000000";
         foreach (var (key, value) in settings) _settings[key] = value;
         UseKestrel(0);
     }

@@ -73,13 +73,23 @@ public static class MailApi
         return await meeting.GetAsync() is null ? NotFound() : await ResendAsync(meeting, mailId);
     }
 
-    /// <summary>Oldest first; one call to the colloque's ledger, not one per attendee.</summary>
-    private static async Task<Results<Ok<IReadOnlyList<ColloqueOutboxRow>>, ProblemHttpResult>> ColloqueOutboxAsync(Guid id, IGrainFactory grains)
+    /// <summary>How many of a colloque's emails one page shows at most, and by default.</summary>
+    public const int MaxOutboxPage = 1_000, DefaultOutboxPage = 200;
+
+    /// <summary>
+    /// The newest <c>limit</c> emails (default 200, at most 1,000), oldest first as the other outboxes; the page asks for
+    /// more when it got as many as it asked. One call to the colloque's ledger, not one per attendee.
+    /// </summary>
+    private static async Task<Results<Ok<IReadOnlyList<ColloqueOutboxRow>>, ProblemHttpResult>> ColloqueOutboxAsync(Guid id, int? limit, IGrainFactory grains)
     {
+        if (limit is not null and not (>= 1 and <= MaxOutboxPage))
+            return Problems.Validation(new Dictionary<string, BilingualText>
+            {
+                ["limit"] = new($"De 1 à {MaxOutboxPage} courriels par page.", $"From 1 to {MaxOutboxPage} emails a page."),
+            });
         if (await grains.GetGrain<IColloqueGrain>(id).GetDetailsAsync() is null) return NotFound();
-        var reports = await grains.GetGrain<IColloqueOutboxGrain>(id).ListAsync();
-        IReadOnlyList<ColloqueOutboxRow> rows = [.. reports.SelectMany(r => r.Mails.Select(m => ColloqueOutboxRow.From(r.Code, m)))
-            .OrderBy(r => r.CreatedAt).ThenBy(r => r.Code, StringComparer.Ordinal).ThenBy(r => r.Id)];
+        var newest = await grains.GetGrain<IColloqueOutboxGrain>(id).ListNewestAsync(limit ?? DefaultOutboxPage);
+        IReadOnlyList<ColloqueOutboxRow> rows = [.. newest.Reverse().Select(p => ColloqueOutboxRow.From(p.Code, p.Mail))];
         return TypedResults.Ok(rows);
     }
 

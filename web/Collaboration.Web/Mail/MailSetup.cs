@@ -17,6 +17,7 @@ public static class MailSetup
         var section = configuration.GetSection(MailOptions.Section);
         services.Configure<MailOptions>(section);
         services.Configure<MailSchedule>(section);
+        services.AddSingleton<MailRate>();
         services.AddSingleton<MailTexts>();
         services.AddSingleton<MailLinks>();
         services.AddSingleton<MailComposer>();

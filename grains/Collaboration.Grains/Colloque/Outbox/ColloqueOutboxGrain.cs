@@ -1,3 +1,5 @@
+using Collaboration.Grains.Mail;
+
 namespace Collaboration.Grains.Colloque;
 
 /// <summary>See <see cref="IColloqueOutboxGrain"/>. Reentrant: reports go on while a rebuild waits for registrations.</summary>
@@ -17,7 +19,7 @@ public sealed class ColloqueOutboxGrain : Grain, IColloqueOutboxGrain
         return Task.CompletedTask;
     }
 
-    public async Task<IReadOnlyList<ColloqueMailReport>> ListAsync()
+    public async Task<IReadOnlyList<(string Code, OutboxMailView Mail)>> ListNewestAsync(int limit)
     {
         var rebuild = _rebuild ??= RebuildAsync();
         try
@@ -29,7 +31,9 @@ public sealed class ColloqueOutboxGrain : Grain, IColloqueOutboxGrain
             if (_rebuild == rebuild) _rebuild = null; // the next request tries again
             throw;
         }
-        return [.. _reports.Values.Where(r => r.Mails.Count > 0).OrderBy(r => r.Mails.Min(m => m.CreatedAt))];
+        return [.. _reports.Values.SelectMany(r => r.Mails.Select(m => (r.Code, Mail: m)))
+            .OrderByDescending(p => p.Mail.CreatedAt).ThenByDescending(p => p.Code, StringComparer.Ordinal).ThenByDescending(p => p.Mail.Id)
+            .Take(Math.Max(0, limit))];
     }
 
     private async Task RebuildAsync()

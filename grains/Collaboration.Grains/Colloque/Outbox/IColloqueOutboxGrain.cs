@@ -1,3 +1,5 @@
+using Collaboration.Grains.Mail;
+
 namespace Collaboration.Grains.Colloque;
 
 /// <summary>
@@ -12,6 +14,9 @@ public interface IColloqueOutboxGrain : IGrainWithGuidKey
 {
     Task ReportAsync(ColloqueMailReport report);
 
-    /// <summary>Every registration that has emails, by code.</summary>
-    Task<IReadOnlyList<ColloqueMailReport>> ListAsync();
+    /// <summary>
+    /// The newest <paramref name="limit"/> emails, each with its registration's code, newest first: a colloque of thousands
+    /// of sign-ups has thousands of emails, and the organiser's view pages through them.
+    /// </summary>
+    Task<IReadOnlyList<(string Code, OutboxMailView Mail)>> ListNewestAsync(int limit);
 }

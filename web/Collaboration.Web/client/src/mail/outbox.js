@@ -12,6 +12,7 @@ addMessages(notifications);
 
 const PENDING_POLL_MS = 2000;
 const PENDING_POLL_LIMIT = 60; // two minutes of retries at most, then the refresh button
+const PAGE = 200; // a paged outbox (a colloque's) shows its newest emails, this many more at each "older" click
 
 /**
  * Wires one outbox section. show(basePath) points it at an outbox ('/api/meetings/{id}') and loads it;
@@ -23,6 +24,9 @@ export function createOutbox(section) {
   const status = section.querySelector('[data-testid="outbox-status"]');
   const error = section.querySelector('[data-testid="outbox-error"]');
   const labels = [...section.querySelectorAll('thead th')];
+  const older = section.querySelector('[data-action="older-outbox"]');
+  let paged = false;
+  let limit = PAGE;
   let base = null;
   let messages = null;
   let shownError = null;
@@ -39,7 +43,7 @@ export function createOutbox(section) {
     const mine = ++generation;
     clearTimeout(timer);
     try {
-      const answer = await api.get(`${base}/outbox`);
+      const answer = await api.get(paged ? `${base}/outbox?limit=${limit}` : `${base}/outbox`);
       if (mine !== generation) return;
       messages = answer;
       fail(null);
@@ -53,6 +57,7 @@ export function createOutbox(section) {
 
   function render() {
     section.hidden = !base;
+    older.hidden = !(paged && messages !== null && messages.length >= limit);
     for (const th of labels) th.dataset.label = th.textContent; // the phone layout's labels, in the current language
     if (messages === null) return body.replaceChildren();
     body.replaceChildren(...(messages.length === 0
@@ -98,6 +103,7 @@ export function createOutbox(section) {
   function mailKey(m) { return m.code === undefined ? String(m.id) : `${m.code}/${m.id}`; }
 
   section.querySelector('[data-action="refresh-outbox"]').addEventListener('click', () => { polls = 0; say(null); load(); });
+  older.addEventListener('click', () => { limit += PAGE; polls = 0; load(); });
   onLangChange(() => {
     render();
     if (shownStatus) status.textContent = t(shownStatus);
@@ -106,8 +112,10 @@ export function createOutbox(section) {
 
   render(); // hidden until show()
   return {
-    show(basePath) {
-      if (basePath !== base) { messages = null; say(null); fail(null); }
+    /** @param {{paged?: boolean}} [options] paged: the outbox answers ?limit= with its newest emails (a colloque's). */
+    show(basePath, { paged: isPaged = false } = {}) {
+      if (basePath !== base) { messages = null; limit = PAGE; say(null); fail(null); }
+      paged = isPaged;
       base = basePath;
       polls = 0;
       render();

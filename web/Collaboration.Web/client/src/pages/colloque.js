@@ -23,7 +23,7 @@ start();
 async function start() {
   await requireUser();
   if (id) {
-    createOutbox(document.querySelector('[data-outbox]')).show(`/api/colloques/${encodeURIComponent(id)}`); // the colloque's emails
+    createOutbox(document.querySelector('[data-outbox]')).show(`/api/colloques/${encodeURIComponent(id)}`, { paged: true }); // the colloque's emails
     await showColloque();
   } else {
     await showList();
