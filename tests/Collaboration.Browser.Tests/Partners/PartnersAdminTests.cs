@@ -22,8 +22,7 @@ public sealed class PartnersAdminTests(BrowserAppFixture fixture, ITestOutputHel
         var name = $"Carrefour {Guid.NewGuid():N}"[..22];
         await using var session = await fixture.NewSessionAsync(output, Viewports.Options(viewport));
         var page = session.Page;
-        await SignInAsync(page);
-        await page.GotoAsync($"/portail/organismes?lang={language}");
+        await session.SignInAsOrganiserAsync($"/portail/organismes?lang={language}");
         await Expect(page.Locator("main h1")).ToHaveTextAsync(fr ? "Organismes partenaires" : "Partner organisations");
 
         // Act: a new organisation in Joliette, first with a website that is not one
@@ -95,12 +94,4 @@ public sealed class PartnersAdminTests(BrowserAppFixture fixture, ITestOutputHel
         await Expect(visitorSession.Page).ToHaveURLAsync(new Regex("/login"));
     }
 
-    private static async Task SignInAsync(IPage page)
-    {
-        await page.GotoAsync("/login.html");
-        await page.GetByLabel("Courriel").FillAsync(BrowserAppFixture.OrganiserEmail);
-        await page.GetByLabel("Mot de passe").FillAsync(BrowserAppFixture.OrganiserPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("/$"));
-    }
 }
