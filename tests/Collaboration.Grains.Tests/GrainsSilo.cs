@@ -22,7 +22,7 @@ public sealed class GrainsSilo : IAsyncLifetime
 
     /// <summary>Completes once the silo's grains have delivered every effect of their committed changes (emails wait: this host sends none).</summary>
     public Task DeliveredAsync(TimeSpan? within = null) => _cluster.Silos[0].ServiceProvider.GetRequiredService<PendingEffects>()
-        .WhenDeliveredAsync(within ?? TimeSpan.FromSeconds(20), e => e is not Mail.SendMail);
+        .WhenDeliveredAsync(within ?? TimeSpan.FromSeconds(20), e => e is not Collaboration.Grains.Mail.SendMail);
 
     public InProcessTestCluster Cluster => _cluster;
 
