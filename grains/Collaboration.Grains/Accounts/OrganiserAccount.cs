@@ -10,6 +10,9 @@ public sealed record OrganiserAccount(string Email, string DisplayName, string P
     OrganiserStatus Status = OrganiserStatus.Active, DateTimeOffset? LastSignInAt = null, string? SealedTotpSecret = null,
     string? SealedPendingTotpSecret = null, int RecoveryCodesLeft = 0, string? InvitedBy = null, DateTimeOffset? InvitationExpiresAt = null)
 {
+    /// <summary>The subject its sessions are listed under (<c>ISubjectSessionsGrain</c>'s key).</summary>
+    public static string SessionSubject(string email) => $"organiser:{email}";
+
     /// <summary>Only an active account signs in (an invitee has no password yet; a deactivated one is shut).</summary>
     public bool CanSignIn => Status == OrganiserStatus.Active;
 

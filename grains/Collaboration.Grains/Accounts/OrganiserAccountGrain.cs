@@ -1,4 +1,5 @@
 using System.Globalization;
+using Collaboration.Grains.Accounts.Effects;
 using Collaboration.Grains.Mail;
 using Collaboration.Grains.Platform;
 using Microsoft.Extensions.Logging;
@@ -93,7 +94,9 @@ public sealed class OrganiserAccountGrain(
         if (State.Status != OrganiserStatus.Active || !Valid(State.ResetHash, State.ResetExpiresAt, tokenHash)) return AccountTokenOutcome.Invalid;
         State.PasswordHash = passwordHash;
         State.ResetHash = null;
+        var sessionsEnd = RecordEffect(new EndSessions(OrganiserAccount.SessionSubject(GrainKey), "password-reset"));
         await WriteStateAsync();
+        await DeliveredAsync(sessionsEnd); // answered once every session of the account is over
         logger.LogInformation("Organiser {Email} reset their password", GrainKey);
         return AccountTokenOutcome.Done;
     }
@@ -115,7 +118,9 @@ public sealed class OrganiserAccountGrain(
         State.ResetHash = null;
         State.Mail.DropPendingFor(InvitationReference);
         State.Mail.DropPendingFor(ResetReference);
+        var sessionsEnd = RecordEffect(new EndSessions(OrganiserAccount.SessionSubject(GrainKey), "deactivated"));
         await WriteStateAsync();
+        await DeliveredAsync(sessionsEnd); // answered once every session of the account is over
         logger.LogWarning("Organiser {Email} deactivated by {By}", GrainKey, by);
         return OrganiserChange.Done;
     }

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace Collaboration.Browser.Tests.Cluster;
 
@@ -24,7 +23,7 @@ public sealed class ProxiedClusterTests(ProxiedClusterFixture cluster, ITestOutp
         var (meetingId, _) = await ArrangeMeetingAsync(api, $"Rencontre {viewport}");
         await using var session = await cluster.NewSessionAsync(output, viewport);
         var page = session.Page;
-        await SignInAsync(page);
+        await session.SignInAsOrganiserAsync("/");
 
         for (var load = 1; load <= Loads; load++)
         {
@@ -52,15 +51,6 @@ public sealed class ProxiedClusterTests(ProxiedClusterFixture cluster, ITestOutp
         var meetingId = (await PostAsync(api, "/api/meetings", new { tableId, title, startsAt = DateTimeOffset.UtcNow.AddDays(1).ToString("O"), location = "Salle B-204" }))
             .GetProperty("id").GetGuid();
         return (meetingId, tableId);
-    }
-
-    private static async Task SignInAsync(IPage page)
-    {
-        await page.GotoAsync("/login.html");
-        await page.GetByLabel("Courriel").FillAsync(BrowserAppFixture.OrganiserEmail);
-        await page.GetByLabel("Mot de passe").FillAsync(BrowserAppFixture.OrganiserPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("/$"));
     }
 
     private static async Task<JsonElement> PostAsync(HttpClient api, string path, object body)

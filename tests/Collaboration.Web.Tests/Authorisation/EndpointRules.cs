@@ -193,6 +193,7 @@ public static class EndpointRules
         ["* /nouvelles/{slug}"] = EndpointRule.Public(method: "GET"),
         ["* /organismes/{slug}"] = EndpointRule.Public(method: "GET"),
         ["* /portail/gestion"] = EndpointRule.Public(method: "GET"),
+        ["* /portail/organismes"] = new(Callers.Organiser, Method: "GET"),
         ["* /rapport"] = EndpointRule.Public(method: "GET"),
         ["* /rapport/liste"] = EndpointRule.Public(method: "GET"),
         ["* /repertoire"] = EndpointRule.Public(method: "GET"),

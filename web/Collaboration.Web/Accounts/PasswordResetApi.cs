@@ -37,14 +37,13 @@ public static class PasswordResetApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> CompleteAsync(
-        TeamApi.TokenPasswordRequest request, IGrainFactory grains, AccountLinks links, PasswordHasher<OrganiserAccount> hasher, Sessions sessions)
+        TeamApi.TokenPasswordRequest request, IGrainFactory grains, AccountLinks links, PasswordHasher<OrganiserAccount> hasher)
     {
         if (links.EmailOf(request.Token, AccountLinks.PasswordReset) is not { } email) return TeamApi.InvalidLink();
         if (PasswordRules.Check(request.Password, email) is { } refused) return Problems.Invalid("password", refused);
         var outcome = await grains.GetGrain<IOrganiserAccountGrain>(email)
             .CompletePasswordResetAsync(SecretTokens.Hash(request.Token!.Trim()), hasher.HashPassword(null!, request.Password!));
-        if (outcome != AccountTokenOutcome.Done) return TeamApi.InvalidLink();
-        await sessions.EndAllAsync(SessionSubjects.Organiser(email), "password-reset");
-        return TypedResults.NoContent();
+        // The account grain ends every session itself (an effect of its write), before answering.
+        return outcome == AccountTokenOutcome.Done ? TypedResults.NoContent() : TeamApi.InvalidLink();
     }
 }

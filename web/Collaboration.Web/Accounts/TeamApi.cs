@@ -73,17 +73,15 @@ public static class TeamApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeactivateAsync(
-        string email, ClaimsPrincipal user, IGrainFactory grains, Sessions sessions)
+        string email, ClaimsPrincipal user, IGrainFactory grains)
     {
         var target = EmailAddress.Normalize(email);
         if (target == Caller(user))
             return Problems.Create(StatusCodes.Status409Conflict, "cannot-deactivate-self",
                 "Vous ne pouvez pas désactiver votre propre compte.", "You cannot deactivate your own account.");
         var outcome = await grains.GetGrain<IOrganiserAccountGrain>(target).DeactivateAsync(Caller(user));
-        if (outcome == OrganiserChange.NotFound) return NotFound();
-        // Again when already deactivated: a sign-out cut short by a failure finishes now.
-        await sessions.EndAllAsync(SessionSubjects.Organiser(target), "deactivated");
-        return TypedResults.NoContent();
+        // The account grain ends the sessions itself (an effect of its write), before answering.
+        return outcome == OrganiserChange.NotFound ? NotFound() : TypedResults.NoContent();
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> ReactivateAsync(string email, ClaimsPrincipal user, IGrainFactory grains) =>

@@ -1,8 +1,11 @@
 // The organiser's page for the portal's texts: each form saves through /api/portal with the version it
 // was shown (a stale save is refused and says so), then the page is fetched again.
 import { api } from '../api.js';
-import { t } from '../i18n.js';
+import { addMessages, t } from '../i18n.js';
 import { reloadOnLanguageChange } from '../portal.js';
+import partnerMessages from '../../../Messages/partners.json' with { type: 'json' };
+
+addMessages(partnerMessages); // the link to the partner organisations' page
 
 reloadOnLanguageChange();
 
