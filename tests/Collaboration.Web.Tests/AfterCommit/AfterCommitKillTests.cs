@@ -140,7 +140,11 @@ public sealed class AfterCommitKillTests(PostgresFixture postgres)
         }
         var received = await smtp.WaitForAsync(acknowledged.Count, FailoverDeadline);
         await Task.Delay(TimeSpan.FromSeconds(3)); // a late repeat would arrive now
-        var byRecipient = smtp.Received.GroupBy(m => m.To.Mailboxes.Single().Address).ToList();
+        // A sign-up the victim committed but could not answer is sent again to the survivor: the address is known, so its
+        // manage link is mailed (the form says nothing of who is registered). Only the confirmations are counted here.
+        var byRecipient = smtp.Received.Where(m => !(m.Subject ?? "").Contains("lien d'inscription", StringComparison.Ordinal)
+                && !(m.Subject ?? "").Contains("registration link", StringComparison.Ordinal))
+            .GroupBy(m => m.To.Mailboxes.Single().Address).ToList();
         // One confirmation each; a kill between the server's 250 and its record may repeat it, under the same Message-ID.
         Assert.All(byRecipient, g => Assert.Single(g.Select(m => m.MessageId).Distinct()));
         var places = (await signups.GetProgrammeAsync()).Counts;

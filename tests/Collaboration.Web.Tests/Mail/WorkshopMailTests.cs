@@ -39,12 +39,12 @@ public sealed class WorkshopMailTests(MailAppFixture fixture) : IClassFixture<Ma
         }
         Assert.Contains($"cid:{png.ContentId}", mail.Html);
 
-        // The calendar file, read back by Ical.Net: stable UID, Toronto time with its VTIMEZONE.
+        // The calendar file, read back by Ical.Net: the registration's own stable UID, Toronto time with its VTIMEZONE.
         var calendar = mail.Calendar ?? throw new Xunit.Sdk.XunitException("no .ics");
         Assert.Equal("PUBLISH", calendar.Method);
         Assert.Contains(calendar.TimeZones, z => z.TzId == "America/Toronto");
         var ev = calendar.Events.Single();
-        Assert.Equal($"{session:D}@concertation", ev.Uid);
+        Assert.Equal(Collaboration.Web.Workshops.WorkshopCalendar.RegistrationUid(session, registration.GetProperty("code").GetString()!.Replace("-", "")), ev.Uid);
         Assert.Equal("America/Toronto", ev.DtStart!.TzId);
         Assert.Equal(0, ev.Sequence);
 
