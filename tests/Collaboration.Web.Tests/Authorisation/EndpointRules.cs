@@ -98,6 +98,34 @@ public static class EndpointRules
         ["GET /api/workshops/{id:guid}/registrations.csv"] = EndpointRule.Organiser(),
         ["POST /api/workshops/{id:guid}/registrants/{code}/attendance"] = EndpointRule.Organiser("""{"attended":true}"""),
         ["GET /api/registrations/{id}"] = EndpointRule.TokenHolder(),
+
+        // After the event: attestations, evaluations, calendar feeds, retention
+        ["GET /api/registrations/{id}/attestation.pdf"] = EndpointRule.TokenHolder(),
+        ["GET /api/signups/{code}/attestation.pdf"] = EndpointRule.TokenHolder(),
+        ["GET /api/attestations/verify/{code}"] = EndpointRule.Public(),
+        ["GET /api/attestations/{subject}"] = EndpointRule.Organiser(),
+        ["GET /api/attestations/{subject}/all.zip"] = EndpointRule.Organiser(),
+        ["GET /api/attestations/{subject}/{reference}.pdf"] = EndpointRule.Organiser(),
+        ["GET /api/evaluations"] = EndpointRule.Organiser(),
+        ["GET /api/evaluations/{subject}"] = EndpointRule.Organiser(),
+        ["PUT /api/evaluations/{subject}"] = EndpointRule.Organiser("""{"questions":[]}"""),
+        ["POST /api/evaluations/{subject}/send"] = EndpointRule.Organiser(),
+        ["GET /api/evaluations/{subject}/results"] = EndpointRule.Organiser(),
+        ["GET /api/evaluations/{subject}/results.csv"] = EndpointRule.Organiser(),
+        ["GET /api/evaluations/{subject}/outbox"] = EndpointRule.Organiser(),
+        ["POST /api/evaluations/{subject}/outbox/{mailId:long}/resend"] = EndpointRule.Organiser(),
+        ["GET /api/evaluation/{subject}"] = EndpointRule.TokenHolder(),
+        ["PUT /api/evaluation/{subject}"] = EndpointRule.TokenHolder("""{"answers":{}}"""),
+        ["GET /calendar/workshops.ics"] = EndpointRule.Public(),
+        ["GET /calendar/colloque/{id:guid}.ics"] = EndpointRule.Public(),
+        ["GET /calendar/{feed}.ics"] = EndpointRule.Public(), // the feed's secret is its name: an unknown one is a 404 for anyone
+        ["GET /api/calendar/feeds"] = new(Callers.OtherTableMember), // a member's own feeds: organisers and desks have none
+        ["POST /api/calendar/feeds/{tableId:guid}/reset"] = new(Callers.None), // only a member of THAT table
+        ["GET /api/retention"] = EndpointRule.Organiser(),
+        ["PUT /api/retention/settings"] = EndpointRule.Organiser(),
+        ["GET /api/retention/preview"] = EndpointRule.Organiser(),
+        ["POST /api/retention/run"] = EndpointRule.Organiser(),
+        ["POST /api/retention/erasures"] = EndpointRule.Organiser(),
         ["DELETE /api/registrations/{id}"] = EndpointRule.TokenHolder(),
         ["PATCH /api/registrations/{id}"] = EndpointRule.TokenHolder("""{"seats":1}"""),
         ["GET /api/registrations/{id}/qr.svg"] = EndpointRule.TokenHolder(),
@@ -169,6 +197,11 @@ public static class EndpointRules
         ["* /index.html"] = EndpointRule.Public(method: "GET"),
         ["* /login.html"] = EndpointRule.Public(method: "GET"),
         ["* /equipe"] = new(Callers.Organiser, Method: "GET"),
+        ["* /evaluations/admin"] = new(Callers.Organiser, Method: "GET"),
+        ["* /conservation"] = new(Callers.Organiser, Method: "GET"),
+        ["* /evaluation"] = EndpointRule.Public(method: "GET"), // the personal link's page: its token is in the fragment
+        ["* /attestation/{code}"] = EndpointRule.Public(method: "GET"),
+        ["* /confidentialite"] = EndpointRule.Public(method: "GET"),
         ["* /acces-refuse"] = new(Callers.None, Method: "GET"), // the refusal itself: a 403 page for everyone
         ["* /equipe/invitation"] = EndpointRule.Public(method: "GET"),
         ["* /mot-de-passe/oublie"] = EndpointRule.Public(method: "GET"),
