@@ -20,6 +20,9 @@ public class BrowserAppFixture : IAsyncLifetime
     [
         "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-quic",
+        // A document a test fulfils itself (the CSP test adds its header through page.RouteAsync) has no address space,
+        // so Chromium's local-network checks would block its WebSocket to 127.0.0.1, which a served page never meets.
+        "--disable-features=LocalNetworkAccessChecks",
     ];
 
     private readonly string _databasePath =

@@ -42,6 +42,7 @@ export function setupRegistration(id, store) {
         : t('colloque.org.reg.notSet'),
       t('colloque.org.reg.totals', { confirmed: p.confirmed, waitlisted: p.waitlisted }),
     ].join(' ');
+    $('[data-testid=count-waitlist]').textContent = t('colloque.org.reg.waiting', { waitlisted: p.waitlisted });
     const total = $('[data-testid=count-total]');
     total.textContent = countText(p);
     Object.assign(total.dataset, { confirmed: p.confirmed, waitlisted: p.waitlisted });
