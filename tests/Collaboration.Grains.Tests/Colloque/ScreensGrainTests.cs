@@ -23,7 +23,15 @@ public sealed class ScreensGrainTests(GrainsSilo silo) : IClassFixture<GrainsSil
         await silo.DeliveredAsync().WaitAsync(Within);
         var screens = silo.Grains.GetGrain<IColloqueScreensGrain>(colloque);
         var versionBefore = (await signups.GetProgrammeAsync()).Version;
+        // Once its notices are all out the signups grain writes once to forget them: wait until its row is still.
         var storedBefore = await StoredETagAsync(signups);
+        for (var settled = false; !settled;)
+        {
+            await Task.Delay(300);
+            var again = await StoredETagAsync(signups);
+            settled = again == storedBefore;
+            storedBefore = again;
+        }
 
         // Act
         var set = await screens.SetRoomNowAsync("Grande salle", opening).WaitAsync(Within);
