@@ -29,6 +29,9 @@ public sealed class ColloqueOutboxBrowserTests(MailBrowserFixture fixture, ITest
         await attendee.Page.Locator("#name").FillAsync("Gabrielle Pelletier");
         await attendee.Page.Locator("#organisation").FillAsync("Carrefour jeunesse-emploi");
         await attendee.Page.Locator("#email").FillAsync(email);
+        await Expect(attendee.Page.Locator("#category option")).Not.ToHaveCountAsync(0, new() { Timeout = Timeouts.Ui });
+        await attendee.Page.Locator("#category").SelectOptionAsync(new SelectOptionValue { Value = "communityOrganisation" });
+        await attendee.Page.Locator("#mrc").SelectOptionAsync(new SelectOptionValue { Value = "joliette" });
         await attendee.Page.Locator("#consent").CheckAsync();
         await attendee.Page.GetByTestId("signup-form").Locator("button[type=submit]").ClickAsync();
 
