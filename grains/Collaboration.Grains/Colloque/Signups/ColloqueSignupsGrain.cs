@@ -80,8 +80,8 @@ public sealed class ColloqueSignupsGrain(
         _ledger = new Ledger<SignupEntry>("colloque-signups", this.GetGrainId(), ServiceProvider, () => State.Attendees, e => e.Code);
         await _ledger.LoadAsync();
         // A list stored whole before the ledger: its entries move into the ledger with the next write.
-        foreach (var entry in _signups) _ledger.Put(entry);
-        _signups.Clear();
+        foreach (var entry in State.Signups) _ledger.Put(entry);
+        State.Signups.Clear();
         _signups = [.. _ledger.Entries.Values.OrderBy(e => e.Sequence)];
         foreach (var entry in _signups)
         {
