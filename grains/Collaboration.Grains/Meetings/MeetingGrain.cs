@@ -30,8 +30,13 @@ public sealed partial class MeetingGrain(
         State.Status = MeetingStatus.Draft;
         State.Roster = [.. setup.Roster];
         State.ActionItems = [.. setup.FollowUps.Select(FromFollowUp)];
-        if (setup.MinutesToAdopt is { } adopt)
-            State.Agenda.Add(new AgendaItemState { Id = Guid.NewGuid(), Title = adopt.ItemTitle, PlannedMinutes = 5, AdoptsMinutesOf = adopt.MeetingId, Version = 1 });
+        var template = setup.Agenda ?? [];
+        if (setup.MinutesToAdopt is { } adopt && !template.Any(i => i.AdoptsMinutes))
+            template = [new AgendaTemplateItem(adopt.ItemTitle, 5, AdoptsMinutes: true), .. template];
+        foreach (var item in template.Where(i => !i.AdoptsMinutes || setup.MinutesToAdopt is not null))
+            State.Agenda.Add(item.AdoptsMinutes
+                ? new AgendaItemState { Id = Guid.NewGuid(), Title = setup.MinutesToAdopt!.ItemTitle, PlannedMinutes = item.PlannedMinutes, AdoptsMinutesOf = setup.MinutesToAdopt.MeetingId, Version = 1 }
+                : new AgendaItemState { Id = Guid.NewGuid(), Title = item.Title, PlannedMinutes = item.PlannedMinutes, Version = 1 });
         RaiseEvent(new MeetingCreated(View()));
         await WriteStateAsync();
         return Ok();

@@ -3,7 +3,8 @@ namespace Collaboration.Web.Calendar;
 /// <summary>
 /// One event for a calendar file. <see cref="Uid"/> is stable per workshop session or meeting,
 /// <see cref="Sequence"/> grows with each change calendars must follow, and a cancelled entry is
-/// written as METHOD:CANCEL, so a calendar that imported the event removes it.
+/// written as METHOD:CANCEL, so a calendar that imported the event removes it. <see cref="Recurrence"/> (an RRULE
+/// value) makes it a recurring event: a Table's series.
 /// </summary>
 public sealed record CalendarEntry(
     string Uid,
@@ -14,4 +15,5 @@ public sealed record CalendarEntry(
     string Description,
     string? Location,
     Uri? Url,
-    bool Cancelled);
+    bool Cancelled,
+    string? Recurrence = null);

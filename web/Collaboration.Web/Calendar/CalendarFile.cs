@@ -75,6 +75,7 @@ public static class CalendarFile
             Description = entry.Description,
             Status = entry.Cancelled ? "CANCELLED" : "CONFIRMED",
         };
+        if (entry.Recurrence is not null) calendarEvent.RecurrenceRule = new RecurrencePattern(entry.Recurrence);
         if (!string.IsNullOrWhiteSpace(entry.Location)) calendarEvent.Location = entry.Location;
         if (entry.Url is not null) calendarEvent.Url = entry.Url;
         if (organizer is not null) calendarEvent.Organizer = new Organizer($"mailto:{organizer.Email}") { CommonName = organizer.Name };

@@ -20,6 +20,7 @@ public static partial class MeetingsApi
         tables.MapPost("/{tableId:guid}/members", AddMemberAsync);
         tables.MapPost("/{tableId:guid}/members/{memberId:guid}/link", ReissueLinkAsync);
         tables.MapPost("/{tableId:guid}/members/{memberId:guid}/revoke", RevokeMemberAsync);
+        MapSeries(tables);
         app.MapPost("/api/tables/sign-in", SignInAsync).WithTags("Meetings").RequireRateLimiting(RateLimits.SignInLinks);
         app.MapPost("/api/tables/sign-in-link", RequestSignInLinkAsync).WithTags("Meetings").RequireRateLimiting(RateLimits.LinkRequests);
 

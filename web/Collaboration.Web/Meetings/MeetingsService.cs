@@ -118,6 +118,17 @@ public sealed class MeetingsService(IGrainFactory grains, InvitationLinks links,
         return (MeetingOutcome.Applied, id);
     }
 
+    /// <summary>
+    /// The series' meeting of <paramref name="expectedStartsAt"/> (the date the organiser saw): the series grain records it
+    /// and creates it, with the template, the open action items of the last closed meeting and its minutes to adopt.
+    /// </summary>
+    public async Task<MeetingResult> CreateNextInSeriesAsync(TableView table, DateTimeOffset expectedStartsAt, string createdBy)
+    {
+        var setup = new MeetingSetup(table.Id, table.Name, "", expectedStartsAt, "", table.Quorum, Roster(table),
+            await FollowUpsAsync(table, expectedStartsAt), createdBy, await MinutesToAdoptAsync(table, expectedStartsAt));
+        return await grains.GetGrain<IMeetingSeriesGrain>(table.Id).CreateNextAsync(Guid.NewGuid(), expectedStartsAt, setup);
+    }
+
     /// <summary>Starts the meeting, first catching up with follow-ups of a meeting closed since it was created.</summary>
     public async Task<MeetingResult> StartAsync(MeetingView meeting)
     {
