@@ -36,6 +36,10 @@ public static class EndpointRules
         ["POST /api/tables/{tableId:guid}/members"] = EndpointRule.Organiser("""{"name":"Membre","organisation":"Org","sector":"municipal","email":"{unique}@exemple.qc.ca"}"""),
         ["POST /api/tables/{tableId:guid}/members/{memberId:guid}/link"] = EndpointRule.Organiser(),
         ["POST /api/tables/{tableId:guid}/members/{memberId:guid}/revoke"] = EndpointRule.Organiser(),
+        ["GET /api/tables/{tableId:guid}/series"] = EndpointRule.TableMembers(),
+        ["PUT /api/tables/{tableId:guid}/series"] = EndpointRule.Organiser("""{"title":"Rencontre","location":"","week":3,"day":"wednesday","time":"13:30","standingItems":[]}"""),
+        ["POST /api/tables/{tableId:guid}/series/next"] = EndpointRule.Organiser("""{"startsAt":"2030-01-16T18:30:00Z"}"""),
+        ["GET /api/tables/{tableId:guid}/series.ics"] = EndpointRule.TableMembers(),
         ["POST /api/tables/sign-in"] = EndpointRule.Public("""{"token":"un-lien-qui-n-existe-pas"}"""),
         ["POST /api/tables/sign-in-link"] = EndpointRule.Public("""{"email":"{unique}@exemple.qc.ca"}"""),
 

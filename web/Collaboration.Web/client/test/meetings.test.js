@@ -71,3 +71,12 @@ describe('point menus', () => {
     assert.equal(pointChoice({ chosen: 'x', followed: 'b', current: 'b', values }).value, 'b');
   });
 });
+
+test('standing items: one per line, planned minutes after a bar, 15 by default', async () => {
+  const { parseStandingItems } = await import('../src/meetings/series.js');
+  assert.deepEqual(parseStandingItems('Nouvelles des MRC | 20\n\n  Comité accueil  \nVaria|x'), [
+    { title: 'Nouvelles des MRC', plannedMinutes: 20 },
+    { title: 'Comité accueil', plannedMinutes: 15 },
+    { title: 'Varia|x', plannedMinutes: 15 },
+  ]);
+});

@@ -7,6 +7,7 @@ import { getLang, onLangChange, t } from '../i18n.js';
 import { createOutbox } from '../mail/outbox.js';
 import { norm } from '../meetings/model.js';
 import { formatDateTime, h, param, replaceChildren } from '../meetings/dom.js';
+import { createSeriesPanel } from '../meetings/series.js';
 import { InputFormatError, parseDateTimeInput } from '../zoned-time.js';
 
 const $ = (selector) => document.querySelector(selector);
@@ -18,6 +19,7 @@ let meetings = [];
 let shownError = null;
 let lastLink = null; // { name, link } shown once after adding a member or re-issuing a link
 const outbox = createOutbox($('[data-outbox]')); // the table's invitations and re-issued links (organisers)
+const series = createSeriesPanel($('[data-testid="series"]'), { act, onCreated: () => load() });
 
 function showError(message) {
   shownError = message;
@@ -46,6 +48,7 @@ async function load() {
     [table, meetings] = await Promise.all([act(() => api.get(`/api/tables/${tableId}`)), act(() => api.get(`/api/tables/${tableId}/meetings`))]);
   }
   render();
+  if (table) await series.load(table.id);
   if (table?.role === 'organiser') outbox.show(`/api/tables/${table.id}`); // also after each invitation or new link: load() follows them
   else outbox.hide();
 }
@@ -126,6 +129,7 @@ function formSubmit(selector, call) {
 
 onLangChange(() => {
   render();
+  series.render();
   if (shownError) errorRegion.textContent = shownError();
 });
 
