@@ -103,6 +103,12 @@ public interface IMeetingGrain : IGrainWithGuidKey, ILiveFeedGrain, IMailOutboxG
     /// <summary>Sends the closed meeting's minutes to the members (with their link): draft → circulated. Refused once adopted.</summary>
     Task<MeetingResult> CirculateMinutesAsync(IReadOnlyList<MailRecipient> recipients);
 
+    /// <summary>A member's comment or correction on an item of the circulated minutes (refused before circulation and once adopted).</summary>
+    Task<MeetingResult> CommentMinutesAsync(Guid commentId, MinutesCommentInput input);
+
+    /// <summary>The chair accepts or declines a comment; an accepted correction replaces the text and keeps the previous one.</summary>
+    Task<MeetingResult> DecideMinutesCommentAsync(Guid commentId, bool accept, string decidedBy, long expectedVersion);
+
     /// <summary>A later meeting adopted these minutes (by a carried motion): they are locked (idempotent).</summary>
     Task AdoptMinutesAsync(AdoptMinutes adoption);
 

@@ -58,6 +58,9 @@ public sealed class MeetingState : ILiveState, IMailOutboxState
     [Id(32)] public string? MinutesAdoptedInTitle { get; set; }
     [Id(33)] public Guid? MinutesAdoptedBy { get; set; }
 
+    /// <summary>Comments and corrections made while the minutes were circulated, with what the chair decided (issue 19b: ids 40–59).</summary>
+    [Id(40)] public List<MinutesCommentState> MinutesComments { get; set; } = [];
+
     /// <summary>What this grain's committed changes still owe to others (see <see cref="Platform.AfterCommitGrain{TState}"/>).</summary>
     [Id(90)] public Platform.EffectOutbox Effects { get; set; } = new();
 }

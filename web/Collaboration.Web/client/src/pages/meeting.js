@@ -36,6 +36,13 @@ function showError(message) {
   errorRegion.textContent = message ? message() : '';
 }
 
+/** A success about the minutes (circulated): said politely beside the button, not in the error area. */
+let minutesStatus = null;
+function showMinutesStatus(message) {
+  minutesStatus = message;
+  $('[data-testid="minutes-status"]').textContent = message ? message() : '';
+}
+
 /** Runs an API call; a refusal is shown (stale edits also bring the current value, which live shows anyway). */
 async function act(call) {
   showError(null);
@@ -348,7 +355,8 @@ function fillPointSelect(select, options, fallback) {
 function wireForms() {
   $('[data-testid="start-meeting"]').addEventListener('click', () => act(() => api.post(path('/start'))));
   $('[data-testid="circulate-minutes"]').addEventListener('click', async () => {
-    if (await act(() => api.post(path('/minutes/circulate')))) showError(() => t('room.circulated'));
+    showMinutesStatus(null);
+    if (await act(() => api.post(path('/minutes/circulate')))) showMinutesStatus(() => t('room.circulated'));
   });
   $('[data-testid="send-notice"]').addEventListener('click', sendNotice);
   $('[data-testid="cancel-meeting"]').addEventListener('click', () => {
@@ -441,6 +449,7 @@ async function main() {
 onLangChange(() => {
   render();
   if (shownError) errorRegion.textContent = shownError();
+  if (minutesStatus) showMinutesStatus(minutesStatus);
 });
 
 main();
