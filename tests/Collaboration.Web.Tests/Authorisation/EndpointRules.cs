@@ -61,6 +61,9 @@ public static class EndpointRules
         ["GET /api/meetings/{id:guid}/minutes"] = EndpointRule.TableMembers(),
         ["GET /api/meetings/{id:guid}/minutes.md"] = EndpointRule.TableMembers(),
         ["POST /api/meetings/{id:guid}/minutes/circulate"] = EndpointRule.TableMembers(),
+        // Members of THAT table comment, each as themself: the organiser (no member) decides instead.
+        ["POST /api/meetings/{id:guid}/minutes/comments"] = new(Callers.None, """{"agendaItemId":"00000000-0000-0000-0000-000000000001","kind":"comment","text":"Merci"}"""),
+        ["PUT /api/meetings/{id:guid}/minutes/comments/{commentId:guid}"] = EndpointRule.TableMembers("""{"accept":true,"expectedVersion":1}"""),
         ["GET /api/meetings/{id:guid}/action-items.csv"] = EndpointRule.TableMembers(),
         ["GET /api/meetings/{id:guid}/meeting.ics"] = EndpointRule.TableMembers(),
         ["POST /api/meetings/{id:guid}/notice"] = EndpointRule.TableMembers(),

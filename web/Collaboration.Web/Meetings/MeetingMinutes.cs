@@ -56,6 +56,16 @@ public sealed record MeetingMinutes(
         sb.AppendLine($"## {L("Suivis", "Action items")}").AppendLine();
         foreach (var a in ActionItems.Concat(FollowUps))
             sb.AppendLine($"- [{(a.Status == ActionItemStatus.Done ? "x" : " ")}] {Md(a.Text)} — {Md(a.OwnerName)}{(a.Due is { } due ? $", {L("échéance", "due")} {due:yyyy-MM-dd}" : "")}{(a.OriginMeetingTitle is { } origin ? $" ({L("suivi de", "follow-up of")} {Md(origin)})" : "")}");
+        // The history of the text: each correction accepted while the minutes were circulated, with what it replaced.
+        var corrections = (m.Minutes?.Comments ?? []).Where(c => c.Kind == MinutesCommentKind.Correction && c.Status == MinutesCommentStatus.Accepted).ToList();
+        if (corrections.Count > 0)
+        {
+            sb.AppendLine().AppendLine($"## {L("Corrections apportées après diffusion", "Corrections made after circulation")}").AppendLine();
+            foreach (var c in corrections)
+                sb.AppendLine($"- {When(c.DecidedAt ?? c.At, english)} — {Md(m.Agenda.FirstOrDefault(i => i.Id == c.AgendaItemId)?.Title ?? "")} : " +
+                    $"{L("proposée par", "proposed by")} {Md(c.AuthorName)}, {L("acceptée par", "accepted by")} {Md(c.DecidedBy ?? "")}. " +
+                    $"{L("Texte précédent", "Previous text")} : « {Md(c.PreviousText ?? "")} »");
+        }
         return sb.ToString();
     }
 

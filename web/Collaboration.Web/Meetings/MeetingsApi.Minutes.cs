@@ -8,6 +8,41 @@ namespace Collaboration.Web.Meetings;
 
 public static partial class MeetingsApi
 {
+    /// <summary><c>kind</c>: "comment" or "correction" (the new text of the item's notes, or of the decision <c>decisionId</c>).</summary>
+    public sealed record MinutesCommentRequest(Guid? AgendaItemId, Guid? DecisionId, string? Kind, string? Text);
+
+    public sealed record MinutesCommentDecisionRequest(bool? Accept, long? ExpectedVersion);
+
+    /// <summary>A member comments on an item of the circulated minutes, or proposes a correction.</summary>
+    private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> CommentMinutesAsync(
+        Guid id, MinutesCommentRequest request, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions)
+    {
+        var errors = new Dictionary<string, BilingualText>();
+        if (request.AgendaItemId is null) errors["agendaItemId"] = new("Choisissez le point de l'ordre du jour.", "Choose the agenda item.");
+        if (!Enum.TryParse<MinutesCommentKind>(request.Kind, ignoreCase: true, out var kind) || !Enum.IsDefined(kind) || int.TryParse(request.Kind, out _))
+            errors["kind"] = new("Choisissez : comment ou correction.", "Choose: comment or correction.");
+        CheckText(errors, "text", request.Text, MeetingGrain.MaxTextLength, required: true);
+        if (errors.Count > 0) return Problems.Validation(errors);
+        var (_, access, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.CommentMinutes);
+        if (problem is not null) return problem;
+        return Outcome(await grains.GetGrain<IMeetingGrain>(id).CommentMinutesAsync(Guid.NewGuid(),
+            new MinutesCommentInput(access.MemberId!.Value, request.AgendaItemId!.Value, request.DecisionId, kind, request.Text!.Trim())));
+    }
+
+    /// <summary>The chair accepts or declines a comment or correction (a correction accepted replaces the text, keeping the previous one).</summary>
+    private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> DecideMinutesCommentAsync(
+        Guid id, Guid commentId, MinutesCommentDecisionRequest request, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions)
+    {
+        var errors = new Dictionary<string, BilingualText>();
+        if (request.Accept is null) errors["accept"] = new("Indiquez si la présidence accepte (true) ou refuse (false).", "Say whether the chair accepts (true) or declines (false).");
+        if (request.ExpectedVersion is null) errors["expectedVersion"] = ExpectedVersionMissing;
+        if (errors.Count > 0) return Problems.Validation(errors);
+        var (_, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Run);
+        if (problem is not null) return problem;
+        return Outcome(await grains.GetGrain<IMeetingGrain>(id).DecideMinutesCommentAsync(commentId, request.Accept!.Value,
+            user.FindFirstValue(ClaimTypes.Name) ?? "", request.ExpectedVersion!.Value));
+    }
+
     /// <summary>Sends the closed meeting's minutes to the table's members (draft → circulated); refused once adopted.</summary>
     private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> CirculateMinutesAsync(
         Guid id, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions, MeetingsService service)

@@ -44,6 +44,8 @@ public static partial class MeetingsApi
         meetings.MapGet("/{id:guid}/minutes", GetMinutesAsync);
         meetings.MapGet("/{id:guid}/minutes.md", GetMinutesMarkdownAsync);
         meetings.MapPost("/{id:guid}/minutes/circulate", CirculateMinutesAsync);
+        meetings.MapPost("/{id:guid}/minutes/comments", CommentMinutesAsync);
+        meetings.MapPut("/{id:guid}/minutes/comments/{commentId:guid}", DecideMinutesCommentAsync);
         meetings.MapGet("/{id:guid}/action-items.csv", GetActionItemsCsvAsync);
         meetings.MapGet("/{id:guid}/meeting.ics", GetCalendarAsync);
         MapMotions(meetings);
@@ -323,6 +325,9 @@ public static partial class MeetingsApi
         MeetingOutcome.MinutesAdopted => Problems.Create(StatusCodes.Status409Conflict, "minutes-adopted",
             "Ce procès-verbal est adopté : il ne peut plus être modifié ni rediffusé. Une correction passe par une nouvelle proposition.",
             "These minutes are adopted: they can no longer be changed or circulated again. A correction takes a new motion."),
+        MeetingOutcome.MinutesNotCirculated => Problems.Create(StatusCodes.Status409Conflict, "minutes-not-circulated",
+            "Le procès-verbal n'est pas encore diffusé aux membres : rien à commenter pour l'instant.",
+            "The minutes are not circulated to the members yet: nothing to comment on for now."),
         MeetingOutcome.QueueEmpty => Problems.Create(StatusCodes.Status409Conflict, "queue-empty",
             "Personne n'a demandé la parole.", "Nobody has asked for the floor."),
         _ => WithCurrent(Problems.Create(StatusCodes.Status400BadRequest, "invalid-change",

@@ -22,6 +22,8 @@ public enum MeetingAction
     Vote,
     /// <summary>Raise or lower a hand to speak: a member for themself; the chair for anyone.</summary>
     RaiseHand,
+    /// <summary>Comment on circulated minutes or propose a correction: the table's members, each as themself.</summary>
+    CommentMinutes,
 }
 
 /// <summary>What the caller is to one table; <see cref="MemberId"/> when they are signed in as its member.</summary>
@@ -70,6 +72,7 @@ public sealed class MeetingsPermissions(IGrainFactory grains)
         MeetingAction.ManageTable => access.Role == TableRole.Organiser,
         MeetingAction.Run => access.Role is TableRole.Organiser or TableRole.Secretary,
         MeetingAction.Vote => access.MemberId is { } self && subjectMemberId == self,
+        MeetingAction.CommentMinutes => access.MemberId is not null,
         MeetingAction.SetAttendance or MeetingAction.SetActionItemStatus or MeetingAction.RaiseHand =>
             access.Role is TableRole.Organiser or TableRole.Secretary ||
             (access.Role == TableRole.Member && subjectMemberId is not null && subjectMemberId == access.MemberId),
