@@ -5,11 +5,33 @@ import { loginUrl } from '../auth.js';
 import { getLang, onLangChange, t } from '../i18n.js';
 import { norm } from '../meetings/model.js';
 import { formatDateTime, formatTime, h, param, replaceChildren } from '../meetings/dom.js';
+import { commentsBlock } from '../meetings/minutes-comments.js';
 
 const id = param('id');
 const $ = (selector) => document.querySelector(selector);
 let minutes = null;
 let failure = null;
+let access = { role: 'none', memberId: null }; // from the meeting: who may comment (members), who decides (the chair)
+let said = null; // the last success, said in the status line
+
+function say(message) {
+  said = message;
+  const line = $('[data-testid="minutes-said"]');
+  line.hidden = !message;
+  line.textContent = message ? message() : '';
+}
+
+/** Runs an API call; a refusal is shown in the error area. */
+async function act(call) {
+  $('[data-testid="minutes-error"]').textContent = '';
+  say(null);
+  try {
+    return await call();
+  } catch (error) {
+    $('[data-testid="minutes-error"]').textContent = error instanceof ApiError ? error.localizedMessage() : t('error.network');
+    return null;
+  }
+}
 
 function render() {
   if (failure) {
@@ -39,19 +61,26 @@ function render() {
     h('strong', {}, a.member.name), ` (${a.member.organisation}) — `,
     a.status ? t(`attendance.${norm(a.status)}`) : t('room.notRecorded'),
     a.arrivedAt ? `, ${t('room.arrived', { time: formatTime(a.arrivedAt, getLang()) })}` : '')));
-  replaceChildren($('[data-testid="minutes-items"]'), minutes.items.map((entry) => h('li', { class: 'minutes-item' },
+  const ctx = {
+    meetingId: id, minutesStatus: status, comments: state.comments ?? [], act, say, reload: main,
+    canDecide: access.role === 'organiser' || access.role === 'secretary', memberId: access.memberId,
+  };
+  replaceChildren($('[data-testid="minutes-items"]'), minutes.items.map((entry, index) => h('li', { class: 'minutes-item' },
     h('h3', {}, entry.item.title),
     entry.item.presenter ? h('p', {}, `${t('room.presenter')} ${entry.item.presenter}`) : null,
-    entry.item.notes ? h('p', {}, entry.item.notes) : null,
+    entry.item.notes ? h('p', { 'data-testid': 'minutes-notes' }, entry.item.notes) : null,
     entry.decisions.length ? h('ul', {}, entry.decisions.map((d) => h('li', { 'data-testid': 'minutes-decision', 'data-motion': d.motionId ?? null },
-      h('strong', {}, `${t(d.motionId ? 'room.motion.resolution' : 'room.decisionText')} : `), getLang() === 'en' ? d.textEn : d.text))) : null)));
+      h('strong', {}, `${t(d.motionId ? 'room.motion.resolution' : 'room.decisionText')} : `), getLang() === 'en' ? d.textEn : d.text))) : null,
+    commentsBlock(entry, index, ctx))));
   replaceChildren($('[data-testid="minutes-actions"]'), [...minutes.actionItems, ...minutes.followUps].map((a) => h('li', {},
     `${norm(a.status) === 'done' ? '☑' : '☐'} ${a.text} — ${a.ownerName}${a.due ? ` · ${t('room.due')} ${a.due}` : ''}${a.originMeetingTitle ? ` · ${t('room.from', { title: a.originMeetingTitle })}` : ''}`)));
 }
 
 async function main() {
   try {
-    minutes = await api.get(`/api/meetings/${id}/minutes`);
+    const [loaded, meeting] = await Promise.all([api.get(`/api/meetings/${id}/minutes`), api.get(`/api/meetings/${id}`)]);
+    minutes = loaded;
+    access = { role: meeting.role, memberId: meeting.memberId };
   } catch (error) {
     // Nobody signed in on this device: the sign-in page offers a sign-in link by email, and comes back here.
     if (error instanceof ApiError && error.status === 401) return location.assign(loginUrl());
@@ -61,5 +90,8 @@ async function main() {
 }
 
 $('[data-print]').addEventListener('click', () => window.print());
-onLangChange(render);
+onLangChange(() => {
+  render();
+  if (said) say(said);
+});
 main();
