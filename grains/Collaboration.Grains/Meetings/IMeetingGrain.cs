@@ -109,6 +109,12 @@ public interface IMeetingGrain : IGrainWithGuidKey, ILiveFeedGrain, IMailOutboxG
     /// <summary>The chair accepts or declines a comment; an accepted correction replaces the text and keeps the previous one.</summary>
     Task<MeetingResult> DecideMinutesCommentAsync(Guid commentId, bool accept, string decidedBy, long expectedVersion);
 
+    /// <summary>Opens a motion that, carried, is an erratum to the adopted minutes of <paramref name="correctsMeetingId"/> (checked by the caller).</summary>
+    Task<MeetingResult> OpenErratumMotionAsync(Guid motionId, MotionInput input, Guid correctsMeetingId);
+
+    /// <summary>A later meeting carried an erratum to these minutes (idempotent by its motion).</summary>
+    Task RecordErratumAsync(ErratumView erratum);
+
     /// <summary>A later meeting adopted these minutes (by a carried motion): they are locked (idempotent).</summary>
     Task AdoptMinutesAsync(AdoptMinutes adoption);
 

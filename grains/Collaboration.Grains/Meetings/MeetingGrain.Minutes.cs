@@ -46,5 +46,5 @@ public sealed partial class MeetingGrain
     }
 
     private MinutesView Minutes() => new(State.MinutesStatus, State.MinutesCirculatedAt, State.MinutesAdoptedAt,
-        State.MinutesAdoptedIn, State.MinutesAdoptedInTitle, State.MinutesAdoptedBy, [.. State.MinutesComments.Select(CommentView)]);
+        State.MinutesAdoptedIn, State.MinutesAdoptedInTitle, State.MinutesAdoptedBy, [.. State.MinutesComments.Select(CommentView)], [.. State.Errata]);
 }

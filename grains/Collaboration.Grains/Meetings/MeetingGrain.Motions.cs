@@ -109,6 +109,7 @@ public sealed partial class MeetingGrain
         State.Decisions.RemoveAll(d => d.Id == decision.Id);
         State.Decisions.Add(decision);
         OweAdoption(motion);
+        OweErratum(motion);
         RaiseEvent(new MotionClosed(view, decision));
         await WriteStateAsync();
         return Ok(view);

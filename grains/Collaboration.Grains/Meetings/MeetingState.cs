@@ -61,6 +61,12 @@ public sealed class MeetingState : ILiveState, IMailOutboxState
     /// <summary>Comments and corrections made while the minutes were circulated, with what the chair decided (issue 19b: ids 40–59).</summary>
     [Id(40)] public List<MinutesCommentState> MinutesComments { get; set; } = [];
 
+    /// <summary>Motions opened as errata, by motion: the earlier meeting whose adopted minutes each corrects.</summary>
+    [Id(41)] public Dictionary<Guid, Guid> ErratumMotions { get; set; } = [];
+
+    /// <summary>Errata of these (adopted) minutes, carried at later meetings.</summary>
+    [Id(42)] public List<ErratumView> Errata { get; set; } = [];
+
     /// <summary>What this grain's committed changes still owe to others (see <see cref="Platform.AfterCommitGrain{TState}"/>).</summary>
     [Id(90)] public Platform.EffectOutbox Effects { get; set; } = new();
 }

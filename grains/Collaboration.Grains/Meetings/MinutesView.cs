@@ -4,4 +4,4 @@ namespace Collaboration.Grains.Meetings;
 [GenerateSerializer, Immutable]
 public sealed record MinutesView(
     MinutesStatus Status, DateTimeOffset? CirculatedAt, DateTimeOffset? AdoptedAt, Guid? AdoptedInMeetingId, string? AdoptedInMeetingTitle, Guid? AdoptedByMotionId,
-    IReadOnlyList<MinutesCommentView>? Comments = null);
+    IReadOnlyList<MinutesCommentView>? Comments = null, IReadOnlyList<ErratumView>? Errata = null);

@@ -95,4 +95,35 @@ public sealed class MinutesCommentsGrainTests : IClassFixture<GrainsSilo>
         Assert.Equal(MeetingOutcome.MinutesAdopted, decide.Outcome);
         Assert.Equal("Bilan présenté.", Assert.Single((await m.Meeting.GetAsync())!.Agenda).Notes);
     }
+
+    [Fact]
+    public async Task AfterAdoption_ACorrectionIsAnErratumMotion_RecordedOnTheEarlierMinutesOnlyWhenCarried()
+    {
+        var october = await ClosedMeetingAsync();
+        var octoberId = (await october.Meeting.GetAsync())!.Id;
+        await october.Meeting.AdoptMinutesAsync(new AdoptMinutes(octoberId, Guid.NewGuid(), "Novembre", Guid.NewGuid(), _silo.Clock.GetUtcNow())).WaitAsync(Timeout);
+        var december = _silo.Grains.GetGrain<IMeetingGrain>(Guid.NewGuid());
+        await december.CreateAsync(new MeetingSetup(Guid.NewGuid(), "Table", "Décembre", _silo.Clock.GetUtcNow(), "", 2, [Amina, Bruno], [], "org")).WaitAsync(Timeout);
+        var itemId = Guid.NewGuid();
+        await december.AddAgendaItemAsync(itemId, new AgendaItemInput("Erratum au procès-verbal d'octobre", "", 5, "")).WaitAsync(Timeout);
+        await december.StartAsync().WaitAsync(Timeout);
+        await december.SetAttendanceAsync(Amina.Id, AttendanceStatus.Present, "chair", null).WaitAsync(Timeout);
+        await december.SetAttendanceAsync(Bruno.Id, AttendanceStatus.Present, "chair", null).WaitAsync(Timeout);
+        var (rejected, carried) = (Guid.NewGuid(), Guid.NewGuid());
+
+        await december.OpenErratumMotionAsync(rejected, new MotionInput("le bilan soit dit « reçu »", Amina.Id, Bruno.Id, MotionKind.Open, true), octoberId).WaitAsync(Timeout);
+        await december.CastBallotAsync(rejected, Amina.Id, null, BallotChoice.Against).WaitAsync(Timeout);
+        await december.CloseMotionAsync(rejected).WaitAsync(Timeout);
+        await december.OpenErratumMotionAsync(carried, new MotionInput("la décision se lise « Le bilan est reçu et adopté. »", Amina.Id, Bruno.Id, MotionKind.Open, true), octoberId).WaitAsync(Timeout);
+        await december.CastBallotAsync(carried, Amina.Id, null, BallotChoice.For).WaitAsync(Timeout);
+        await december.CastBallotAsync(carried, Bruno.Id, null, BallotChoice.For).WaitAsync(Timeout);
+        await december.CloseMotionAsync(carried).WaitAsync(Timeout);
+        await _silo.DeliveredAsync();
+
+        var minutes = (await october.Meeting.GetAsync())!;
+        var erratum = Assert.Single(minutes.Minutes!.Errata!);
+        Assert.Equal((carried, "Décembre", "la décision se lise « Le bilan est reçu et adopté. »"), (erratum.MotionId, erratum.AdoptedInMeetingTitle, erratum.Text));
+        Assert.Equal("Le bilan est reçu.", Assert.Single(minutes.Decisions).Text); // the adopted text stays as adopted
+        Assert.Equal(MinutesStatus.Adopted, minutes.Minutes.Status);
+    }
 }

@@ -89,4 +89,46 @@ public sealed class MinutesCommentsApiTests : IAsyncLifetime
         var minutes = await m.Amina.GetAsync($"/api/meetings/{m.MeetingId}/minutes").OkJsonAsync();
         Assert.Empty(minutes.GetProperty("meeting").GetProperty("minutes").GetProperty("comments").EnumerateArray());
     }
+
+    [Fact]
+    public async Task AfterAdoption_ACorrectionIsAnErratumMotion_AndAnErratumOfMinutesNotAdoptedIsRefused()
+    {
+        var m = await ClosedMeetingAsync();
+        await AddMemberAsync(_organiser, m.TableId, "Bruno Gagnon");
+        var table = await _organiser.GetAsync($"/api/tables/{m.TableId}").OkJsonAsync();
+        var members = table.GetProperty("members").EnumerateArray().Select(x => x.GetProperty("id").GetGuid()).ToList();
+        var november = await CreateMeetingAsync(_organiser, m.TableId, "Rencontre de novembre");
+        var adoptionItem = (await GetMeetingAsync(_organiser, november)).GetProperty("agenda")[0].GetProperty("id").GetGuid();
+        await _organiser.PostAsync($"/api/meetings/{november}/start", null).OkJsonAsync();
+        foreach (var member in members)
+            await _organiser.PutAsJsonAsync($"/api/meetings/{november}/attendance/{member}", new { status = "present" }).OkJsonAsync();
+        async Task<Guid> CarryAsync(object motion)
+        {
+            var id = (await _organiser.PostAsJsonAsync($"/api/meetings/{november}/motions", motion).OkJsonAsync()).GetProperty("current").GetProperty("id").GetGuid();
+            await _organiser.PutAsJsonAsync($"/api/meetings/{november}/motions/{id}/hands", new { @for = members.Count, against = 0, abstain = 0 }).OkJsonAsync();
+            await _organiser.PostAsync($"/api/meetings/{november}/motions/{id}/close", null).OkJsonAsync();
+            return id;
+        }
+        var erratum = new { text = "les notes du bilan se lisent « Bilan présenté par la coordination. »", proposerId = members[0], seconderId = members[1], kind = "open", erratumFor = m.MeetingId };
+
+        var tooEarly = await _organiser.PostAsJsonAsync($"/api/meetings/{november}/motions", erratum).WaitAsync(CallTimeout);
+        await CarryAsync(new { text = "le procès-verbal soit adopté", proposerId = members[0], seconderId = members[1], kind = "open", agendaItemId = adoptionItem });
+        for (var tries = 0; tries < 60 && (await GetMeetingAsync(m.Amina, m.MeetingId)).GetProperty("minutes").GetProperty("status").GetString() != "Adopted"; tries++)
+            await Task.Delay(500);
+        var motion = await CarryAsync(erratum);
+        var ofItself = await _organiser.PostAsJsonAsync($"/api/meetings/{november}/motions", erratum with { erratumFor = november }).WaitAsync(CallTimeout);
+
+        Assert.Equal(HttpStatusCode.Conflict, tooEarly.StatusCode);
+        Assert.Equal("erratum-target", (await tooEarly.ReadJsonAsync()).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, ofItself.StatusCode);
+        JsonElement errata = default;
+        for (var tries = 0; tries < 60 && (errata = (await GetMeetingAsync(m.Amina, m.MeetingId)).GetProperty("minutes").GetProperty("errata")).GetArrayLength() == 0; tries++)
+            await Task.Delay(500);
+        Assert.Equal(motion, Assert.Single(errata.EnumerateArray()).GetProperty("motionId").GetGuid());
+        var markdown = await (await m.Amina.GetAsync($"/api/meetings/{m.MeetingId}/minutes.md").WaitAsync(CallTimeout)).Content.ReadAsStringAsync();
+        Assert.Contains("## Errata", markdown);
+        Assert.Contains("Rencontre de novembre", markdown[markdown.IndexOf("## Errata", StringComparison.Ordinal)..]);
+        var correct = await m.Amina.PostAsJsonAsync($"/api/meetings/{m.MeetingId}/minutes/comments", new { agendaItemId = m.ItemId, kind = "correction", text = "Autre" }).WaitAsync(CallTimeout);
+        Assert.Equal("minutes-adopted", (await correct.ReadJsonAsync()).GetProperty("code").GetString());
+    }
 }

@@ -66,6 +66,13 @@ public sealed record MeetingMinutes(
                     $"{L("proposée par", "proposed by")} {Md(c.AuthorName)}, {L("acceptée par", "accepted by")} {Md(c.DecidedBy ?? "")}. " +
                     $"{L("Texte précédent", "Previous text")} : « {Md(c.PreviousText ?? "")} »");
         }
+        // Adopted minutes are never edited: errata carried at later meetings follow them.
+        if (m.Minutes?.Errata is { Count: > 0 } errata)
+        {
+            sb.AppendLine().AppendLine($"## {L("Errata", "Errata")}").AppendLine();
+            foreach (var e in errata)
+                sb.AppendLine($"- {When(e.AdoptedAt, english)} — {L("adopté à la rencontre", "adopted at the meeting")} « {Md(e.AdoptedInMeetingTitle)} » : {Md(e.Text)}");
+        }
         return sb.ToString();
     }
 

@@ -18,7 +18,8 @@ public static partial class MeetingsApi
         meetings.MapPost("/{id:guid}/motions/{motionId:guid}/withdraw", WithdrawMotionAsync);
     }
 
-    public sealed record MotionRequest(string? Text, Guid? ProposerId, Guid? SeconderId, string? Kind, bool? TotalsVisible, Guid? AgendaItemId);
+    /// <summary><c>erratumFor</c>: the earlier meeting of the table whose adopted minutes the motion, carried, corrects (an erratum).</summary>
+    public sealed record MotionRequest(string? Text, Guid? ProposerId, Guid? SeconderId, string? Kind, bool? TotalsVisible, Guid? AgendaItemId, Guid? ErratumFor = null);
 
     public sealed record BallotRequest(string? Choice);
 
@@ -40,10 +41,16 @@ public static partial class MeetingsApi
         if (request.Kind is not null && !TryParseName(request.Kind, out kind))
             errors["kind"] = new("Choisissez : open (à main levée, nominatif) ou secret.", "Choose: open (names shown) or secret.");
         if (errors.Count > 0) return Problems.Validation(errors);
-        var (_, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Run);
+        var (meeting, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Run);
         if (problem is not null) return problem;
-        return Outcome(await grains.GetGrain<IMeetingGrain>(id).OpenMotionAsync(Guid.NewGuid(), new MotionInput(
-            request.Text!.Trim(), request.ProposerId!.Value, request.SeconderId!.Value, kind, request.TotalsVisible ?? true, request.AgendaItemId)));
+        var input = new MotionInput(request.Text!.Trim(), request.ProposerId!.Value, request.SeconderId!.Value, kind, request.TotalsVisible ?? true, request.AgendaItemId);
+        if (request.ErratumFor is not { } corrected) return Outcome(await grains.GetGrain<IMeetingGrain>(id).OpenMotionAsync(Guid.NewGuid(), input));
+        var earlier = await grains.GetGrain<IMeetingGrain>(corrected).GetAsync();
+        if (earlier is null || earlier.TableId != meeting!.TableId || earlier.Id == id || earlier.Minutes?.Status != MinutesStatus.Adopted)
+            return Problems.Create(StatusCodes.Status409Conflict, "erratum-target",
+                "Un erratum corrige le procès-verbal adopté d'une autre rencontre de la même table (avant l'adoption, proposez une correction au procès-verbal diffusé).",
+                "An erratum corrects the adopted minutes of another meeting of the same table (before adoption, propose a correction to the circulated minutes).");
+        return Outcome(await grains.GetGrain<IMeetingGrain>(id).OpenErratumMotionAsync(Guid.NewGuid(), input, corrected));
     }
 
     private static async Task<Results<Ok<MotionResponse>, ProblemHttpResult>> GetMotionAsync(

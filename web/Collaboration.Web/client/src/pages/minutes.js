@@ -72,6 +72,10 @@ function render() {
     entry.decisions.length ? h('ul', {}, entry.decisions.map((d) => h('li', { 'data-testid': 'minutes-decision', 'data-motion': d.motionId ?? null },
       h('strong', {}, `${t(d.motionId ? 'room.motion.resolution' : 'room.decisionText')} : `), getLang() === 'en' ? d.textEn : d.text))) : null,
     commentsBlock(entry, index, ctx))));
+  const errata = state.errata ?? [];
+  $('[data-errata]').hidden = errata.length === 0;
+  replaceChildren($('[data-testid="minutes-errata"]'), errata.map((e) => h('li', { 'data-testid': 'minutes-erratum' },
+    t('minutes.erratum', { date: formatDateTime(e.adoptedAt, getLang()), meeting: e.adoptedInMeetingTitle, text: e.text }))));
   replaceChildren($('[data-testid="minutes-actions"]'), [...minutes.actionItems, ...minutes.followUps].map((a) => h('li', {},
     `${norm(a.status) === 'done' ? '☑' : '☐'} ${a.text} — ${a.ownerName}${a.due ? ` · ${t('room.due')} ${a.due}` : ''}${a.originMeetingTitle ? ` · ${t('room.from', { title: a.originMeetingTitle })}` : ''}`)));
 }
