@@ -12,8 +12,9 @@ namespace Collaboration.Grains.Platform;
 /// <list type="number">
 /// <item>Before the first write that commits an effect, the Orleans reminder <see cref="Reminder"/> is
 /// registered (durable, in the reminder table).</item>
-/// <item>After each commit, this activation delivers the pending effects (a few at a time, oldest first),
-/// retrying a failure with growing delays.</item>
+/// <item>After each commit, this activation delivers the pending effects (a few at a time, oldest first; an effect
+/// that reports this grain's own state, <see cref="IEffect.DeliveredLast"/>, after the others), retrying a failure
+/// with growing delays.</item>
 /// <item>A delivered effect is removed; the removal is written with the next write (a crash before it only
 /// delivers the effect again, which its idempotent receiver ignores). A delivery that changed this grain's
 /// own state (an email's status, its attempts) is written at once.</item>
@@ -222,6 +223,8 @@ public abstract class AfterCommitGrain<TState> : DurableGrain<TState>, IRemindab
                 var now = Environment.TickCount64;
                 var due = Effects!.Pending.Where(p => !_inFlight.Contains(p) &&
                     (!_retries.TryGetValue(p.Id, out var retry) || retry.DueAtTick <= now)).ToList();
+                // A report of this grain's state goes once the other due effects were tried (and their outcome written).
+                if (due.Exists(p => !p.Effect.DeliveredLast) && due.RemoveAll(p => p.Effect.DeliveredLast) > 0) _driveAgain = true;
                 // A sliding window, not batches: one slow receiver does not hold the others back.
                 using var window = new SemaphoreSlim(Math.Max(1, _schedule.Concurrency));
                 var results = await Task.WhenAll(due.Select(async pending => // true: the sender's state changed
