@@ -71,17 +71,23 @@ internal sealed class NodeProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         var node = new NodeProcess(process, new Uri($"http://127.0.0.1:{port}"), log);
         using var http = node.NewHttpClient();
-        for (var attempt = 0; ; attempt++)
+        // A node starts in seconds on a quiet machine, in minutes when other builds and tests share its cores.
+        var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 600;
+        while (true)
         {
             if (process.HasExited) throw new InvalidOperationException($"The node exited at start ({process.ExitCode}); see {log}.");
             try
             {
                 if ((await http.GetAsync("/health")).IsSuccessStatusCode) break;
             }
-            catch (HttpRequestException) when (attempt < 300)
+            catch (Exception e) when ((e is HttpRequestException or TaskCanceledException) && Stopwatch.GetTimestamp() < deadline)
             {
             }
-            if (attempt >= 300) throw new InvalidOperationException($"The node at {node.ServerAddress} never answered /health; see {log}.");
+            if (Stopwatch.GetTimestamp() >= deadline)
+            {
+                await node.DisposeAsync();
+                throw new InvalidOperationException($"The node at {node.ServerAddress} never answered /health in 10 minutes.");
+            }
             await Task.Delay(200);
         }
         return node;

@@ -87,8 +87,16 @@ internal sealed class ColloqueSignupsScenario : IScenario
         public static async Task<NodePair> StartAsync(string variant, string database, string? build)
         {
             var a = await NodeProcess.StartAsync(database, build);
-            var b = await NodeProcess.StartAsync(database, build);
-            return new(variant, [a, b], a.NewHttpClient(await a.OrganiserCookieAsync()), [a.NewHttpClient(), b.NewHttpClient()]);
+            try
+            {
+                var b = await NodeProcess.StartAsync(database, build);
+                return new(variant, [a, b], a.NewHttpClient(await a.OrganiserCookieAsync()), [a.NewHttpClient(), b.NewHttpClient()]);
+            }
+            catch
+            {
+                await a.DisposeAsync();
+                throw;
+            }
         }
 
         public async ValueTask DisposeAsync()

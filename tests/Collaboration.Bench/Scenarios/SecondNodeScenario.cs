@@ -164,6 +164,16 @@ internal sealed class SecondNodeScenario : IScenario
         text.AppendLine("Rounds: " + string.Join("; ", all.Select(r => $"{r.Variant} {r.PerSecond:N0}/s, {r.NodesMs + r.PostgresMs:0.00} ms CPU")) + ".");
         var other = all.Sum(r => r.OtherSeconds);
         text.AppendLine($"Other work on the machine used {other:0.0} s of CPU during the rounds{(other > 5 ? ": the CPU per registration is the figure to read, not the rate" : "")}.");
+        text.AppendLine();
+        text.AppendLine($"""
+            **Reading: target {(ratio <= Target ? "met" : "missed")}.** A second node costs {ratio:0.00}× the CPU per workshop registration of one node. What the
+            two clusters do differently: about half the requests reach a node that does not hold their session (one activation in the
+            cluster), so the call and its answer are serialized, sent between silos and read back, where one node copies them in
+            memory; each node runs work per second, not per registration (membership probes and heartbeats, the reminder service's
+            reads, the live relay's hub-list refresh, the Orleans dashboard's meter sampling), which a slow round spreads over fewer
+            registrations; and new grains register in a grain directory the two silos partition, so half those registrations are
+            remote calls. See Profiling/README.md to profile each node.
+            """);
         return text.ToString();
     }
 }
