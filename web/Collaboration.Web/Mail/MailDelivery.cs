@@ -22,7 +22,7 @@ public sealed class MailDelivery(MailComposer composer, IMailTransport transport
         try
         {
             message = composer.Compose(mail, attestation);
-            subject = message.Subject; // composed once: the message carries it
+            subject = message.Subject ?? ""; // composed once: the message carries it
         }
         catch (Exception e) when (e is KeyNotFoundException or FormatException or InvalidOperationException or ArgumentException)
         {
