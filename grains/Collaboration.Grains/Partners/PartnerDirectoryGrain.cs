@@ -72,14 +72,21 @@ public sealed class PartnerDirectoryGrain(
         return new PartnerSearchResult(matches.Count, page, byMrc);
     }
 
-    public Task<PartnerDirectoryEntry?> FindBySlugAsync(string slug) =>
-        Task.FromResult(State.Slugs.TryGetValue(slug, out var id) && State.Entries.TryGetValue(id, out var entry) ? entry : null);
+    /// <summary>A merged organisation's slug leads to the organisation it was merged into (its old links keep working).</summary>
+    public Task<PartnerDirectoryEntry?> FindBySlugAsync(string slug)
+    {
+        if (!State.Slugs.TryGetValue(slug, out var id) || !State.Entries.TryGetValue(id, out var entry)) return Task.FromResult<PartnerDirectoryEntry?>(null);
+        for (var hops = 0; entry.MergedInto is { } survivor && hops < 10; hops++)
+            if (!State.Entries.TryGetValue(survivor, out entry!)) return Task.FromResult<PartnerDirectoryEntry?>(null);
+        return Task.FromResult<PartnerDirectoryEntry?>(entry.MergedInto is null ? entry : null);
+    }
 
     public Task<IReadOnlyList<PartnerDirectoryEntry>> ListAsync() =>
         Task.FromResult<IReadOnlyList<PartnerDirectoryEntry>>([.. Sorted().Select(s => s.Entry)]);
 
     private (PartnerDirectoryEntry Entry, string Words)[] Sorted() =>
         _sorted ??= [.. State.Entries.Values
+            .Where(e => e.MergedInto is null) // a merged organisation is kept for its slug and version, never listed
             .OrderBy(e => e.Profile.Name, StringComparer.Create(CultureInfo.GetCultureInfo("fr-CA"), CompareOptions.IgnoreCase))
             .Select(e => (e, PartnerSearchText.For(e.Profile)))];
 }
