@@ -1,4 +1,6 @@
 using System.Globalization;
+using Collaboration.Grains.Live;
+using Collaboration.Grains.Partners.Events;
 using Collaboration.Grains.Platform;
 
 namespace Collaboration.Grains.Partners;
@@ -9,11 +11,12 @@ namespace Collaboration.Grains.Partners;
 /// organisation changes. <c>[Reentrant]</c>: each method decides and changes the state before its
 /// only await (the write), so changes arriving together share one write (group commit, as the
 /// workshop session does) — an import of many organisations does not rewrite the directory for each.
+/// It feeds the public topic "partners:default" (<see cref="PartnerDirectoryChanged"/>), so the directory's pages follow.
 /// </summary>
 [GrainType("partner-directory"), Reentrant]
 public sealed class PartnerDirectoryGrain(
     [PersistentState("partner-directory", StorageNames.Grains)] IPersistentState<PartnerDirectoryState> state, TimeProvider clock)
-    : DurableGrain<PartnerDirectoryState>(state, clock), IPartnerDirectoryGrain
+    : LiveGrain<PartnerDirectoryState>(state, clock), IPartnerDirectoryGrain
 {
     public const string Key = "default";
 
@@ -40,6 +43,7 @@ public sealed class PartnerDirectoryGrain(
         State.Slugs[entry.Slug] = entry.Id;
         _sorted = null;
         _publicCounts = null;
+        RaiseEvent(new PartnerDirectoryChanged(entry.Id));
         await WriteStateAsync();
     }
 
