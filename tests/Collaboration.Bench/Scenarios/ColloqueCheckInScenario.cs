@@ -252,12 +252,14 @@ internal sealed class ColloqueCheckInScenario : IScenario
             {Attendees:N0} registered attendees, {Desks} paired desks, {InFlightPerDesk} scans in flight per desk ({Desks * InFlightPerDesk} in all); every
             badge checked in once, by the desk that owns its quarter of the list, **over HTTP on a real web node** (Kestrel on loopback,
             the silo co-hosted, PostgreSQL storage): `POST /api/colloques/ID/checkins` with the desk's cookie — the registration
-            grain's durable write with the desk's nonce and the history line, which is the desk's answer; then, in the background,
-            the colloque aggregate's idempotent write (reentrant, so the arrivals mirrored while a write is in flight share the next),
-            whose `AttendeeArrived` event goes through the live relay to the hub. Each desk also holds a SignalR connection (official
+            grain's durable write with the desk's nonce and the history line, which is the desk's answer, and right after that write
+            the arrival pushed **ahead** to `colloque:ID` (client method `ahead`); then, in the background, the colloque aggregate's
+            idempotent write (reentrant, so the arrivals mirrored while a write is in flight share the next), whose versioned
+            `AttendeeArrived` event goes through the live relay to the hub as well. Each desk also holds a SignalR connection (official
             .NET client, WebSockets, the desk's cookie) subscribed to `colloque:ID`.
             *Answer*: the desk's wait for its HTTP answer. *Push*: from the moment the scanning desk had its answer to the moment the
-            event reached each of the **other three desks'** connections (one clock: same process); negative when the push beat the answer.
+            arrival (the first of its two pushes) reached each of the **other three desks'** connections (one clock: same process);
+            negative when the push beat the answer.
             Baseline in the same run, interleaved: a raw Npgsql autocommit single-row
             `UPDATE … WHERE code = $1 AND checked_in_at IS NULL` per check-in, same {Desks}×{InFlightPerDesk} concurrency, no HTTP.
             Median of {grain.Count} rounds of {Attendees:N0} check-ins each, a new colloque per round (after one warm-up round).
@@ -282,9 +284,10 @@ internal sealed class ColloqueCheckInScenario : IScenario
             coalesced writes, about {(double)Attendees / Math.Max(1, g.RegistrationWrites - Attendees):0} arrivals each), {F(g.WriteMs)} ms per storage write on average as Orleans times it.
 
             **Where the time goes.** A check-in is an HTTP request (cookie authentication, JSON in and out), one grain call and one
-            durable write of the registration grain (its answer), then the aggregate: the arrival waits on the colloque grain for the
-            write in flight to finish and for the next one, which holds it, to commit, and only then is its event relayed to the hub
-            and pushed to the three other desks. So a push costs about two aggregate writes more than the answer, and with
+            durable write of the registration grain (its answer, and at the same moment the push ahead through the relay to the
+            hubs), then the aggregate: the arrival waits on the colloque grain for the write in flight to finish and for the next one,
+            which holds it, to commit, and its versioned event is relayed to the hubs again (the desks drop it as seen). So the push
+            no longer waits behind the two aggregate writes; it costs a relay hop and one more SignalR message per desk. With
             {Desks * InFlightPerDesk} scans in flight every stage shares the same {Environment.ProcessorCount} cores as PostgreSQL and the four desks' clients.
             The baseline is one round trip and one commit with nothing around it.
             """);
