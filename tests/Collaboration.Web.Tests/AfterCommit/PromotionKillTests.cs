@@ -88,14 +88,15 @@ public sealed class PromotionKillTests(PostgresFixture postgres)
     /// <summary>
     /// The colloque's promotion crosses two grains: the signups grain promotes and tells the registration its place
     /// (the third notice: the first attendee's, the second's waiting place, then the promotion); the registration
-    /// records the email and sends it.
+    /// records the email and sends it. The node dies just after the promotion committed: the signups grain's reminder
+    /// must wake it on the survivor. (Only this step is named here: the second's waiting-place notice and the promotion
+    /// share a key, so the promotion may replace it before it is delivered, and "the third notice delivered" would then
+    /// name nothing; the steps of delivery are covered by the workshop's promotion above and the sign-up tests.)
     /// </summary>
-    [Theory]
-    [InlineData(nameof(Grains.Platform.CrashPoint.Committed))]
-    [InlineData(nameof(Grains.Platform.CrashPoint.Delivering))]
-    [InlineData(nameof(Grains.Platform.CrashPoint.Delivered))]
-    public async Task NodeKilledDuringAColloquePromotion_ThePromotedAttendeeGetsTheEmailOnce_WithoutRebuild(string point)
+    [Fact]
+    public async Task NodeKilledJustAfterAColloquePromotion_ThePromotedAttendeeGetsTheEmailOnce_WithoutRebuild()
     {
+        const string point = nameof(Grains.Platform.CrashPoint.Committed);
         // Arrange: one place on the victim, one attendee confirmed and one waiting.
         await using var smtp = LoopbackSmtpServer.Start();
         var database = await postgres.CreateDatabaseAsync("kill_colloque_promotion");
