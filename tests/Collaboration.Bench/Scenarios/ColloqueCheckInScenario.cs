@@ -281,7 +281,8 @@ internal sealed class ColloqueCheckInScenario : IScenario
             Every round ended with the colloque's stats at {g.Arrived:N0} arrivals (the minimum over rounds); {Format.Percent(g.PushedBeforeAnswer)} of the
             pushes reached the other desks before the scanning desk had its HTTP answer. Storage writes per round (Orleans' meter): {g.RegistrationWrites:N0}
             for {Attendees:N0} check-ins ({Attendees:N0} registration writes, the rest — {g.RegistrationWrites - Attendees:N0} — the colloque aggregate's
-            coalesced writes, about {(double)Attendees / Math.Max(1, g.RegistrationWrites - Attendees):0} arrivals each), {F(g.WriteMs)} ms per storage write on average as Orleans times it.
+            coalesced writes and the registrations' later writes that forget their delivered arrival, at their reminder's tick, some of them
+            from earlier rounds), {F(g.WriteMs)} ms per storage write on average as Orleans times it.
 
             **Where the time goes.** A check-in is an HTTP request (cookie authentication, JSON in and out), one grain call and one
             durable write of the registration grain (its answer, and at the same moment the push ahead through the relay to the
