@@ -34,6 +34,7 @@ public abstract class AfterCommitGrain<TState> : DurableGrain<TState>, IRemindab
     private bool _delivering;
     private bool _driveAgain;
     private bool _reminderRegistered;
+    private Task? _dropping; // the reminder's removal under way
     private readonly HashSet<PendingEffect> _inFlight = [];
     private readonly Dictionary<PendingEffect, TaskCompletionSource> _waiters = [];
     private readonly List<TaskCompletionSource> _drainWaiters = [];
@@ -154,6 +155,7 @@ public abstract class AfterCommitGrain<TState> : DurableGrain<TState>, IRemindab
 
     private async Task EnsureReminderAsync()
     {
+        while (_dropping is { } dropping) await dropping; // a reminder being dropped must not take this write's along
         if (_reminderRegistered || Effects is not { IsEmpty: false }) return;
         await this.RegisterOrUpdateReminder(Reminder, _schedule.RedrivePeriod, _schedule.RedrivePeriod);
         _reminderRegistered = true;
@@ -316,8 +318,22 @@ public abstract class AfterCommitGrain<TState> : DurableGrain<TState>, IRemindab
         }, new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan) { Interleave = true });
     }
 
+    /// <summary>
+    /// Drops the reminder, unless effects wait again. A reentrant grain's calls run between this method's awaits (and
+    /// those of the write that settles first): a write that recorded effects meanwhile counts on the reminder, so the
+    /// drop is skipped when effects are back, and a write that needs the reminder waits for a drop under way, then
+    /// registers it again — otherwise a node dying just after such a write would leave its effects with no reminder.
+    /// </summary>
     private async Task DropReminderAsync()
     {
+        if (_dropping is { } running)
+        {
+            await running;
+            return;
+        }
+        if (Effects is { IsEmpty: false }) return;
+        var dropped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _dropping = dropped.Task;
         _reminderRegistered = false;
         try
         {
@@ -327,6 +343,11 @@ public abstract class AfterCommitGrain<TState> : DurableGrain<TState>, IRemindab
         {
             ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(GetType()).LogInformation(e,
                 "Could not drop the after-commit reminder of {Grain}; its next tick finds nothing and drops it", this.GetGrainId());
+        }
+        finally
+        {
+            _dropping = null;
+            dropped.TrySetResult();
         }
     }
 }
