@@ -27,7 +27,7 @@ public sealed class PostgresSignupsTwoNodeTests(PostgresFixture postgres)
         await using var nodeB = new ConcertationFactory(database);
         var organiser = await nodeA.CreateOrganiserClientAsync().WaitAsync(Timeout);
         var colloque = await CreateColloqueAsync(organiser);
-        await OpenRegistrationAsync(organiser, colloque, 1_000, new { employer = 100 });
+        await OpenRegistrationAsync(organiser, colloque, 1_000, new { employer = 100 }, waitlist: 1_000);
         var clients = new[] { nodeA.CreateClient(), nodeB.CreateClient() };
 
         // Act: 400 employers, alternately on node A and node B, all at once.
