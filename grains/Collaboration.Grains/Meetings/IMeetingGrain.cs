@@ -106,6 +106,15 @@ public interface IMeetingGrain : IGrainWithGuidKey, ILiveFeedGrain, IMailOutboxG
     /// <summary>A later meeting adopted these minutes (by a carried motion): they are locked (idempotent).</summary>
     Task AdoptMinutesAsync(AdoptMinutes adoption);
 
+    /// <summary>
+    /// Lists a document on an agenda item once its bytes are stored (the entry is what grants access to them);
+    /// refused past <see cref="MeetingGrain.MaxMeetingDocumentBytes"/> for the meeting (<see cref="MeetingOutcome.DocumentsFull"/>).
+    /// </summary>
+    Task<MeetingResult> AttachDocumentAsync(AgendaDocument document);
+
+    /// <summary>Takes a document off the meeting: nobody can download it any more.</summary>
+    Task<MeetingResult> RemoveDocumentAsync(Guid documentId);
+
     /// <summary>The meeting as of now (overrun computed from the clock), or null when never created.</summary>
     Task<MeetingView?> GetAsync();
 }

@@ -110,6 +110,7 @@ public sealed partial class MeetingGrain(
         if (item.Version != expectedVersion) return Refused(MeetingOutcome.Stale, ToView(item));
         if (State.Decisions.Any(d => d.AgendaItemId == itemId)) return Refused(MeetingOutcome.Invalid, ToView(item));
         State.Agenda.Remove(item);
+        RemoveDocumentsOf(itemId);
         if (State.CurrentItemId == itemId) State.CurrentItemId = null;
         State.AgendaVersion = Version + 1;
         RaiseEvent(new AgendaItemRemoved(itemId, State.AgendaVersion));
@@ -417,6 +418,6 @@ public sealed partial class MeetingGrain(
         [.. State.ActionItems.Where(a => a.OriginMeetingId is null).Select(ToView)],
         [.. State.ActionItems.Where(a => a.OriginMeetingId is not null).Select(ToView)],
         State.NoticeSequence, State.NoticeSentAt, State.NoticeRecipients,
-        [.. State.Motions.Select(MotionView)], Floor(), Minutes());
+        [.. State.Motions.Select(MotionView)], Floor(), Minutes(), [.. State.Documents]);
 
 }

@@ -17,4 +17,6 @@ public enum MeetingOutcome { Applied, NotFound, AlreadyExists, Stale, ReadOnly, 
     /// <summary>Nobody waits for the floor.</summary>
     QueueEmpty,
     /// <summary>The minutes are adopted: locked.</summary>
-    MinutesAdopted }
+    MinutesAdopted,
+    /// <summary>The meeting's documents would pass their total size (<see cref="MeetingGrain.MaxMeetingDocumentBytes"/>).</summary>
+    DocumentsFull }

@@ -58,6 +58,9 @@ public sealed class MeetingState : ILiveState, IMailOutboxState
     [Id(32)] public string? MinutesAdoptedInTitle { get; set; }
     [Id(33)] public Guid? MinutesAdoptedBy { get; set; }
 
+    /// <summary>Documents attached to agenda items (their bytes are in the document store, not here).</summary>
+    [Id(60)] public List<AgendaDocument> Documents { get; set; } = [];
+
     /// <summary>What this grain's committed changes still owe to others (see <see cref="Platform.AfterCommitGrain{TState}"/>).</summary>
     [Id(90)] public Platform.EffectOutbox Effects { get; set; } = new();
 }

@@ -22,6 +22,8 @@ public enum MeetingAction
     Vote,
     /// <summary>Raise or lower a hand to speak: a member for themself; the chair for anyone.</summary>
     RaiseHand,
+    /// <summary>Attach a document to an agenda item (a member: the item's presenter) or remove one (a member: one they attached).</summary>
+    ShareDocument,
 }
 
 /// <summary>What the caller is to one table; <see cref="MemberId"/> when they are signed in as its member.</summary>
@@ -70,7 +72,7 @@ public sealed class MeetingsPermissions(IGrainFactory grains)
         MeetingAction.ManageTable => access.Role == TableRole.Organiser,
         MeetingAction.Run => access.Role is TableRole.Organiser or TableRole.Secretary,
         MeetingAction.Vote => access.MemberId is { } self && subjectMemberId == self,
-        MeetingAction.SetAttendance or MeetingAction.SetActionItemStatus or MeetingAction.RaiseHand =>
+        MeetingAction.SetAttendance or MeetingAction.SetActionItemStatus or MeetingAction.RaiseHand or MeetingAction.ShareDocument =>
             access.Role is TableRole.Organiser or TableRole.Secretary ||
             (access.Role == TableRole.Member && subjectMemberId is not null && subjectMemberId == access.MemberId),
         _ => false,
