@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using System.Text;
 using Collaboration.Grains.Colloque;
+using Collaboration.Grains.Platform;
 using Microsoft.Data.Sqlite;
+using Orleans.Storage;
 using static Collaboration.Grains.Tests.Colloque.ColloqueGrainKit;
 
 namespace Collaboration.Grains.Tests.Colloque;
@@ -96,6 +98,38 @@ public sealed class SignupsStorageTests(GrainsSilo silo) : IClassFixture<GrainsS
         Assert.Equal(SignupResult.WaitlistFull, refusedAgain.Result);
         var counts = (await signups.GetProgrammeAsync()).Counts;
         Assert.Equal((3, 2), (counts.Confirmed, counts.Waitlisted));
+    }
+
+    [Fact]
+    public async Task AListStoredWhole_BeforeTheLedger_LoadsWhole_AndMovesIntoTheLedgerAtTheNextWrite()
+    {
+        // Arrange: three attendees, then their stored row rewritten in the shape written before the ledger (the whole list in Signups).
+        var colloque = await OpenColloqueAsync(silo, total: 2);
+        var signups = silo.Grains.GetGrain<IColloqueSignupsGrain>(colloque);
+        var codes = new List<string>();
+        foreach (var name in new[] { "Personne A", "Personne B", "Personne C" }) codes.Add((await SelfRegisterAsync(silo, colloque, name)).Signup!.Code);
+        var before = await SnapshotAsync(signups, codes);
+        await ReactivateAllAsync();
+        var storage = silo.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Grains);
+        var grainId = ((GrainReference)signups).GrainId;
+        var stored = new GrainState<ColloqueSignupsState>();
+        await storage.ReadStateAsync("colloque-signups", grainId, stored);
+        stored.State!.Signups = [.. stored.State.Attendees.Recent.Values.OrderBy(e => e.Sequence)];
+        stored.State!.Attendees = new();
+        await storage.WriteStateAsync("colloque-signups", grainId, stored);
+
+        // Act: the grain comes back from the old row; the first in place cancels (a write).
+        var loaded = await SnapshotAsync(signups, codes);
+        await silo.Grains.GetGrain<IRegistrationGrain>(codes[0]).SetCancelledAsync(colloque, true, "attendee").WaitAsync(Within);
+        await silo.DeliveredAsync();
+        await ReactivateAllAsync();
+
+        // Assert: the list came back whole; after the write the old list is gone from the row and the ledger holds everyone.
+        Assert.Equal(before, loaded);
+        Assert.Equal((PlaceStatus.Cancelled, PlaceStatus.Confirmed), ((await signups.GetSignupAsync(codes[0]))!.Status, (await signups.GetSignupAsync(codes[2]))!.Status));
+        await storage.ReadStateAsync("colloque-signups", grainId, stored);
+        Assert.Empty(stored.State.Signups);
+        Assert.Equal(3, stored.State.Attendees.Recent.Count + stored.State.Attendees.SealedChunks * 256);
     }
 
     private static string MatchKeyOf(int i) => $"e:storage.{i}@exemple.qc.ca";
