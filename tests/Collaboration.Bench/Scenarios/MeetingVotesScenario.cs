@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Collaboration.Bench.Harness;
+using Collaboration.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans;
@@ -180,6 +181,7 @@ internal sealed class MeetingVotesScenario : IScenario
         {
             tableId, title = "Rencontre du banc d'essai (votes)", startsAt = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
         })).GetProperty("id").GetString()!;
+        await PostAsync(chair, $"/api/meetings/{meetingId}/agenda", new { title = "Résolutions", plannedMinutes = 60 }); // motions go on the current item
         await PostAsync(chair, $"/api/meetings/{meetingId}/start", null);
         var members = new List<Member>();
         for (var i = 0; i < Members; i++)
