@@ -39,8 +39,13 @@ public sealed class SiloTestHost : IAsyncDisposable
         return new SiloTestHost(host);
     }
 
+    private bool _disposed;
+
+    /// <summary>Stops the node; a test may stop it mid-way (another node survives) and leave the rest to its <c>await using</c>.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed) return;
+        _disposed = true;
         try
         {
             await _host.StopAsync().WaitAsync(TimeSpan.FromSeconds(30));

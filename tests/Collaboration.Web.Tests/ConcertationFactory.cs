@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Orleans.Serialization;
 
 namespace Collaboration.Web.Tests;
@@ -46,9 +47,13 @@ public sealed class ConcertationFactory : WebApplicationFactory<Program>
         foreach (var family in Collaboration.Web.Platform.RateLimits.Families) _settings[$"RateLimiting:{family.Setting}"] = "10000";
         _settings[$"{Collaboration.Grains.Colloque.SignupLimits.Section}:PublicPerMinute"] = "10000";
         _settings["Mail:MaxPerMinute"] = "100000";
+        // No meter provider unless a test looks at the metrics: each keeps buffers for every instrument it follows (~80 MB a node).
+        _settings["Telemetry:Metrics"] = "false";
         foreach (var (key, value) in settings) _settings[key] = value;
         if (kestrel)
         {
+            // A port the OS picks: without an address of its own the node would take the product's default, 5080, which another test holds.
+            _settings["urls"] = "http://127.0.0.1:0";
             UseKestrel(0);
             StartServer();
         }
@@ -67,6 +72,27 @@ public sealed class ConcertationFactory : WebApplicationFactory<Program>
             services.AddSingleton<ILiveTopic, TestNotesTopic>();
             _services?.Invoke(services);
         });
+    }
+
+    /// <summary>
+    /// A start that fails (a Production start with no way in) has already started the co-hosted silo: it is stopped here, or it
+    /// would live on in the test process, unowned, probing a cluster that is gone until Orleans ends the process as a dead silo.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = builder.Build();
+        try
+        {
+            host.Start();
+            return host;
+        }
+        catch
+        {
+            try { host.StopAsync().Wait(TimeSpan.FromSeconds(30)); }
+            catch (Exception) { /* the start's own error is the one to report */ }
+            host.Dispose();
+            throw;
+        }
     }
 
     /// <summary>A client signed in as the bootstrap organiser; it sends X-CSRF: 1 like the browser client.</summary>

@@ -1,6 +1,7 @@
 using Collaboration.Silo.Hosting;
 using Collaboration.Web.Accounts;
 using Collaboration.Web.Attestations;
+using Collaboration.Web.Audit;
 using Collaboration.Web.Calendar;
 using Collaboration.Web.Colloque;
 using Collaboration.Web.Coordination;
@@ -55,6 +56,7 @@ app.UseRateLimiter();
 app.UseAuthorization();
 
 app.MapAccountsApi();
+app.MapAuditApi();
 app.MapWorkshopsApi();
 app.MapLive();
 app.MapMeetingsApi();

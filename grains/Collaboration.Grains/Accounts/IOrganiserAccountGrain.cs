@@ -14,7 +14,11 @@ public interface IOrganiserAccountGrain : IGrainWithStringKey
     /// <summary>The account, or null when there is none under this email.</summary>
     Task<OrganiserAccount?> GetAsync();
 
+    /// <summary>Replaces the hash of the same password (a stronger hashing): nothing for the audit log.</summary>
     Task ChangePasswordHashAsync(string passwordHash);
+
+    /// <summary>The owner chose a new password (audited).</summary>
+    Task ChangePasswordAsync(string passwordHash);
 
     /// <summary>Invites (or invites again: the earlier link stops working) and records the email with the link.</summary>
     Task<InvitationOutcome> InviteAsync(OrganiserInvitation invitation);

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Collaboration.Grains.Accounts.Effects;
+using Collaboration.Grains.Audit;
+using Collaboration.Grains.Audit.Effects;
 using Collaboration.Grains.Mail;
 using Collaboration.Grains.Platform;
 using Microsoft.Extensions.Logging;
@@ -45,6 +47,14 @@ public sealed class OrganiserAccountGrain(
         await WriteStateAsync();
     }
 
+    public async Task ChangePasswordAsync(string passwordHash)
+    {
+        if (!State.Exists) throw new InvalidOperationException($"No organiser account {GrainKey}.");
+        State.PasswordHash = passwordHash;
+        Audit(AuditAction.PasswordChanged, GrainKey);
+        await WriteStateAsync();
+    }
+
     public async Task<InvitationOutcome> InviteAsync(OrganiserInvitation invitation)
     {
         if (State.Exists && State.Status != OrganiserStatus.Invited) return InvitationOutcome.AlreadyExists;
@@ -59,6 +69,7 @@ public sealed class OrganiserAccountGrain(
         State.Mail.DropPendingFor(InvitationReference); // its link no longer works
         State.Mail.Record(MailKind.OrganiserInvited, GrainKey, invitation.DisplayName, invitation.Language, InvitationReference,
             new() { ["sealedToken"] = invitation.SealedToken, ["invitedBy"] = invitation.InvitedBy, ["expiresAt"] = Iso(invitation.ExpiresAt) }, Now);
+        Audit(AuditAction.OrganiserInvited, invitation.InvitedByEmail ?? invitation.InvitedBy);
         await WriteStateAsync();
         logger.LogInformation("Organiser {Email} invited by {InvitedBy}", GrainKey, invitation.InvitedBy);
         return InvitationOutcome.Invited;
@@ -71,6 +82,7 @@ public sealed class OrganiserAccountGrain(
         State.Status = OrganiserStatus.Active;
         State.PasswordHash = passwordHash;
         State.InvitationHash = null;
+        Audit(AuditAction.InvitationAccepted, GrainKey);
         await WriteStateAsync();
         logger.LogInformation("Organiser {Email} accepted the invitation", GrainKey);
         return AccountTokenOutcome.Done;
@@ -84,6 +96,7 @@ public sealed class OrganiserAccountGrain(
         State.Mail.DropPendingFor(ResetReference);
         State.Mail.Record(MailKind.OrganiserPasswordReset, GrainKey, State.DisplayName, language, ResetReference,
             new() { ["sealedToken"] = sealedToken, ["expiresAt"] = Iso(expiresAt) }, Now);
+        Audit(AuditAction.PasswordResetRequested, null);
         await WriteStateAsync();
         logger.LogInformation("Password reset requested for organiser {Email}", GrainKey);
         return true;
@@ -95,6 +108,7 @@ public sealed class OrganiserAccountGrain(
         State.PasswordHash = passwordHash;
         State.ResetHash = null;
         var sessionsEnd = RecordEffect(new EndSessions(OrganiserAccount.SessionSubject(GrainKey), "password-reset"));
+        Audit(AuditAction.PasswordReset, GrainKey);
         await WriteStateAsync();
         await DeliveredAsync(sessionsEnd); // answered once every session of the account is over
         logger.LogInformation("Organiser {Email} reset their password", GrainKey);
@@ -119,6 +133,7 @@ public sealed class OrganiserAccountGrain(
         State.Mail.DropPendingFor(InvitationReference);
         State.Mail.DropPendingFor(ResetReference);
         var sessionsEnd = RecordEffect(new EndSessions(OrganiserAccount.SessionSubject(GrainKey), "deactivated"));
+        Audit(AuditAction.OrganiserDeactivated, by);
         await WriteStateAsync();
         await DeliveredAsync(sessionsEnd); // answered once every session of the account is over
         logger.LogWarning("Organiser {Email} deactivated by {By}", GrainKey, by);
@@ -131,6 +146,7 @@ public sealed class OrganiserAccountGrain(
         // An invitee never set a password: invite again instead.
         if (State.Status != OrganiserStatus.Deactivated || string.IsNullOrEmpty(State.PasswordHash)) return OrganiserChange.Unchanged;
         State.Status = OrganiserStatus.Active;
+        Audit(AuditAction.OrganiserReactivated, by);
         await WriteStateAsync();
         logger.LogWarning("Organiser {Email} reactivated by {By}", GrainKey, by);
         return OrganiserChange.Done;
@@ -150,6 +166,7 @@ public sealed class OrganiserAccountGrain(
         State.SealedPendingTotpSecret = null;
         State.TotpLastStep = step;
         State.RecoveryCodeHashes = [.. recoveryCodeHashes];
+        Audit(AuditAction.SecondFactorEnrolled, GrainKey);
         await WriteStateAsync();
         logger.LogWarning("Organiser {Email} enrolled a second factor", GrainKey);
         return true;
@@ -166,6 +183,7 @@ public sealed class OrganiserAccountGrain(
     public async Task<bool> UseRecoveryCodeAsync(string codeHash)
     {
         if (State.SealedTotpSecret is null || !State.RecoveryCodeHashes.Remove(codeHash)) return false;
+        Audit(AuditAction.RecoveryCodeUsed, GrainKey, $"{State.RecoveryCodeHashes.Count}");
         await WriteStateAsync();
         logger.LogWarning("Organiser {Email} signed in with a recovery code ({Left} left)", GrainKey, State.RecoveryCodeHashes.Count);
         return true;
@@ -178,10 +196,15 @@ public sealed class OrganiserAccountGrain(
         State.SealedTotpSecret = null;
         State.SealedPendingTotpSecret = null;
         State.RecoveryCodeHashes = [];
+        Audit(AuditAction.SecondFactorReset, by);
         await WriteStateAsync();
         logger.LogWarning("Second factor of organiser {Email} reset by {By}", GrainKey, by);
         return OrganiserChange.Done;
     }
+
+    /// <summary>Records the change for the audit log, in the write that makes it.</summary>
+    private void Audit(AuditAction action, string? actor, string? detail = null) =>
+        RecordEffect(new RecordAudit(AuditEntry.New(Now, action, actor, GrainKey, detail)));
 
     /// <summary>Joins the team directory before the write that makes the account (an entry without an account is not listed).</summary>
     private async Task ListAsync(bool write)

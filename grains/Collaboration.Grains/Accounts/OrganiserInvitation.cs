@@ -11,4 +11,5 @@ public sealed record OrganiserInvitation(
     [property: Id(2)] string TokenHash,
     [property: Id(3)] string SealedToken,
     [property: Id(4)] DateTimeOffset ExpiresAt,
-    [property: Id(5)] string? Language);
+    [property: Id(5)] string? Language,
+    [property: Id(6)] string? InvitedByEmail = null);

@@ -10,11 +10,14 @@ namespace Collaboration.Grains.Colloque;
 /// flight are committed together by the next one — four busy desks do not queue on one commit each.
 /// </summary>
 [Reentrant]
-[GrainType("colloque")]
+[GrainType(Feed)]
 public sealed class ColloqueGrain(
     [PersistentState("colloque", StorageNames.Grains)] IPersistentState<ColloqueState> state, TimeProvider clock)
     : LiveGrain<ColloqueState>(state, clock), IColloqueGrain
 {
+    /// <summary>The grain type, which names the feed of its topics.</summary>
+    public const string Feed = "colloque";
+
     public const int RecentCount = 30;
     public const int MaxDesks = 50;
 
@@ -114,10 +117,12 @@ public sealed class ColloqueGrain(
             if (State.Recent.Count > RecentCount) State.Recent.RemoveRange(0, State.Recent.Count - RecentCount);
             RaiseEvent(new AttendeeArrived(change.Code, change.Category, change.DeskId, change.DeskName, at, change.CheckInVersion));
         }
-        else if (!change.CheckedIn && wasIn)
+        else if (!change.CheckedIn)
         {
+            // Raised even when this grain never counted the arrival (a check-in undone before its change was delivered,
+            // the two folded into this one): the screens were shown it ahead of this grain (RegistrationGrain) and must drop it.
             State.Recent.RemoveAll(r => r.Code == change.Code);
-            RaiseEvent(new ArrivalUndone(change.Code, change.Category, DeskIdAt(known!.Value.DeskIndex), change.CheckInVersion));
+            RaiseEvent(new ArrivalUndone(change.Code, change.Category, wasIn ? DeskIdAt(known!.Value.DeskIndex) : null, change.CheckInVersion));
         }
         return true;
     }

@@ -1,3 +1,5 @@
+using Collaboration.Grains.Colloque.Events;
+using Collaboration.Grains.Live;
 using Collaboration.Grains.Mail;
 using Collaboration.Grains.Platform;
 using Microsoft.Extensions.DependencyInjection;
@@ -108,6 +110,7 @@ public sealed class RegistrationGrain(
         var answer = CheckIn(request);
         AwaitNotice();
         await WriteStateAsync();
+        PushArrivalAhead(answer);
         return new(SignupResult.Ok, answer);
     }
 
@@ -189,6 +192,7 @@ public sealed class RegistrationGrain(
         }
         var answer = CheckIn(request);
         await WriteStateAsync();
+        PushArrivalAhead(answer);
         ConcertationMetrics.CheckIns.Add(1, new KeyValuePair<string, object?>("result", answer.Result.ToString()));
         return answer;
     }
@@ -335,6 +339,18 @@ public sealed class RegistrationGrain(
         }
         Remember(request.Nonce, answer);
         return answer;
+    }
+
+    /// <summary>
+    /// A new arrival reaches the desks and the dashboard as soon as this grain's write holds it: pushed ahead to the
+    /// colloque's topic, not after the figures' write (the <see cref="ApplyArrival"/> effect), whose versioned
+    /// <see cref="AttendeeArrived"/> follows and is the exact path. Screens apply both once, by code and check-in version.
+    /// </summary>
+    private void PushArrivalAhead(CheckInAnswer answer)
+    {
+        if (answer.Result != CheckInResult.CheckedIn || State.CheckIn is not { } checkIn) return;
+        GrainFactory.GetGrain<ILiveRelayGrain>(0).PublishAsync(LiveBatch.AheadOf(this.GetGrainId(), ColloqueGrain.Feed, State.ColloqueId.ToString(),
+            new AttendeeArrived(GrainKey, State.Category, checkIn.DeskId, checkIn.DeskName, checkIn.At, State.CheckInVersion), Now)).Ignore();
     }
 
     private ArrivalChange Arrival() => new(GrainKey, State.CheckInVersion, State.CheckIn is not null, State.Category,

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Collaboration.Grains.Live;
+using Collaboration.Grains.Partners.Events;
 using Collaboration.Grains.Platform;
 
 namespace Collaboration.Grains.Partners;
@@ -9,11 +11,12 @@ namespace Collaboration.Grains.Partners;
 /// organisation changes. <c>[Reentrant]</c>: each method decides and changes the state before its
 /// only await (the write), so changes arriving together share one write (group commit, as the
 /// workshop session does) — an import of many organisations does not rewrite the directory for each.
+/// It feeds the public topic "partners:default" (<see cref="PartnerDirectoryChanged"/>), so the directory's pages follow.
 /// </summary>
 [GrainType("partner-directory"), Reentrant]
 public sealed class PartnerDirectoryGrain(
     [PersistentState("partner-directory", StorageNames.Grains)] IPersistentState<PartnerDirectoryState> state, TimeProvider clock)
-    : DurableGrain<PartnerDirectoryState>(state, clock), IPartnerDirectoryGrain
+    : LiveGrain<PartnerDirectoryState>(state, clock), IPartnerDirectoryGrain
 {
     public const string Key = "default";
 
@@ -40,6 +43,7 @@ public sealed class PartnerDirectoryGrain(
         State.Slugs[entry.Slug] = entry.Id;
         _sorted = null;
         _publicCounts = null;
+        RaiseEvent(new PartnerDirectoryChanged(entry.Id));
         await WriteStateAsync();
     }
 
@@ -72,14 +76,21 @@ public sealed class PartnerDirectoryGrain(
         return new PartnerSearchResult(matches.Count, page, byMrc);
     }
 
-    public Task<PartnerDirectoryEntry?> FindBySlugAsync(string slug) =>
-        Task.FromResult(State.Slugs.TryGetValue(slug, out var id) && State.Entries.TryGetValue(id, out var entry) ? entry : null);
+    /// <summary>A merged organisation's slug leads to the organisation it was merged into (its old links keep working).</summary>
+    public Task<PartnerDirectoryEntry?> FindBySlugAsync(string slug)
+    {
+        if (!State.Slugs.TryGetValue(slug, out var id) || !State.Entries.TryGetValue(id, out var entry)) return Task.FromResult<PartnerDirectoryEntry?>(null);
+        for (var hops = 0; entry.MergedInto is { } survivor && hops < 10; hops++)
+            if (!State.Entries.TryGetValue(survivor, out entry!)) return Task.FromResult<PartnerDirectoryEntry?>(null);
+        return Task.FromResult<PartnerDirectoryEntry?>(entry.MergedInto is null ? entry : null);
+    }
 
     public Task<IReadOnlyList<PartnerDirectoryEntry>> ListAsync() =>
         Task.FromResult<IReadOnlyList<PartnerDirectoryEntry>>([.. Sorted().Select(s => s.Entry)]);
 
     private (PartnerDirectoryEntry Entry, string Words)[] Sorted() =>
         _sorted ??= [.. State.Entries.Values
+            .Where(e => e.MergedInto is null) // a merged organisation is kept for its slug and version, never listed
             .OrderBy(e => e.Profile.Name, StringComparer.Create(CultureInfo.GetCultureInfo("fr-CA"), CompareOptions.IgnoreCase))
             .Select(e => (e, PartnerSearchText.For(e.Profile)))];
 }

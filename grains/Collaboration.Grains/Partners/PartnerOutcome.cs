@@ -1,3 +1,4 @@
 namespace Collaboration.Grains.Partners;
 
-public enum PartnerOutcome { Done, NotFound, AlreadyExists, Stale, Invalid }
+/// <summary>Persisted nowhere, but kept append-only like the others.</summary>
+public enum PartnerOutcome { Done, NotFound, AlreadyExists, Stale, Invalid, Merged }

@@ -37,6 +37,9 @@ public interface ITableGrain : IGrainWithGuidKey, ILiveFeedGrain, IMailOutboxGra
     /// <summary>Links the member to a partner organisation (null: unlinks); linking again to the same one changes nothing.</summary>
     Task<TableOutcome> LinkOrganisationAsync(Guid memberId, Guid? organisationId);
 
+    /// <summary>A partner merge: members linked to <paramref name="from"/> are linked to <paramref name="to"/>; how many were.</summary>
+    Task<int> ReplaceOrganisationAsync(Guid from, Guid to);
+
     Task<TableOutcome> AddMeetingAsync(Guid meetingId, string title, DateTimeOffset startsAt);
 
     /// <summary>The table, or null when it was never created.</summary>

@@ -92,6 +92,19 @@ public sealed class TableGrain(
         return TableOutcome.Done;
     }
 
+    public async Task<int> ReplaceOrganisationAsync(Guid from, Guid to)
+    {
+        var linked = State.Members.Where(m => m.OrganisationId == from).ToList();
+        if (linked.Count == 0) return 0;
+        foreach (var member in linked)
+        {
+            member.OrganisationId = to;
+            RaiseEvent(new TableMemberOrganisationLinked(member.Id, to));
+        }
+        await WriteStateAsync();
+        return linked.Count;
+    }
+
     public async Task<TableOutcome> AddMeetingAsync(Guid meetingId, string title, DateTimeOffset startsAt)
     {
         if (!State.Exists) return TableOutcome.NotFound;

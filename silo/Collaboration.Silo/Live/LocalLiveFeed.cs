@@ -9,7 +9,8 @@ namespace Collaboration.Silo.Live;
 /// This silo's end of the live relay: receives every committed batch of every grain in the
 /// cluster and hands it to local subscribers (the SignalR broadcaster) in version order per grain,
 /// once. Relay delivery is best effort, so when a batch starts past the last version delivered,
-/// the missing events are asked from the grain's tail before going on.
+/// the missing events are asked from the grain's tail before going on. Batches pushed ahead
+/// (<see cref="LiveBatch.Ahead"/>) are handed over as they come.
 /// </summary>
 public sealed class LocalLiveFeed : ILiveHubObserver, IAsyncDisposable
 {
@@ -60,6 +61,11 @@ public sealed class LocalLiveFeed : ILiveHubObserver, IAsyncDisposable
     private async Task DeliverAsync(LiveBatch batch)
     {
         if (batch.Events.Count == 0) return;
+        if (batch.Ahead)
+        {
+            Publish(batch); // outside the feed's versions: nothing to order or refill
+            return;
+        }
         var first = batch.Events[0].Version;
         var last = batch.Events[^1].Version;
         var known = _lastDelivered.TryGetValue(batch.Source, out var delivered);

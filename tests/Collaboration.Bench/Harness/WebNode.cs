@@ -23,7 +23,14 @@ internal sealed class WebNode : WebApplicationFactory<Collaboration.Web.Colloque
 
     private WebNode(string postgresConnectionString, (string Key, string? Value)[] settings)
     {
-        _settings = new()
+        _settings = Settings(postgresConnectionString, settings);
+        UseKestrel(0);
+    }
+
+    /// <summary>A bench node's configuration: PostgreSQL, free Orleans ports, mail to the pickup folder, every rate limit above the bench's bursts.</summary>
+    public static Dictionary<string, string?> Settings(string postgresConnectionString, (string Key, string? Value)[] settings)
+    {
+        var all = new Dictionary<string, string?>
         {
             ["Storage:Provider"] = "Postgres",
             ["ConnectionStrings:Postgres"] = postgresConnectionString,
@@ -37,13 +44,13 @@ internal sealed class WebNode : WebApplicationFactory<Collaboration.Web.Colloque
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
             ["Logging:LogLevel:Orleans"] = "Warning",
         };
-        foreach (var (key, value) in FreePort.OrleansSettings()) _settings[key] = value;
+        foreach (var (key, value) in FreePort.OrleansSettings()) all[key] = value;
         // Every bench client comes from 127.0.0.1: every family's limit lifted (sign-in, desk pairing, sign-ups).
-        foreach (var family in Collaboration.Web.Platform.RateLimits.Families) _settings[$"RateLimiting:{family.Setting}"] = "1000000";
-        _settings[$"{Collaboration.Grains.Colloque.SignupLimits.Section}:PublicPerMinute"] = "1000000"; // above the benchmark's burst
-        _settings["Mail:MaxPerMinute"] = "1000000";
-        foreach (var (key, value) in settings) _settings[key] = value;
-        UseKestrel(0);
+        foreach (var family in Collaboration.Web.Platform.RateLimits.Families) all[$"RateLimiting:{family.Setting}"] = "1000000";
+        all[$"{Collaboration.Grains.Colloque.SignupLimits.Section}:PublicPerMinute"] = "1000000"; // above the benchmark's burst
+        all["Mail:MaxPerMinute"] = "1000000";
+        foreach (var (key, value) in settings) all[key] = value;
+        return all;
     }
 
     /// <summary>Starts a node on <paramref name="postgresConnectionString"/> (and <paramref name="settings"/>) and waits until it answers /health.</summary>
@@ -79,7 +86,7 @@ internal sealed class WebNode : WebApplicationFactory<Collaboration.Web.Colloque
     }
 
     /// <summary>web/Collaboration.Web in this repository (its wwwroot and appsettings.json), found above the bench's folder.</summary>
-    private static string WebProjectDirectory()
+    public static string WebProjectDirectory()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
@@ -90,10 +97,12 @@ internal sealed class WebNode : WebApplicationFactory<Collaboration.Web.Colloque
     }
 
     /// <summary>A real HTTP client to this node (no cookie container); sends X-CSRF: 1 like the browser client.</summary>
-    public HttpClient NewHttpClient(string? cookie = null)
+    public HttpClient NewHttpClient(string? cookie = null) => NewHttpClient(ServerAddress, cookie);
+
+    public static HttpClient NewHttpClient(Uri address, string? cookie)
     {
         var handler = new SocketsHttpHandler { UseCookies = false, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
-        var client = new HttpClient(handler) { BaseAddress = ServerAddress, Timeout = TimeSpan.FromSeconds(60) };
+        var client = new HttpClient(handler) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
         client.DefaultRequestHeaders.Add("X-CSRF", "1");
         if (cookie is not null) client.DefaultRequestHeaders.Add("Cookie", cookie);
         return client;

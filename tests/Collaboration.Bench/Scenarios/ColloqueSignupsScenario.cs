@@ -24,16 +24,16 @@ internal sealed class ColloqueSignupsScenario : IScenario
     public const int Clients = 64;
     public const int Registrations = 2_000;
     public const int TotalCapacity = 1_500;
-    public const double TargetPerSecond = 1_000;
-    public const double TargetP99Ms = 200;
+    /// <summary>Issue 18's target: CPU per registration, both nodes and PostgreSQL, until the last email is handed to the transport.</summary>
+    public const double TargetCpuMs = 2.0;
 
     public string Name => "signups";
 
     public string Title => "Colloque registration burst on two nodes";
 
-    /// <summary><c>ProcessMs</c>/<c>PostgresMs</c>: CPU per registration in the bench process (clients and both nodes) and in PostgreSQL — steady even when other work shares the machine.</summary>
+    /// <summary><c>NodesMs</c>/<c>PostgresMs</c>/<c>ProcessMs</c>: CPU per registration in the two node processes, in PostgreSQL, and in the bench process (the clients) — steady even when other work shares the machine.</summary>
     private sealed record Round(string Variant, double PerSecond, double P50, double P99, int Errors, string? FirstError, int Confirmed, int Waitlisted,
-        double ProcessMs = 0, double PostgresMs = 0, double OtherSeconds = 0, double Seconds = 0, double? MailSeconds = null);
+        double ProcessMs = 0, double PostgresMs = 0, double OtherSeconds = 0, double Seconds = 0, double? MailSeconds = null, double NodesMs = 0);
 
     public async Task<string> RunAsync(BenchContext context)
     {
@@ -42,35 +42,72 @@ internal sealed class ColloqueSignupsScenario : IScenario
         await using var raw = NpgsqlDataSource.Create(await cluster.CreateDatabaseAsync("signups_raw"));
         await using (var create = raw.CreateCommand("CREATE TABLE signup (code text PRIMARY KEY, colloque uuid NOT NULL, name text, email text, category text)"))
             await create.ExecuteNonQueryAsync();
-        Console.WriteLine("  starting two web nodes on one database…");
-        await using var nodeA = await WebNode.StartAsync(database);
-        await using var nodeB = await WebNode.StartAsync(database);
-        var organiser = nodeA.NewHttpClient(await nodeA.OrganiserCookieAsync());
-        HttpClient[] clients = [nodeA.NewHttpClient(), nodeB.NewHttpClient()];
-
-        var rounds = context.Quick ? 1 : 3;
-        var results = new List<Round>();
-        Console.WriteLine("  warm-up round");
-        await BurstAsync(organiser, clients);
-        await RawAsync(raw);
-        for (var i = 0; i < rounds; i++)
+        Console.WriteLine("  starting two web nodes (processes of their own) on one database…");
+        var pairs = new List<NodePair> { await NodePair.StartAsync("burst", database, null) };
+        // BENCH_BEFORE_BUILD: the same burst on another build's nodes (own database), rounds interleaved with this build's.
+        if (NodeProcess.BeforeBuild is { } before)
         {
-            Console.WriteLine($"  round {i + 1}/{rounds}");
-            results.Add(await RawAsync(raw));
-            results.Add(await BurstAsync(organiser, clients));
+            Console.WriteLine($"  starting two web nodes of the build in {before}…");
+            pairs.Insert(0, await NodePair.StartAsync("before", await cluster.CreateDatabaseAsync("signups_before"), before));
         }
         try
         {
-            Directory.Delete(WebNode.MailPickupDirectory, recursive: true); // 30 kB per email, thousands per round
+            if (Environment.GetEnvironmentVariable("BENCH_PRINT_PIDS") is not null)
+                foreach (var pair in pairs) Console.WriteLine($"  {pair.Variant} node pids: {string.Join(' ', pair.Nodes.Select(n => n.Pid))}");
+
+            var rounds = context.Quick ? 1 : 3;
+            var results = new List<Round>();
+            Console.WriteLine("  warm-up round");
+            foreach (var pair in pairs) await BurstAsync(pair);
+            await RawAsync(raw);
+            for (var i = 0; i < rounds; i++)
+            {
+                Console.WriteLine($"  round {i + 1}/{rounds}");
+                results.Add(await RawAsync(raw));
+                foreach (var pair in pairs) results.Add(await BurstAsync(pair));
+            }
+            return Report(rounds, results, pairs.Count > 1);
         }
-        catch (IOException)
+        finally
         {
+            foreach (var pair in pairs) await pair.DisposeAsync();
+            try
+            {
+                Directory.Delete(WebNode.MailPickupDirectory, recursive: true); // 30 kB per email, thousands per round
+            }
+            catch (IOException)
+            {
+            }
         }
-        return Report(rounds, results);
     }
 
-    private static async Task<Round> BurstAsync(HttpClient organiser, HttpClient[] nodes)
+    /// <summary>Two node processes on one database (one Orleans cluster), an organiser's client, one client per node.</summary>
+    private sealed record NodePair(string Variant, NodeProcess[] Nodes, HttpClient Organiser, HttpClient[] Clients) : IAsyncDisposable
     {
+        public static async Task<NodePair> StartAsync(string variant, string database, string? build)
+        {
+            var a = await NodeProcess.StartAsync(database, build);
+            try
+            {
+                var b = await NodeProcess.StartAsync(database, build);
+                return new(variant, [a, b], a.NewHttpClient(await a.OrganiserCookieAsync()), [a.NewHttpClient(), b.NewHttpClient()]);
+            }
+            catch
+            {
+                await a.DisposeAsync();
+                throw;
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var node in Nodes) await node.DisposeAsync();
+        }
+    }
+
+    private static async Task<Round> BurstAsync(NodePair pair)
+    {
+        var (organiser, nodes, processes) = (pair.Organiser, pair.Clients, pair.Nodes);
         var created = await organiser.PostAsJsonAsync("/api/colloques", new { title = "Colloque du banc d'essai", date = "2027-05-13", venue = "Joliette" });
         created.EnsureSuccessStatusCode();
         var colloque = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
@@ -88,6 +125,7 @@ internal sealed class ColloqueSignupsScenario : IScenario
         var next = -1;
         var mailsBefore = Mails();
         var cpuBefore = CpuSampler.Take();
+        var nodesBefore = processes.Sum(p => p.CpuSeconds());
         var started = Stopwatch.GetTimestamp();
         await Task.WhenAll(Enumerable.Range(0, Clients).Select(client => Task.Run(async () =>
         {
@@ -114,9 +152,8 @@ internal sealed class ColloqueSignupsScenario : IScenario
             }
         })));
         var elapsed = Stopwatch.GetElapsedTime(started);
-        var cpu = CpuSampler.Take() - cpuBefore;
-        var places = (await nodes[1].GetFromJsonAsync<JsonElement>($"/api/colloques/{colloque}/public")).GetProperty("places");
-        // Every registration is emailed (confirmed or on the waiting list): the burst is over for its attendees when the last email is out.
+        // Every registration is emailed (confirmed or on the waiting list): the burst is over for its attendees when the
+        // last email is out, and the CPU is counted until then (the emails' composition and delivery are part of it).
         double? mailSeconds = null;
         var mailDeadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 120;
         while (Stopwatch.GetTimestamp() < mailDeadline)
@@ -126,14 +163,18 @@ internal sealed class ColloqueSignupsScenario : IScenario
                 mailSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
                 break;
             }
-            await Task.Delay(100);
+            await Task.Delay(20);
         }
+        var cpu = CpuSampler.Take() - cpuBefore;
+        var nodesCpu = processes.Sum(p => p.CpuSeconds()) - nodesBefore;
+        var places = (await nodes[1].GetFromJsonAsync<JsonElement>($"/api/colloques/{colloque}/public")).GetProperty("places");
         var sorted = latencies.Order().ToArray();
-        var round = new Round("burst", Registrations / elapsed.TotalSeconds, Stats.Percentile(sorted, 0.5), Stats.Percentile(sorted, 0.99), errors, firstError,
+        var round = new Round(pair.Variant, Registrations / elapsed.TotalSeconds, Stats.Percentile(sorted, 0.5), Stats.Percentile(sorted, 0.99), errors, firstError,
             places.GetProperty("confirmed").GetInt32(), places.GetProperty("waitlisted").GetInt32(),
-            cpu.Process * 1000 / Registrations, cpu.Postgres * 1000 / Registrations, cpu.Other, elapsed.TotalSeconds, mailSeconds);
-        Console.WriteLine($"    two nodes: {round.PerSecond:N0}/s, p99 {round.P99:0.0} ms, {round.Errors} errors, {round.Confirmed} confirmed + {round.Waitlisted} waitlisted, " +
-            $"CPU/registration {round.ProcessMs:0.00} ms .NET + {round.PostgresMs:0.00} ms PostgreSQL (other work {cpu.Other:0.0} s), " +
+            cpu.Process * 1000 / Registrations, cpu.Postgres * 1000 / Registrations, Math.Max(0, cpu.Other - nodesCpu), elapsed.TotalSeconds, mailSeconds,
+            nodesCpu * 1000 / Registrations);
+        Console.WriteLine($"    {pair.Variant}, two nodes: {round.PerSecond:N0}/s, p99 {round.P99:0.0} ms, {round.Errors} errors, {round.Confirmed} confirmed + {round.Waitlisted} waitlisted, " +
+            $"CPU/registration {round.NodesMs:0.00} ms nodes + {round.PostgresMs:0.00} ms PostgreSQL, clients {round.ProcessMs:0.00} ms (other work {round.OtherSeconds:0.0} s), " +
             $"all emails out after {(mailSeconds is { } m ? $"{m:0.0} s" : "more than 120 s")}");
         return round;
     }
@@ -173,27 +214,38 @@ internal sealed class ColloqueSignupsScenario : IScenario
             cpu.Process * 1000 / Registrations, cpu.Postgres * 1000 / Registrations);
     }
 
-    private static string Report(int rounds, List<Round> all)
+    private static string Report(int rounds, List<Round> all, bool withBefore)
     {
         Round Median(string variant)
         {
             var rs = all.Where(r => r.Variant == variant).ToList();
-            return rs.OrderBy(r => r.PerSecond).ElementAt(rs.Count / 2) with
+            // The median round by CPU per registration (nodes and PostgreSQL), the figure the target is about.
+            return rs.OrderBy(r => r.NodesMs + r.PostgresMs).ElementAt(rs.Count / 2) with
             {
                 Errors = rs.Sum(r => r.Errors), FirstError = rs.Select(r => r.FirstError).FirstOrDefault(e => e is not null),
             };
         }
         var raw = Median("raw");
         var burst = Median("burst");
-        var bursts = all.Where(r => r.Variant == "burst").ToList();
+        var bursts = all.Where(r => r.Variant != "raw").ToList();
         var exact = bursts.All(r => r.Confirmed == TotalCapacity && r.Confirmed + r.Waitlisted == Registrations - r.Errors);
-        var met = burst.PerSecond >= TargetPerSecond && burst.P99 <= TargetP99Ms && burst.Errors == 0 && exact;
+        var burstCpu = burst.NodesMs + burst.PostgresMs;
+        var met = burstCpu <= TargetCpuMs && burst.Errors == 0 && exact;
 
-        var table = new MarkdownTable("what", "registrations/s", "p50", "p99", "CPU per registration (.NET + PostgreSQL)", "errors (all rounds)", "confirmed + waitlisted", "target");
+        var table = new MarkdownTable("what", "registrations/s", "p50", "p99", "CPU per registration: nodes + PostgreSQL", "clients' CPU per registration", "errors (all rounds)", "confirmed + waitlisted", "target");
         table.Row($"raw Npgsql INSERT, {Clients} clients (baseline)", $"{raw.PerSecond:N0}", $"{raw.P50:0.0} ms", $"{raw.P99:0.0} ms",
-            $"{raw.ProcessMs:0.00} + {raw.PostgresMs:0.00} ms", "0", "–", "");
-        table.Row($"**two web nodes**, {Clients} HTTP clients", $"{burst.PerSecond:N0}", $"{burst.P50:0.0} ms", $"{burst.P99:0.0} ms",
-            $"{burst.ProcessMs:0.00} + {burst.PostgresMs:0.00} ms", $"{burst.Errors}", $"{burst.Confirmed:N0} + {burst.Waitlisted:N0}", $"≥ {TargetPerSecond:N0}/s, p99 ≤ {TargetP99Ms:0} ms, 0 errors, 0 oversold: {(met ? "**met**" : "**missed**")}");
+            $"– + {raw.PostgresMs:0.00} ms", $"{raw.ProcessMs:0.00} ms", "0", "–", "");
+        table.Row($"**two web nodes**, {Clients} HTTP clients, emails included", $"{burst.PerSecond:N0}", $"{burst.P50:0.0} ms", $"{burst.P99:0.0} ms",
+            $"{burst.NodesMs:0.00} + {burst.PostgresMs:0.00} = **{burstCpu:0.00} ms**", $"{burst.ProcessMs:0.00} ms", $"{burst.Errors}", $"{burst.Confirmed:N0} + {burst.Waitlisted:N0}",
+            $"≤ {TargetCpuMs:0.0} ms CPU, 0 errors, 0 oversold: {(met ? "**met**" : "**missed**")}");
+        Round? before = null;
+        if (withBefore)
+        {
+            before = Median("before");
+            table.Row($"the same, on the build before this change (`BENCH_BEFORE_BUILD`)", $"{before.PerSecond:N0}", $"{before.P50:0.0} ms", $"{before.P99:0.0} ms",
+                $"{before.NodesMs:0.00} + {before.PostgresMs:0.00} = {before.NodesMs + before.PostgresMs:0.00} ms", $"{before.ProcessMs:0.00} ms", $"{before.Errors}",
+                $"{before.Confirmed:N0} + {before.Waitlisted:N0}", "");
+        }
 
         var text = new StringBuilder();
         text.AppendLine($"""
@@ -202,13 +254,23 @@ internal sealed class ColloqueSignupsScenario : IScenario
             grain's decision and the directory listing), {Clients} clients split across **two web nodes** (real Kestrel, silo co-hosted, one
             Orleans cluster on one PostgreSQL database). Every registration is acknowledged only after its writes committed.
             Baseline, same run: raw Npgsql, {Clients} clients, one autocommitted single-row INSERT per registration, {Registrations:N0} rows.
-            Median of {rounds} round(s) (raw and burst interleaved), after a warm-up round of each. CPU is read from /proc around each
-            round: the bench process (clients and both nodes), its PostgreSQL, and everything else on the machine ("other work").
+            Median of {rounds} round(s) (raw and burst interleaved), after a warm-up round of each. Each node is a process of its own
+            (the Release build of `web/Collaboration.Web`, started with `dotnet`, Production settings), so CPU is read from /proc apart
+            for the two nodes, their PostgreSQL, the bench process (the HTTP clients, excluded from the target) and everything else on
+            the machine ("other work"), from the first request until the last confirmation email is in the pickup folder.
 
             """);
         text.Append(table);
         text.AppendLine();
-        text.AppendLine("Rounds: " + string.Join("; ", all.Select(r => $"{r.Variant} {r.PerSecond:N0}/s (p99 {r.P99:0} ms{(r.Errors > 0 ? $", {r.Errors} errors" : "")})")) + ".");
+        text.AppendLine("Rounds: " + string.Join("; ", all.Select(r => $"{r.Variant} {r.PerSecond:N0}/s (p99 {r.P99:0} ms{(r.Errors > 0 ? $", {r.Errors} errors" : "")}" +
+            (r.Variant == "raw" ? "" : $", {r.NodesMs + r.PostgresMs:0.00} ms CPU") + ")")) + ".");
+        if (before is not null)
+        {
+            // Each round runs the two builds back to back: their ratio holds better than either figure on a shared machine.
+            var pairs = all.Where(r => r.Variant == "burst").Zip(all.Where(r => r.Variant == "before"),
+                (after, was) => (after.NodesMs + after.PostgresMs) / (was.NodesMs + was.PostgresMs)).ToList();
+            text.AppendLine($"CPU per registration, this build ÷ the build before, round by round: {string.Join(", ", pairs.Select(p => $"{p:0.00}×"))} (median {Stats.Median(pairs):0.00}×).");
+        }
         var other = bursts.Sum(r => r.OtherSeconds);
         var burstSeconds = bursts.Sum(r => r.Seconds);
         text.AppendLine(other > 0.1 * burstSeconds
@@ -224,20 +286,22 @@ internal sealed class ColloqueSignupsScenario : IScenario
             : "**A round did not end with exactly the capacity confirmed**: see the rounds above.");
         text.AppendLine();
         text.AppendLine($"""
-            **Reading.** The burst takes {burst.PerSecond:N0} registrations/s on two nodes ({Format.Ratio(burst.PerSecond / raw.PerSecond)} the raw INSERT's
-            {raw.PerSecond:N0}/s), p99 {burst.P99:0} ms, for {burst.ProcessMs + burst.PostgresMs:0.00} ms of CPU per registration against the INSERT's
-            {raw.ProcessMs + raw.PostgresMs:0.00} ms. Each registration is an HTTP request and one call to its own registration grain (the activation reads
-            nothing, then writes once), which asks the signups grain for a place — its share of that grain's group commit
+            **Reading.** The burst takes {burst.PerSecond:N0} registrations/s on two nodes, p99 {burst.P99:0} ms, for {burstCpu:0.00} ms of CPU per
+            registration in the nodes and PostgreSQL (target ≤ {TargetCpuMs:0.0} ms: {(met ? "met" : "missed")}), against the raw INSERT's {raw.PostgresMs:0.00} ms
+            in PostgreSQL. Each registration is an HTTP request and one call to its own registration grain (its activation reads its
+            row: nothing, then writes once), which asks the signups grain for a place — its share of that grain's group commit
             (`[Reentrant]`: the registrations that arrive during a write, or within 50 ms of the last one, share the next) — and
-            records the place, the confirmation email and the directory listing in that one write. Half of the calls to the signups
-            grain cross to the other silo: its single activation is what makes "never oversold" hold across nodes without a lock
-            or a retry. After the acknowledgement, the after-commit path: the signups grain's notice reaches the registration (no
-            write: told already), the email is composed (MimeKit, the QR code as a PNG, the day's `.ics`) and written, its delivery
-            is recorded (a second registration write), and the directory and the mail ledger take the registrations in coalesced
-            writes. No reminder is written: the signups grain's notice covers the registration's effects. The clients, both nodes and
-            PostgreSQL share the same {Environment.ProcessorCount} cores, so the burst is bounded by that CPU: at {burst.ProcessMs + burst.PostgresMs:0.0} ms per
-            registration two cores give about {Environment.ProcessorCount * 1000 / (burst.ProcessMs + burst.PostgresMs):N0} registrations/s.
+            records the place, the confirmation email and the directory listing in that one write. Half of the calls to the signups,
+            directory and outbox grains cross to the other silo: their single activations are what make "never oversold" hold across
+            nodes without a lock or a retry. After the acknowledgement, the after-commit path: the signups grain's notice reaches the
+            registration (no write: told already), the email is composed (MimeKit, the QR code as a PNG, the day's `.ics`) and
+            written, its delivery is recorded (the registration's second write), then one report of its outbox goes to the colloque's
+            mail ledger and the listing to the directory, each taken in coalesced writes. The clients, both nodes and PostgreSQL share
+            the same {Environment.ProcessorCount} cores with whatever else runs: at {burstCpu + burst.ProcessMs:0.0} ms per registration (clients included) two
+            cores give about {Environment.ProcessorCount * 1000 / (burstCpu + burst.ProcessMs):N0} registrations/s. Where a node's CPU goes is in the profile below.
             """);
+        var profile = Path.Combine(AppContext.BaseDirectory, "Profiling", "registration-profile.md");
+        if (File.Exists(profile)) text.AppendLine().Append(File.ReadAllText(profile).TrimEnd()).AppendLine();
         return text.ToString();
     }
 }

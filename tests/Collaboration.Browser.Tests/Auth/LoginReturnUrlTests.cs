@@ -2,7 +2,8 @@ namespace Collaboration.Browser.Tests.Auth;
 
 /// <summary>
 /// After signing in, the browser goes back only to a page of this site: every spelling of another
-/// site that a browser resolves to <c>//evil.example/…</c> lands on the home page instead.
+/// site that a browser resolves to <c>//evil.example/…</c> lands on the person's own work instead (an organiser's: the Table),
+/// as does a sign-in that asked for no page or for the public home.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class LoginReturnUrlTests(BrowserAppFixture fixture, ITestOutputHelper output)
@@ -33,10 +34,24 @@ public sealed class LoginReturnUrlTests(BrowserAppFixture fixture, ITestOutputHe
         // Act
         await SignInAsync(page);
 
-        // Assert: home, on this site.
+        // Assert: the organiser's work, on this site.
         await page.WaitForURLAsync(url => !url.Contains("/login.html", StringComparison.Ordinal));
-        Assert.Equal(new Uri(fixture.BaseUrl, "/").ToString(), page.Url);
+        Assert.Equal(new Uri(fixture.BaseUrl, "/meetings.html").ToString(), page.Url);
         Assert.False(reachedEvil);
+    }
+
+    [Theory]
+    [InlineData("/login.html")]
+    [InlineData("/login.html?returnUrl=%2F")]
+    public async Task Login_FromTheHeaderOrWithoutAPage_LeadsAnOrganiserToTheirWork_NotThePublicPortal(string path)
+    {
+        await using var session = await fixture.NewSessionAsync(output);
+        var page = session.Page;
+        await page.GotoAsync(path);
+
+        await SignInAsync(page);
+
+        await Expect(page).ToHaveURLAsync(new Uri(fixture.BaseUrl, "/meetings.html").ToString());
     }
 
     [Fact]

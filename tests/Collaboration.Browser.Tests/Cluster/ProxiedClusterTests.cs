@@ -23,7 +23,7 @@ public sealed class ProxiedClusterTests(ProxiedClusterFixture cluster, ITestOutp
         var (meetingId, _) = await ArrangeMeetingAsync(api, $"Rencontre {viewport}");
         await using var session = await cluster.NewSessionAsync(output, viewport);
         var page = session.Page;
-        await session.SignInAsOrganiserAsync("/");
+        await session.SignInAsOrganiserAsync("/meetings.html");
 
         for (var load = 1; load <= Loads; load++)
         {

@@ -63,7 +63,7 @@ public sealed class CheckInDeskTests(BrowserAppFixture fixture, ITestOutputHelpe
         await dashboard.Page.GetByLabel("Courriel").FillAsync(BrowserAppFixture.OrganiserEmail);
         await dashboard.Page.GetByLabel("Mot de passe").FillAsync(BrowserAppFixture.OrganiserPassword);
         await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await dashboard.Page.WaitForURLAsync("**/");
+        await dashboard.Page.WaitForURLAsync("**/meetings.html");
         await dashboard.Page.GotoAsync($"/colloque-dashboard.html?id={arranged.Colloque}");
         await Expect(dashboard.Page.GetByTestId("waiting-count")).ToHaveTextAsync("5", new() { Timeout = Timeouts.Ui });
 

@@ -34,7 +34,7 @@ public sealed class ColloqueRegistrationBrowserTests(BrowserAppFixture fixture, 
         await session.Page.GetByLabel("Courriel").FillAsync(BrowserAppFixture.OrganiserEmail);
         await session.Page.GetByLabel("Mot de passe").FillAsync(BrowserAppFixture.OrganiserPassword);
         await session.Page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await session.Page.WaitForURLAsync("**/");
+        await session.Page.WaitForURLAsync("**/meetings.html");
         return session;
     }
 

@@ -39,7 +39,7 @@ public sealed class DoorAdmissionBrowserTests(BrowserAppFixture fixture, ITestOu
         await page.GetByLabel("Courriel").FillAsync(BrowserAppFixture.OrganiserEmail);
         await page.GetByLabel("Mot de passe").FillAsync(BrowserAppFixture.OrganiserPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await page.WaitForURLAsync("**/");
+        await page.WaitForURLAsync("**/meetings.html");
 
         // Act: the organiser's own desk scans him.
         await page.GotoAsync($"/colloque-desk.html?colloque={colloque}");

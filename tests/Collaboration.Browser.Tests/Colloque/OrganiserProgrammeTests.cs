@@ -34,7 +34,7 @@ public sealed class OrganiserProgrammeTests(BrowserAppFixture fixture, ITestOutp
         await page.GetByLabel("Courriel").FillAsync(BrowserAppFixture.OrganiserEmail);
         await page.GetByLabel("Mot de passe").FillAsync(BrowserAppFixture.OrganiserPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await page.WaitForURLAsync("**/");
+        await page.WaitForURLAsync("**/meetings.html");
         await page.GotoAsync($"/colloque.html?id={colloque}{query}");
         // Loaded: the settings form shows the saved quota, and the live topic is connected.
         await Expect(page.Locator("#set-cap-employer")).ToHaveValueAsync("50", new() { Timeout = Timeouts.Ui });

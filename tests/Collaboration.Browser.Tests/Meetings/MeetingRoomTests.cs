@@ -33,7 +33,7 @@ public sealed partial class MeetingRoomTests(BrowserAppFixture fixture, ITestOut
         await organiser.GetByLabel("Courriel").FillAsync(BrowserAppFixture.OrganiserEmail);
         await organiser.GetByLabel("Mot de passe").FillAsync(BrowserAppFixture.OrganiserPassword);
         await organiser.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await Expect(organiser).ToHaveURLAsync(new Regex("/$"));
+        await Expect(organiser).ToHaveURLAsync(new Regex("/meetings\\.html$"));
         await organiser.GotoAsync($"/meeting.html?id={meetingId}");
 
         // the member opens their personal link, lands on their table, then opens the meeting

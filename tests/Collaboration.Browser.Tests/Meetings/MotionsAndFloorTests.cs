@@ -34,7 +34,7 @@ public sealed class MotionsAndFloorTests(BrowserAppFixture fixture, ITestOutputH
         await chair.GetByLabel("Courriel").FillAsync(BrowserAppFixture.OrganiserEmail);
         await chair.GetByLabel("Mot de passe").FillAsync(BrowserAppFixture.OrganiserPassword);
         await chair.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await Expect(chair).ToHaveURLAsync(new Regex("/$"));
+        await Expect(chair).ToHaveURLAsync(new Regex("/meetings\\.html$"));
         await chair.GotoAsync($"/meeting.html?id={meetingId}");
         foreach (var (page, member) in new[] { (aminaPage, amina), (brunoPage, bruno) })
         {

@@ -189,7 +189,7 @@ public sealed class PortalBrowserTests(BrowserAppFixture fixture, ITestOutputHel
         await page.GetByLabel("Courriel").FillAsync(BrowserAppFixture.OrganiserEmail);
         await page.GetByLabel("Mot de passe").FillAsync(BrowserAppFixture.OrganiserPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("/$"));
+        await Expect(page).ToHaveURLAsync(new Regex("/meetings\\.html$"));
     }
 
     private static Task CreatePartnerAsync(HttpClient api, string name, string mrc, string[] services) =>

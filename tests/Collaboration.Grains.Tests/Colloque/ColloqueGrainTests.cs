@@ -118,6 +118,26 @@ public sealed class ColloqueGrainTests : IClassFixture<GrainsSilo>
         Assert.Equal(_silo.Clock.GetUtcNow().ToUnixTimeSeconds(), arrival.At.ToUnixTimeSeconds());
     }
 
+    [Fact]
+    public async Task Aggregates_RaiseTheUndo_WhenACheckInAndItsUndoAreDeliveredAsOne()
+    {
+        // Arrange: the desks were shown the arrival ahead of the figures; its undo replaced it before it was delivered.
+        var colloque = _silo.Grains.GetGrain<IColloqueGrain>(Guid.NewGuid());
+        await colloque.CreateAsync(new("Colloque", new DateOnly(2026, 11, 26), "Rimouski")).WaitAsync(Timeout);
+        var before = (await colloque.GetAsync().WaitAsync(Timeout))!.Version;
+        var undone = new ArrivalChange("AGG-3", 2, false, AttendeeCategory.Employer, null, null, null, null, "Line Gagnon", "Fromagerie");
+
+        // Act
+        var applied = await colloque.ApplyArrivalAsync(undone).WaitAsync(Timeout);
+
+        // Assert: nothing counted, but the screens are told to drop the arrival they were shown.
+        Assert.Equal(ArrivalApplication.Applied, applied);
+        Assert.Equal(0, (await colloque.GetAsync().WaitAsync(Timeout))!.Arrived);
+        var events = (await colloque.GetEventsSinceAsync(before).WaitAsync(Timeout)).Events!;
+        var undo = Assert.IsType<Collaboration.Grains.Colloque.Events.ArrivalUndone>(Assert.Single(events).Data);
+        Assert.Equal(("AGG-3", 2L), (undo.Code, undo.CheckInVersion));
+    }
+
     [Theory]
     [InlineData(1, true, AttendeeCategory.Employer, 0, 0L)]
     [InlineData(524_287, false, AttendeeCategory.Other, 255, 4_294_967_295L)]

@@ -27,6 +27,7 @@ public static class EndpointRules
         ["POST /api/auth/password-reset/complete"] = EndpointRule.Public("""{"token":"pas-un-lien","password":"Une phrase de passe longue"}"""),
         ["POST /api/auth/second-factor/totp"] = EndpointRule.Organiser(),
         ["POST /api/auth/second-factor/totp/confirm"] = EndpointRule.Organiser("""{"code":"123456"}"""),
+        ["GET /api/audit"] = EndpointRule.Organiser(),
 
         // Meetings: tables and members
         ["GET /api/tables"] = EndpointRule.SignedIn(),
@@ -169,6 +170,8 @@ public static class EndpointRules
         ["GET /api/partners/{slug}"] = EndpointRule.Public(),
         ["POST /api/partners"] = EndpointRule.Organiser("""{"name":"Organisme {unique}","mrc":"joliette","sector":"communautaire","services":["accueil"],"languages":["fr"],"isPublic":true}"""),
         ["PUT /api/partners/{id:guid}"] = EndpointRule.Organiser("""{"name":"Organisme","mrc":"joliette","sector":"communautaire","isPublic":true,"expectedVersion":1}"""),
+        ["GET /api/partners/duplicates"] = EndpointRule.Organiser(),
+        ["POST /api/partners/{id:guid}/merge"] = EndpointRule.Organiser("""{"survivorId":"00000000-0000-0000-0000-000000000001","expectedVersion":1}"""),
         ["POST /api/partners/member-matching"] = EndpointRule.Organiser(query: "?mode=preview"),
         ["PUT /api/tables/{tableId:guid}/members/{memberId:guid}/organisation"] = EndpointRule.Organiser("""{"organisationId":null}"""),
 
@@ -200,6 +203,7 @@ public static class EndpointRules
         ["* /index.html"] = EndpointRule.Public(method: "GET"),
         ["* /login.html"] = EndpointRule.Public(method: "GET"),
         ["* /equipe"] = new(Callers.Organiser, Method: "GET"),
+        ["* /equipe/journal"] = new(Callers.Organiser, Method: "GET"),
         ["* /evaluations/admin"] = new(Callers.Organiser, Method: "GET"),
         ["* /conservation"] = new(Callers.Organiser, Method: "GET"),
         ["* /evaluation"] = EndpointRule.Public(method: "GET"), // the personal link's page: its token is in the fragment

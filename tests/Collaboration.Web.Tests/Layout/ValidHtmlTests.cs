@@ -45,6 +45,8 @@ public sealed partial class ValidHtmlTests(ValidHtmlTests.App app) : IClassFixtu
             }));
             var colloque = Id(await Json(Organiser.PostAsJsonAsync("/api/colloques", new { title = "Colloque régional", date = DateTime.UtcNow.AddDays(40).ToString("yyyy-MM-dd"), venue = "Joliette" })));
             var partner = await Json(Organiser.PostAsJsonAsync("/api/partners", new { name = "Carrefour d’accueil", mrc = "joliette", sector = "communautaire", services = new[] { "accueil" }, languages = new[] { "fr" }, isPublic = true }));
+            // The same organisation again: the organisers' page shows the pair as a likely duplicate.
+            await Json(Organiser.PostAsJsonAsync("/api/partners", new { name = "CARREFOUR D'ACCUEIL", mrc = "joliette", sector = "communautaire", services = new[] { "accueil" }, languages = new[] { "fr" }, isPublic = false }));
             var news = await Json(Organiser.PostAsJsonAsync("/api/portal/news", new { titleFr = "Nouvelle", titleEn = "News", markdownFr = "## Un titre\n\nTexte", markdownEn = "## A heading\n\nText" }));
             Samples["/colloque/{id:guid}"] = $"/colloque/{colloque}";
             Samples["/colloque/{id:guid}/manage"] = $"/colloque/{colloque}/manage?code=ABCD";

@@ -66,6 +66,8 @@ public sealed class TableMailTests(MailAppFixture fixture) : IClassFixture<MailA
         Assert.Equal($"{meeting:D}@concertation", calendar.Events.Single().Uid);
         Assert.Equal(0, calendar.Events.Single().Sequence);
         Assert.Equal(14, calendar.Events.Single().DtStart!.Hour); // 14 h, Québec time
+        Assert.Contains("parce que vous êtes membre d'une table", notice.Text); // a member never registered for anything
+        Assert.DoesNotContain("pour cette inscription", notice.Text);
         await fixture.MailAsync(second, "Convocation");
         var sent = await MeetingAsync(meeting);
         Assert.Equal(2, sent.GetProperty("noticeRecipients").GetInt32());
@@ -78,6 +80,9 @@ public sealed class TableMailTests(MailAppFixture fixture) : IClassFixture<MailA
         var update = await Poll.UntilAsync(() => Task.FromResult(fixture.MailTo(first).Where(m => m.Subject.StartsWith("Convocation")).ToList()),
             l => l.Count == 2, Timeout, "the updated notice");
         Assert.Contains("Portrait des MRC (20 min)", update[1].Text);
+        Assert.StartsWith("Convocation mise à jour : ", update[1].Subject); // says it is an update, not the same notice again
+        Assert.Contains("a été mis à jour", update[1].Text);
+        Assert.DoesNotContain("mise à jour", notice.Subject);
         Assert.Equal(1, update[1].Calendar!.Events.Single().Sequence);
         Assert.Equal(calendar.Events.Single().Uid, update[1].Calendar!.Events.Single().Uid);
         Assert.Equal(1, (await MeetingAsync(meeting)).GetProperty("noticeSequence").GetInt32());

@@ -53,8 +53,9 @@ public sealed class ErrorProblemDetailsTests : IAsyncLifetime
     [Fact]
     public async Task NulInAQueryValue_OnKestrel_Is400Problem()
     {
-        // "%00" in a path segment is refused by Kestrel itself, before the app runs (a bare 400, see docs/notes);
-        // in a query value it reaches the app, which answers problem details.
+        // "%00" in a path segment is refused by Kestrel itself, before the app runs (a bare 400: ASP.NET Core has no
+        // hook there); the shipped nginx answers it with problem details (ProxyBadRequestTests). In a query value it
+        // reaches the app, which answers problem details.
         var response = await RawAsync("GET /api/workshops?all=%00 HTTP/1.1");
 
         Assert.True(response.StartsWith("HTTP/1.1 400", StringComparison.Ordinal), response);

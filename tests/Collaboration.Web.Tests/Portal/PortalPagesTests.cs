@@ -51,6 +51,8 @@ public sealed class PortalPagesTests : IAsyncLifetime
         var organisation = await GetAsync(_public, found.QuerySelector("[data-testid=directory-item] h3 a")!.GetAttribute("href")!);
 
         Assert.Equal(["Carrefour d'intégration de la Matawinie"], found.QuerySelectorAll("[data-testid=directory-item] h3").Select(h => h.TextContent));
+        Assert.Equal("Personne-ressource : Hélène Roy", found.QuerySelector("[data-testid=directory-matched-contact]")?.TextContent); // why it was found
+        Assert.Null(english.QuerySelector("[data-testid=directory-matched-contact]")); // found by its own name: nothing to explain
         Assert.Equal(["Centre de francisation de Joliette"], english.QuerySelectorAll("[data-testid=directory-item] h3").Select(h => h.TextContent));
         Assert.Equal("en", english.DocumentElement.GetAttribute("lang"));
         Assert.Contains("French classes", english.QuerySelector("[data-testid=directory-item] .tags")!.TextContent);

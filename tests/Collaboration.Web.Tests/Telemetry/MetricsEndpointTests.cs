@@ -1,5 +1,4 @@
 using System.Net;
-using Collaboration.Web.Tests.Workshops;
 
 namespace Collaboration.Web.Tests.Telemetry;
 
@@ -7,18 +6,31 @@ namespace Collaboration.Web.Tests.Telemetry;
 /// /metrics (Prometheus, OpenTelemetry's exporter) answers only direct requests from <c>Telemetry:MetricsNetworks</c>
 /// (loopback by default), never one that came through the proxy. What it shows: <see cref="MetricsScrapeTests"/>.
 /// </summary>
-public sealed class MetricsEndpointTests : IClassFixture<WorkshopsAppFixture>
+public sealed class MetricsEndpointTests : IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
-    private readonly WorkshopsAppFixture _fixture;
+    private readonly ConcertationFactory _node = new(null, kestrel: true, ("Telemetry:Metrics", "true"));
 
-    public MetricsEndpointTests(WorkshopsAppFixture fixture) => _fixture = fixture;
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _node.DisposeAsync();
+
+    [Fact]
+    public async Task Scrape_Answers_ADirectRequestFromLoopback()
+    {
+        using var client = _node.CreateClient();
+
+        var response = await client.GetAsync("/metrics").WaitAsync(Timeout);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("# TYPE", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task Scrape_IsNotFound_ForARequestThatCameThroughTheProxy()
     {
         // Arrange: what nginx adds to every request it passes on
-        using var client = _fixture.Anonymous();
+        using var client = _node.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
         request.Headers.Add("X-Forwarded-For", "127.0.0.1");
 
@@ -34,7 +46,7 @@ public sealed class MetricsEndpointTests : IClassFixture<WorkshopsAppFixture>
     public async Task Scrape_IsNotFound_FromAnAddressOutsideTheMetricsNetworks()
     {
         // Arrange: a node whose scrapers live on 10.0.0.0/8 only
-        await using var node = new ConcertationFactory(null, kestrel: true, ("Telemetry:MetricsNetworks", "10.0.0.0/8"));
+        await using var node = new ConcertationFactory(null, kestrel: true, ("Telemetry:Metrics", "true"), ("Telemetry:MetricsNetworks", "10.0.0.0/8"));
         using var client = node.CreateClient();
 
         // Act

@@ -51,7 +51,7 @@ public static class AccountsApi
 
         var email = EmailAddress.Normalize(request.Email!);
         var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (throttle.WaitBeforeTrying(email, address) is { TotalSeconds: > 0 } wait)
+        if (await throttle.WaitBeforeTryingAsync(email, address) is { TotalSeconds: > 0 } wait)
         {
             var seconds = (int)Math.Ceiling(wait.TotalSeconds);
             http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -63,7 +63,7 @@ public static class AccountsApi
         var verification = hasher.VerifyHashedPassword(account!, account is { CanSignIn: true } ? account.PasswordHash : PasswordRules.DummyHash, request.Password!);
         if (account is not { CanSignIn: true } || verification == PasswordVerificationResult.Failed)
         {
-            throttle.Failed(email, address);
+            await throttle.FailedAsync(email, address);
             return Problems.Create(StatusCodes.Status401Unauthorized, "invalid-credentials",
                 "Courriel ou mot de passe incorrect.", "Incorrect email or password.");
         }
@@ -75,12 +75,12 @@ public static class AccountsApi
                     "Enter the six-digit code from your authenticator app, or a recovery code.");
             if (!await SecondFactorPassesAsync(grain, account, request.Code, secondFactor))
             {
-                throttle.Failed(email, address);
+                await throttle.FailedAsync(email, address);
                 return Problems.Create(StatusCodes.Status401Unauthorized, "invalid-second-factor",
                     "Ce code n'est pas le bon, ou il a déjà servi.", "This code is wrong, or it was already used.");
             }
         }
-        throttle.Succeeded(email, address);
+        await throttle.SucceededAsync(email, address);
         if (verification == PasswordVerificationResult.SuccessRehashNeeded)
             await grain.ChangePasswordHashAsync(hasher.HashPassword(account, request.Password!));
         await grain.RecordSignInAsync();
@@ -151,7 +151,7 @@ public static class AccountsApi
             hasher.VerifyHashedPassword(account, account.PasswordHash, request.CurrentPassword) == PasswordVerificationResult.Failed)
             return Problems.Create(StatusCodes.Status400BadRequest, "invalid-current-password",
                 "Le mot de passe actuel est incorrect.", "The current password is incorrect.");
-        await grain.ChangePasswordHashAsync(hasher.HashPassword(account, request.NewPassword!));
+        await grain.ChangePasswordAsync(hasher.HashPassword(account, request.NewPassword!));
         // Every session of the account ends (a stolen cookie too); the caller continues in a fresh one.
         await sessions.EndAllAsync(SessionSubjects.Organiser(account.Email), "password-changed");
         await SignInOrganiserAsync(http, sessions, account);

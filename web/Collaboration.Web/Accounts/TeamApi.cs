@@ -49,7 +49,7 @@ public static class TeamApi
         var expiresAt = clock.GetUtcNow() + AccountLinks.InvitationLifetime;
         var outcome = await grains.GetGrain<IOrganiserAccountGrain>(email).InviteAsync(new OrganiserInvitation(
             request.DisplayName!.Trim(), user.FindFirstValue(ClaimTypes.Name) ?? Caller(user), SecretTokens.Hash(token),
-            mailLinks.SealSignInToken(token), expiresAt, request.Language));
+            mailLinks.SealSignInToken(token), expiresAt, request.Language, Caller(user)));
         return outcome == InvitationOutcome.AlreadyExists
             ? Problems.Create(StatusCodes.Status409Conflict, "account-exists",
                 "Un compte existe déjà pour ce courriel (réactivez-le s'il est désactivé).",

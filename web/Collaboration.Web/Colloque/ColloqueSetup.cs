@@ -7,6 +7,7 @@ public static class ColloqueSetup
 {
     public static IServiceCollection AddColloque(this IServiceCollection services)
     {
+        services.AddSingleton<KnownColloques>();
         services.AddSingleton<ILiveTopic, ColloquePublicTopic>();
         services.AddSingleton<ILiveTopic, ColloqueScreensTopic>();
         services.AddSingleton<ILiveTopic, ColloqueTopic>();

@@ -22,7 +22,7 @@ public abstract class LiveFeedListener(LocalLiveFeed feed) : IHostedService, IDi
     {
         _subscription = feed.Subscribe(batch =>
         {
-            if (batch.Feed != Feed) return;
+            if (batch.Feed != Feed || batch.Ahead) return; // the feed's own events only (an event pushed ahead comes again from it)
             foreach (var e in batch.Events) OnEvent(e);
         });
         return Task.CompletedTask;

@@ -25,7 +25,22 @@ public sealed class MailComposer(MailTexts texts, MailLinks links, IOptions<Mail
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-CA");
 
     public string SubjectOf(OutboxMail mail) =>
-        string.Join(" / ", Languages(mail).Select(l => texts.Get(l, $"notifications.{mail.Kind}.subject", ("title", Title(mail, l)))));
+        string.Join(" / ", Languages(mail).Select(l => texts.Get(l, TextKey(mail, "subject"), ("title", Title(mail, l)))));
+
+    /// <summary>A notice sent again (an agenda updated) says it is an update, in its subject and its opening.</summary>
+    private static string TextKey(OutboxMail mail, string part) =>
+        mail.Kind == MailKind.MeetingNotice && mail.Data?.GetValueOrDefault("sequence") is { } sequence && sequence != "0"
+            ? $"notifications.{mail.Kind}.{part}Updated"
+            : $"notifications.{mail.Kind}.{part}";
+
+    /// <summary>Why the person gets the email: Table members and organisers never registered for anything.</summary>
+    private static string FooterKey(MailKind kind) => kind switch
+    {
+        MailKind.MemberInvited or MailKind.MemberLinkReissued or MailKind.MeetingNotice or MailKind.MeetingCancelled or MailKind.MeetingMinutes
+            => "notifications.footer.member",
+        MailKind.OrganiserInvited or MailKind.OrganiserPasswordReset => "notifications.footer.organiser",
+        _ => "notifications.footer",
+    };
 
     /// <param name="attestation">The attestation of participation to attach (an evaluation's invitation), as a PDF.</param>
     public MimeMessage Compose(OutboxMail mail, byte[]? attestation = null)
@@ -242,7 +257,7 @@ public sealed class MailComposer(MailTexts texts, MailLinks links, IOptions<Mail
         {
             if (text.Length > 0) text.Append("\n----------------------------------------\n\n");
             text.Append(texts.Get(l, "notifications.greeting", ("name", mail.ToName))).Append("\n\n");
-            text.Append(texts.Get(l, $"notifications.{mail.Kind}.body")).Append("\n\n");
+            text.Append(texts.Get(l, TextKey(mail, "body"))).Append("\n\n");
             foreach (var (label, value) in parts.Rows) text.Append(texts.Get(l, label)).Append(l == "fr" ? " : " : ": ").Append(value(l)).Append('\n');
             foreach (var (label, items) in parts.Lists.Select(x => (x.Label, Items: x.Items(l))).Where(x => x.Items.Count > 0))
             {
@@ -254,7 +269,7 @@ public sealed class MailComposer(MailTexts texts, MailLinks links, IOptions<Mail
             if (parts.Calendar is not null) text.Append(texts.Get(l, "notifications.ics")).Append('\n');
             foreach (var note in parts.Notes) text.Append('\n').Append(texts.Get(l, note)).Append('\n');
             text.Append('\n').Append(texts.Get(l, "notifications.signature")).Append('\n');
-            text.Append(texts.Get(l, "notifications.footer")).Append('\n');
+            text.Append(texts.Get(l, FooterKey(mail.Kind))).Append('\n');
             if (unsubscribe is not null) text.Append(texts.Get(l, "notifications.unsubscribe")).Append(l == "fr" ? " : " : ": ").Append(unsubscribe).Append('\n');
         }
         return text.ToString();
@@ -270,7 +285,7 @@ public sealed class MailComposer(MailTexts texts, MailLinks links, IOptions<Mail
             if (l != languages[0]) html.Append("<hr style=\"margin:2rem 0\">");
             html.Append($"<section lang=\"{l}\">");
             html.Append($"<p>{E(texts.Get(l, "notifications.greeting", ("name", mail.ToName)))}</p>");
-            html.Append($"<p>{E(texts.Get(l, $"notifications.{mail.Kind}.body"))}</p>");
+            html.Append($"<p>{E(texts.Get(l, TextKey(mail, "body")))}</p>");
             if (parts.Rows.Count > 0)
             {
                 html.Append("<table style=\"border-collapse:collapse\">");
@@ -292,7 +307,7 @@ public sealed class MailComposer(MailTexts texts, MailLinks links, IOptions<Mail
             if (parts.Calendar is not null) html.Append($"<p>{E(texts.Get(l, "notifications.ics"))}</p>");
             foreach (var note in parts.Notes) html.Append($"<p>{E(texts.Get(l, note))}</p>");
             html.Append($"<p>{E(texts.Get(l, "notifications.signature"))}</p>");
-            html.Append($"<p style=\"font-size:.85rem;color:#555\">{E(texts.Get(l, "notifications.footer"))}");
+            html.Append($"<p style=\"font-size:.85rem;color:#555\">{E(texts.Get(l, FooterKey(mail.Kind)))}");
             if (unsubscribe is not null) html.Append($" <a href=\"{E(unsubscribe.ToString())}\">{E(texts.Get(l, "notifications.unsubscribe"))}</a>");
             html.Append("</p></section>");
         }

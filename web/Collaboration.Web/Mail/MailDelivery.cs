@@ -21,8 +21,8 @@ public sealed class MailDelivery(MailComposer composer, IMailTransport transport
         var attestation = await AttestationAsync(mail);
         try
         {
-            subject = composer.SubjectOf(mail);
             message = composer.Compose(mail, attestation);
+            subject = message.Subject ?? ""; // composed once: the message carries it
         }
         catch (Exception e) when (e is KeyNotFoundException or FormatException or InvalidOperationException or ArgumentException)
         {

@@ -23,6 +23,8 @@ public static class PartnersApi
         partners.MapGet("/{slug}", GetAsync);
         partners.MapPost("/", CreateAsync).RequireAuthorization(AuthenticationSetup.OrganiserPolicy);
         partners.MapPut("/{id:guid}", UpdateAsync).RequireAuthorization(AuthenticationSetup.OrganiserPolicy);
+        partners.MapGet("/duplicates", DuplicatesAsync).RequireAuthorization(AuthenticationSetup.OrganiserPolicy);
+        partners.MapPost("/{id:guid}/merge", MergeAsync).RequireAuthorization(AuthenticationSetup.OrganiserPolicy);
         partners.MapPost("/member-matching", MatchMembersAsync).RequireAuthorization(AuthenticationSetup.OrganiserPolicy);
         app.MapPut("/api/tables/{tableId:guid}/members/{memberId:guid}/organisation", LinkMemberAsync)
             .WithTags("Partners").RequireAuthorization(AuthenticationSetup.OrganiserPolicy);
@@ -32,6 +34,9 @@ public static class PartnersApi
     public sealed record SearchResponse(int Total, IReadOnlyList<object> Items, IReadOnlyDictionary<string, int> ByMrc);
 
     public sealed record LinkRequest(Guid? OrganisationId);
+
+    /// <summary>Merges the organisation of the address into <see cref="SurvivorId"/>; <see cref="ExpectedVersion"/>: the duplicate's version as seen.</summary>
+    public sealed record MergeRequest(Guid? SurvivorId, long? ExpectedVersion);
 
     private static async Task<Results<Ok<SearchResponse>, ProblemHttpResult>> SearchAsync(
         ClaimsPrincipal user, PartnersService partners, string? q, string? mrc, [FromQuery] string[]? service, string? language,
@@ -73,28 +78,55 @@ public static class PartnersApi
         return entry is { Profile.IsPublic: true } ? TypedResults.Ok(PublicPartner.From(entry)) : NotFound();
     }
 
-    private static async Task<Results<Created<PartnerRecord>, ProblemHttpResult>> CreateAsync(PartnerRequest request, PartnersService partners)
+    private static async Task<Results<Created<PartnerRecord>, ProblemHttpResult>> CreateAsync(
+        PartnerRequest request, ClaimsPrincipal user, PartnersService partners)
     {
         var (profile, errors) = request.Validate();
         if (profile is null) return Problems.Validation(errors);
-        var result = await partners.CreateAsync(profile);
+        var result = await partners.CreateAsync(profile, Organiser(user));
         return result.Outcome == PartnerOutcome.Done
             ? TypedResults.Created($"/api/partners/{result.Current!.Slug}", PartnerRecord.From(PartnerDirectoryEntry.From(result.Current)))
             : Problems.Create(StatusCodes.Status400BadRequest, "invalid-partner", "Organisme invalide.", "Invalid organisation.");
     }
 
-    private static async Task<Results<Ok<PartnerRecord>, ProblemHttpResult>> UpdateAsync(Guid id, PartnerRequest request, PartnersService partners)
+    private static async Task<Results<Ok<PartnerRecord>, ProblemHttpResult>> UpdateAsync(
+        Guid id, PartnerRequest request, ClaimsPrincipal user, PartnersService partners)
     {
         var (profile, errors) = request.Validate();
         if (request.ExpectedVersion is null) errors["expectedVersion"] = new("La version vue (expectedVersion) est requise.", "The version seen (expectedVersion) is required.");
         if (profile is null || errors.Count > 0) return Problems.Validation(errors);
-        var result = await partners.UpdateAsync(id, profile, request.ExpectedVersion!.Value);
+        var result = await partners.UpdateAsync(id, profile, request.ExpectedVersion!.Value, Organiser(user));
         return result.Outcome switch
         {
             PartnerOutcome.Done => TypedResults.Ok(PartnerRecord.From(PartnerDirectoryEntry.From(result.Current!))),
             PartnerOutcome.Stale => Stale(result.Current!),
             PartnerOutcome.NotFound => NotFound(),
+            PartnerOutcome.Merged => Merged(),
             _ => Problems.Create(StatusCodes.Status400BadRequest, "invalid-partner", "Organisme invalide.", "Invalid organisation."),
+        };
+    }
+
+    private static async Task<Ok<IReadOnlyList<LikelyDuplicates>>> DuplicatesAsync(PartnersService partners) =>
+        TypedResults.Ok(DuplicateFinder.Find(await partners.Directory.ListAsync()));
+
+    private static async Task<Results<Ok<PartnerRecord>, ProblemHttpResult>> MergeAsync(
+        Guid id, MergeRequest request, ClaimsPrincipal user, PartnersService partners)
+    {
+        var errors = new Dictionary<string, BilingualText>();
+        if (request.SurvivorId is not { } survivorId) errors["survivorId"] = new("Choisissez l'organisme qui reste.", "Choose the organisation that stays.");
+        else if (survivorId == id) errors["survivorId"] = new("Un organisme ne se fusionne pas avec lui-même.", "An organisation cannot be merged with itself.");
+        if (request.ExpectedVersion is null) errors["expectedVersion"] = new("La version vue (expectedVersion) est requise.", "The version seen (expectedVersion) is required.");
+        if (errors.Count > 0) return Problems.Validation(errors);
+        var result = await partners.MergeAsync(id, request.SurvivorId!.Value, request.ExpectedVersion!.Value, Organiser(user));
+        return result.Outcome switch
+        {
+            PartnerOutcome.Done => TypedResults.Ok(PartnerRecord.From(PartnerDirectoryEntry.From(result.Current!))),
+            PartnerOutcome.Stale => Stale(result.Current!),
+            PartnerOutcome.NotFound => NotFound(),
+            PartnerOutcome.Merged => Merged(),
+            _ => Problems.Create(StatusCodes.Status409Conflict, "invalid-merge",
+                "Cet organisme ne peut pas recevoir la fusion (il a lui-même été fusionné).",
+                "This organisation cannot receive the merge (it was itself merged)."),
         };
     }
 
@@ -117,6 +149,11 @@ public static class PartnersApi
             ? TypedResults.NoContent()
             : Problems.Create(StatusCodes.Status404NotFound, "member-not-found", "Membre introuvable.", "Member not found.");
     }
+
+    private static string Organiser(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+
+    private static ProblemHttpResult Merged() => Problems.Create(StatusCodes.Status409Conflict, "merged",
+        "Cet organisme a été fusionné avec un autre : modifiez celui qui reste.", "This organisation was merged into another: edit the one that stays.");
 
     private static ProblemHttpResult NotFound() =>
         Problems.Create(StatusCodes.Status404NotFound, "partner-not-found", "Organisme introuvable.", "Organisation not found.");

@@ -8,15 +8,20 @@ public sealed class PartnersService(IGrainFactory grains)
 {
     public IPartnerDirectoryGrain Directory => grains.GetGrain<IPartnerDirectoryGrain>(PartnerDirectoryGrain.Key);
 
-    public async Task<PartnerResult> CreateAsync(PartnerProfile profile)
+    /// <param name="by">The organiser's email, for the audit log (null for demo data).</param>
+    public async Task<PartnerResult> CreateAsync(PartnerProfile profile, string? by = null)
     {
         var id = Guid.NewGuid();
         var slug = await Directory.ReserveSlugAsync(id, Slug(profile.Name));
-        return await grains.GetGrain<IPartnerOrganisationGrain>(id).CreateAsync(slug, profile);
+        return await grains.GetGrain<IPartnerOrganisationGrain>(id).CreateAsync(slug, profile, by);
     }
 
-    public Task<PartnerResult> UpdateAsync(Guid id, PartnerProfile profile, long expectedVersion) =>
-        grains.GetGrain<IPartnerOrganisationGrain>(id).UpdateAsync(profile, expectedVersion);
+    public Task<PartnerResult> UpdateAsync(Guid id, PartnerProfile profile, long expectedVersion, string by) =>
+        grains.GetGrain<IPartnerOrganisationGrain>(id).UpdateAsync(profile, expectedVersion, by);
+
+    /// <summary>The duplicate is merged into the survivor (the duplicate's grain owns the merge and tells the others).</summary>
+    public Task<PartnerResult> MergeAsync(Guid duplicateId, Guid survivorId, long expectedVersion, string by) =>
+        grains.GetGrain<IPartnerOrganisationGrain>(duplicateId).MergeIntoAsync(survivorId, expectedVersion, by);
 
     /// <summary>"Maison d'Haïti — Joliette" → "maison-d-haiti-joliette".</summary>
     public static string Slug(string name)

@@ -1,4 +1,5 @@
 using Collaboration.Web.Demo;
+using Collaboration.Web.Live;
 
 namespace Collaboration.Web.Partners;
 
@@ -8,6 +9,7 @@ public static class PartnersSetup
     {
         services.AddSingleton<PartnersService>();
         services.AddSingleton<MemberMatching>();
+        services.AddSingleton<ILiveTopic, PartnerDirectoryTopic>();
         return services;
     }
 }

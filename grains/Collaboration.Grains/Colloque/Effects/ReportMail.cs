@@ -9,6 +9,9 @@ public sealed record ReportMail([property: Id(0)] Guid ColloqueId, [property: Id
 {
     public string? Key => "mail-ledger";
 
+    // After the email it reports was handed to the transport: the report written with its outcome replaces this one.
+    public bool DeliveredLast => true;
+
     public async Task<EffectResult> DeliverAsync(EffectContext context)
     {
         await context.Grains.GetGrain<IColloqueOutboxGrain>(ColloqueId).ReportAsync(Report);

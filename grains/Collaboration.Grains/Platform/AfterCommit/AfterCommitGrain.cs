@@ -12,8 +12,9 @@ namespace Collaboration.Grains.Platform;
 /// <list type="number">
 /// <item>Before the first write that commits an effect, the Orleans reminder <see cref="Reminder"/> is
 /// registered (durable, in the reminder table).</item>
-/// <item>After each commit, this activation delivers the pending effects (a few at a time, oldest first),
-/// retrying a failure with growing delays.</item>
+/// <item>After each commit, this activation delivers the pending effects (a few at a time, oldest first; an effect
+/// that reports this grain's own state, <see cref="IEffect.DeliveredLast"/>, after the others), retrying a failure
+/// with growing delays.</item>
 /// <item>A delivered effect is removed; the removal is written with the next write (a crash before it only
 /// delivers the effect again, which its idempotent receiver ignores). A delivery that changed this grain's
 /// own state (an email's status, its attempts) is written at once.</item>
@@ -33,6 +34,7 @@ public abstract class AfterCommitGrain<TState> : DurableGrain<TState>, IRemindab
     private bool _delivering;
     private bool _driveAgain;
     private bool _reminderRegistered;
+    private Task? _dropping; // the reminder's removal under way
     private readonly HashSet<PendingEffect> _inFlight = [];
     private readonly Dictionary<PendingEffect, TaskCompletionSource> _waiters = [];
     private readonly List<TaskCompletionSource> _drainWaiters = [];
@@ -153,6 +155,7 @@ public abstract class AfterCommitGrain<TState> : DurableGrain<TState>, IRemindab
 
     private async Task EnsureReminderAsync()
     {
+        while (_dropping is { } dropping) await dropping; // a reminder being dropped must not take this write's along
         if (_reminderRegistered || Effects is not { IsEmpty: false }) return;
         await this.RegisterOrUpdateReminder(Reminder, _schedule.RedrivePeriod, _schedule.RedrivePeriod);
         _reminderRegistered = true;
@@ -222,6 +225,8 @@ public abstract class AfterCommitGrain<TState> : DurableGrain<TState>, IRemindab
                 var now = Environment.TickCount64;
                 var due = Effects!.Pending.Where(p => !_inFlight.Contains(p) &&
                     (!_retries.TryGetValue(p.Id, out var retry) || retry.DueAtTick <= now)).ToList();
+                // A report of this grain's state goes once the other due effects were tried (and their outcome written).
+                if (due.Exists(p => !p.Effect.DeliveredLast) && due.RemoveAll(p => p.Effect.DeliveredLast) > 0) _driveAgain = true;
                 // A sliding window, not batches: one slow receiver does not hold the others back.
                 using var window = new SemaphoreSlim(Math.Max(1, _schedule.Concurrency));
                 var results = await Task.WhenAll(due.Select(async pending => // true: the sender's state changed
@@ -313,8 +318,22 @@ public abstract class AfterCommitGrain<TState> : DurableGrain<TState>, IRemindab
         }, new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan) { Interleave = true });
     }
 
+    /// <summary>
+    /// Drops the reminder, unless effects wait again. A reentrant grain's calls run between this method's awaits (and
+    /// those of the write that settles first): a write that recorded effects meanwhile counts on the reminder, so the
+    /// drop is skipped when effects are back, and a write that needs the reminder waits for a drop under way, then
+    /// registers it again — otherwise a node dying just after such a write would leave its effects with no reminder.
+    /// </summary>
     private async Task DropReminderAsync()
     {
+        if (_dropping is { } running)
+        {
+            await running;
+            return;
+        }
+        if (Effects is { IsEmpty: false }) return;
+        var dropped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _dropping = dropped.Task;
         _reminderRegistered = false;
         try
         {
@@ -324,6 +343,11 @@ public abstract class AfterCommitGrain<TState> : DurableGrain<TState>, IRemindab
         {
             ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(GetType()).LogInformation(e,
                 "Could not drop the after-commit reminder of {Grain}; its next tick finds nothing and drops it", this.GetGrainId());
+        }
+        finally
+        {
+            _dropping = null;
+            dropped.TrySetResult();
         }
     }
 }

@@ -15,6 +15,14 @@ public interface IEffect
     /// </summary>
     string? Key => null;
 
+    /// <summary>
+    /// True for an effect that reports the sender's own state to another grain (a registration's outbox to the
+    /// colloque's mail ledger): it waits while the sender's other effects are due, since their outcome (an email
+    /// handed to the transport) changes what it reports; the write that records that outcome replaces it with a
+    /// report that says both, so one delivery does the work of two.
+    /// </summary>
+    bool DeliveredLast => false;
+
     /// <summary>Delivers the effect; a thrown exception counts as <see cref="EffectResult.Retry"/>.</summary>
     Task<EffectResult> DeliverAsync(EffectContext context);
 }

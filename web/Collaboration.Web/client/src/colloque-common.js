@@ -50,3 +50,27 @@ export function el(tag, attributes = {}, ...children) {
   node.append(...children.filter((c) => c !== null && c !== undefined));
   return node;
 }
+
+/**
+ * An arrival (AttendeeArrived / ArrivalUndone) reaches a screen twice: pushed ahead from the registration's own
+ * write, then as the colloque topic's versioned event once the figures hold it. This remembers, per badge, the
+ * check-in version last applied, so each change is applied once and an older one never undoes a newer one.
+ * forget() after a snapshot: what follows it is applied again (idempotently), so the snapshot misses nothing.
+ */
+export function createArrivalVersions() {
+  const applied = new Map(); // code → check-in version
+  return {
+    /** True (and remembered) when this event is newer than what was applied for its badge. */
+    isNew({ code, checkInVersion }) {
+      const version = Number(checkInVersion) || 0;
+      if (version <= (applied.get(code) ?? 0)) {
+        return false;
+      }
+      applied.set(code, version);
+      return true;
+    },
+    forget() {
+      applied.clear();
+    },
+  };
+}

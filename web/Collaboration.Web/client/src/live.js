@@ -9,6 +9,11 @@
 // asks the hub for what it missed after every reconnect (or a snapshot when too far behind), and drops
 // envelopes it has already seen, so its handler gets each event once, in version order; a push that
 // skips a version makes it ask the hub again from the last version it saw.
+//
+// A topic may also be pushed events ahead of its versions (client method 'ahead', version 0): a change
+// another grain has committed, which the topic's own versioned event repeats later (a desk's arrival,
+// before the colloque's figures hold it). options.onAhead(envelope) gets them, best effort, as they come;
+// the page applies them idempotently (by the change's own id and version), since the event follows.
 import { HttpTransportType, HubConnectionBuilder, HubConnectionState, LogLevel } from '@microsoft/signalr';
 
 export const LiveState = Object.freeze({
@@ -105,6 +110,7 @@ export class Live {
     };
     this.#connection = createConnection(url, retryPolicy);
     this.#connection.on('event', (envelope) => this.#dispatch(envelope));
+    this.#connection.on('ahead', (envelope) => this.#dispatchAhead(envelope));
     this.#connection.onreconnecting(() => this.#onLost(LiveState.reconnecting));
     this.#connection.onreconnected(() => this.#onConnected());
     this.#connection.onclose(() => {
@@ -165,16 +171,17 @@ export class Live {
    * Follows topic. onEvent(envelope) gets each event once, in version order.
    * options.onSnapshot(snapshot, version) gets the snapshots (without it, onEvent gets { topic, version, type: 'snapshot', data }).
    * options.onError(error) hears a refused subscription (e.g. not authorised); options.sinceVersion resumes from a known version.
+   * options.onAhead(envelope) gets the events pushed ahead of the topic's versions (see the top of this file).
    * Returns a Subscription: { topic, lastVersion, ready (a promise settled when the first answer is applied), unsubscribe() }.
    */
-  subscribe(topic, onEvent, { onSnapshot, onError, sinceVersion = 0 } = {}) {
+  subscribe(topic, onEvent, { onSnapshot, onError, onAhead, sinceVersion = 0 } = {}) {
     if (typeof topic !== 'string' || topic === '') {
       throw new TypeError('topic must be a non-empty string');
     }
     if (typeof onEvent !== 'function') {
       throw new TypeError('onEvent must be a function');
     }
-    const subscription = new Subscription(this, topic, onEvent, { onSnapshot, onError, sinceVersion });
+    const subscription = new Subscription(this, topic, onEvent, { onSnapshot, onError, onAhead, sinceVersion });
     let topicSubscriptions = this.#subscriptions.get(topic);
     if (!topicSubscriptions) {
       topicSubscriptions = new Set();
@@ -326,6 +333,12 @@ export class Live {
     }
   }
 
+  #dispatchAhead(envelope) {
+    for (const subscription of [...(this.#subscriptions.get(envelope?.topic) ?? [])]) {
+      subscription._ahead(envelope);
+    }
+  }
+
   #setState(state) {
     this.#connectionState = state;
     this.#emitState();
@@ -352,6 +365,7 @@ export class Subscription {
   #onEvent;
   #onSnapshot;
   #onError;
+  #onAhead;
   #lastVersion;
   #buffer = null; // envelopes pushed while a Subscribe call is out
   #attempt = 0;
@@ -359,12 +373,13 @@ export class Subscription {
   #resolveReady;
   #rejectReady;
 
-  constructor(live, topic, onEvent, { onSnapshot, onError, sinceVersion }) {
+  constructor(live, topic, onEvent, { onSnapshot, onError, onAhead, sinceVersion }) {
     this.#live = live;
     this.topic = topic;
     this.#onEvent = onEvent;
     this.#onSnapshot = onSnapshot;
     this.#onError = onError;
+    this.#onAhead = onAhead;
     this.#lastVersion = Number(sinceVersion) || 0;
     this.ready = new Promise((resolve, reject) => {
       this.#resolveReady = resolve;
@@ -423,6 +438,13 @@ export class Subscription {
     }
     this.#deliver(envelope);
     return 'delivered';
+  }
+
+  /** @internal An event pushed ahead of the topic's versions: handed over at once, without touching them. */
+  _ahead(envelope) {
+    if (!this.#closed && this.#onAhead) {
+      this.#call(() => this.#onAhead(envelope));
+    }
   }
 
   /** @internal Applies the hub's answer { topic, version, snapshot?, events? }, then what was pushed meanwhile. */

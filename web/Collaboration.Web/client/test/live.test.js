@@ -304,6 +304,26 @@ describe('subscribe', () => {
   });
 });
 
+describe('ahead (events pushed before their topic\'s version)', () => {
+  test('reach onAhead at once, whatever the version, and leave the versioned events untouched', async () => {
+    const { live, connection } = await connected();
+    const { seen, handler } = recorder();
+    const ahead = [];
+    const subscription = live.subscribe('colloque:1', handler, { onAhead: (e) => ahead.push(e.data.code) });
+    connection.take('Subscribe').resolve({ topic: 'colloque:1', version: 2, snapshot: {} });
+    await subscription.ready;
+
+    connection.emit('ahead', { topic: 'colloque:1', version: 0, type: 'AttendeeArrived', data: { code: 'A' } });
+    connection.emit('ahead', { topic: 'colloque:2', version: 0, type: 'AttendeeArrived', data: { code: 'B' } });
+    connection.push(envelope(3, 'colloque:1'));
+
+    assert.deepEqual(ahead, ['A']);
+    assert.deepEqual(seen, ['snapshot@2', 3]);
+    assert.equal(subscription.lastVersion, 3);
+    assert.equal(connection.invocations.length, 0); // an unversioned push is no gap
+  });
+});
+
 describe('on (other client methods)', () => {
   test('every handler of a client method gets its pushes until removed', async () => {
     const { live, connection } = await connected();

@@ -4,21 +4,25 @@ import { api, ApiError } from '../api.js';
 import { requireUser } from '../auth.js';
 import { connectLive } from '../live.js';
 import { onLangChange, t } from '../i18n.js';
-import { CATEGORIES, categoryLabel, el, formatTime } from '../colloque-common.js';
+import { CATEGORIES, categoryLabel, createArrivalVersions, el, formatTime } from '../colloque-common.js';
 
 const id = new URLSearchParams(location.search).get('id') ?? '';
 const attendees = new Map(); // code → { code, name, organisation, category, checkedInAt, deskId }
 let desks = []; // [{ deskId, name }]
 let title = '';
 let recent = [];
+const arrivalVersions = createArrivalVersions();
 
 start();
 
 async function start() {
   await requireUser();
   const live = connectLive();
+  // Arrivals come first ahead (from the scanning desk's write), then in the topic's versions: applied once each.
   live.subscribe(`colloque:${id}`, onEvent, {
+    onAhead: onEvent,
     onSnapshot: (snapshot) => {
+      arrivalVersions.forget();
       title = snapshot.title ?? '';
       desks = snapshot.byDesk ?? [];
       recent = snapshot.recent ?? [];
@@ -46,6 +50,9 @@ async function loadAttendees() {
 }
 
 function onEvent({ type, data }) {
+  if ((type === 'AttendeeArrived' || type === 'ArrivalUndone') && !arrivalVersions.isNew(data)) {
+    return; // seen ahead already, or older than what was applied
+  }
   if (type === 'AttendeeArrived') {
     // Events carry no names (see AttendeeArrived): they come from the attendee list.
     const known = attendees.get(data.code);

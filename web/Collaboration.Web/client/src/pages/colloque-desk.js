@@ -5,7 +5,7 @@
 import { api, ApiError } from '../api.js';
 import { connectLive } from '../live.js';
 import { onLangChange, t } from '../i18n.js';
-import { byOperator, categoryLabel, el, fillCategories, formatTime } from '../colloque-common.js';
+import { byOperator, categoryLabel, createArrivalVersions, el, fillCategories, formatTime } from '../colloque-common.js';
 import { createDeskStore, newNonce } from '../colloque-desk-store.js';
 
 const pairSection = document.querySelector('[data-pair]');
@@ -15,6 +15,7 @@ let desk = null; // { colloqueId, deskId, deskName, title, paired, organiser }
 let store = null;
 let offline = !navigator.onLine;
 let heldEvents = []; // live events that arrived while offline, applied when back
+const arrivalVersions = createArrivalVersions();
 let syncing = false;
 let lastResult = null;
 
@@ -138,7 +139,8 @@ async function showDesk() {
   }, 10_000);
 
   const live = connectLive();
-  live.subscribe(`colloque:${desk.colloqueId}`, onLiveEvent, { onSnapshot: onSnapshot });
+  // Arrivals come first ahead (from the scanning desk's write), then in the topic's versions: applied once each.
+  live.subscribe(`colloque:${desk.colloqueId}`, onLiveEvent, { onSnapshot: onSnapshot, onAhead: onLiveEvent });
 
   renderStatus();
   document.getElementById('scan-code').focus();
@@ -170,6 +172,7 @@ async function refreshList() {
 }
 
 function onSnapshot(snapshot) {
+  arrivalVersions.forget();
   if (snapshot?.title) {
     deskSection.querySelector('[data-colloque-title]').textContent = snapshot.title;
   }
@@ -189,6 +192,9 @@ function onLiveEvent(envelope) {
 }
 
 function applyLiveEvent({ type, data }) {
+  if ((type === 'AttendeeArrived' || type === 'ArrivalUndone') && !arrivalVersions.isNew(data)) {
+    return; // seen ahead already, or older than what was applied
+  }
   if (type === 'AttendeeArrived') {
     // Events carry no names (see AttendeeArrived): the desk's own list has them.
     const known = store.get(data.code);

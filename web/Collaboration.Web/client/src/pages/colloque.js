@@ -6,7 +6,7 @@ import { api, ApiError } from '../api.js';
 import { requireUser } from '../auth.js';
 import { getLang, onLangChange, t } from '../i18n.js';
 import { connectLive } from '../live.js';
-import { CATEGORIES, categoryLabel, el, fillCategories, formatTime } from '../colloque-common.js';
+import { CATEGORIES, categoryLabel, createArrivalVersions, el, fillCategories, formatTime } from '../colloque-common.js';
 import { MRCS, attendeeCounts, visibleAttendees } from '../colloque-attendee-list.js';
 import { formatCalendarDate, InputFormatError, parseDateInput } from '../zoned-time.js';
 import { watchProgramme } from '../colloque/organiser-store.js';
@@ -308,7 +308,11 @@ function setupAttendees(desks) {
   });
   onLangChange(renderAttendees);
   reloadAttendees();
-  connectLive().subscribe(`colloque:${id}`, ({ type, data }) => {
+  const arrivalVersions = createArrivalVersions();
+  const onEvent = ({ type, data }) => {
+    if ((type === 'AttendeeArrived' || type === 'ArrivalUndone') && !arrivalVersions.isNew(data)) {
+      return; // seen ahead already, or older than what was applied
+    }
     const known = people.get(data.code);
     if (type === 'AttendeeArrived') {
       if (known) people.set(data.code, { ...known, checkedInAt: data.at, deskId: data.deskId });
@@ -319,7 +323,15 @@ function setupAttendees(desks) {
       list.desks.set(data.deskId, data.name);
     }
     renderAttendees();
-  }, { onSnapshot: () => reloadAttendees() });
+  };
+  // Arrivals come first ahead (from the scanning desk's write), then in the topic's versions: applied once each.
+  connectLive().subscribe(`colloque:${id}`, onEvent, {
+    onAhead: onEvent,
+    onSnapshot: () => {
+      arrivalVersions.forget();
+      reloadAttendees();
+    },
+  });
 }
 
 async function reloadAttendees() {

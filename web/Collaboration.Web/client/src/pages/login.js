@@ -1,4 +1,5 @@
-// The login page: sign in, then go to ?returnUrl (a local path, checked by the server, then here again) or home.
+// The login page: sign in, then go to ?returnUrl (a local path, checked by the server, then here again), or to the person's own work
+// when none was asked for (the site's home, where the header's sign-in link starts, is the public portal: not an organiser's work).
 import { ApiError } from '../api.js';
 import { localPath, signIn } from '../auth.js';
 import { onLangChange, t } from '../i18n.js';
@@ -12,6 +13,11 @@ const code = form.elements.namedItem('code');
 const codeField = form.querySelector('[data-code-field]');
 const submit = form.querySelector('button[type="submit"]');
 const errorRegion = document.querySelector('[data-testid="login-error"]');
+
+/** Where each role's work starts: the desk's scanner, else the Table's meetings. */
+function workOf(role) {
+  return role === 'desk' ? '/colloque-desk.html' : '/meetings.html';
+}
 
 let shownError = null; // () => string, so the message follows a language switch
 
@@ -52,11 +58,12 @@ form.addEventListener('submit', async (event) => {
     return;
   }
 
+  let user;
   form.setAttribute('aria-busy', 'true');
   submit.disabled = true;
   submit.textContent = t('login.submitting');
   try {
-    await signIn(email.value.trim(), password.value, codeField.hidden ? undefined : code.value.trim());
+    user = await signIn(email.value.trim(), password.value, codeField.hidden ? undefined : code.value.trim());
   } catch (error) {
     form.removeAttribute('aria-busy');
     submit.disabled = false;
@@ -77,7 +84,8 @@ form.addEventListener('submit', async (event) => {
     }
     return;
   }
-  location.assign(localPath(form.dataset.returnUrl));
+  const wanted = localPath(form.dataset.returnUrl);
+  location.assign(wanted === '/' ? workOf(user?.role) : wanted);
 });
 
 wireSignInLinkForm();

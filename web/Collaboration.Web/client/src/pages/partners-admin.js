@@ -63,3 +63,22 @@ for (const form of document.querySelectorAll('form.partner-form')) {
     save(form, read(form));
   });
 }
+
+// Likely duplicates: "keep this one" merges the other into it (the duplicate's version as shown: a change meanwhile is refused).
+const mergeStatus = document.querySelector('[data-merge-status]');
+for (const button of document.querySelectorAll('button[data-action="merge"]')) {
+  button.addEventListener('click', async () => {
+    const { survivor, duplicate, version, kept, merged } = button.dataset;
+    if (!globalThis.confirm(t('partners.admin.confirmMerge', { kept, merged }))) return;
+    button.disabled = true;
+    try {
+      await api.post(`/api/partners/${duplicate}/merge`, { survivorId: survivor, expectedVersion: Number(version) });
+      mergeStatus.textContent = t('partners.admin.mergedDone');
+      globalThis.location.reload();
+    } catch (error) {
+      button.disabled = false;
+      mergeStatus.textContent = error instanceof ApiError ? error.localizedMessage() : error.message;
+      if (error instanceof ApiError && error.code === 'stale') setTimeout(() => globalThis.location.reload(), 2500);
+    }
+  });
+}

@@ -23,3 +23,31 @@ for (const card of document.querySelectorAll('[data-workshop-id]')) {
     },
   });
 }
+
+// The directory (/repertoire) follows the public topic partners:default: when an organisation is added, edited,
+// hidden or merged, the results and the map are read again from the server (same address, same filters), so what is
+// shown is always what the page would show on a reload — a hidden organisation never reaches the browser.
+const directory = document.querySelector('[data-live-directory]');
+if (directory) {
+  let seen = null;
+  let pending = null;
+  const refresh = () => {
+    clearTimeout(pending);
+    pending = setTimeout(async () => {
+      try {
+        const response = await fetch(globalThis.location.href, { headers: { Accept: 'text/html' }, credentials: 'same-origin' });
+        if (!response.ok) return;
+        const fresh = new DOMParser().parseFromString(await response.text(), 'text/html').querySelector('[data-live-directory]');
+        if (fresh) directory.replaceChildren(...fresh.childNodes);
+      } catch {
+        // Offline for a moment: the next change (or the reconnection's snapshot) reads it again.
+      }
+    }, 250); // a burst of changes (an import, a merge) is read once
+  };
+  connectLive().subscribe('partners:default', () => refresh(), {
+    onSnapshot: (snapshot, version) => {
+      if (seen !== null && version !== seen) refresh(); // back from a reconnection with changes missed
+      seen = version;
+    },
+  });
+}

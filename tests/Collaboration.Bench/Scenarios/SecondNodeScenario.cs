@@ -1,0 +1,179 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Collaboration.Bench.Harness;
+
+namespace Collaboration.Bench.Scenarios;
+
+/// <summary>
+/// Scenario: what a second node costs. The same workshop registrations over HTTP
+/// (<c>POST /api/workshops/{id}/registrations</c>, the public form's call, email included) on a cluster of ONE node
+/// process and on a cluster of TWO node processes (clients split across both), rounds interleaved in the same run.
+/// The figure is CPU per registration — the nodes' processes and PostgreSQL, read from /proc, clients excluded — from
+/// the first request until the last confirmation email is in the pickup folder. Target (issue 18): two nodes ≤ 1.10×
+/// one node.
+/// </summary>
+internal sealed class SecondNodeScenario : IScenario
+{
+    public const int Clients = 32;
+    public const int Registrations = 1_500;
+    public const int Sessions = 10;
+    public const double Target = 1.10;
+
+    public string Name => "second-node";
+
+    public string Title => "What a second node costs: workshop registrations over HTTP, two nodes against one";
+
+    private sealed record Round(string Variant, double PerSecond, double P99, int Errors, double NodesMs, double PostgresMs, double ClientsMs, double OtherSeconds, double? MailSeconds);
+
+    private sealed record Cluster(string Variant, NodeProcess[] Nodes, HttpClient Organiser, HttpClient[] Clients);
+
+    public async Task<string> RunAsync(BenchContext context)
+    {
+        var postgres = await context.GetPostgresAsync();
+        var oneDb = await postgres.CreateDatabaseAsync("second_node_one");
+        var twoDb = await postgres.CreateDatabaseAsync("second_node_two");
+        Console.WriteLine("  starting one node process, then a cluster of two…");
+        var single = await NodeProcess.StartAsync(oneDb);
+        var nodeA = await NodeProcess.StartAsync(twoDb);
+        var nodeB = await NodeProcess.StartAsync(twoDb);
+        try
+        {
+            if (Environment.GetEnvironmentVariable("BENCH_PRINT_PIDS") is not null)
+                Console.WriteLine($"  node pids: one {single.Pid}; two {nodeA.Pid} {nodeB.Pid}");
+            Cluster one = new("one node", [single], single.NewHttpClient(await single.OrganiserCookieAsync()), [single.NewHttpClient()]);
+            Cluster two = new("two nodes", [nodeA, nodeB], nodeA.NewHttpClient(await nodeA.OrganiserCookieAsync()), [nodeA.NewHttpClient(), nodeB.NewHttpClient()]);
+
+            var rounds = context.Quick ? 1 : 3;
+            var results = new List<Round>();
+            Console.WriteLine("  warm-up round");
+            await RoundAsync(one);
+            await RoundAsync(two);
+            for (var i = 0; i < rounds; i++)
+            {
+                Console.WriteLine($"  round {i + 1}/{rounds}");
+                results.Add(await RoundAsync(one));
+                results.Add(await RoundAsync(two));
+            }
+            return Report(rounds, results);
+        }
+        finally
+        {
+            await single.DisposeAsync();
+            await nodeA.DisposeAsync();
+            await nodeB.DisposeAsync();
+        }
+    }
+
+    private static async Task<Round> RoundAsync(Cluster cluster)
+    {
+        var sessions = new List<Guid>();
+        for (var s = 0; s < Sessions; s++)
+        {
+            var starts = DateTimeOffset.UtcNow.AddDays(20 + s);
+            var created = await cluster.Organiser.PostAsJsonAsync("/api/workshops", new
+            {
+                titleFr = $"Atelier de charge {s}", titleEn = $"Load workshop {s}", startsAt = starts, endsAt = starts.AddHours(3),
+                place = "Joliette", capacity = 10_000,
+            });
+            created.EnsureSuccessStatusCode();
+            sessions.Add((await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+        }
+
+        var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
+        var errors = 0;
+        var next = -1;
+        var mailsBefore = Mails();
+        var cpuBefore = CpuSampler.Take();
+        var nodesBefore = cluster.Nodes.Sum(n => n.CpuSeconds());
+        var started = Stopwatch.GetTimestamp();
+        await Task.WhenAll(Enumerable.Range(0, Clients).Select(client => Task.Run(async () =>
+        {
+            var http = cluster.Clients[client % cluster.Clients.Length];
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < Registrations)
+            {
+                var t0 = Stopwatch.GetTimestamp();
+                using var response = await http.PostAsJsonAsync($"/api/workshops/{sessions[i % Sessions]}/registrations", new
+                {
+                    organisation = $"Entreprise {i}", contactName = "Contact", email = $"employeur{i}-{Guid.NewGuid():N}@exemple.qc.ca",
+                    seats = 1, sector = "Fabrication", consent = true,
+                });
+                if (response.IsSuccessStatusCode) latencies.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+                else Interlocked.Increment(ref errors);
+            }
+        })));
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        double? mailSeconds = null;
+        var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 120;
+        while (Stopwatch.GetTimestamp() < deadline)
+        {
+            if (Mails() - mailsBefore >= Registrations - errors)
+            {
+                mailSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+                break;
+            }
+            await Task.Delay(20);
+        }
+        var cpu = CpuSampler.Take() - cpuBefore;
+        var nodes = cluster.Nodes.Sum(n => n.CpuSeconds()) - nodesBefore;
+        var sorted = latencies.Order().ToArray();
+        var round = new Round(cluster.Variant, Registrations / elapsed.TotalSeconds, Stats.Percentile(sorted, 0.99), errors,
+            nodes * 1000 / Registrations, cpu.Postgres * 1000 / Registrations, cpu.Process * 1000 / Registrations, Math.Max(0, cpu.Other - nodes), mailSeconds);
+        Console.WriteLine($"    {round.Variant}: {round.PerSecond:N0}/s, p99 {round.P99:0} ms, {errors} errors, CPU/registration {round.NodesMs:0.00} ms nodes + " +
+            $"{round.PostgresMs:0.00} ms PostgreSQL, clients {round.ClientsMs:0.00} ms, emails out after {(mailSeconds is { } m ? $"{m:0.0} s" : "more than 120 s")}");
+        return round;
+    }
+
+    private static int Mails() =>
+        Directory.Exists(WebNode.MailPickupDirectory) ? Directory.EnumerateFiles(WebNode.MailPickupDirectory, "*.eml").Count() : 0;
+
+    private static string Report(int rounds, List<Round> all)
+    {
+        Round Median(string variant)
+        {
+            var rs = all.Where(r => r.Variant == variant).OrderBy(r => r.NodesMs + r.PostgresMs).ToList();
+            return rs[rs.Count / 2] with { Errors = rs.Sum(r => r.Errors) };
+        }
+        var one = Median("one node");
+        var two = Median("two nodes");
+        var ratio = (two.NodesMs + two.PostgresMs) / (one.NodesMs + one.PostgresMs);
+        // Per pair of interleaved rounds, so a burst of other work on the machine moves both sides of a ratio.
+        var pairs = all.Where(r => r.Variant == "one node").Zip(all.Where(r => r.Variant == "two nodes"),
+            (o, t) => (t.NodesMs + t.PostgresMs) / (o.NodesMs + o.PostgresMs)).ToList();
+        var table = new MarkdownTable("cluster", "registrations/s", "p99", "CPU per registration: nodes + PostgreSQL", "clients' CPU", "errors (all rounds)", "all emails out after", "two nodes ÷ one", "target");
+        table.Row("**one node**", $"{one.PerSecond:N0}", $"{one.P99:0} ms", $"{one.NodesMs:0.00} + {one.PostgresMs:0.00} = {one.NodesMs + one.PostgresMs:0.00} ms",
+            $"{one.ClientsMs:0.00} ms", $"{one.Errors}", $"{one.MailSeconds:0.0} s", "1.00×", "");
+        table.Row("**two nodes**", $"{two.PerSecond:N0}", $"{two.P99:0} ms", $"{two.NodesMs:0.00} + {two.PostgresMs:0.00} = {two.NodesMs + two.PostgresMs:0.00} ms",
+            $"{two.ClientsMs:0.00} ms", $"{two.Errors}", $"{two.MailSeconds:0.0} s", $"**{ratio:0.00}×** (per round pair: {string.Join(", ", pairs.Select(p => $"{p:0.00}×"))})",
+            $"≤ {Target:0.00}×: {(ratio <= Target ? "**met**" : "**missed**")}");
+        var text = new StringBuilder();
+        text.AppendLine($"""
+            {Registrations:N0} workshop registrations per round over HTTP (`POST /api/workshops/{"{id}"}/registrations`, the public form's call:
+            validation, the session grain's decision and its confirmation email), spread over {Sessions} new sessions, {Clients} clients; on a
+            cluster of **one node** process, and on a cluster of **two node** processes (one PostgreSQL database each, the clients split across
+            the two nodes, so about half the calls to a session cross to the silo that holds it). Each node is the Release build of
+            `web/Collaboration.Web` in a process of its own; CPU is read from /proc for the nodes and for PostgreSQL, from the first request
+            until the last confirmation email is in the pickup folder; the clients (the bench process) are reported apart and excluded.
+            Median of {rounds} round pair(s) (one node, two nodes, interleaved), after a warm-up round of each.
+
+            """);
+        text.Append(table);
+        text.AppendLine();
+        text.AppendLine("Rounds: " + string.Join("; ", all.Select(r => $"{r.Variant} {r.PerSecond:N0}/s, {r.NodesMs + r.PostgresMs:0.00} ms CPU")) + ".");
+        var other = all.Sum(r => r.OtherSeconds);
+        text.AppendLine($"Other work on the machine used {other:0.0} s of CPU during the rounds{(other > 5 ? ": the CPU per registration is the figure to read, not the rate" : "")}.");
+        text.AppendLine();
+        text.AppendLine($"""
+            **Reading: target {(ratio <= Target ? "met" : "missed")}.** A second node costs {ratio:0.00}× the CPU per workshop registration of one node. What the
+            two clusters do differently: about half the requests reach a node that does not hold their session (one activation in the
+            cluster), so the call and its answer are serialized, sent between silos and read back, where one node copies them in
+            memory; each node runs work per second, not per registration (membership probes and heartbeats, the reminder service's
+            reads, the live relay's hub-list refresh, the Orleans dashboard's meter sampling), which a slow round spreads over fewer
+            registrations; and new grains register in a grain directory the two silos partition, so half those registrations are
+            remote calls. See Profiling/README.md to profile each node.
+            """);
+        return text.ToString();
+    }
+}
