@@ -77,6 +77,12 @@ public interface IMeetingGrain : IGrainWithGuidKey, ILiveFeedGrain, IMailOutboxG
     /// </summary>
     Task<MeetingResult> CastBallotAsync(Guid motionId, Guid memberId, string? ballotKey, BallotChoice choice);
 
+    /// <summary>
+    /// The table and the motion's kind, for the ballot endpoint's checks: a few bytes, where the whole meeting (roster,
+    /// every motion's votes) would be read and copied across nodes for each of a vote's hundreds of ballots. Null: no meeting.
+    /// </summary>
+    Task<BallotContext?> GetBallotContextAsync(Guid motionId);
+
     /// <summary>The chair's show of hands for members present without a device (replaces the previous count).</summary>
     Task<MeetingResult> CountHandsAsync(Guid motionId, HandCount hands);
 
@@ -117,6 +123,15 @@ public interface IMeetingGrain : IGrainWithGuidKey, ILiveFeedGrain, IMailOutboxG
 
     /// <summary>A later meeting adopted these minutes (by a carried motion): they are locked (idempotent).</summary>
     Task AdoptMinutesAsync(AdoptMinutes adoption);
+
+    /// <summary>
+    /// Lists a document on an agenda item once its bytes are stored (the entry is what grants access to them);
+    /// refused past <see cref="MeetingGrain.MaxMeetingDocumentBytes"/> for the meeting (<see cref="MeetingOutcome.DocumentsFull"/>).
+    /// </summary>
+    Task<MeetingResult> AttachDocumentAsync(AgendaDocument document);
+
+    /// <summary>Takes a document off the meeting: nobody can download it any more.</summary>
+    Task<MeetingResult> RemoveDocumentAsync(Guid documentId);
 
     /// <summary>The meeting as of now (overrun computed from the clock), or null when never created.</summary>
     Task<MeetingView?> GetAsync();

@@ -19,4 +19,6 @@ public enum MeetingOutcome { Applied, NotFound, AlreadyExists, Stale, ReadOnly, 
     /// <summary>The minutes are adopted: locked.</summary>
     MinutesAdopted,
     /// <summary>The minutes are not circulated (still a draft): nothing to comment yet.</summary>
-    MinutesNotCirculated }
+    MinutesNotCirculated,
+    /// <summary>The meeting's documents would pass their total size (<see cref="MeetingGrain.MaxMeetingDocumentBytes"/>).</summary>
+    DocumentsFull }

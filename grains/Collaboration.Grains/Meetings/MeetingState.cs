@@ -67,6 +67,9 @@ public sealed class MeetingState : ILiveState, IMailOutboxState
     /// <summary>Errata of these (adopted) minutes, carried at later meetings.</summary>
     [Id(42)] public List<ErratumView> Errata { get; set; } = [];
 
+    /// <summary>Documents attached to agenda items (their bytes are in the document store, not here).</summary>
+    [Id(60)] public List<AgendaDocument> Documents { get; set; } = [];
+
     /// <summary>What this grain's committed changes still owe to others (see <see cref="Platform.AfterCommitGrain{TState}"/>).</summary>
     [Id(90)] public Platform.EffectOutbox Effects { get; set; } = new();
 }

@@ -8,7 +8,8 @@ public sealed record MeetingView(
     IReadOnlyList<AttendanceView> Attendance, QuorumView Quorum, IReadOnlyList<DecisionView> Decisions,
     IReadOnlyList<ActionItemView> ActionItems, IReadOnlyList<ActionItemView> FollowUps, int NoticeSequence = 0,
     DateTimeOffset? NoticeSentAt = null, int NoticeRecipients = 0,
-    IReadOnlyList<MotionView>? Motions = null, FloorView? Floor = null, MinutesView? Minutes = null)
+    IReadOnlyList<MotionView>? Motions = null, FloorView? Floor = null, MinutesView? Minutes = null,
+    IReadOnlyList<AgendaDocument>? Documents = null)
 {
     /// <summary>What a member sees: a running vote's totals and names only where the chair shows them.</summary>
     public MeetingView ForMembers() => this with { Motions = [.. (Motions ?? []).Select(m => m.ForMembers())] };

@@ -159,7 +159,7 @@ public sealed partial class AuthorisationMatrixTests : IAsyncLifetime
             "tableId" => _values["tableB"],
             "memberId" => _values["memberB"],
             "itemId" => _values["itemB"],
-            "motionId" or "commentId" => Guid.Empty.ToString(),
+            "motionId" or "commentId" or "documentId" => Guid.Empty.ToString(),
             "deskId" => _values["desk"],
             "documentName" => "v1",
             "sessionId" or "organisationId" => Guid.Empty.ToString(),

@@ -81,6 +81,9 @@ public static class EndpointRules
         ["POST /api/meetings/{id:guid}/floor/next"] = EndpointRule.TableMembers("""{}"""),
         ["POST /api/meetings/{id:guid}/floor/end"] = EndpointRule.TableMembers(),
         ["PUT /api/meetings/{id:guid}/floor/limit"] = EndpointRule.TableMembers("""{"seconds":120}"""),
+        ["POST /api/meetings/{id:guid}/agenda/{itemId:guid}/documents"] = EndpointRule.TableMembers("""{}""", query: "?name=document.pdf"),
+        ["GET /api/meetings/{id:guid}/documents/{documentId:guid}"] = EndpointRule.TableMembers(),
+        ["DELETE /api/meetings/{id:guid}/documents/{documentId:guid}"] = EndpointRule.TableMembers(),
 
         // Mail: the outboxes are the organisers'; unsubscribing needs the signed link only
         ["GET /api/workshops/{id:guid}/outbox"] = EndpointRule.Organiser(),

@@ -70,11 +70,13 @@ public static partial class MeetingsApi
     {
         if (!TryParseChoice(request.Choice, out var choice))
             return Problems.Validation(new Dictionary<string, BilingualText> { ["choice"] = new("Choisissez : for (pour), against (contre) ou abstain (abstention).", "Choose: for, against or abstain.") });
-        var (meeting, access, _) = await LoadAsync(id, user, grains, permissions, MeetingAction.Read);
-        if (meeting is null || !MeetingsPermissions.Allows(access, MeetingAction.Vote, access.MemberId)) return Problems.Forbidden();
-        var motion = meeting.Motions?.FirstOrDefault(m => m.Id == motionId);
-        if (motion is null) return MotionNotFound();
-        var key = motion.Kind == MotionKind.Secret ? await keys.ForAsync(motionId, access.MemberId!.Value) : null;
+        // The ballot's context, not the whole meeting: a vote of hundreds must not copy the meeting once per ballot.
+        var context = await grains.GetGrain<IMeetingGrain>(id).GetBallotContextAsync(motionId);
+        if (context is null) return Problems.Forbidden();
+        var access = await permissions.ForTableAsync(user, context.TableId);
+        if (!MeetingsPermissions.Allows(access, MeetingAction.Vote, access.MemberId)) return Problems.Forbidden();
+        if (context.Kind is not { } kind) return MotionNotFound();
+        var key = kind == MotionKind.Secret ? await keys.ForAsync(motionId, access.MemberId!.Value) : null;
         var result = await grains.GetGrain<IMeetingGrain>(id).CastBallotAsync(motionId, access.MemberId!.Value, key, choice);
         return result.Applied ? TypedResults.Ok(new ChangeResponse(result.Version, ChoiceName(choice))) : Outcome(result);
     }

@@ -50,6 +50,7 @@ public static partial class MeetingsApi
         meetings.MapGet("/{id:guid}/meeting.ics", GetCalendarAsync);
         MapMotions(meetings);
         MapFloor(meetings);
+        MapDocuments(meetings);
         return app;
     }
 
@@ -145,13 +146,19 @@ public static partial class MeetingsApi
         return Outcome(await grains.GetGrain<IMeetingGrain>(id).ReorderAgendaAsync(request.Order!, request.ExpectedVersion!.Value));
     }
 
+    /// <summary>Removes an agenda item and its documents (their bytes too).</summary>
     private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> RemoveAgendaItemAsync(
-        Guid id, Guid itemId, long? expectedVersion, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions)
+        Guid id, Guid itemId, long? expectedVersion, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions,
+        IMeetingDocumentStore documents)
     {
         if (expectedVersion is null) return Problems.Validation(new Dictionary<string, BilingualText> { ["expectedVersion"] = ExpectedVersionMissing });
-        var (_, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Run);
+        var (meeting, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Run);
         if (problem is not null) return problem;
-        return Outcome(await grains.GetGrain<IMeetingGrain>(id).RemoveAgendaItemAsync(itemId, expectedVersion.Value));
+        var result = await grains.GetGrain<IMeetingGrain>(id).RemoveAgendaItemAsync(itemId, expectedVersion.Value);
+        if (result.Applied)
+            foreach (var document in (meeting!.Documents ?? []).Where(d => d.AgendaItemId == itemId))
+                await documents.DeleteAsync(id, document.Id, CancellationToken.None);
+        return Outcome(result);
     }
 
     private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> SetItemDoneAsync(

@@ -24,6 +24,8 @@ public enum MeetingAction
     RaiseHand,
     /// <summary>Comment on circulated minutes or propose a correction: the table's members, each as themself.</summary>
     CommentMinutes,
+    /// <summary>Attach a document to an agenda item (a member: the item's presenter) or remove one (a member: one they attached).</summary>
+    ShareDocument,
 }
 
 /// <summary>What the caller is to one table; <see cref="MemberId"/> when they are signed in as its member.</summary>
@@ -73,7 +75,7 @@ public sealed class MeetingsPermissions(IGrainFactory grains)
         MeetingAction.Run => access.Role is TableRole.Organiser or TableRole.Secretary,
         MeetingAction.Vote => access.MemberId is { } self && subjectMemberId == self,
         MeetingAction.CommentMinutes => access.MemberId is not null,
-        MeetingAction.SetAttendance or MeetingAction.SetActionItemStatus or MeetingAction.RaiseHand =>
+        MeetingAction.SetAttendance or MeetingAction.SetActionItemStatus or MeetingAction.RaiseHand or MeetingAction.ShareDocument =>
             access.Role is TableRole.Organiser or TableRole.Secretary ||
             (access.Role == TableRole.Member && subjectMemberId is not null && subjectMemberId == access.MemberId),
         _ => false,

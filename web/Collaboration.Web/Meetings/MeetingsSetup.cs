@@ -15,6 +15,8 @@ public static class MeetingsSetup
         services.AddSingleton<ILiveSubscriptionObserver>(sp => sp.GetRequiredService<MeetingPresence>());
         services.AddSingleton<IDemoData, MeetingsDemoData>();
         services.AddHostedService<RevokedMemberEjector>();
+        services.AddSingleton(MeetingDocumentTables.CreateStore);
+        services.AddHostedService<MeetingDocumentTables>();
         return services;
     }
 }

@@ -367,6 +367,30 @@ public static class PostgresSchema
             END
             $$;
             """, null),
+
+        // Documents attached to meeting agenda items: in the database, so that a backup holds them, in chunks of at most
+        // 256 kB (a download streams them one by one; no file is ever held whole in memory). The meeting's grain state
+        // lists the documents and so grants access; a row it no longer lists is swept.
+        new(4, "meeting documents", """
+            CREATE TABLE IF NOT EXISTS meeting_documents (
+                id         uuid        PRIMARY KEY,
+                meeting_id uuid        NOT NULL,
+                size       bigint      NOT NULL,
+                created_at timestamptz NOT NULL DEFAULT now()
+            );
+
+            CREATE INDEX IF NOT EXISTS meeting_documents_by_meeting ON meeting_documents (meeting_id);
+
+            CREATE TABLE IF NOT EXISTS meeting_document_chunks (
+                document_id uuid    NOT NULL REFERENCES meeting_documents (id) ON DELETE CASCADE,
+                seq         integer NOT NULL,
+                data        bytea   NOT NULL,
+                PRIMARY KEY (document_id, seq)
+            );
+
+            -- Document bytes are already compressed (PDF, images, office zips): storing them as they are costs no CPU.
+            ALTER TABLE meeting_document_chunks ALTER COLUMN data SET STORAGE EXTERNAL;
+            """, null),
     ];
 
     /// <summary>The migrations this build knows, in order (version and name, as recorded in <c>schema_migrations</c>).</summary>

@@ -14,6 +14,7 @@ export function fromSnapshot(snapshot) {
   m.members = (m.members ?? []).map((x) => ({ ...x, sector: norm(x.sector), role: norm(x.role) }));
   m.motions = (m.motions ?? []).map(normMotion);
   m.floor = m.floor ?? { queue: [], speaker: null, limitSeconds: null };
+  m.documents = m.documents ?? [];
   return m;
 }
 
@@ -132,6 +133,12 @@ export function applyEvent(meeting, { version, type, data }) {
       break;
     case 'FloorChanged':
       m.floor = data.floor;
+      break;
+    case 'DocumentAttached':
+      m.documents = replaceById(m.documents ?? [], data.document);
+      break;
+    case 'DocumentRemoved':
+      m.documents = (m.documents ?? []).filter((d) => d.id !== data.documentId);
       break;
     default:
       return meeting; // an event this page does not know: nothing to show

@@ -10,6 +10,7 @@ import { createOutbox } from '../mail/outbox.js';
 import { applyEvent, clock, elapsedSeconds, fromSnapshot, isOverrun, norm, normMotion, pointChoice } from '../meetings/model.js';
 import { renderMotions, wording } from '../meetings/motions.js';
 import { renderFloor, renderSpeaker } from '../meetings/floor.js';
+import { isPresenter, MAX_DOCUMENT_BYTES, renderDocuments, uploadDocument } from '../meetings/documents.js';
 import { formatDateTime, formatTime, h, param, replaceChildren } from '../meetings/dom.js';
 import { InputFormatError, parseDateInput } from '../zoned-time.js';
 
@@ -24,6 +25,7 @@ let people = [];
 let shownError = null;
 let noticeStatus = null; // the message key said after sending the notice
 let myBallots = {}; // motion id → 'for' | 'against' | 'abstain': this member's own choices, always shown back
+const sending = new Map(); // agenda item id → the name of the file being attached to it
 const outbox = createOutbox($('[data-outbox]')); // the notice and minutes emails (organisers)
 
 const readOnly = () => meeting?.status === 'closed' || meeting?.status === 'cancelled';
@@ -224,8 +226,35 @@ function renderAgenda() {
       current || item.spentSeconds ? h('span', { class: 'agenda-item__elapsed', 'data-elapsed-for': item.id },
         t('room.elapsed', { time: clock(elapsedSeconds(item, now)) })) : null),
     item.notes ? h('p', { class: 'agenda-item__notes' }, item.notes) : null,
+    documentsOf(item),
     controls);
   }));
+}
+
+/** The item's documents; the chair, or the member named as its presenter, attaches them. */
+function documentsOf(item) {
+  const myName = meeting.members.find((m) => m.id === myMemberId)?.name;
+  const section = renderDocuments({
+    meetingId: id, item, documents: (meeting.documents ?? []).filter((d) => d.agendaItemId === item.id),
+    canAttach: !readOnly() && (canRun() || isPresenter(item, myName)),
+    canRemove: (d) => !readOnly() && (canRun() || (myMemberId && d.uploadedByMemberId === myMemberId)),
+    attach: (file) => attachDocument(item, file),
+    remove: (d) => { if (confirm(t('documents.confirmRemove'))) act(() => api.delete(path(`/documents/${d.id}`))); },
+  });
+  if (section && sending.has(item.id)) section.append(h('p', { role: 'status', 'data-testid': 'document-sending' }, t('documents.sending', { name: sending.get(item.id) })));
+  return section;
+}
+
+async function attachDocument(item, file) {
+  if (file.size > MAX_DOCUMENT_BYTES) return showError(() => t('documents.tooLarge'));
+  sending.set(item.id, file.name);
+  renderAgenda();
+  const attached = await act(() => uploadDocument(id, item.id, file));
+  sending.delete(item.id);
+  if (attached && !(meeting.documents ?? []).some((d) => d.id === attached.id)) { // before its live event: show it now
+    meeting = { ...meeting, documents: [...(meeting.documents ?? []), attached] };
+  }
+  renderAgenda();
 }
 
 function move(index, delta) {
