@@ -26,15 +26,7 @@ public sealed class RetentionRestartTests
         var subject = EventSubject.Workshop(id).Key;
         await using (var first = await SiloTestHost.StartSqliteAsync(file.Path, Services))
         {
-            var now = clock.GetUtcNow();
-            var session = first.Grains.GetGrain<IWorkshopSessionGrain>(id);
-            await session.CreateAsync(new WorkshopDetails("Recruter", "Recruiting", "", "", now.AddHours(1), now.AddHours(4), "Joliette", null,
-                now.AddDays(-1), now.AddHours(1)), 10).WaitAsync(Timeout);
-            await first.Grains.GetGrain<IWorkshopCatalogGrain>("all").AddAsync(id).WaitAsync(Timeout);
-            for (var i = 0; i < 3; i++)
-                await session.RegisterAsync(new RegistrationRequest($"CODE{i}", $"hash{i}", "Fromagerie", $"Personne {i}", $"p{i}@exemple.qc.ca", null, 1, "Alimentation", true))
-                    .WaitAsync(Timeout);
-            await session.MarkAttendanceAsync("CODE0", true).WaitAsync(Timeout);
+            await HeldSession.ArrangeAsync(first.Grains, id, clock.GetUtcNow(), Timeout);
 
             // Act 1: 799 days later the run decides, and the silo stops at once.
             clock.Advance(TimeSpan.FromDays(799));
@@ -48,12 +40,7 @@ public sealed class RetentionRestartTests
         var again = await retention.RunAsync(RetentionTrigger.Automatic).WaitAsync(Timeout);
 
         // Assert: delivered there (the contact data gone, the counts kept), decided once, logged once.
-        var registrants = second.Grains.GetGrain<IWorkshopSessionGrain>(id);
-        await Poll.UntilAsync(async () => (await registrants.GetRegistrantsAsync()).All(r => r.Anonymised), Timeout, "the registrations anonymised");
-        var after = await registrants.GetRegistrantsAsync().WaitAsync(Timeout);
-        Assert.Equal(3, after.Count(r => r.Status == RegistrationStatus.Confirmed));
-        Assert.Equal(1, after.Count(r => r.Attended == true));
-        Assert.All(after, r => Assert.Equal("", r.Email));
+        await HeldSession.AssertAnonymisedAsync(second.Grains, id, Timeout);
         Assert.DoesNotContain(again, i => i.Subject == subject && i.Kind == RetentionKind.WorkshopRegistrations);
         var line = Assert.Single((await retention.GetAsync().WaitAsync(Timeout)).Log, l => l.Subject == subject);
         await Poll.UntilAsync(async () => (await retention.GetAsync()).Log.Single(l => l.Subject == subject).CompletedAt is not null, Timeout, "the log line completed");

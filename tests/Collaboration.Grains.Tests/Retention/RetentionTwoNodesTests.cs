@@ -26,15 +26,7 @@ public sealed class RetentionTwoNodesTests(PostgresFixture postgres) : IClassFix
         await using var second = await SiloTestHost.StartPostgresAsync(database, Services);
         var id = Guid.NewGuid();
         var subject = EventSubject.Workshop(id).Key;
-        var now = clock.GetUtcNow();
-        var session = first.Grains.GetGrain<IWorkshopSessionGrain>(id);
-        await session.CreateAsync(new WorkshopDetails("Recruter", "Recruiting", "", "", now.AddHours(1), now.AddHours(4), "Joliette", null,
-            now.AddDays(-1), now.AddHours(1)), 10).WaitAsync(Timeout);
-        await first.Grains.GetGrain<IWorkshopCatalogGrain>("all").AddAsync(id).WaitAsync(Timeout);
-        for (var i = 0; i < 3; i++)
-            await session.RegisterAsync(new RegistrationRequest($"CODE{i}", $"hash{i}", "Fromagerie", $"Personne {i}", $"p{i}@exemple.qc.ca", null, 1, "Alimentation", true))
-                .WaitAsync(Timeout);
-        await session.MarkAttendanceAsync("CODE0", true).WaitAsync(Timeout);
+        await HeldSession.ArrangeAsync(first.Grains, id, clock.GetUtcNow(), Timeout);
         clock.Advance(TimeSpan.FromDays(799));
 
         // Act: a run asked on each node at the same moment; then the first node stops, and the second asks again.
@@ -48,12 +40,7 @@ public sealed class RetentionTwoNodesTests(PostgresFixture postgres) : IClassFix
         // Assert: decided by exactly one of the two runs, never again, delivered (contact data gone, counts kept), logged once.
         Assert.Equal(1, runs.Count(r => r.Any(i => i.Subject == subject && i.Kind == RetentionKind.WorkshopRegistrations)));
         Assert.DoesNotContain(again, i => i.Subject == subject && i.Kind == RetentionKind.WorkshopRegistrations);
-        var registrants = second.Grains.GetGrain<IWorkshopSessionGrain>(id);
-        await Poll.UntilAsync(async () => (await registrants.GetRegistrantsAsync()).All(r => r.Anonymised), Timeout, "the registrations anonymised");
-        var after = await registrants.GetRegistrantsAsync().WaitAsync(Timeout);
-        Assert.Equal(3, after.Count(r => r.Status == RegistrationStatus.Confirmed));
-        Assert.Equal(1, after.Count(r => r.Attended == true));
-        Assert.All(after, r => Assert.Equal("", r.Email));
+        await HeldSession.AssertAnonymisedAsync(second.Grains, id, Timeout);
         await Poll.UntilAsync(async () => (await retention.GetAsync()).Log.Single(l => l.Subject == subject).CompletedAt is not null, Timeout, "the log line completed");
         var line = Assert.Single((await retention.GetAsync().WaitAsync(Timeout)).Log, l => l.Subject == subject);
         Assert.Equal(3, line.Records);
