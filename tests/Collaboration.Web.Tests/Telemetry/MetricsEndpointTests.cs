@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Metrics;
 
 namespace Collaboration.Web.Tests.Telemetry;
 
@@ -24,6 +26,19 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("# TYPE", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithTheMetricsOff_ThereIsNoMeterProvider_AndNoScrape()
+    {
+        await using var quiet = new ConcertationFactory();
+        using var client = quiet.CreateClient();
+
+        var response = await client.GetAsync("/metrics").WaitAsync(Timeout);
+
+        Assert.Null(quiet.Services.GetService<MeterProvider>()); // what every other test node runs with: no buffers per instrument
+        Assert.NotNull(_node.Services.GetService<MeterProvider>());
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
     [Fact]
