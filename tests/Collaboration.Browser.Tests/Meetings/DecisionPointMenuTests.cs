@@ -41,7 +41,7 @@ public sealed class DecisionPointMenuTests(BrowserAppFixture fixture, ITestOutpu
         foreach (var session in new[] { organiserSession, secretarySession })
         {
             await Expect(session.ConnectionState).ToHaveAttributeAsync("data-state", "connected");
-            await Expect(session.Page.GetByLabel("Point").First).ToHaveValueAsync(item1.ToString());
+            await Expect(session.Page.Locator("#decision-item")).ToHaveValueAsync(item1.ToString());
         }
 
         // Act: the organiser moves to item 2

@@ -35,7 +35,7 @@ public sealed class MeetingDocumentsBrowserTests(BrowserAppFixture fixture, ITes
         await chair.GetByLabel("Courriel").FillAsync(BrowserAppFixture.OrganiserEmail);
         await chair.GetByLabel("Mot de passe").FillAsync(BrowserAppFixture.OrganiserPassword);
         await chair.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await Expect(chair).ToHaveURLAsync(new Regex("/$"));
+        await Expect(chair).ToHaveURLAsync(new Regex("/meetings\\.html$"));
         await chair.GotoAsync($"/meeting.html?id={meetingId}");
         var link = new Uri(amina.GetProperty("signInLink").GetString()!);
         await aminaPage.GotoAsync(link.PathAndQuery + link.Fragment);
