@@ -345,6 +345,8 @@ public sealed class RegistrationGrain(
     /// A new arrival reaches the desks and the dashboard as soon as this grain's write holds it: pushed ahead to the
     /// colloque's topic, not after the figures' write (the <see cref="ApplyArrival"/> effect), whose versioned
     /// <see cref="AttendeeArrived"/> follows and is the exact path. Screens apply both once, by code and check-in version.
+    /// Fire-and-forget on purpose: it changes no grain's state (the relay only fans out to live connections), so a push lost
+    /// with its node costs the head start, never the arrival, which the after-commit effect delivers.
     /// </summary>
     private void PushArrivalAhead(CheckInAnswer answer)
     {
