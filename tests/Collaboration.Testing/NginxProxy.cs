@@ -14,6 +14,9 @@ namespace Collaboration.Testing;
 public sealed partial class NginxProxy : IAsyncDisposable
 {
     public const string NginxPath = "/usr/sbin/nginx";
+
+    /// <summary>Whether Debian's nginx is on this machine (tests that need it are skipped otherwise).</summary>
+    public static bool IsInstalled => File.Exists(NginxPath);
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(30);
 
     private readonly Process _process;
