@@ -32,6 +32,9 @@ public sealed partial class NginxProxy : IAsyncDisposable
         Address = address;
     }
 
+    /// <summary>The master process (its worker is its child), for a benchmark that reads their CPU.</summary>
+    public int Pid => _process.Id;
+
     /// <summary>The one public address, e.g. http://127.0.0.1:41234/.</summary>
     public Uri Address { get; }
 
