@@ -60,10 +60,11 @@ public sealed partial class NginxProxy : IAsyncDisposable
         var config = Path.Combine(folder, "nginx.conf");
         File.WriteAllText(config, $$"""
             worker_processes 1;
+            worker_rlimit_nofile 8192;
             daemon off;
             pid {{folder}}/nginx.pid;
             error_log {{folder}}/error.log warn;
-            events { worker_connections 1024; }
+            events { worker_connections 4096; } # a live client holds two: its own and the one to its node
             http {
                 log_format upstreamlog '$request $status $upstream_addr';
                 access_log {{folder}}/access.log upstreamlog;

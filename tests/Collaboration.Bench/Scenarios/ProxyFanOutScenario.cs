@@ -44,9 +44,9 @@ internal sealed class ProxyFanOutScenario : IScenario
     public async Task<string> RunAsync(BenchContext context)
     {
         if (!NginxProxy.IsInstalled) return $"Not measured: {NginxProxy.NginxPath} is not installed (Debian: apt-get install -y nginx).";
-        var clients = context.Quick ? 50 : 400;
-        var changes = context.Quick ? 10 : 30;
-        var rounds = context.Quick ? 1 : 3;
+        var clients = context.Quick ? 50 : 500;
+        var changes = context.Quick ? 10 : 100;
+        var rounds = context.Quick ? 1 : 5;
         var database = await (await context.GetPostgresAsync()).CreateDatabaseAsync("proxy");
         Console.WriteLine("  starting two node processes on one PostgreSQL and nginx in front of them…");
         await using var nodeA = await NodeProcess.StartAsync(database);
