@@ -22,12 +22,12 @@ public sealed class ProxiedNodeKillTests(PostgresFixture postgres)
         // Arrange: the survivor in this process (quick to notice a dead silo), the victim in a process of its own, and
         // nginx in front of both. The meeting lives on the survivor (made there, placed where made), so what is tested is
         // the proxy and the client, not the grain's own failover (PostgresSiloFailoverTests).
-        var database = await postgres.CreateDatabaseAsync("proxied_kill");
+        var database = await postgres.CreateDatabaseAsync("proxied_kill").WaitAsync(Timeout);
         await using var survivor = new ConcertationFactory(database, kestrel: true,
             services => services.Configure<ClusterMembershipOptions>(FailureDetection.Fast), ("Orleans:Placement", "PreferLocal"));
         await using var victim = await WebNodeProcess.StartPostgresAsync(database, Timeout);
         await ClusterWait.UntilHubsRegisteredAsync(survivor.Services.GetRequiredService<IGrainFactory>(), 2).WaitAsync(Timeout);
-        await using var proxy = await NginxProxy.StartAsync([survivor.ServerAddress, victim.Address]);
+        await using var proxy = await NginxProxy.StartAsync([survivor.ServerAddress, victim.Address]).WaitAsync(Timeout);
         var (direct, _) = await ProxyClient.SignInOrganiserAsync(survivor.ServerAddress);
         var meeting = await CreateMeetingAsync(direct, await CreateTableAsync(direct));
         var (organiser, cookie) = await ProxyClient.SignInOrganiserAsync(proxy.Address);

@@ -46,7 +46,7 @@ public sealed class ProxiedNodesTests(ProxiedNodes nodes) : IClassFixture<Proxie
         using var anonymous = ProxyClient.From(nodes.Proxy.Address);
 
         // Act: sign in through the proxy; then the cookie on requests that reach one node and the other.
-        var wrong = await anonymous.PostAsJsonAsync("/api/auth/login", new { email = ConcertationFactory.OrganiserEmail, password = "pas-le-bon-mot-de-passe" });
+        var wrong = await anonymous.PostAsJsonAsync("/api/auth/login", new { email = ConcertationFactory.OrganiserEmail, password = "pas-le-bon-mot-de-passe" }).WaitAsync(Timeout);
         var (organiser, cookie) = await ProxyClient.SignInOrganiserAsync(nodes.Proxy.Address);
         var reads = new List<HttpStatusCode>();
         for (var i = 0; i < 4; i++) reads.Add((await organiser.GetAsync("/api/tables").WaitAsync(Timeout)).StatusCode);
