@@ -161,7 +161,7 @@ public sealed class MeetingsLiveTests : IAsyncLifetime
         Assert.Equal(pushesBefore, organiser.Pushes.Count(p => p.Method == "presence"));
     }
 
-    private static readonly int MeetingPresenceCoalescingMs = (int)Collaboration.Web.Meetings.MeetingPresence.Coalescing.TotalMilliseconds;
+    private static readonly int MeetingPresenceCoalescingMs = (int)Collaboration.Grains.Meetings.Presence.MeetingPresenceGrain.Coalescing.TotalMilliseconds;
 
     [Fact]
     public async Task Reconnecting_WithTheLastVersionSeen_ReturnsExactlyTheMissedChanges()

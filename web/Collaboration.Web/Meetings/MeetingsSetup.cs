@@ -13,6 +13,8 @@ public static class MeetingsSetup
         services.AddSingleton<ILiveTopic, MeetingTopic>();
         services.AddSingleton<MeetingPresence>();
         services.AddSingleton<ILiveSubscriptionObserver>(sp => sp.GetRequiredService<MeetingPresence>());
+        services.AddHostedService(sp => sp.GetRequiredService<MeetingPresence>()); // hears the presence grains' changes
+        services.AddHostedService<MeetingPresenceHeartbeat>();
         services.AddSingleton<IDemoData, MeetingsDemoData>();
         services.AddHostedService<RevokedMemberEjector>();
         services.AddSingleton(MeetingDocumentTables.CreateStore);

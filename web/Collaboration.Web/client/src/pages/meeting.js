@@ -455,8 +455,11 @@ async function main() {
 
   const live = connectLive();
   const topic = `meeting:${id}`;
+  // Lists come from the meeting's presence grain through either node: the newest version wins.
+  let presenceVersion = -1;
   live.on('presence', (update) => {
-    if (update.topic === topic) {
+    if (update.topic === topic && !(update.version <= presenceVersion)) {
+      presenceVersion = update.version ?? presenceVersion;
       people = update.people;
       renderPresence();
     }
