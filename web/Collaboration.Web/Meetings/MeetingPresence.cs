@@ -85,7 +85,7 @@ public sealed class MeetingPresence(
 
     /// <summary>
     /// Sends each meeting's grain this node's live connections on it, and an empty list once to a meeting this node
-    /// no longer has connections on (in case its last leave was lost). Returns how many grains were told.
+    /// no longer has connections on (in case its last leave was lost). Returns how many could not be told.
     /// </summary>
     public async Task<int> HeartbeatAsync()
     {
@@ -96,18 +96,20 @@ public sealed class MeetingPresence(
             foreach (var gone in _beatenTopics.Where(t => !beats.ContainsKey(t))) beats[gone] = [];
             _beatenTopics = [.. _byTopic.Keys];
         }
-        await Task.WhenAll(beats.Select(async beat =>
+        var failed = await Task.WhenAll(beats.Select(async beat =>
         {
             try
             {
                 await grains.GetGrain<IMeetingPresenceGrain>(MeetingOf(beat.Key)!.Value).HeartbeatAsync(Node, beat.Value);
+                return 0;
             }
             catch (Exception ex)
             {
                 logger.LogWarning(ex, "Could not send the presence heartbeat of {Topic}", beat.Key);
+                return 1;
             }
         }));
-        return beats.Count;
+        return failed.Sum();
     }
 
     /// <summary>A meeting's list changed (on whichever node its grain lives): to this node's subscribers of the topic.</summary>

@@ -11,11 +11,19 @@ public sealed class MeetingPresenceHeartbeat(MeetingPresence presence, IConfigur
 {
     public const string Setting = "Meetings:PresenceHeartbeatSeconds";
 
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(2);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var every = TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue<double?>(Setting) ?? MeetingPresenceGrain.HeartbeatEvery.TotalSeconds,
             0.1, MeetingPresenceGrain.HeartbeatEvery.TotalSeconds));
         using var timer = new PeriodicTimer(every, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken)) await presence.HeartbeatAsync();
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            // A grain that could not be reached (its node just died) is tried again soon: once the cluster has
+            // declared that node dead, the call activates the grain elsewhere and this node's people are back.
+            for (var retry = 0; retry < 3 && await presence.HeartbeatAsync() > 0; retry++)
+                await Task.Delay(RetryAfter, clock, stoppingToken);
+        }
     }
 }

@@ -18,11 +18,11 @@ public sealed class MeetingPresenceGrain(TimeProvider clock) : Grain, IMeetingPr
 
     /// <summary>
     /// A connection not heard of for this long is dropped: two heartbeats may be missed, and with the sweep a dead
-    /// node's clients are gone within 30 s of its last heartbeat.
+    /// node's clients are gone within 27 s of its last heartbeat.
     /// </summary>
     public static readonly TimeSpan Expiry = TimeSpan.FromSeconds(25);
 
-    private static readonly TimeSpan SweepEvery = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan SweepEvery = TimeSpan.FromSeconds(2);
 
     /// <summary>Changes within this window go out as one push.</summary>
     public static readonly TimeSpan Coalescing = TimeSpan.FromMilliseconds(200);
