@@ -11,6 +11,7 @@ public static class MeetingsSetup
         services.AddSingleton<MeetingsService>();
         services.AddSingleton<BallotKeys>();
         services.AddSingleton<ILiveTopic, MeetingTopic>();
+        services.AddSingleton<ILiveTopic, MinutesTopic>();
         services.AddSingleton<MeetingPresence>();
         services.AddSingleton<ILiveSubscriptionObserver>(sp => sp.GetRequiredService<MeetingPresence>());
         services.AddHostedService(sp => sp.GetRequiredService<MeetingPresence>()); // hears the presence grains' changes
