@@ -38,7 +38,7 @@ builder.Services.AddWorkshops();
 builder.Services.AddColloque();
 builder.Services.AddPartners();
 builder.Services.AddCoordination();
-builder.Services.AddReports();
+builder.Services.AddReports(builder.Configuration);
 builder.Services.AddPortal();
 builder.Services.AddLayout();
 builder.Services.AddMail(builder.Configuration);

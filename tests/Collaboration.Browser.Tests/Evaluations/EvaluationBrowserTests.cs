@@ -8,7 +8,8 @@ namespace Collaboration.Browser.Tests.Evaluations;
 
 /// <summary>
 /// Evaluations and attestations through the real pages: the organiser builds a form and sees the answers arrive live
-/// while a second browser answers from the emailed link; an employer downloads the attestation from the manage link;
+/// while a second browser answers from the emailed link, and the activity report keeps so few answers out of the MRC
+/// columns; an employer downloads the attestation from the manage link;
 /// axe finds no serious or critical issue on the new pages, in French and English, on phone and desktop.
 /// </summary>
 [Collection(MailBrowserCollection.Name)]
@@ -66,6 +67,18 @@ public sealed partial class EvaluationBrowserTests(MailBrowserFixture fixture, I
         await Expect(results.Locator("[data-question=comments]")).ToContainTextAsync("Des exemples concrets, merci !");
         await Expect(results.Locator("[data-question=q7]")).ToContainTextAsync("Avez-vous reçu la documentation ?");
         await Expect(admin.GetByTestId("respondents").Locator("tbody tr[data-answered=true]")).ToHaveCountAsync(1);
+
+        // The activity report: so few answers are fewer than the minimum group, so the satisfaction's MRC column shows no
+        // mean and says why, in French and English.
+        foreach (var (language, withheld, note) in new[] { ("fr", "moins de 5", "moins de 5 réponses"), ("en", "fewer than 5", "fewer than 5 answers") })
+        {
+            await admin.GotoAsync($"/rapport?lang={language}");
+            await Expect(admin.Locator("tr[data-figure=evaluation-satisfaction] [data-withheld]").First).ToHaveTextAsync(withheld);
+            await Expect(admin.GetByTestId("report-small-groups")).ToContainTextAsync(note);
+            var violations = await Axe.SeriousViolationsAsync(admin);
+            Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+            await Viewports.AssertFitsAsync(admin, organiserViewport);
+        }
     }
 
     [Theory]

@@ -130,8 +130,8 @@ public static class EndpointRules
         ["GET /calendar/workshops.ics"] = EndpointRule.Public(),
         ["GET /calendar/colloque/{id:guid}.ics"] = EndpointRule.Public(),
         ["GET /calendar/{feed}.ics"] = EndpointRule.Public(), // the feed's secret is its name: an unknown one is a 404 for anyone
-        ["GET /api/calendar/feeds"] = new(Callers.OtherTableMember), // a member's own feeds: organisers and desks have none
-        ["POST /api/calendar/feeds/{tableId:guid}/reset"] = new(Callers.None), // only a member of THAT table
+        ["GET /api/calendar/feed"] = new(Callers.OtherTableMember), // a member's own feed: organisers and desks have none
+        ["POST /api/calendar/feed/reset"] = new(Callers.OtherTableMember), // a member resets their own feed, nobody else's
         ["GET /api/retention"] = EndpointRule.Organiser(),
         ["PUT /api/retention/settings"] = EndpointRule.Organiser(),
         ["GET /api/retention/preview"] = EndpointRule.Organiser(),

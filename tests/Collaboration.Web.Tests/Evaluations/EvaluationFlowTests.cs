@@ -151,13 +151,33 @@ public sealed class EvaluationFlowTests(EvaluationsAppFixture fixture) : IClassF
         foreach (var i in new[] { 0, 1, 2, 6 })
             Assert.DoesNotContain(Collaboration.Web.Accounts.SecretTokens.Hash(LinkOf(received.Single(m => m.To == present[i].Email).Message).Token), stored);
 
-        // The activity report: satisfaction and response rate, in all and per MRC.
+        // The activity report: satisfaction and response rate, in all and per MRC. Joliette's 3 answers (5, 4, 3) and
+        // Matawinie's 1 (2) are each fewer than the minimum group (5 by default): neither MRC shows a mean, nor do the
+        // "other MRCs" they are merged into (4 answers); the total does.
         var report = await fixture.Organiser.GetAsync("/api/reports/activity").OkJsonAsync();
+        Assert.Equal(5, report.GetProperty("minimumGroupSize").GetInt32());
         var figures = report.GetProperty("figures").EnumerateArray().ToDictionary(f => f.GetProperty("key").GetString()!);
         var mean = figures["evaluation-satisfaction"];
-        Assert.Equal(3.5, mean.GetProperty("total").GetProperty("value").GetDouble());
-        Assert.Equal(4.0, mean.GetProperty("byMrc").GetProperty("joliette").GetProperty("value").GetDouble()); // 5, 4, 3
-        Assert.Equal(2.0, mean.GetProperty("byMrc").GetProperty("matawinie").GetProperty("value").GetDouble());
+        Assert.Equal((3.5, 4), (mean.GetProperty("total").GetProperty("value").GetDouble(), mean.GetProperty("total").GetProperty("count").GetInt32()));
+        foreach (var mrc in new[] { "joliette", "matawinie" })
+        {
+            var cell = mean.GetProperty("byMrc").GetProperty(mrc);
+            Assert.True(cell.GetProperty("withheld").GetBoolean(), mrc);
+            Assert.Equal((0.0, 0, ""), (cell.GetProperty("value").GetDouble(), cell.GetProperty("count").GetInt32(), cell.GetProperty("listUrl").GetString()));
+        }
+        Assert.True(mean.GetProperty("others").GetProperty("withheld").GetBoolean());
+        Assert.False(mean.GetProperty("byMrc").GetProperty("montcalm").GetProperty("withheld").GetBoolean()); // no answer: nothing to hide
+        // Their lists say no MRC either: Joliette's is empty, every answer is under "other MRCs".
+        var satisfactionList = $"/api/reports/activity/list?figure=evaluation-satisfaction&from={report.GetProperty("from").GetString()}&to={report.GetProperty("to").GetString()}";
+        Assert.Equal(0, (await fixture.Organiser.GetAsync(satisfactionList + "&mrc=joliette").OkJsonAsync()).GetArrayLength());
+        Assert.Equal(["autres-mrc"], (await fixture.Organiser.GetAsync(satisfactionList).OkJsonAsync()).EnumerateArray().Select(r => r.GetProperty("mrc").GetString()).Distinct());
+        // The page says so, in words, where the means would be; the CSV leaves those cells empty.
+        var page = await fixture.Organiser.GetStringAsync("/rapport");
+        Assert.Contains("moins de 5", page);
+        Assert.Contains("data-testid=\"report-small-groups\"", page);
+        Assert.DoesNotContain("data-testid=\"report-others\"", page);
+        var csvLine = (await fixture.Organiser.GetStringAsync("/api/reports/activity.csv")).Split('\n').Single(l => l.StartsWith("evaluation-satisfaction,", StringComparison.Ordinal));
+        Assert.EndsWith(",3.5,,,,,,,,,", csvLine.TrimEnd('\r')); // the total, then eight MRC columns (six withheld or none) and "other MRCs", all empty
         var rate = figures["evaluation-response-rate"];
         Assert.Equal(50.0, rate.GetProperty("byMrc").GetProperty("joliette").GetProperty("value").GetDouble()); // 3 of 6
         Assert.Equal(25.0, rate.GetProperty("byMrc").GetProperty("matawinie").GetProperty("value").GetDouble()); // 1 of 4

@@ -22,13 +22,13 @@ internal static class MeetingsTestKit
     public static async Task<Guid> CreateTableAsync(HttpClient organiser, string name = "Table régionale", int quorum = 2) =>
         (await organiser.PostAsJsonAsync("/api/tables", new { name, quorum }).OkJsonAsync()).GetProperty("id").GetGuid();
 
-    /// <summary>Adds a member; returns their id and the token of their sign-in link.</summary>
+    /// <summary>Adds a member (a new address unless <paramref name="email"/> is given); returns their id and the token of their sign-in link.</summary>
     public static async Task<(Guid MemberId, string Token)> AddMemberAsync(
-        HttpClient organiser, Guid tableId, string name, string role = "member", string sector = "communautaire")
+        HttpClient organiser, Guid tableId, string name, string role = "member", string sector = "communautaire", string? email = null)
     {
         var json = await organiser.PostAsJsonAsync($"/api/tables/{tableId}/members", new
         {
-            name, organisation = "Organisme", sector, email = $"{Guid.NewGuid():N}@exemple.qc.ca", role,
+            name, organisation = "Organisme", sector, email = email ?? $"{Guid.NewGuid():N}@exemple.qc.ca", role,
         }).OkJsonAsync();
         var link = json.GetProperty("signInLink").GetString()!;
         return (json.GetProperty("memberId").GetGuid(), link[(link.IndexOf("#t=", StringComparison.Ordinal) + 3)..]);

@@ -118,7 +118,7 @@ public sealed class ActivityReportTests : IAsyncLifetime
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var json = await _organiser.GetAsync("/api/reports/activity").OkJsonAsync();
         Assert.Equal(json.GetProperty("figures").GetArrayLength() + 1, lines.Length);
-        Assert.EndsWith("d-autray,joliette,l-assomption,matawinie,montcalm,les-moulins,hors-region,non-precisee", lines[0].TrimEnd('\r'));
+        Assert.EndsWith("d-autray,joliette,l-assomption,matawinie,montcalm,les-moulins,hors-region,non-precisee,autres-mrc", lines[0].TrimEnd('\r'));
     }
 
     [Fact]

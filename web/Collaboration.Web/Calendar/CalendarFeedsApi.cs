@@ -16,8 +16,10 @@ namespace Collaboration.Web.Calendar;
 
 /// <summary>
 /// Calendar subscription feeds (Ical.Net, the one calendar builder): the public workshops and a colloque's programme, and
-/// each Table member's own meetings at a secret address (<c>/calendar/{member id}{token}.ics</c>, shown on their page,
-/// reset there; it answers 404 once the member's access is revoked). Meetings carry the same UID and SEQUENCE as their notices.
+/// each Table member's one feed with every meeting of all their Tables at a secret address (<c>/calendar/{feed}.ics</c>,
+/// shown on their page, reset there). It answers 404 once the person's access is revoked at every Table; a Table that
+/// revokes them drops out of it at once. Meetings carry the same UID and SEQUENCE as their notices; a Table's series is
+/// one recurring event (RRULE), as in its own calendar file.
 /// </summary>
 public static class CalendarFeedsApi
 {
@@ -25,15 +27,16 @@ public static class CalendarFeedsApi
     {
         app.MapGet("/calendar/workshops.ics", WorkshopsAsync).WithTags("Calendar").RequireRateLimiting(RateLimits.PublicReads);
         app.MapGet("/calendar/colloque/{id:guid}.ics", ColloqueAsync).WithTags("Calendar").RequireRateLimiting(RateLimits.PublicReads);
-        app.MapGet("/calendar/{feed}.ics", MemberAsync).WithTags("Calendar").RequireRateLimiting(RateLimits.PublicReads);
+        app.MapGet("/calendar/{feed}.ics", PersonAsync).WithTags("Calendar").RequireRateLimiting(RateLimits.PublicReads);
 
-        var member = app.MapGroup("/api/calendar/feeds").WithTags("Calendar").RequireAuthorization();
-        member.MapGet("/", MyFeedsAsync);
-        member.MapPost("/{tableId:guid}/reset", ResetAsync);
+        var mine = app.MapGroup("/api/calendar/feed").WithTags("Calendar").RequireAuthorization();
+        mine.MapGet("/", MyFeedAsync);
+        mine.MapPost("/reset", ResetAsync);
         return app;
     }
 
-    public sealed record FeedLink(Guid TableId, string TableName, string Url, string WebcalUrl);
+    /// <summary>The signed-in member's feed and the Tables it shows.</summary>
+    public sealed record FeedLink(string Url, string WebcalUrl, IReadOnlyList<string> Tables);
 
     private static async Task<ContentHttpResult> WorkshopsAsync(IGrainFactory grains, MailLinks links, TimeProvider clock)
     {
@@ -60,48 +63,36 @@ public static class CalendarFeedsApi
         return Feed($"{details.Title} — programme", entries, clock.GetUtcNow());
     }
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> MemberAsync(string feed, IGrainFactory grains, MailLinks links, TimeProvider clock)
+    /// <summary>The feed of <c>{person key}{token}</c>: every meeting and series of the Tables where the person still has access.</summary>
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> PersonAsync(string feed, IGrainFactory grains, MailLinks links, TimeProvider clock)
     {
-        if (feed.Length is < 40 or > 100 || !Guid.TryParseExact(feed[..32], "N", out var memberId)) return NoFeed();
-        var tableId = await grains.GetGrain<IMemberFeedGrain>(memberId).ResolveAsync(SecretHash.Of(feed[32..]));
-        if (tableId is null) return NoFeed();
-        var table = await grains.GetGrain<ITableGrain>(tableId.Value).GetAsync();
-        if (table?.Member(memberId) is not { AccessRevoked: false }) return NoFeed(); // revoked with the member
-        var meetings = await Task.WhenAll(table.Meetings.Select(m => grains.GetGrain<IMeetingGrain>(m.Id).GetAsync()));
-        var entries = meetings.OfType<MeetingView>().OrderBy(m => m.StartsAt).Select(m => MeetingCalendar.Entry(m, links.MeetingUrl(m.Id)));
-        return Feed(table.Name, entries, clock.GetUtcNow());
+        if (feed.Length is < 40 or > 100 || !Guid.TryParseExact(feed[..32], "N", out var person)) return NoFeed();
+        if (!await grains.GetGrain<IPersonFeedGrain>(person).IsCurrentAsync(SecretHash.Of(feed[32..]))) return NoFeed();
+        var tables = await PersonTables.OfAsync(grains, person);
+        if (tables.Count == 0) return NoFeed(); // revoked with the member (or erased): the address shows nothing
+        return Feed("Mes Tables / My Tables", await PersonTables.EntriesAsync(grains, tables, links), clock.GetUtcNow());
     }
 
-    /// <summary>The signed-in member's feeds, one per table (issued the first time they are asked for).</summary>
-    private static async Task<Results<Ok<List<FeedLink>>, ProblemHttpResult>> MyFeedsAsync(ClaimsPrincipal user, IGrainFactory grains, MailLinks links)
+    /// <summary>The signed-in member's feed (issued the first time it is asked for).</summary>
+    private static async Task<Results<Ok<FeedLink>, ProblemHttpResult>> MyFeedAsync(ClaimsPrincipal user, IGrainFactory grains, MailLinks links)
     {
-        var memberships = TableMembership.From(user);
-        if (memberships.Count == 0) return Problems.Forbidden();
-        var feeds = new List<FeedLink>();
-        foreach (var membership in memberships)
-        {
-            var table = await grains.GetGrain<ITableGrain>(membership.TableId).GetAsync();
-            if (table?.Member(membership.MemberId) is not { AccessRevoked: false } member || member.AccessStamp != membership.Stamp) continue;
-            var sealedToken = await grains.GetGrain<IMemberFeedGrain>(membership.MemberId).GetOrIssueAsync(membership.TableId);
-            feeds.Add(Link(links, table, membership.MemberId, sealedToken));
-        }
-        return TypedResults.Ok(feeds);
+        if (await PersonTables.SignedInPersonAsync(user, grains) is not { } person) return Problems.Forbidden();
+        var sealedToken = await grains.GetGrain<IPersonFeedGrain>(person).GetOrIssueAsync();
+        return TypedResults.Ok(await LinkAsync(grains, links, person, sealedToken));
     }
 
-    private static async Task<Results<Ok<FeedLink>, ProblemHttpResult>> ResetAsync(Guid tableId, ClaimsPrincipal user, IGrainFactory grains, MailLinks links)
+    private static async Task<Results<Ok<FeedLink>, ProblemHttpResult>> ResetAsync(ClaimsPrincipal user, IGrainFactory grains, MailLinks links)
     {
-        var membership = TableMembership.From(user).FirstOrDefault(m => m.TableId == tableId);
-        var table = membership is null ? null : await grains.GetGrain<ITableGrain>(tableId).GetAsync();
-        if (membership is null || table?.Member(membership.MemberId) is not { AccessRevoked: false } member || member.AccessStamp != membership.Stamp)
-            return Problems.Forbidden();
-        var sealedToken = await grains.GetGrain<IMemberFeedGrain>(membership.MemberId).ResetAsync(tableId);
-        return TypedResults.Ok(Link(links, table, membership.MemberId, sealedToken));
+        if (await PersonTables.SignedInPersonAsync(user, grains) is not { } person) return Problems.Forbidden();
+        var sealedToken = await grains.GetGrain<IPersonFeedGrain>(person).ResetAsync();
+        return TypedResults.Ok(await LinkAsync(grains, links, person, sealedToken));
     }
 
-    private static FeedLink Link(MailLinks links, TableView table, Guid memberId, string sealedToken)
+    private static async Task<FeedLink> LinkAsync(IGrainFactory grains, MailLinks links, Guid person, string sealedToken)
     {
-        var url = new Uri(links.Base, $"calendar/{memberId:N}{links.UnsealManageToken(sealedToken)}.ics");
-        return new FeedLink(table.Id, table.Name, url.ToString(), "webcal" + url.ToString()[url.Scheme.Length..]);
+        var url = new Uri(links.Base, $"calendar/{person:N}{links.UnsealManageToken(sealedToken)}.ics");
+        var tables = await PersonTables.OfAsync(grains, person);
+        return new FeedLink(url.ToString(), "webcal" + url.ToString()[url.Scheme.Length..], [.. tables.Select(t => t.Name).Order(StringComparer.CurrentCulture)]);
     }
 
     private static ContentHttpResult Feed(string name, IEnumerable<CalendarEntry> entries, DateTimeOffset now) =>

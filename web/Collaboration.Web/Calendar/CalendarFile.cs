@@ -76,6 +76,7 @@ public static class CalendarFile
             Status = entry.Cancelled ? "CANCELLED" : "CONFIRMED",
         };
         if (entry.Recurrence is not null) calendarEvent.RecurrenceRule = new RecurrencePattern(entry.Recurrence);
+        foreach (var skipped in entry.ExceptionDates ?? []) calendarEvent.ExceptionDates.Add(Local(skipped));
         if (!string.IsNullOrWhiteSpace(entry.Location)) calendarEvent.Location = entry.Location;
         if (entry.Url is not null) calendarEvent.Url = entry.Url;
         if (organizer is not null) calendarEvent.Organizer = new Organizer($"mailto:{organizer.Email}") { CommonName = organizer.Name };

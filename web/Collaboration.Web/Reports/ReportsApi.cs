@@ -40,7 +40,7 @@ public static class ReportsApi
         if (problem is not null) return problem;
         var errors = new Dictionary<string, BilingualText>();
         if (!ActivityReports.IsFigure(figure)) errors["figure"] = new("Indicateur inconnu.", "Unknown figure.");
-        if (mrc is not null && !ActivityReports.Columns.Contains(mrc)) errors["mrc"] = new("MRC inconnue.", "Unknown MRC.");
+        if (mrc is not null && !ActivityReports.IsColumn(mrc)) errors["mrc"] = new("MRC inconnue.", "Unknown MRC.");
         if (errors.Count > 0) return Problems.Validation(errors);
         return TypedResults.Ok(await reports.ListAsync(period!, figure!, mrc));
     }

@@ -26,7 +26,7 @@ public sealed class ListModel(ActivityReports reports, RegionClock clock) : Page
     public async Task<IActionResult> OnGetAsync()
     {
         var (period, problem) = ReportsApi.ParsePeriod(From, To, clock);
-        if (problem is not null || !ActivityReports.IsFigure(Figure) || (Mrc is not null && !ActivityReports.Columns.Contains(Mrc))) return BadRequest();
+        if (problem is not null || !ActivityReports.IsFigure(Figure) || (Mrc is not null && !ActivityReports.IsColumn(Mrc))) return BadRequest();
         Period = period!;
         var figure = ReportFigures.All.First(f => f.Key == Figure);
         Label = HttpContext.Language() == "en" ? figure.En : figure.Fr;

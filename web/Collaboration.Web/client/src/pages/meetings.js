@@ -7,6 +7,7 @@ import { getLang, onLangChange, t } from '../i18n.js';
 import { createOutbox } from '../mail/outbox.js';
 import { norm } from '../meetings/model.js';
 import { formatDateTime, h, param, replaceChildren } from '../meetings/dom.js';
+import { createFeedPanel } from '../meetings/feed.js';
 import { createSeriesPanel } from '../meetings/series.js';
 import { InputFormatError, parseDateTimeInput } from '../zoned-time.js';
 
@@ -19,6 +20,7 @@ let meetings = [];
 let shownError = null;
 let lastLink = null; // { name, link } shown once after adding a member or re-issuing a link
 const outbox = createOutbox($('[data-outbox]')); // the table's invitations and re-issued links (organisers)
+const feed = createFeedPanel($('[data-testid="my-feed"]'), { act }); // a member's own calendar address
 const series = createSeriesPanel($('[data-testid="series"]'), { act, onCreated: () => load() });
 
 function showError(message) {
@@ -130,9 +132,14 @@ function formSubmit(selector, call) {
 onLangChange(() => {
   render();
   series.render();
+  feed.render();
   if (shownError) errorRegion.textContent = shownError();
 });
 
-getCurrentUser().then((me) => { document.body.dataset.role = me?.role ?? ''; render(); }).catch(() => {});
+getCurrentUser().then((me) => {
+  document.body.dataset.role = me?.role ?? '';
+  render();
+  if (me?.role === 'member') feed.load();
+}).catch(() => {});
 wire();
 load();
