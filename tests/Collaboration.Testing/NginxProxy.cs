@@ -14,6 +14,9 @@ namespace Collaboration.Testing;
 public sealed partial class NginxProxy : IAsyncDisposable
 {
     public const string NginxPath = "/usr/sbin/nginx";
+
+    /// <summary>Whether Debian's nginx is on this machine (tests that need it are skipped otherwise).</summary>
+    public static bool IsInstalled => File.Exists(NginxPath);
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(30);
 
     private readonly Process _process;
@@ -28,6 +31,9 @@ public sealed partial class NginxProxy : IAsyncDisposable
         _config = config;
         Address = address;
     }
+
+    /// <summary>The master process (its worker is its child), for a benchmark that reads their CPU.</summary>
+    public int Pid => _process.Id;
 
     /// <summary>The one public address, e.g. http://127.0.0.1:41234/.</summary>
     public Uri Address { get; }
@@ -54,10 +60,11 @@ public sealed partial class NginxProxy : IAsyncDisposable
         var config = Path.Combine(folder, "nginx.conf");
         File.WriteAllText(config, $$"""
             worker_processes 1;
+            worker_rlimit_nofile 8192;
             daemon off;
             pid {{folder}}/nginx.pid;
             error_log {{folder}}/error.log warn;
-            events { worker_connections 1024; }
+            events { worker_connections 4096; } # a live client holds two: its own and the one to its node
             http {
                 log_format upstreamlog '$request $status $upstream_addr';
                 access_log {{folder}}/access.log upstreamlog;

@@ -127,7 +127,8 @@ internal sealed class MeetingsFanOutScenario : IScenario
         return Report(changes, productSamples, baselineSamples, productMissing, baselineMissing);
     }
 
-    private static async Task<(Guid Meeting, Guid Member)> ArrangeAsync(HttpClient organiser)
+    /// <summary>A table with one member and a started meeting, made through <paramref name="organiser"/>.</summary>
+    internal static async Task<(Guid Meeting, Guid Member)> ArrangeAsync(HttpClient organiser)
     {
         async Task<JsonElement> PostAsync(string path, object? body)
         {

@@ -184,7 +184,7 @@ internal sealed class PresenceScenario : IScenario
             {MeetingPresenceGrain.Coalescing.TotalMilliseconds:0} ms, then the relay and the hub push. A client that vanishes
             without closing (a dead node) is dropped by expiry, {MeetingPresenceGrain.Expiry.TotalSeconds:0} s after its node's
             last heartbeat at most plus a 2 s sweep; the two-node kill test measures it
-            (`Presence_AKilledNodesClients_DropOutWithin30Seconds_EvenWhenItHeldThePresenceGrain`).
+            (`Presence_AKilledNodesClients_DropOutWithin30Seconds`).
             """);
         return text.ToString();
     }

@@ -25,9 +25,9 @@ internal sealed class SecondNodeScenario : IScenario
 
     public string Title => "What a second node costs: workshop registrations over HTTP, two nodes against one";
 
-    private sealed record Round(string Variant, double PerSecond, double P99, int Errors, double NodesMs, double PostgresMs, double ClientsMs, double OtherSeconds, double? MailSeconds);
+    internal sealed record Round(string Variant, double PerSecond, double P99, int Errors, double NodesMs, double PostgresMs, double ClientsMs, double OtherSeconds, double? MailSeconds);
 
-    private sealed record Cluster(string Variant, NodeProcess[] Nodes, HttpClient Organiser, HttpClient[] Clients);
+    internal sealed record Cluster(string Variant, NodeProcess[] Nodes, HttpClient Organiser, HttpClient[] Clients);
 
     public async Task<string> RunAsync(BenchContext context)
     {
@@ -66,7 +66,8 @@ internal sealed class SecondNodeScenario : IScenario
         }
     }
 
-    private static async Task<Round> RoundAsync(Cluster cluster)
+    /// <summary>One round of registrations on <paramref name="cluster"/>: rate, p99 and CPU per registration (the tracing scenario uses it too).</summary>
+    internal static async Task<Round> RoundAsync(Cluster cluster)
     {
         var sessions = new List<Guid>();
         for (var s = 0; s < Sessions; s++)
