@@ -55,7 +55,6 @@ public sealed class MeetingPresenceGrainTests(GrainsSilo silo) : IClassFixture<G
         // Assert: B's client is there 20 s after B's last word, gone past the expiry; A's chair stays.
         Assert.Equal([Amina, Chair], beforeExpiry.People);
         Assert.Equal([Chair], afterExpiry.People);
-        
     }
 
     [Fact]
