@@ -11,10 +11,12 @@ namespace Collaboration.Grains.Tests;
 /// The domain grains on Orleans' in-process test cluster (one silo), with the product's grain
 /// storage on a real SQLite file, the live relay, and a manual clock.
 /// </summary>
-public sealed class GrainsSilo : IAsyncLifetime
+public sealed class GrainsSilo(Action<ISiloBuilder, IConfiguration>? configure = null) : IAsyncLifetime
 {
     private readonly TempSqliteFile _file = new();
     private InProcessTestCluster _cluster = null!;
+
+    public GrainsSilo() : this(null) { }
 
     public ManualClock Clock { get; } = new();
 
@@ -44,6 +46,7 @@ public sealed class GrainsSilo : IAsyncLifetime
             silo.AddConcertationReminders(configuration);
             silo.Services.AddSingleton<PendingEffects>();
             silo.AddConcertationLive();
+            configure?.Invoke(silo, configuration);
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync().WaitAsync(TimeSpan.FromSeconds(60));
