@@ -53,7 +53,7 @@ var app = builder.Build();
 app.UsePlatform();
 app.UseAuthentication();
 app.UseCsrfProtection();
-app.UseRateLimiter();
+app.UseDisposingRateLimiter();
 app.UseAuthorization();
 
 app.MapAccountsApi();
