@@ -18,7 +18,7 @@ public static class PlatformSetup
         services.AddProxySupport(configuration);
         HubErrorLogging.Add(services);
         services.AddConcertationRateLimits(configuration);
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddSchemaTransformer(EnumSchemas.Describe)); // enums listed with their wire values
         services.AddTelemetry(configuration);
         PostgresKeyRing.AddSharedKeyRing(services, configuration);
         return services;
