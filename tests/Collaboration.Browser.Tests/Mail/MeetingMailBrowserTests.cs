@@ -82,7 +82,7 @@ public sealed class MeetingMailBrowserTests(MailBrowserFixture fixture, ITestOut
         await AddMemberAsync(api, table, "Karim Haddad", good);
         await AddMemberAsync(api, table, "Annie Roy", bad);
         await Poll.UntilAsync(async () => (await api.GetFromJsonAsync<JsonElement>($"/api/tables/{table}/outbox"))
-            .EnumerateArray().Any(m => m.GetProperty("status").GetString() == "Failed"), Timeout, "the invitation refused");
+            .EnumerateArray().Any(m => m.GetProperty("status").GetString() == "failed"), Timeout, "the invitation refused");
 
         // Act: the organiser opens the table.
         await using var organiser = await SignedInAsync($"/meetings.html?table={table}");

@@ -113,7 +113,7 @@ public sealed class MinutesCommentsApiTests : IAsyncLifetime
 
         var tooEarly = await _organiser.PostAsJsonAsync($"/api/meetings/{november}/motions", erratum).WaitAsync(CallTimeout);
         await CarryAsync(new { text = "le procès-verbal soit adopté", proposerId = members[0], seconderId = members[1], kind = "open", agendaItemId = adoptionItem });
-        for (var tries = 0; tries < 60 && (await GetMeetingAsync(m.Amina, m.MeetingId)).GetProperty("minutes").GetProperty("status").GetString() != "Adopted"; tries++)
+        for (var tries = 0; tries < 60 && (await GetMeetingAsync(m.Amina, m.MeetingId)).GetProperty("minutes").GetProperty("status").GetString() != "adopted"; tries++)
             await Task.Delay(500);
         var motion = await CarryAsync(erratum);
         var ofItself = await _organiser.PostAsJsonAsync($"/api/meetings/{november}/motions", erratum with { erratumFor = november }).WaitAsync(CallTimeout);
