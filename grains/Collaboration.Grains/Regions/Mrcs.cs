@@ -26,9 +26,10 @@ public static class Mrcs
     /// <summary>The name people read, in French ("fr") or English.</summary>
     public static string DisplayName(Mrc mrc, string language) => language == "en" ? Names[mrc].English : Names[mrc].French;
 
-    /// <summary>An address code ("les-moulins", any case), or null.</summary>
+    /// <summary>An address code ("les-moulins") or the enum's own name as JSON spells it ("lesMoulins"), any case; else null.</summary>
     public static Mrc? Parse(string? code) =>
-        Names.FirstOrDefault(p => string.Equals(p.Value.Code, code?.Trim(), StringComparison.OrdinalIgnoreCase)) is { Value.Code: not null } found
+        Names.FirstOrDefault(p => string.Equals(p.Value.Code, code?.Trim(), StringComparison.OrdinalIgnoreCase)
+            || string.Equals(p.Key.ToString(), code?.Trim(), StringComparison.OrdinalIgnoreCase)) is { Value.Code: not null } found
             ? found.Key
             : null;
 }

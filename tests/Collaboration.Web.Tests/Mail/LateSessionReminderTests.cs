@@ -44,6 +44,6 @@ public sealed class LateSessionReminderTests
         Assert.Contains("Date", confirmation.Text);
         var outbox = await Poll.UntilAsync(() => mail.OutboxAsync(session),
             o => o.EnumerateArray().All(m => m.GetProperty("status").GetString() == "sent"), Timeout, "all sent");
-        Assert.Single(outbox.EnumerateArray(), m => m.GetProperty("kind").GetString() == "WorkshopReminder");
+        Assert.Single(outbox.EnumerateArray(), m => m.GetProperty("kind").GetString() == "workshopReminder");
     }
 }

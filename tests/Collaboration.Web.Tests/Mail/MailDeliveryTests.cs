@@ -114,7 +114,7 @@ public sealed class MailDeliveryTests
         // Recorded once in the session's outbox, and the Orleans reminder is gone, so it cannot fire again.
         var outbox = await Poll.UntilAsync(() => secondMail.OutboxAsync(session),
             o => o.EnumerateArray().All(m => m.GetProperty("status").GetString() == "sent"), Timeout, "all sent");
-        Assert.Single(outbox.EnumerateArray(), m => m.GetProperty("kind").GetString() == "WorkshopReminder");
+        Assert.Single(outbox.EnumerateArray(), m => m.GetProperty("kind").GetString() == "workshopReminder");
         var grains = second.Services.GetRequiredService<IGrainFactory>();
         var reminders = second.Services.GetRequiredService<IReminderTable>();
         var grainId = grains.GetGrain<Grains.Workshops.IWorkshopSessionGrain>(session).GetGrainId();

@@ -35,7 +35,7 @@ public sealed class TableMailTests(MailAppFixture fixture) : IClassFixture<MailA
         // The table's outbox view lists both, sent.
         var outbox = await Poll.UntilAsync(() => fixture.OutboxAsync($"/api/tables/{table}/outbox"),
             o => o.GetArrayLength() == 2 && o.EnumerateArray().All(m => m.GetProperty("status").GetString() == "sent"), Timeout, "both sent");
-        Assert.Equal(["MemberInvited", "MemberLinkReissued"], outbox.EnumerateArray().Select(m => m.GetProperty("kind").GetString()!).ToArray());
+        Assert.Equal(["memberInvited", "memberLinkReissued"], outbox.EnumerateArray().Select(m => m.GetProperty("kind").GetString()!).ToArray());
     }
 
     [Fact]
@@ -100,8 +100,8 @@ public sealed class TableMailTests(MailAppFixture fixture) : IClassFixture<MailA
         await fixture.MailAsync(first, "Procès-verbal");
         var outbox = await Poll.UntilAsync(() => fixture.OutboxAsync($"/api/meetings/{meeting}/outbox"),
             o => o.GetArrayLength() == 6 && o.EnumerateArray().All(m => m.GetProperty("status").GetString() == "sent"), Timeout, "six sent");
-        Assert.Equal(4, outbox.EnumerateArray().Count(m => m.GetProperty("kind").GetString() == "MeetingNotice"));
-        Assert.Equal(2, outbox.EnumerateArray().Count(m => m.GetProperty("kind").GetString() == "MeetingMinutes"));
+        Assert.Equal(4, outbox.EnumerateArray().Count(m => m.GetProperty("kind").GetString() == "meetingNotice"));
+        Assert.Equal(2, outbox.EnumerateArray().Count(m => m.GetProperty("kind").GetString() == "meetingMinutes"));
     }
 
     [Fact]
@@ -153,9 +153,9 @@ public sealed class TableMailTests(MailAppFixture fixture) : IClassFixture<MailA
             o => o.EnumerateArray().All(m => m.GetProperty("status").GetString() != "pending"), Timeout, "all sent or refused");
         // The refused notice can no longer be resent: it would invite to a meeting that will not be held.
         Assert.False(outbox.EnumerateArray().Single(m => m.GetProperty("to").GetString() == refused).GetProperty("canResend").GetBoolean());
-        Assert.Equal([notified], outbox.EnumerateArray().Where(m => m.GetProperty("kind").GetString() == "MeetingCancelled")
+        Assert.Equal([notified], outbox.EnumerateArray().Where(m => m.GetProperty("kind").GetString() == "meetingCancelled")
             .Select(m => m.GetProperty("to").GetString()!).ToArray());
-        Assert.DoesNotContain(outbox.EnumerateArray(), m => m.GetProperty("to").GetString() == later && m.GetProperty("kind").GetString() != "MemberInvited");
+        Assert.DoesNotContain(outbox.EnumerateArray(), m => m.GetProperty("to").GetString() == later && m.GetProperty("kind").GetString() != "memberInvited");
         // Read-only afterwards, and its calendar file says so too.
         Assert.Equal("cancelled", (await MeetingAsync(meeting)).GetProperty("status").GetString());
         var edit = await fixture.Organiser.PostAsJsonAsync($"/api/meetings/{meeting}/agenda", new { title = "Point", presenter = "", plannedMinutes = 5, notes = "" }).WaitAsync(Timeout);

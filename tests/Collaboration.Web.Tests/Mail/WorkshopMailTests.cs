@@ -98,7 +98,7 @@ public sealed class WorkshopMailTests(MailAppFixture fixture) : IClassFixture<Ma
         // Assert: the organiser's view lists them all as sent, without their bodies; each once.
         var outbox = await Poll.UntilAsync(() => fixture.OutboxAsync($"/api/workshops/{session}/outbox"),
             o => o.EnumerateArray().All(m => m.GetProperty("status").GetString() == "sent"), Timeout, "every message sent");
-        Assert.Equal(["WorkshopConfirmed", "WorkshopWaitlisted", "WorkshopPromoted", "WorkshopSeatsChanged", "WorkshopCancelled", "WorkshopSessionCancelled"],
+        Assert.Equal(["workshopConfirmed", "workshopWaitlisted", "workshopPromoted", "workshopSeatsChanged", "workshopCancelled", "workshopSessionCancelled"],
             outbox.EnumerateArray().Select(m => m.GetProperty("kind").GetString()!).ToArray());
         Assert.Equal(6, fixture.MailTo(alice).Count + fixture.MailTo(benoit).Count);
         Assert.All(outbox.EnumerateArray(), m => Assert.False(m.TryGetProperty("data", out _)));

@@ -136,7 +136,7 @@ public sealed class WorkshopsApiTests(WorkshopsAppFixture fixture) : IClassFixtu
         var promoted = await client.GetFromJsonAsync<JsonElement>($"/api/registrations/{second.GetProperty("id").GetString()}").WaitAsync(Timeout);
         Assert.Equal("confirmed", promoted.GetProperty("status").GetString());
         var outbox = await fixture.Organiser.GetFromJsonAsync<JsonElement>($"/api/workshops/{session}/outbox").WaitAsync(Timeout);
-        var promotion = Assert.Single(outbox.EnumerateArray(), m => m.GetProperty("kind").GetString() == "WorkshopPromoted");
+        var promotion = Assert.Single(outbox.EnumerateArray(), m => m.GetProperty("kind").GetString() == "workshopPromoted");
         Assert.Equal("annie@fromagerie.ca", promotion.GetProperty("to").GetString());
     }
 

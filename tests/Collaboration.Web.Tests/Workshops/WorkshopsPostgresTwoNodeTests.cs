@@ -75,7 +75,7 @@ public sealed class WorkshopsPostgresTwoNodeTests(PostgresFixture postgres)
         Assert.Equal(460, after.Values.Count(r => r.GetProperty("status").GetString() == "waitlisted"));
         Assert.Equal(1, after[waitlisted[10].GetProperty("code").GetString()!].GetProperty("position").GetInt32());
         var outbox = await organiser.GetFromJsonAsync<JsonElement>($"/api/workshops/{session}/outbox").WaitAsync(Timeout);
-        Assert.Equal(nextTen.Order(), outbox.EnumerateArray().Where(m => m.GetProperty("kind").GetString() == "WorkshopPromoted")
+        Assert.Equal(nextTen.Order(), outbox.EnumerateArray().Where(m => m.GetProperty("kind").GetString() == "workshopPromoted")
             .Select(m => m.GetProperty("reference").GetString()!).Order());
     }
 
