@@ -50,10 +50,10 @@ public sealed class AuditLogTests(TeamAppFixture team)
         Assert.Equal(HttpStatusCode.NoContent, reactivated.StatusCode);
         (string Action, string? Actor)[] expected =
         [
-            ("OrganiserInvited", ConcertationFactory.OrganiserEmail), ("InvitationAccepted", email), ("SecondFactorEnrolled", email),
-            ("RecoveryCodeUsed", email), ("SecondFactorReset", ConcertationFactory.OrganiserEmail), ("PasswordChanged", email),
-            ("PasswordResetRequested", null), ("PasswordReset", email), ("OrganiserDeactivated", ConcertationFactory.OrganiserEmail),
-            ("OrganiserReactivated", ConcertationFactory.OrganiserEmail), ("SignInBackOff", null),
+            ("organiserInvited", ConcertationFactory.OrganiserEmail), ("invitationAccepted", email), ("secondFactorEnrolled", email),
+            ("recoveryCodeUsed", email), ("secondFactorReset", ConcertationFactory.OrganiserEmail), ("passwordChanged", email),
+            ("passwordResetRequested", null), ("passwordReset", email), ("organiserDeactivated", ConcertationFactory.OrganiserEmail),
+            ("organiserReactivated", ConcertationFactory.OrganiserEmail), ("signInBackOff", null),
         ];
         var (entries, raw) = await EntriesAboutAsync(email, expected.Length);
         Assert.Equal(expected.ToList(), entries.Select(e => (e.GetProperty("action").GetString()!, e.GetProperty("actor").GetString())).Reverse().ToList());

@@ -18,7 +18,7 @@ public sealed class MeetingsDemoDataTests
 
         Assert.Contains("Lanaudière", table.GetProperty("name").GetString());
         Assert.Contains(members, m => m.GetProperty("organisation").GetString() == "Lanaudière Économique");
-        Assert.Equal(["Autre", "Communautaire", "Economique", "Institutionnel", "Municipal"],
+        Assert.Equal(["autre", "communautaire", "economique", "institutionnel", "municipal"],
             members.Select(m => m.GetProperty("sector").GetString()).Distinct().Order());
         // Each meeting is named after its month in Québec ("Rencontre de novembre" is not on 1 December).
         Assert.All(meetings, m => Assert.Equal($"Rencontre de {DemoCalendar.FrenchMonth(m.GetProperty("startsAt").GetDateTimeOffset())}",

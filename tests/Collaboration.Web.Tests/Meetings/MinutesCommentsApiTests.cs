@@ -60,7 +60,7 @@ public sealed class MinutesCommentsApiTests : IAsyncLifetime
         var minutes = await m.Amina.GetAsync($"/api/meetings/{m.MeetingId}/minutes").OkJsonAsync();
         Assert.Equal("Bilan présenté par Amina Diallo.", minutes.GetProperty("items")[0].GetProperty("item").GetProperty("notes").GetString());
         var history = Assert.Single(minutes.GetProperty("meeting").GetProperty("minutes").GetProperty("comments").EnumerateArray());
-        Assert.Equal(("Accepted", "Bilan présenté.", "Amina Diallo"),
+        Assert.Equal(("accepted", "Bilan présenté.", "Amina Diallo"),
             (history.GetProperty("status").GetString(), history.GetProperty("previousText").GetString(), history.GetProperty("authorName").GetString()));
         Assert.Equal(JsonValueKind.String, history.GetProperty("decidedAt").ValueKind);
         var markdown = await (await m.Amina.GetAsync($"/api/meetings/{m.MeetingId}/minutes.md").WaitAsync(CallTimeout)).Content.ReadAsStringAsync();
