@@ -12,7 +12,7 @@ IScenario[] all =
 [
     new GrainCallsScenario(), new PostgresWritesScenario(), new WorkshopsScenario(), new ColloqueCheckInScenario(), new ColloqueSignupsScenario(), new MeetingsFanOutScenario(), new MailScenario(),
     new PortalScenario(), new AttestationsScenario(), new SignupsStateScenario(), new SecondNodeScenario(), new MeetingVotesScenario(),
-    new ProxyFanOutScenario(), new TracingCostScenario(),
+    new ProxyFanOutScenario(), new TracingCostScenario(), new PresenceScenario(),
 ];
 
 var names = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] != "--shared")).ToList();

@@ -14,7 +14,13 @@ namespace Collaboration.Grains.Tests;
 public sealed class GrainsSilo : IAsyncLifetime
 {
     private readonly TempSqliteFile _file = new();
+    private readonly Action<ISiloBuilder, IConfiguration>? _configure;
     private InProcessTestCluster _cluster = null!;
+
+    public GrainsSilo() { }
+
+    /// <summary>A silo with more set up by the test (xunit's class fixtures take the public constructor only).</summary>
+    internal GrainsSilo(Action<ISiloBuilder, IConfiguration> configure) => _configure = configure;
 
     public ManualClock Clock { get; } = new();
 
@@ -44,6 +50,7 @@ public sealed class GrainsSilo : IAsyncLifetime
             silo.AddConcertationReminders(configuration);
             silo.Services.AddSingleton<PendingEffects>();
             silo.AddConcertationLive();
+            _configure?.Invoke(silo, configuration);
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync().WaitAsync(TimeSpan.FromSeconds(60));

@@ -20,6 +20,7 @@ using Collaboration.Web.Retention;
 using Collaboration.Web.Workshops;
 
 var builder = WebApplication.CreateBuilder(args);
+Collaboration.Grains.Platform.QuebecTime.EnsureAvailable(); // no Québec time zone: stop here with the reason, rather than show UTC
 if (BackupCommand.IsRequested(args))
 {
     // "backup FILE" / "restore FILE": with this node's configuration, then exit (README, Backups).

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Collaboration.Grains.Platform;
 
 namespace Collaboration.Grains.Meetings;
 
@@ -9,10 +10,6 @@ namespace Collaboration.Grains.Meetings;
 [GenerateSerializer, Immutable]
 public sealed record SeriesRule([property: Id(0)] int Week, [property: Id(1)] DayOfWeek Day, [property: Id(2)] int Hour, [property: Id(3)] int Minute)
 {
-    public const string TimeZoneId = "America/Toronto";
-
-    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
-
     public bool IsValid => Week is >= 1 and <= 4 or -1 && Enum.IsDefined(Day) && Hour is >= 0 and <= 23 && Minute is >= 0 and <= 59;
 
     /// <summary>The iCalendar RRULE (RFC 5545 §3.3.10): "FREQ=MONTHLY;BYDAY=3WE".</summary>
@@ -21,7 +18,7 @@ public sealed record SeriesRule([property: Id(0)] int Week, [property: Id(1)] Da
     /// <summary>The first meeting of the series strictly after <paramref name="after"/>.</summary>
     public DateTimeOffset NextAfter(DateTimeOffset after)
     {
-        var local = TimeZoneInfo.ConvertTime(after, Zone);
+        var local = QuebecTime.InQuebec(after);
         var month = new DateOnly(local.Year, local.Month, 1);
         for (var i = 0; i < 3; i++, month = month.AddMonths(1))
             if (At(DateIn(month)) is var candidate && candidate > after) return candidate;
@@ -41,10 +38,5 @@ public sealed record SeriesRule([property: Id(0)] int Week, [property: Id(1)] Da
     }
 
     /// <summary>The instant of the wall-clock time on that day: a time skipped by the spring change moves an hour later.</summary>
-    public DateTimeOffset At(DateOnly date)
-    {
-        var local = date.ToDateTime(new TimeOnly(Hour, Minute));
-        if (Zone.IsInvalidTime(local)) local = local.AddHours(1);
-        return new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToUniversalTime();
-    }
+    public DateTimeOffset At(DateOnly date) => QuebecTime.At(date, new TimeOnly(Hour, Minute)).ToUniversalTime();
 }

@@ -1,4 +1,5 @@
 using Collaboration.Grains.Colloque;
+using Collaboration.Grains.Platform;
 using Collaboration.Grains.Workshops;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -81,10 +82,5 @@ public static class ParticipationReader
     private static async Task<Func<string, Mrc?>> MrcsAsync(IServiceProvider services) =>
         services.GetService<IOrganisationMrcs>() is { } mrcs ? await mrcs.LoadAsync() : _ => null;
 
-    private static DateTimeOffset QuebecDay(DateOnly date, int hour)
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById("America/Toronto");
-        var local = date.ToDateTime(new TimeOnly(hour, 0));
-        return new DateTimeOffset(local, zone.GetUtcOffset(local));
-    }
+    private static DateTimeOffset QuebecDay(DateOnly date, int hour) => QuebecTime.At(date, new TimeOnly(hour, 0));
 }

@@ -93,6 +93,12 @@ public abstract class DurableGrain<TState> : Grain, IIncomingGrainCallFilter whe
     /// <summary>Called just before a write starts; what it returns is handed to <see cref="OnCommitted"/>.</summary>
     private protected virtual object? OnWriting() => null;
 
+    /// <summary>
+    /// Called when what this write carries is fixed (after <see cref="BeforeWriteAsync"/>, whose awaits let a reentrant
+    /// grain's calls change the state further): what changed up to here commits with it, what changes later does not.
+    /// </summary>
+    private protected virtual void OnSealed() { }
+
     /// <summary>Called after a write committed (on the grain's scheduler).</summary>
     private protected virtual void OnCommitted(object? written) { }
 
@@ -124,6 +130,7 @@ public abstract class DurableGrain<TState> : Grain, IIncomingGrainCallFilter whe
                 await BeforeWriteAsync();
                 // The live state itself when no call can run meanwhile (after a copied write, the provider held the copy).
                 _state.State = copy ? (_copier ??= ServiceProvider.GetRequiredService<DeepCopier<TState>>()).Copy(State) : State;
+                OnSealed();
                 await _state.WriteStateAsync();
             }
             catch (Exception ex)

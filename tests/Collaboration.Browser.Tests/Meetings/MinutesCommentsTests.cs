@@ -7,7 +7,8 @@ namespace Collaboration.Browser.Tests.Meetings;
 /// <summary>
 /// Minutes circulated, commented and adopted, in two real Chromium browsers: the chair on a laptop circulates the
 /// minutes; a member on a phone proposes a correction; the chair accepts it (its history shows); the next meeting adopts
-/// the minutes, which then take no more comments.
+/// the minutes, which then take no more comments; the member's page follows each change live; a later correction is an
+/// erratum motion opened from the room, shown on the adopted minutes.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class MinutesCommentsTests(BrowserAppFixture fixture, ITestOutputHelper output)
@@ -64,7 +65,7 @@ public sealed class MinutesCommentsTests(BrowserAppFixture fixture, ITestOutputH
         await Expect(chair.GetByTestId("minutes-said")).ToHaveTextAsync("Accepté : le procès-verbal est à jour.");
         await Expect(chair.GetByTestId("minutes-notes")).ToHaveTextAsync("Bilan présenté par Amina Diallo.");
         await Expect(chair.GetByTestId("minutes-comment-previous")).ToHaveTextAsync("Texte précédent : « Bilan présenté. »");
-        await aminaPage.ReloadAsync();
+        // Amina's page, left open, follows live: no reload.
         await Expect(aminaPage.GetByTestId("minutes-notes")).ToHaveTextAsync("Bilan présenté par Amina Diallo.");
         await Expect(aminaPage.GetByTestId("minutes-comment-status")).ToContainTextAsync("Acceptée par");
         await Viewports.AssertFitsAsync(aminaPage, Viewports.Phone);
@@ -88,18 +89,34 @@ public sealed class MinutesCommentsTests(BrowserAppFixture fixture, ITestOutputH
         await SendAsync(api, HttpMethod.Put, $"/api/meetings/{november}/motions/{motion}/hands", new { @for = 2, against = 0, abstain = 0 });
         await SendAsync(api, HttpMethod.Post, $"/api/meetings/{november}/motions/{motion}/close", new { });
 
-        // Assert: the minutes say "adopted" and take no more comments
-        // (the adoption reaches October's meeting after November's write: reload until it shows)
-        for (var tries = 0; tries < 30 && !((await aminaPage.GetByTestId("minutes-state").TextContentAsync()) ?? "").Contains("Adopted"); tries++)
-        {
-            await Task.Delay(1000);
-            await aminaPage.ReloadAsync();
-            await Expect(aminaPage.GetByTestId("minutes-state")).Not.ToBeEmptyAsync();
-        }
-        await Expect(aminaPage.GetByTestId("minutes-state")).ToContainTextAsync("Adopted");
+        // Assert: Amina's open page says "adopted", live (the adoption reaches October's meeting after November's write),
+        // and takes no more comments
+        await Expect(aminaPage.GetByTestId("minutes-state")).ToContainTextAsync("Adopted", new() { Timeout = 30_000 });
         await Expect(aminaPage.GetByTestId("minutes-state")).ToContainTextAsync("Rencontre de novembre");
         await Expect(aminaPage.GetByTestId("comment-form")).ToHaveCountAsync(0);
         await Expect(aminaPage.GetByTestId("minutes-comment-previous")).ToHaveTextAsync("Previous text: “Bilan présenté.”");
+
+        // Act: a correction now is an erratum: the chair opens it from November's room, choosing October's adopted minutes
+        await chair.GotoAsync($"/meeting.html?id={november}");
+        await chair.GetByLabel("Erratum au procès-verbal adopté de").SelectOptionAsync(october.ToString());
+        await chair.Locator("#motion-text").FillAsync("les notes du bilan se lisent « Bilan présenté par la coordination. »");
+        await chair.Locator("#motion-proposer").SelectOptionAsync(amina.GetProperty("memberId").GetString()!);
+        await chair.Locator("#motion-seconder").SelectOptionAsync(bruno.GetProperty("memberId").GetString()!);
+        await chair.GetByTestId("open-motion").ClickAsync();
+        await Expect(chair.GetByTestId("open-motion-card")).ToBeVisibleAsync();
+        Assert.Empty(await Axe.SeriousViolationsAsync(chair));
+        var erratum = (await SendAsync(api, HttpMethod.Get, $"/api/meetings/{november}", null)).GetProperty("meeting").GetProperty("motions").EnumerateArray()
+            .Single(m => m.GetProperty("status").GetString() == "Open").GetProperty("id").GetGuid();
+        await SendAsync(api, HttpMethod.Put, $"/api/meetings/{november}/motions/{erratum}/hands", new { @for = 2, against = 0, abstain = 0 });
+        await SendAsync(api, HttpMethod.Post, $"/api/meetings/{november}/motions/{erratum}/close", new { });
+
+        // Assert: Amina's open page shows the erratum beside the adopted text, which stays
+        await Expect(aminaPage.GetByTestId("minutes-erratum")).ToContainTextAsync("Bilan présenté par la coordination.", new() { Timeout = 30_000 });
+        await Expect(aminaPage.GetByTestId("minutes-erratum")).ToContainTextAsync("Rencontre de novembre");
+        await Expect(aminaPage.GetByTestId("minutes-notes")).ToHaveTextAsync("Bilan présenté par Amina Diallo.");
+        await chairSession.SwitchLanguageAsync();
+        await Expect(chair.GetByTestId("motion-erratum").Locator("option").First).ToHaveTextAsync("None (an ordinary resolution)");
+        Assert.Empty(await Axe.SeriousViolationsAsync(chair));
     }
 
     private static async Task<JsonElement> SendAsync(HttpClient api, HttpMethod method, string path, object? body)

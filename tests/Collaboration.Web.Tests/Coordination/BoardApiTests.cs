@@ -1,3 +1,4 @@
+using Collaboration.Grains.Platform;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -18,7 +19,7 @@ public sealed class BoardApiTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _organiser = await _app.CreateOrganiserClientAsync();
-        _today = _app.Services.GetRequiredService<RegionClock>().Today;
+        _today = QuebecTime.Today(_app.Services.GetRequiredService<TimeProvider>());
         _s = await BoardScenario.CreateAsync(_organiser, _today);
     }
 

@@ -161,7 +161,43 @@ public sealed class MeetingsLiveTests : IAsyncLifetime
         Assert.Equal(pushesBefore, organiser.Pushes.Count(p => p.Method == "presence"));
     }
 
-    private static readonly int MeetingPresenceCoalescingMs = (int)Collaboration.Web.Meetings.MeetingPresence.Coalescing.TotalMilliseconds;
+    [Fact]
+    public async Task MinutesTopic_TellsEveryReaderOfEachChange_WithoutItsContent_NorCountingThemPresent_AndRefusesAnotherTable()
+    {
+        // Arrange: a closed meeting, its minutes circulated; Amina reads them, the chair watches the room.
+        var tableId = await CreateTableAsync(_organiser, quorum: 1);
+        var (_, token) = await AddMemberAsync(_organiser, tableId, "Amina Diallo");
+        var (_, strangerToken) = await AddMemberAsync(_organiser, await CreateTableAsync(_organiser, "Autre table"), "Bruno Gagnon");
+        var meetingId = await CreateMeetingAsync(_organiser, tableId);
+        var itemId = await AddAgendaItemAsync(_organiser, meetingId, "Bilan");
+        await _organiser.PostAsync($"/api/meetings/{meetingId}/start", null).OkJsonAsync();
+        await _organiser.PostAsync($"/api/meetings/{meetingId}/close", null).OkJsonAsync();
+        var memberCookie = await MemberCookieAsync(_app.ServerAddress, token);
+        await using var reader = await NodeHubClient.ConnectAsync(HubUrl, memberCookie);
+        await reader.InvokeAsync("Subscribe", $"minutes:{meetingId}", 0).WaitAsync(CallTimeout);
+        await using var room = await NodeHubClient.ConnectAsync(HubUrl, await _app.SignInCookieAsync());
+        await room.InvokeAsync("Subscribe", $"meeting:{meetingId}", 0).WaitAsync(CallTimeout);
+        await using var stranger = await NodeHubClient.ConnectAsync(HubUrl, await MemberCookieAsync(_app.ServerAddress, strangerToken));
+
+        // Act: the chair circulates the minutes; Amina comments.
+        await _organiser.PostAsync($"/api/meetings/{meetingId}/minutes/circulate", null).OkJsonAsync();
+        using var amina = new HttpClient { BaseAddress = _app.ServerAddress };
+        amina.DefaultRequestHeaders.Add("Cookie", memberCookie);
+        amina.DefaultRequestHeaders.Add("X-CSRF", "1");
+        await amina.PostAsJsonAsync($"/api/meetings/{meetingId}/minutes/comments", new { agendaItemId = itemId, kind = "comment", text = "Merci." }).OkJsonAsync();
+
+        // Assert: the reader hears both changes, their type and version only; the room's list never had her; the stranger is refused.
+        var commented = await reader.WaitForEventAsync(e => e.GetProperty("type").GetString() == "MinutesCommented", CallTimeout);
+        Assert.Contains(reader.Events, e => e.GetProperty("type").GetString() == "MinutesChanged");
+        Assert.Empty(commented.GetProperty("data").EnumerateObject());
+        Assert.Equal($"minutes:{meetingId}", commented.GetProperty("topic").GetString());
+        var roomList = await room.WaitForPushAsync("presence", null, CallTimeout);
+        Assert.DoesNotContain("Amina Diallo", Names(roomList));
+        var refused = await Assert.ThrowsAsync<HubInvocationException>(() => stranger.InvokeAsync("Subscribe", $"minutes:{meetingId}", 0).WaitAsync(CallTimeout));
+        Assert.Contains("Access to this topic is denied", refused.Message);
+    }
+
+    private static readonly int MeetingPresenceCoalescingMs = (int)Collaboration.Grains.Meetings.Presence.MeetingPresenceGrain.Coalescing.TotalMilliseconds;
 
     [Fact]
     public async Task Reconnecting_WithTheLastVersionSeen_ReturnsExactlyTheMissedChanges()

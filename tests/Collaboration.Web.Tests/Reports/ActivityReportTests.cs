@@ -1,3 +1,4 @@
+using Collaboration.Grains.Platform;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -29,7 +30,7 @@ public sealed class ActivityReportTests : IAsyncLifetime
     public async Task Figures_EqualWhatTheTestCreated_OverAPeriodCuttingThroughAMeetingSeries()
     {
         // Arrange: a series of four monthly meetings, the first before the period.
-        var today = _app.Services.GetRequiredService<RegionClock>().Today;
+        var today = QuebecTime.Today(_app.Services.GetRequiredService<TimeProvider>());
         var joliette = (await CreatePartnerAsync(_organiser, "Centre d'accueil de Joliette", "joliette", ["accueil"])).GetProperty("id").GetGuid();
         var matawinie = (await CreatePartnerAsync(_organiser, "Carrefour de la Matawinie", "matawinie", ["francisation"])).GetProperty("id").GetGuid();
         var tableId = await CreateTableAsync(_organiser, quorum: 2);

@@ -1,3 +1,4 @@
+using Collaboration.Grains.Platform;
 using System.Net.Http.Json;
 using AngleSharp.Html.Parser;
 using Collaboration.Web.Coordination;
@@ -24,7 +25,7 @@ public sealed class ReportWordingTests : IAsyncLifetime
     public async Task Report_ReadsInThePagesLanguage_CountsUpcomingWorkshops_AndShowsADashWhereNothingWasCounted()
     {
         // Arrange: a meeting with two of three members present; an upcoming workshop with one confirmed employer.
-        var today = _app.Services.GetRequiredService<RegionClock>().Today;
+        var today = QuebecTime.Today(_app.Services.GetRequiredService<TimeProvider>());
         var table = await CreateTableAsync(_organiser, quorum: 2);
         var members = new List<Guid>();
         foreach (var name in new[] { "Julie", "Marc", "Ugo" }) members.Add((await AddMemberAsync(_organiser, table, name)).MemberId);

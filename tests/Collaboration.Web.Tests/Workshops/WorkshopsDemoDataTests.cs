@@ -1,3 +1,4 @@
+using Collaboration.Grains.Platform;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Collaboration.Web.Demo;
@@ -22,7 +23,7 @@ public sealed class WorkshopsDemoDataTests
             s.GetProperty("confirmedSeats").GetInt32() >= s.GetProperty("capacity").GetInt32() - 2);
         foreach (var session in sessions)
         {
-            var local = TimeZoneInfo.ConvertTime(session.GetProperty("startsAt").GetDateTimeOffset(), DemoCalendar.Quebec);
+            var local = TimeZoneInfo.ConvertTime(session.GetProperty("startsAt").GetDateTimeOffset(), QuebecTime.Zone);
             Assert.True(DemoCalendar.IsWorkingDay(DateOnly.FromDateTime(local.DateTime)), $"a session on {local:yyyy-MM-dd dddd}");
             Assert.Equal(new TimeOnly(13, 30), TimeOnly.FromDateTime(local.DateTime));
             var place = session.GetProperty("place").GetString();

@@ -1,3 +1,4 @@
+using Collaboration.Grains.Platform;
 using System.Globalization;
 using System.IO.Compression;
 using Collaboration.Web.Layout;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Collaboration.Grains.Platform;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
@@ -12,10 +13,7 @@ namespace Collaboration.Web.Calendar;
 /// </summary>
 public static class CalendarFile
 {
-    public const string TimeZoneId = "America/Toronto";
     public const string ContentType = "text/calendar; charset=utf-8";
-
-    private static readonly TimeZoneInfo Toronto = TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
 
     /// <summary>Files already written, by entry: a burst of confirmations attaches the same event hundreds of times.</summary>
     private static readonly ConcurrentDictionary<(CalendarEntry, CalendarOrganizer?), string> Written = new();
@@ -43,9 +41,9 @@ public static class CalendarFile
     {
         var calendar = new IcalCalendar { ProductId = "-//Concertation//Lanaudiere//FR", Method = "PUBLISH" };
         calendar.AddProperty("X-WR-CALNAME", name);
-        calendar.AddProperty("X-WR-TIMEZONE", TimeZoneId);
+        calendar.AddProperty("X-WR-TIMEZONE", QuebecTime.ZoneId);
         calendar.AddProperty("X-PUBLISHED-TTL", "PT1H");
-        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(TimeZoneId, now.UtcDateTime.AddYears(-2), includeHistoricalData: false));
+        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(QuebecTime.ZoneId, now.UtcDateTime.AddYears(-2), includeHistoricalData: false));
         foreach (var entry in entries) calendar.Events.Add(Event(entry, now));
         return new CalendarSerializer().SerializeToString(calendar)!;
     }
@@ -57,7 +55,7 @@ public static class CalendarFile
             ProductId = "-//Concertation//Lanaudiere//FR",
             Method = entry.Cancelled ? "CANCEL" : "PUBLISH",
         };
-        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(TimeZoneId, entry.StartsAt.UtcDateTime.AddYears(-1), includeHistoricalData: false));
+        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(QuebecTime.ZoneId, entry.StartsAt.UtcDateTime.AddYears(-1), includeHistoricalData: false));
         calendar.Events.Add(Event(entry, now, organizer));
         return new CalendarSerializer().SerializeToString(calendar)!;
     }
@@ -84,5 +82,5 @@ public static class CalendarFile
     }
 
     private static CalDateTime Local(DateTimeOffset at) =>
-        new(DateTime.SpecifyKind(TimeZoneInfo.ConvertTime(at, Toronto).DateTime, DateTimeKind.Unspecified), TimeZoneId, true);
+        new(DateTime.SpecifyKind(QuebecTime.InQuebec(at).DateTime, DateTimeKind.Unspecified), QuebecTime.ZoneId, true);
 }

@@ -1,3 +1,4 @@
+using Collaboration.Grains.Platform;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
@@ -294,7 +295,7 @@ public static class ColloqueApi
             {
                 v.Code, v.Name, v.Organisation, StrictEnumConverterFactory.WireName(v.Category.ToString()), v.Email,
                 v.CheckIn is null ? "non" : "oui",
-                v.CheckIn is null ? "" : Layout.QuebecTime.InQuebec(v.CheckIn.At).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                v.CheckIn is null ? "" : QuebecTime.InQuebec(v.CheckIn.At).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
                 v.CheckIn is null ? "" : desks.GetValueOrDefault(v.CheckIn.DeskId, v.CheckIn.DeskName),
                 v.CheckIn?.Operator ?? "",
                 v.Cancelled ? "oui" : "non",

@@ -1,4 +1,5 @@
 using Collaboration.Grains.Colloque;
+using Collaboration.Grains.Platform;
 using Collaboration.Web.Demo;
 
 namespace Collaboration.Web.Colloque;
@@ -38,7 +39,7 @@ public sealed class ColloqueDemoData(IGrainFactory grains, TimeProvider clock) :
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         var colloque = grains.GetGrain<IColloqueGrain>(ColloqueId);
-        var today = DemoCalendar.Today(clock);
+        var today = QuebecTime.Today(clock);
         var details = new ColloqueDetails($"Colloque régional en immigration de Lanaudière {today.Year}", today,
             "Centre culturel de Joliette, salle Rolland-Brunelle");
         if (!await colloque.CreateAsync(details)) return;

@@ -1,3 +1,4 @@
+using Collaboration.Grains.Platform;
 using Collaboration.Web.Mail;
 using Collaboration.Web.Accounts;
 using Collaboration.Grains.Colloque;
@@ -54,13 +55,13 @@ public sealed class ColloqueProgrammeDemoData(IGrainFactory grains, TimeProvider
         await colloque.AddDeskAsync("desk-hall", "Accueil — hall d'entrée");
 
         var signups = grains.GetGrain<IColloqueSignupsGrain>(ColloqueId);
-        await signups.SetSettingsAsync(new RegistrationSettings(clock.GetUtcNow().AddDays(-2), Toronto.StartOf(day).AddDays(-3), 250,
+        await signups.SetSettingsAsync(new RegistrationSettings(clock.GetUtcNow().AddDays(-2), QuebecTime.StartOf(day).AddDays(-3), 250,
             new Dictionary<AttendeeCategory, int>
             {
                 [AttendeeCategory.Employer] = 100, [AttendeeCategory.ElectedOfficial] = 30, [AttendeeCategory.CommunityOrganisation] = 50,
                 [AttendeeCategory.Institution] = 40, [AttendeeCategory.Mrc] = 12, [AttendeeCategory.Other] = 18,
             }, "20, rue Saint-Charles-Borromée Sud, Joliette (Québec)"));
-        var start = Toronto.StartOf(day);
+        var start = QuebecTime.StartOf(day);
         var ids = new List<Guid>();
         foreach (var s in Programme)
         {

@@ -1,4 +1,5 @@
 using Collaboration.Grains.Colloque;
+using Collaboration.Grains.Platform;
 using Collaboration.Web.Accounts;
 using Collaboration.Web.Calendar;
 using Collaboration.Web.Mail;
@@ -69,9 +70,9 @@ public static class SignupsApi
         var programme = await grains.GetGrain<IColloqueSignupsGrain>(id).GetProgrammeAsync();
         var (starts, ends) = programme.Sessions.Count > 0
             ? (programme.Sessions.Min(s => s.StartsAt), programme.Sessions.Max(s => s.EndsAt))
-            : (Toronto.StartOf(colloque.Date).AddHours(8), Toronto.StartOf(colloque.Date).AddHours(17));
+            : (QuebecTime.StartOf(colloque.Date).AddHours(8), QuebecTime.StartOf(colloque.Date).AddHours(17));
         var page = new Uri($"{http.Scheme}://{http.Host}/colloque/{id}");
-        var agenda = string.Join("\n", programme.Sessions.Select(s => $"{Toronto.Time(s.StartsAt)}–{Toronto.Time(s.EndsAt)} {s.TitleFr} ({s.Room})"));
+        var agenda = string.Join("\n", programme.Sessions.Select(s => $"{QuebecTime.Time(s.StartsAt, "fr")}–{QuebecTime.Time(s.EndsAt, "fr")} {s.TitleFr} ({s.Room})"));
         var location = string.Join(", ", new[] { colloque.Venue, programme.Settings?.VenueAddress }.Where(s => !string.IsNullOrWhiteSpace(s)));
         var calendar = CalendarFile.Build(new CalendarEntry($"colloque-{id:D}@concertation", (int)Math.Min(int.MaxValue, programme.ProgrammeRevision), starts, ends,
             colloque.Title, $"{agenda}\n\n{page}", location, page, false), clock.GetUtcNow(), CalendarOrganizer.From(mail.Value));

@@ -1,3 +1,4 @@
+using Collaboration.Grains.Platform;
 using System.Security.Claims;
 using Collaboration.Grains.Coordination;
 using Collaboration.Grains.Meetings;
@@ -13,7 +14,7 @@ namespace Collaboration.Web.Coordination;
 /// Reads the coordination board (the table boards the caller may see, joined with the people and
 /// their organisations) and changes an item's status on its meeting grain, the truth.
 /// </summary>
-public sealed class CoordinationService(IGrainFactory grains, MeetingsPermissions permissions, PartnersService partners, RegionClock clock)
+public sealed class CoordinationService(IGrainFactory grains, MeetingsPermissions permissions, PartnersService partners, TimeProvider clock)
 {
     /// <summary>The caller's tables (organisers: all; members: theirs), or null when they may see no board at all.</summary>
     public async Task<CoordinationScope?> ScopeAsync(ClaimsPrincipal user)
@@ -43,7 +44,7 @@ public sealed class CoordinationService(IGrainFactory grains, MeetingsPermission
 
     public async Task<BoardResponse> BoardAsync(CoordinationScope scope, BoardFilter filter)
     {
-        var today = clock.Today;
+        var today = QuebecTime.Today(clock);
         var tables = new List<BoardTable>();
         var rows = new List<BoardRow>();
         var decisions = new List<BoardDecisionRow>();

@@ -6,7 +6,6 @@ public static class CoordinationSetup
 {
     public static IServiceCollection AddCoordination(this IServiceCollection services)
     {
-        services.AddSingleton<RegionClock>();
         services.AddSingleton<CoordinationService>();
         services.AddSingleton<OrganisationActivityReader>();
         services.AddSingleton<ILiveTopic, BoardTopic>();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Collaboration.Grains.Platform;
 
 namespace Collaboration.Web.Demo;
 
@@ -9,10 +10,6 @@ namespace Collaboration.Web.Demo;
 public static class DemoCalendar
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-CA");
-
-    public static TimeZoneInfo Quebec { get; } = FindQuebec();
-
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Quebec).DateTime);
 
     /// <summary>The first working day on or after <paramref name="day"/>.</summary>
     public static DateOnly WorkingDayFrom(DateOnly day)
@@ -53,14 +50,10 @@ public static class DemoCalendar
     }
 
     /// <summary>A local Québec time on that day, as an instant (the offset follows daylight saving time).</summary>
-    public static DateTimeOffset At(DateOnly day, int hour, int minute)
-    {
-        var local = day.ToDateTime(new TimeOnly(hour, minute));
-        return new DateTimeOffset(local, Quebec.GetUtcOffset(local));
-    }
+    public static DateTimeOffset At(DateOnly day, int hour, int minute) => QuebecTime.At(day, new TimeOnly(hour, minute));
 
     /// <summary>"novembre", "décembre"…: the Québec-local month of an instant.</summary>
-    public static string FrenchMonth(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Quebec).ToString("MMMM", French);
+    public static string FrenchMonth(DateTimeOffset at) => QuebecTime.InQuebec(at).ToString("MMMM", French);
 
     private static DateOnly NthMonday(int year, int month, int n)
     {
@@ -77,10 +70,4 @@ public static class DemoCalendar
         return new DateOnly(year, month, day);
     }
 
-    private static TimeZoneInfo FindQuebec()
-    {
-        try { return TimeZoneInfo.FindSystemTimeZoneById("America/Toronto"); }
-        catch (TimeZoneNotFoundException) { return TimeZoneInfo.Utc; }
-        catch (InvalidTimeZoneException) { return TimeZoneInfo.Utc; }
-    }
 }

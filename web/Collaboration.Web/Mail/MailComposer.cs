@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using Collaboration.Grains.Mail;
+using Collaboration.Grains.Platform;
 using Collaboration.Web.Calendar;
 using Collaboration.Web.Meetings;
 using Collaboration.Web.Workshops;
@@ -20,9 +21,6 @@ namespace Collaboration.Web.Mail;
 /// </summary>
 public sealed class MailComposer(MailTexts texts, MailLinks links, IOptions<MailOptions> options)
 {
-    private static readonly TimeZoneInfo Toronto = TimeZoneInfo.FindSystemTimeZoneById(CalendarFile.TimeZoneId);
-    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-CA");
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-CA");
 
     public string SubjectOf(OutboxMail mail) =>
         string.Join(" / ", Languages(mail).Select(l => texts.Get(l, TextKey(mail, "subject"), ("title", Title(mail, l)))));
@@ -224,29 +222,22 @@ public sealed class MailComposer(MailTexts texts, MailLinks links, IOptions<Mail
             venue, page, Cancelled: false);
     }
 
-    /// <summary>The day: the programme's first start to its last end, or 8 h to 17 h (Toronto) without a programme.</summary>
+    /// <summary>The day: the programme's first start to its last end, or 8 h to 17 h (Québec time) without a programme.</summary>
     private static (DateTimeOffset Starts, DateTimeOffset Ends) Day(Dictionary<string, string> data)
     {
         if (data.TryGetValue("startsAt", out var starts) && data.TryGetValue("endsAt", out var ends))
             return (DateTimeOffset.Parse(starts, CultureInfo.InvariantCulture), DateTimeOffset.Parse(ends, CultureInfo.InvariantCulture));
         var date = DateOnly.ParseExact(data["date"], "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        DateTimeOffset At(int hour)
-        {
-            var local = date.ToDateTime(new TimeOnly(hour, 0));
-            return new DateTimeOffset(local, Toronto.GetUtcOffset(local));
-        }
-        return (At(8), At(17));
+        return (QuebecTime.At(date, new TimeOnly(8, 0)), QuebecTime.At(date, new TimeOnly(17, 0)));
     }
 
     /// <summary>"9 h 00 – 10 h 30 · Title (room) : seat confirmed", one line per breakout.</summary>
     private IReadOnlyList<string> Breakouts(Dictionary<string, string> data, string language)
     {
-        var culture = language == "en" ? English : French;
-        var format = language == "en" ? "h:mm tt" : "H 'h' mm";
         return [.. Lines(data, "breakouts").Select(line => line.Split('\t')).Where(f => f.Length == 7).Select(f =>
         {
             var status = texts.Get(language, $"notifications.breakout.{f[3]}", ("position", f[4]));
-            return $"{Local(f[0]).ToString(format, culture)} – {Local(f[1]).ToString(format, culture)} · {(language == "en" ? f[6] : f[5])} ({f[2]}) : {status}";
+            return $"{QuebecTime.Time(Instant(f[0]), language)} – {QuebecTime.Time(Instant(f[1]), language)} · {(language == "en" ? f[6] : f[5])} ({f[2]}) : {status}";
         })];
     }
 
@@ -326,27 +317,23 @@ public sealed class MailComposer(MailTexts texts, MailLinks links, IOptions<Mail
 
     private string Span(Dictionary<string, string> data, string language)
     {
-        var starts = Local(data["startsAt"]);
+        var starts = Instant(data["startsAt"]);
         if (!data.TryGetValue("endsAt", out var endsText)) return When(data, "startsAt", language, withTime: true);
-        var ends = Local(endsText);
-        var culture = language == "en" ? English : French;
+        var ends = Instant(endsText);
         var zone = texts.Get(language, "notifications.time.zone");
         return language == "en"
-            ? $"{starts.ToString("dddd, MMMM d, yyyy", culture)}, {starts.ToString("h:mm tt", culture)} to {ends.ToString("h:mm tt", culture)} ({zone})"
-            : $"{starts.ToString("dddd d MMMM yyyy", culture)}, de {starts.ToString("H 'h' mm", culture)} à {ends.ToString("H 'h' mm", culture)} ({zone})";
+            ? $"{QuebecTime.LongDate(starts, language)}, {QuebecTime.Time(starts, language)} to {QuebecTime.Time(ends, language)} ({zone})"
+            : $"{QuebecTime.LongDate(starts, language)}, de {QuebecTime.Time(starts, language)} à {QuebecTime.Time(ends, language)} ({zone})";
     }
 
     private static string When(Dictionary<string, string> data, string key, string language, bool withTime)
     {
         if (!data.TryGetValue(key, out var value)) return "";
-        var at = Local(value);
-        var culture = language == "en" ? English : French;
-        var date = language == "en" ? at.ToString("MMMM d, yyyy", culture) : at.ToString("d MMMM yyyy", culture);
-        return !withTime ? date : language == "en" ? $"{date}, {at.ToString("h:mm tt", culture)}" : $"{date}, {at.ToString("H 'h' mm", culture)}";
+        var at = Instant(value);
+        return withTime ? $"{QuebecTime.Date(at, language)}, {QuebecTime.Time(at, language)}" : QuebecTime.Date(at, language);
     }
 
-    private static DateTime Local(string value) =>
-        TimeZoneInfo.ConvertTime(DateTimeOffset.Parse(value, CultureInfo.InvariantCulture), Toronto).DateTime;
+    private static DateTimeOffset Instant(string value) => DateTimeOffset.Parse(value, CultureInfo.InvariantCulture);
 
     /// <summary>The pieces of one message, shared by its text and HTML bodies.</summary>
     private sealed class MessageParts

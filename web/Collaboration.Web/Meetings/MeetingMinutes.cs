@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Collaboration.Grains.Meetings;
+using Collaboration.Grains.Platform;
 using Collaboration.Web.Calendar;
 
 namespace Collaboration.Web.Meetings;
@@ -87,32 +88,21 @@ public sealed record MeetingMinutes(
 
     public string ToICalendar(DateTimeOffset now) => CalendarFile.Build(MeetingCalendar.Entry(Meeting), now);
 
-    /// <summary>Québec's time (Eastern, with daylight saving), as the people at the table read a clock; UTC if the zone is missing.</summary>
-    private static readonly TimeZoneInfo Quebec = FindQuebec();
+    private static string When(DateTimeOffset at, bool english) => QuebecTime.Sortable(at) + Zone(english);
 
-    private static string When(DateTimeOffset at, bool english) => Local(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + Zone(english);
+    private static string Time(DateTimeOffset at, bool english) => QuebecTime.InQuebec(at).ToString("HH:mm", CultureInfo.InvariantCulture) + Zone(english);
 
-    private static string Time(DateTimeOffset at, bool english) => Local(at).ToString("HH:mm", French) + Zone(english);
+    private static string Zone(bool english) => english ? " (Québec time)" : " (heure du Québec)";
 
-    private static DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Quebec);
-
-    private static string Zone(bool english) => Quebec == TimeZoneInfo.Utc ? " UTC" : english ? " (Québec time)" : " (heure du Québec)";
-
-    private static TimeZoneInfo FindQuebec()
-    {
-        try { return TimeZoneInfo.FindSystemTimeZoneById("America/Toronto"); }
-        catch (TimeZoneNotFoundException) { return TimeZoneInfo.Utc; }
-        catch (InvalidTimeZoneException) { return TimeZoneInfo.Utc; }
-    }
 
     private static string MinutesState(MinutesView? minutes, bool english) => minutes switch
     {
         { Status: MinutesStatus.Adopted, AdoptedAt: { } at } => english
-            ? $"adopted on {Local(at):yyyy-MM-dd} ({Md(minutes.AdoptedInMeetingTitle ?? "")})"
-            : $"adopté le {Local(at):yyyy-MM-dd} ({Md(minutes.AdoptedInMeetingTitle ?? "")})",
+            ? $"adopted on {QuebecTime.DateOf(at):yyyy-MM-dd} ({Md(minutes.AdoptedInMeetingTitle ?? "")})"
+            : $"adopté le {QuebecTime.DateOf(at):yyyy-MM-dd} ({Md(minutes.AdoptedInMeetingTitle ?? "")})",
         { Status: MinutesStatus.Circulated, CirculatedAt: { } at } => english
-            ? $"circulated to the members on {Local(at):yyyy-MM-dd}, to be adopted at the next meeting"
-            : $"diffusé aux membres le {Local(at):yyyy-MM-dd}, à adopter à la prochaine rencontre",
+            ? $"circulated to the members on {QuebecTime.DateOf(at):yyyy-MM-dd}, to be adopted at the next meeting"
+            : $"diffusé aux membres le {QuebecTime.DateOf(at):yyyy-MM-dd}, à adopter à la prochaine rencontre",
         _ => english ? "draft" : "brouillon",
     };
 

@@ -1,4 +1,7 @@
 using System.Security.Claims;
+using Collaboration.Grains.Live;
+using Collaboration.Grains.Meetings.Presence;
+using Collaboration.Silo.Live;
 using Collaboration.Web.Accounts;
 using Collaboration.Web.Live;
 using Microsoft.AspNetCore.SignalR;
@@ -6,66 +9,62 @@ using Microsoft.AspNetCore.SignalR;
 namespace Collaboration.Web.Meetings;
 
 /// <summary>
-/// Who has a meeting open right now: the hub connections subscribed to "meeting:{id}" on this
-/// node. Not stored. When someone arrives or leaves (not another tab of someone already there)
-/// the list is pushed to the topic's group as client method <c>presence</c>, coalesced over
-/// <see cref="Coalescing"/>; a new subscriber gets it at once. With several nodes each node knows
-/// its own connections only.
+/// Who has a meeting open, across the cluster. This node keeps its own hub connections on "meeting:{id}" topics
+/// and tells the meeting's <see cref="IMeetingPresenceGrain"/> when one arrives or leaves, and, every
+/// <see cref="MeetingPresenceGrain.HeartbeatEvery"/>, which are still live (one call per meeting, not per message:
+/// <see cref="MeetingPresenceHeartbeat"/>). The grain's changes come back to every node through the live relay
+/// (feed "meeting-presence") and go to the topic's group as client method <c>presence</c>; a new subscriber gets
+/// the list at once.
 /// </summary>
-public sealed class MeetingPresence(IHubContext<LiveHub> hub, ILogger<MeetingPresence> logger) : ILiveSubscriptionObserver
+public sealed class MeetingPresence(
+    LocalLiveFeed feed, IGrainFactory grains, ILocalSiloDetails silo, IHubContext<LiveHub> hub, ILogger<MeetingPresence> logger)
+    : LiveFeedListener(feed), ILiveSubscriptionObserver
 {
     public const string ClientMethod = "presence";
 
-    /// <summary>Changes within this window go out as one push: a room filling up is not N² messages.</summary>
-    public static readonly TimeSpan Coalescing = TimeSpan.FromMilliseconds(200);
-
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Dictionary<string, PresentPerson>> _byTopic = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _pushPending = new(StringComparer.Ordinal);
+    private HashSet<string> _beatenTopics = new(StringComparer.Ordinal);
 
-    /// <summary>The people who have the meeting open, one entry per person however many tabs.</summary>
-    public IReadOnlyList<PresentPerson> For(string topic)
-    {
-        lock (_gate) return Distinct(topic);
-    }
+    /// <summary>This node in the grains' lists: its silo address, unique to this run of the node.</summary>
+    private string Node => silo.SiloAddress.ToParsableString();
 
-    public Task OnSubscribedAsync(string topic, HubCallerContext connection)
+    protected override string Feed => MeetingPresenceGrain.Feed;
+
+    public async Task OnSubscribedAsync(string topic, HubCallerContext connection)
     {
-        if (!IsMeeting(topic)) return Task.CompletedTask;
-        var user = connection.User ?? new ClaimsPrincipal();
-        var id = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? connection.ConnectionId;
-        var person = new PresentPerson(
-            user.IsInRole(Roles.Organiser) ? "organiser:" + SecretTokens.Hash(id)[..12] : id, // no organiser email to members
-            user.FindFirstValue(ClaimTypes.Name) ?? "",
-            user.FindFirstValue(ClaimTypes.Role) ?? "");
-        bool newPerson;
-        IReadOnlyList<PresentPerson> now;
+        if (MeetingOf(topic) is not { } meetingId) return;
+        var person = PersonOf(connection.User ?? new ClaimsPrincipal(), connection.ConnectionId);
         lock (_gate)
         {
             if (!_byTopic.TryGetValue(topic, out var connections)) _byTopic[topic] = connections = new(StringComparer.Ordinal);
-            newPerson = connections.Values.All(p => p.Id != person.Id);
             connections[connection.ConnectionId] = person;
-            now = Distinct(topic);
         }
-        if (newPerson) SchedulePush(topic);
-        // The newcomer learns who is there at once, even when the room's list did not change (another tab).
-        return hub.Clients.Client(connection.ConnectionId).SendAsync(ClientMethod, new PresenceUpdate(topic, now));
+        try
+        {
+            var now = await grains.GetGrain<IMeetingPresenceGrain>(meetingId).ArriveAsync(Node, new PresentConnection(connection.ConnectionId, person));
+            // The newcomer learns who is there at once, even when the room's list did not change (another tab).
+            await hub.Clients.Client(connection.ConnectionId).SendAsync(ClientMethod, new PresenceUpdate(topic, now.People, now.Version));
+        }
+        catch (Exception ex)
+        {
+            // The subscription stands; the next heartbeat tells the grain.
+            logger.LogWarning(ex, "Could not record the arrival on {Topic}", topic);
+        }
     }
 
     public Task OnUnsubscribedAsync(string topic, string connectionId)
     {
-        bool changed;
-        lock (_gate) changed = _byTopic.TryGetValue(topic, out var connections) && Remove(topic, connections, connectionId);
-        if (changed) SchedulePush(topic);
-        return Task.CompletedTask;
+        bool removed;
+        lock (_gate) removed = Remove(topic, connectionId);
+        return removed ? LeaveAsync(topic, [connectionId]) : Task.CompletedTask;
     }
 
     public Task OnDisconnectedAsync(string connectionId)
     {
-        List<string> changed;
-        lock (_gate) changed = [.. _byTopic.Where(t => Remove(t.Key, t.Value, connectionId)).Select(t => t.Key)];
-        foreach (var topic in changed) SchedulePush(topic);
-        return Task.CompletedTask;
+        List<string> topics;
+        lock (_gate) topics = [.. _byTopic.Keys.Where(t => Remove(t, connectionId))];
+        return Task.WhenAll(topics.Select(t => LeaveAsync(t, [connectionId])));
     }
 
     /// <summary>
@@ -78,41 +77,58 @@ public sealed class MeetingPresence(IHubContext<LiveHub> hub, ILogger<MeetingPre
         lock (_gate)
         {
             ejected = [.. _byTopic.SelectMany(t => t.Value.Where(c => c.Value.Id == personId).Select(c => (t.Key, c.Key)))];
-            foreach (var (topic, connectionId) in ejected) Remove(topic, _byTopic[topic], connectionId);
+            foreach (var (topic, connectionId) in ejected) Remove(topic, connectionId);
         }
         foreach (var (topic, connectionId) in ejected) await hub.Groups.RemoveFromGroupAsync(connectionId, topic);
-        foreach (var topic in ejected.Select(e => e.Topic).Distinct()) SchedulePush(topic);
+        foreach (var byTopic in ejected.GroupBy(e => e.Topic)) await LeaveAsync(byTopic.Key, [.. byTopic.Select(e => e.ConnectionId)]);
     }
 
-    /// <summary>Removes a connection; true when a person left (their last connection to the topic).</summary>
-    private bool Remove(string topic, Dictionary<string, PresentPerson> connections, string connectionId)
+    /// <summary>
+    /// Sends each meeting's grain this node's live connections on it, and an empty list once to a meeting this node
+    /// no longer has connections on (in case its last leave was lost). Returns how many could not be told.
+    /// </summary>
+    public async Task<int> HeartbeatAsync()
     {
-        if (!connections.Remove(connectionId, out var person)) return false;
-        if (connections.Count == 0) _byTopic.Remove(topic);
-        return connections.Values.All(p => p.Id != person.Id);
-    }
-
-    private void SchedulePush(string topic)
-    {
+        Dictionary<string, PresentConnection[]> beats;
         lock (_gate)
         {
-            if (!_pushPending.Add(topic)) return;
+            beats = _byTopic.ToDictionary(t => t.Key, t => t.Value.Select(c => new PresentConnection(c.Key, c.Value)).ToArray(), StringComparer.Ordinal);
+            foreach (var gone in _beatenTopics.Where(t => !beats.ContainsKey(t))) beats[gone] = [];
+            _beatenTopics = [.. _byTopic.Keys];
         }
-        _ = PushLaterAsync(topic);
+        var failed = await Task.WhenAll(beats.Select(async beat =>
+        {
+            try
+            {
+                await grains.GetGrain<IMeetingPresenceGrain>(MeetingOf(beat.Key)!.Value).HeartbeatAsync(Node, beat.Value);
+                return 0;
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Could not send the presence heartbeat of {Topic}", beat.Key);
+                return 1;
+            }
+        }));
+        return failed.Sum();
     }
 
-    private async Task PushLaterAsync(string topic)
+    /// <summary>A meeting's list changed (on whichever node its grain lives): to this node's subscribers of the topic.</summary>
+    protected override void OnEvent(LiveEvent liveEvent)
+    {
+        if (liveEvent.Data is not PresenceChanged changed) return;
+        var topic = $"{MeetingTopic.TopicPrefix}:{changed.MeetingId}";
+        lock (_gate)
+        {
+            if (!_byTopic.ContainsKey(topic)) return; // nobody here has it open
+        }
+        _ = PushAsync(topic, new PresenceUpdate(topic, changed.People, liveEvent.Version));
+    }
+
+    private async Task PushAsync(string topic, PresenceUpdate update)
     {
         try
         {
-            await Task.Delay(Coalescing);
-            IReadOnlyList<PresentPerson> people;
-            lock (_gate)
-            {
-                _pushPending.Remove(topic);
-                people = Distinct(topic);
-            }
-            await hub.Clients.Group(topic).SendAsync(ClientMethod, new PresenceUpdate(topic, people));
+            await hub.Clients.Group(topic).SendAsync(ClientMethod, update);
         }
         catch (Exception ex)
         {
@@ -120,14 +136,38 @@ public sealed class MeetingPresence(IHubContext<LiveHub> hub, ILogger<MeetingPre
         }
     }
 
-    private IReadOnlyList<PresentPerson> Distinct(string topic) =>
-        _byTopic.TryGetValue(topic, out var connections)
-            ? [.. connections.Values.DistinctBy(p => p.Id).OrderBy(p => p.Name, StringComparer.CurrentCulture)]
-            : [];
+    private async Task LeaveAsync(string topic, IReadOnlyList<string> connectionIds)
+    {
+        try
+        {
+            await grains.GetGrain<IMeetingPresenceGrain>(MeetingOf(topic)!.Value).LeaveAsync(connectionIds);
+        }
+        catch (Exception ex)
+        {
+            // The next heartbeat, which no longer lists them, takes them out.
+            logger.LogWarning(ex, "Could not record the departure from {Topic}", topic);
+        }
+    }
 
-    private static bool IsMeeting(string topic) => topic.StartsWith(MeetingTopic.TopicPrefix + ":", StringComparison.Ordinal);
+    /// <summary>Removes a connection from a topic of this node; true when it was there.</summary>
+    private bool Remove(string topic, string connectionId)
+    {
+        if (!_byTopic.TryGetValue(topic, out var connections) || !connections.Remove(connectionId)) return false;
+        if (connections.Count == 0) _byTopic.Remove(topic);
+        return true;
+    }
+
+    /// <summary>The person behind a connection: a member by their id, an organiser by a hash of theirs (no email shown to members).</summary>
+    private static PresentPerson PersonOf(ClaimsPrincipal user, string connectionId)
+    {
+        var id = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? connectionId;
+        return new PresentPerson(
+            user.IsInRole(Roles.Organiser) ? "organiser:" + SecretTokens.Hash(id)[..12] : id,
+            user.FindFirstValue(ClaimTypes.Name) ?? "",
+            user.FindFirstValue(ClaimTypes.Role) ?? "");
+    }
+
+    private static Guid? MeetingOf(string topic) =>
+        topic.StartsWith(MeetingTopic.TopicPrefix + ":", StringComparison.Ordinal) && Guid.TryParse(topic.AsSpan(MeetingTopic.TopicPrefix.Length + 1), out var id)
+            ? id : null;
 }
-
-public sealed record PresentPerson(string Id, string Name, string Role);
-
-public sealed record PresenceUpdate(string Topic, IReadOnlyList<PresentPerson> People);

@@ -32,7 +32,9 @@ public static partial class MeetingsApi
     /// <summary>A member as others see them; email and access only for organisers.</summary>
     public sealed record TableMemberResponse(Guid Id, string Name, string Organisation, Sector Sector, MemberRole Role, string? Email, bool? AccessRevoked, Guid? OrganisationId);
 
-    public sealed record MeetingSummary(Guid Id, string Title, DateTimeOffset StartsAt, string Location, MeetingStatus Status, int OpenActionItems);
+    /// <summary><see cref="MinutesStatus"/>: the minutes' state once the meeting closed (an adopted one may be corrected by an erratum).</summary>
+    public sealed record MeetingSummary(Guid Id, string Title, DateTimeOffset StartsAt, string Location, MeetingStatus Status, int OpenActionItems,
+        MinutesStatus? MinutesStatus = null);
 
     private static async Task<Ok<IReadOnlyList<TableEntry>>> ListTablesAsync(ClaimsPrincipal user, MeetingsPermissions permissions) =>
         TypedResults.Ok(await permissions.VisibleTablesAsync(user));
@@ -76,7 +78,7 @@ public static partial class MeetingsApi
         {
             if (await grains.GetGrain<IMeetingGrain>(reference.Id).GetAsync() is { } m)
                 summaries.Add(new MeetingSummary(m.Id, m.Title, m.StartsAt, m.Location, m.Status,
-                    m.ActionItems.Concat(m.FollowUps).Count(a => a.Status == ActionItemStatus.Open)));
+                    m.ActionItems.Concat(m.FollowUps).Count(a => a.Status == ActionItemStatus.Open), m.Minutes?.Status));
         }
         return TypedResults.Ok<IReadOnlyList<MeetingSummary>>(summaries);
     }

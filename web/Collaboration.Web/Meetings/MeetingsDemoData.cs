@@ -1,4 +1,5 @@
 using Collaboration.Grains.Meetings;
+using Collaboration.Grains.Platform;
 using Collaboration.Grains.Tables;
 using Collaboration.Web.Demo;
 
@@ -14,7 +15,7 @@ public sealed class MeetingsDemoData(IGrainFactory grains, MeetingsService servi
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var today = DemoCalendar.Today(clock);
+        var today = QuebecTime.Today(clock);
         var tableId = await service.CreateTableAsync("Table régionale en immigration de Lanaudière", 4, "demo");
         var people = new (string Name, string Organisation, Sector Sector, string Email, MemberRole Role)[]
         {

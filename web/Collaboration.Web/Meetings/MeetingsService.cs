@@ -1,5 +1,6 @@
 using Collaboration.Grains.Accounts;
 using Collaboration.Grains.Meetings;
+using Collaboration.Grains.Platform;
 using Collaboration.Grains.Tables;
 using Collaboration.Grains.Mail;
 using Collaboration.Web.Accounts;
@@ -149,7 +150,7 @@ public sealed class MeetingsService(IGrainFactory grains, InvitationLinks links,
             var earlier = await grains.GetGrain<IMeetingGrain>(reference.Id).GetAsync();
             if (earlier?.Status != MeetingStatus.Closed) continue;
             return earlier.Minutes?.Status == MinutesStatus.Adopted ? null
-                : new MinutesToAdopt(earlier.Id, $"Adoption du procès-verbal de la rencontre du {Layout.QuebecTime.LongDate(earlier.StartsAt, "fr")}");
+                : new MinutesToAdopt(earlier.Id, $"Adoption du procès-verbal de la rencontre du {QuebecTime.LongDate(earlier.StartsAt, "fr")}");
         }
         return null;
     }

@@ -11,8 +11,11 @@ public static class MeetingsSetup
         services.AddSingleton<MeetingsService>();
         services.AddSingleton<BallotKeys>();
         services.AddSingleton<ILiveTopic, MeetingTopic>();
+        services.AddSingleton<ILiveTopic, MinutesTopic>();
         services.AddSingleton<MeetingPresence>();
         services.AddSingleton<ILiveSubscriptionObserver>(sp => sp.GetRequiredService<MeetingPresence>());
+        services.AddHostedService(sp => sp.GetRequiredService<MeetingPresence>()); // hears the presence grains' changes
+        services.AddHostedService<MeetingPresenceHeartbeat>();
         services.AddSingleton<IDemoData, MeetingsDemoData>();
         services.AddHostedService<RevokedMemberEjector>();
         services.AddSingleton(MeetingDocumentTables.CreateStore);

@@ -1,3 +1,4 @@
+using Collaboration.Grains.Platform;
 using System.Globalization;
 using Collaboration.Grains.Portal;
 using Collaboration.Web.Accounts;
@@ -25,10 +26,10 @@ public static class PortalApi
     public sealed record NewsCreated(Guid Id, string Slug);
 
     /// <summary>Everything written; news dated later than today only for organisers (scheduled).</summary>
-    private static async Task<Ok<PortalContentView>> GetAsync(HttpContext http, IGrainFactory grains, RegionClock clock)
+    private static async Task<Ok<PortalContentView>> GetAsync(HttpContext http, IGrainFactory grains, TimeProvider clock)
     {
         var content = await Content(grains).GetAsync();
-        return TypedResults.Ok(http.User.IsInRole(Roles.Organiser) ? content : content with { News = [.. content.News.Where(n => n.PublishedOn <= clock.Today)] });
+        return TypedResults.Ok(http.User.IsInRole(Roles.Organiser) ? content : content with { News = [.. content.News.Where(n => n.PublishedOn <= QuebecTime.Today(clock))] });
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> SetAboutAsync(PortalTextRequest request, IGrainFactory grains)
@@ -38,7 +39,7 @@ public static class PortalApi
         return Outcome(await Content(grains).SetAboutAsync(text, request.ExpectedVersion!.Value));
     }
 
-    private static async Task<Results<Created<NewsCreated>, ProblemHttpResult>> CreateNewsAsync(PortalTextRequest request, IGrainFactory grains, RegionClock clock)
+    private static async Task<Results<Created<NewsCreated>, ProblemHttpResult>> CreateNewsAsync(PortalTextRequest request, IGrainFactory grains, TimeProvider clock)
     {
         var (text, errors) = request.Validate(requireVersion: false);
         var publishedOn = PublishedOn(errors, request.PublishedOn, clock);
@@ -53,7 +54,7 @@ public static class PortalApi
         return Problems.Create(StatusCodes.Status400BadRequest, "invalid-text", "Texte invalide.", "Invalid text.");
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> UpdateNewsAsync(Guid id, PortalTextRequest request, IGrainFactory grains, RegionClock clock)
+    private static async Task<Results<NoContent, ProblemHttpResult>> UpdateNewsAsync(Guid id, PortalTextRequest request, IGrainFactory grains, TimeProvider clock)
     {
         var (text, errors) = request.Validate();
         var publishedOn = PublishedOn(errors, request.PublishedOn, clock);
@@ -68,8 +69,8 @@ public static class PortalApi
 
     private static IPortalContentGrain Content(IGrainFactory grains) => grains.GetGrain<IPortalContentGrain>("default");
 
-    private static DateOnly PublishedOn(Dictionary<string, BilingualText> errors, string? value, RegionClock clock) =>
-        DateInput.Parse(errors, "publishedOn", value, clock.Now) ?? clock.Today;
+    private static DateOnly PublishedOn(Dictionary<string, BilingualText> errors, string? value, TimeProvider clock) =>
+        DateInput.Parse(errors, "publishedOn", value, clock.GetUtcNow()) ?? QuebecTime.Today(clock);
 
     private static Results<NoContent, ProblemHttpResult> Outcome(PortalContentOutcome outcome) => outcome switch
     {

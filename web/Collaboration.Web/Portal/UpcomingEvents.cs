@@ -1,15 +1,16 @@
 using Collaboration.Grains.Colloque;
+using Collaboration.Grains.Platform;
 using Collaboration.Grains.Workshops;
 using Collaboration.Web.Coordination;
 
 namespace Collaboration.Web.Portal;
 
 /// <summary>The workshops still to come (not cancelled) and the colloques from today on, soonest first.</summary>
-public sealed class UpcomingEvents(IGrainFactory grains, RegionClock clock)
+public sealed class UpcomingEvents(IGrainFactory grains, TimeProvider clock)
 {
     public async Task<IReadOnlyList<UpcomingEvent>> ListAsync(int max = 6)
     {
-        var now = clock.Now;
+        var now = clock.GetUtcNow();
         var events = new List<UpcomingEvent>();
         foreach (var id in await grains.GetGrain<IWorkshopCatalogGrain>("all").ListAsync())
         {
@@ -20,8 +21,8 @@ public sealed class UpcomingEvents(IGrainFactory grains, RegionClock clock)
         }
         foreach (var colloque in await grains.GetGrain<IColloqueIndexGrain>("all").ListAsync())
         {
-            if (colloque.Date < clock.Today) continue;
-            var starts = new DateTimeOffset(colloque.Date.ToDateTime(new TimeOnly(8, 30)), RegionClock.Zone.GetUtcOffset(colloque.Date.ToDateTime(new TimeOnly(8, 30))));
+            if (colloque.Date < QuebecTime.Today(clock)) continue;
+            var starts = QuebecTime.At(colloque.Date, new TimeOnly(8, 30));
             events.Add(new UpcomingEvent("colloque", colloque.Id, colloque.Title, colloque.Title, starts, colloque.Venue, "", null, null));
         }
         return [.. events.OrderBy(e => e.StartsAt).Take(max)];

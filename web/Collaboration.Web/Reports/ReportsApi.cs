@@ -1,3 +1,4 @@
+using Collaboration.Grains.Platform;
 using System.Globalization;
 using Collaboration.Web.Accounts;
 using Collaboration.Web.Coordination;
@@ -19,13 +20,13 @@ public static class ReportsApi
         return app;
     }
 
-    private static async Task<Results<Ok<ActivityReport>, ProblemHttpResult>> GetAsync(string? from, string? to, ActivityReports reports, RegionClock clock)
+    private static async Task<Results<Ok<ActivityReport>, ProblemHttpResult>> GetAsync(string? from, string? to, ActivityReports reports, TimeProvider clock)
     {
         var (period, problem) = ParsePeriod(from, to, clock);
         return problem ?? (Results<Ok<ActivityReport>, ProblemHttpResult>)TypedResults.Ok(await reports.BuildAsync(period!));
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetCsvAsync(string? from, string? to, ActivityReports reports, RegionClock clock)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetCsvAsync(string? from, string? to, ActivityReports reports, TimeProvider clock)
     {
         var (period, problem) = ParsePeriod(from, to, clock);
         if (problem is not null) return problem;
@@ -34,7 +35,7 @@ public static class ReportsApi
     }
 
     private static async Task<Results<Ok<IReadOnlyList<ReportRow>>, ProblemHttpResult>> GetListAsync(
-        string? figure, string? from, string? to, string? mrc, ActivityReports reports, RegionClock clock)
+        string? figure, string? from, string? to, string? mrc, ActivityReports reports, TimeProvider clock)
     {
         var (period, problem) = ParsePeriod(from, to, clock);
         if (problem is not null) return problem;
@@ -49,13 +50,13 @@ public static class ReportsApi
     /// from/to as YYYY-MM-DD, both included; by default the current fiscal year of Québec's
     /// government (1 April – 31 March), the funder's reporting year.
     /// </summary>
-    public static (ReportPeriod? Period, ProblemHttpResult? Problem) ParsePeriod(string? from, string? to, RegionClock clock)
+    public static (ReportPeriod? Period, ProblemHttpResult? Problem) ParsePeriod(string? from, string? to, TimeProvider clock)
     {
-        var today = clock.Today;
+        var today = QuebecTime.Today(clock);
         var fiscalStart = new DateOnly(today.Month >= 4 ? today.Year : today.Year - 1, 4, 1);
         var errors = new Dictionary<string, BilingualText>();
-        var start = DateInput.Parse(errors, "from", from, clock.Now) ?? fiscalStart;
-        var end = DateInput.Parse(errors, "to", to, clock.Now) ?? fiscalStart.AddYears(1).AddDays(-1);
+        var start = DateInput.Parse(errors, "from", from, clock.GetUtcNow()) ?? fiscalStart;
+        var end = DateInput.Parse(errors, "to", to, clock.GetUtcNow()) ?? fiscalStart.AddYears(1).AddDays(-1);
         if (errors.Count == 0 && end < start) errors["to"] = new("La fin précède le début.", "The end is before the start.");
         if (errors.Count == 0 && end > start.AddYears(5)) errors["to"] = new("Cinq ans au plus.", "Five years at most.");
         return errors.Count > 0 ? (null, Problems.Validation(errors)) : (new ReportPeriod(start, end), null);

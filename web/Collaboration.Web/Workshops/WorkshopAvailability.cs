@@ -1,3 +1,4 @@
+using Collaboration.Grains.Platform;
 using Collaboration.Grains.Workshops;
 using Collaboration.Web.Layout;
 

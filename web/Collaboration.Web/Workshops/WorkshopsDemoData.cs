@@ -1,3 +1,4 @@
+using Collaboration.Grains.Platform;
 using Collaboration.Grains.Workshops;
 using Collaboration.Web.Accounts;
 using Collaboration.Web.Demo;
@@ -12,7 +13,7 @@ public sealed class WorkshopsDemoData(IGrainFactory grains, TimeProvider clock) 
 {
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        var today = DemoCalendar.Today(clock);
+        var today = QuebecTime.Today(clock);
         var first = await CreateAsync("Accueillir une personne immigrante dans son équipe", "Welcoming an immigrant worker to your team",
             "Les premières semaines : accueil, parrainage, communication interculturelle.",
             "The first weeks: onboarding, mentoring, intercultural communication.",

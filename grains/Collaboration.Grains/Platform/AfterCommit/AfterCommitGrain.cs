@@ -46,6 +46,11 @@ public abstract class AfterCommitGrain<TState> : DurableGrain<TState>, IRemindab
     // Whether the last committed state still lists effects (delivered ones are dropped from it by a later write).
     private bool _storedEffects;
 
+    // Effects up to this id are in committed state: only those go out. A reentrant grain's call may record an effect
+    // while a write that does not carry it is under way; that write's commit must neither deliver it nor report it.
+    private long _committedThrough;
+    private long _writingThrough;
+
     protected AfterCommitGrain(IPersistentState<TState> state, TimeProvider clock) : base(state, clock) { }
 
     private EffectOutbox? Effects => (State as IEffectState)?.Effects;
@@ -57,6 +62,7 @@ public abstract class AfterCommitGrain<TState> : DurableGrain<TState>, IRemindab
         if (State is IEffectState) ServiceProvider.GetService<PendingEffects>()?.Track(this.GetGrainId(), () => [.. Effects?.Pending ?? []]);
         // Effects found at activation: their reminder (if they needed one) is in the table; the next write that needs one registers it again.
         if (Effects is { IsEmpty: false }) _storedEffects = true;
+        _committedThrough = Effects?.LastId ?? 0; // what the stored state lists has committed
         DriveEffects();
         return base.OnActivateAsync(cancellationToken);
     }
@@ -143,8 +149,14 @@ public abstract class AfterCommitGrain<TState> : DurableGrain<TState>, IRemindab
     private protected override object? OnWriting()
     {
         if (State is IMailOutboxState { Mail: var mail } && Effects is { } effects) SendMail.QueuePending(mail, effects, Now, _inFlight);
-        _writingEffects = Effects is { IsEmpty: false };
         return base.OnWriting();
+    }
+
+    private protected override void OnSealed()
+    {
+        base.OnSealed();
+        _writingEffects = Effects is { IsEmpty: false };
+        _writingThrough = Effects?.LastId ?? 0;
     }
 
     private protected override async Task BeforeWriteAsync()
@@ -195,9 +207,11 @@ public abstract class AfterCommitGrain<TState> : DurableGrain<TState>, IRemindab
     {
         base.OnCommitted(written);
         _storedEffects = _writingEffects;
+        _committedThrough = Math.Max(_committedThrough, _writingThrough);
         if (Effects is { IsEmpty: false } effects)
         {
-            foreach (var pending in effects.Pending) _crash.Reached(CrashPoint.Committed, pending.Effect);
+            foreach (var pending in effects.Pending)
+                if (pending.Id <= _committedThrough) _crash.Reached(CrashPoint.Committed, pending.Effect);
             DriveEffects();
         }
     }
@@ -223,7 +237,7 @@ public abstract class AfterCommitGrain<TState> : DurableGrain<TState>, IRemindab
             {
                 _driveAgain = false;
                 var now = Environment.TickCount64;
-                var due = Effects!.Pending.Where(p => !_inFlight.Contains(p) &&
+                var due = Effects!.Pending.Where(p => p.Id <= _committedThrough && !_inFlight.Contains(p) &&
                     (!_retries.TryGetValue(p.Id, out var retry) || retry.DueAtTick <= now)).ToList();
                 // A report of this grain's state goes once the other due effects were tried (and their outcome written).
                 if (due.Exists(p => !p.Effect.DeliveredLast) && due.RemoveAll(p => p.Effect.DeliveredLast) > 0) _driveAgain = true;
@@ -255,7 +269,7 @@ public abstract class AfterCommitGrain<TState> : DurableGrain<TState>, IRemindab
         }
         if (IsBroken) return;
         if (Effects!.IsEmpty && _storedEffects && ForgetsDeliveredAtOnce) WriteStateInBackground();
-        if (Effects.Pending.Count > _inFlight.Count) ScheduleRetry();
+        if (Effects.Pending.Exists(p => p.Id <= _committedThrough && !_inFlight.Contains(p))) ScheduleRetry();
         if (_driveAgain) DriveEffects();
     }
 
@@ -307,7 +321,7 @@ public abstract class AfterCommitGrain<TState> : DurableGrain<TState>, IRemindab
     private void ScheduleRetry()
     {
         var now = Environment.TickCount64;
-        var next = Effects!.Pending.Where(p => !_inFlight.Contains(p))
+        var next = Effects!.Pending.Where(p => p.Id <= _committedThrough && !_inFlight.Contains(p))
             .Select(p => _retries.TryGetValue(p.Id, out var r) ? r.DueAtTick : now).DefaultIfEmpty(now).Min();
         var delay = TimeSpan.FromMilliseconds(Math.Max(10, next - now));
         _retryTimer?.Dispose();

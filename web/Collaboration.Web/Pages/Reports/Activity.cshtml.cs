@@ -9,7 +9,7 @@ namespace Collaboration.Web.Pages.Reports;
 
 /// <summary>The activity report, printable: the period form, one row per figure, one column per MRC, each figure a link to its list.</summary>
 [Authorize(Policy = AuthenticationSetup.OrganiserPolicy)]
-public sealed class ActivityModel(ActivityReports reports, RegionClock clock) : PageModel
+public sealed class ActivityModel(ActivityReports reports, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }

@@ -10,7 +10,7 @@ namespace Collaboration.Web.Pages.Reports;
 
 /// <summary>The list behind one figure of the report, in one MRC's column or in all.</summary>
 [Authorize(Policy = AuthenticationSetup.OrganiserPolicy)]
-public sealed class ListModel(ActivityReports reports, RegionClock clock) : PageModel
+public sealed class ListModel(ActivityReports reports, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Figure { get; set; }
     [BindProperty(SupportsGet = true)] public string? From { get; set; }

@@ -46,13 +46,3 @@ export function renderAvailability(element, counts) {
   element.dataset.state = state;
   element.textContent = text;
 }
-
-/** Creates an element with text content (never HTML: names are shown exactly). */
-export function el(tag, { text, className, attrs } = {}, ...children) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined && text !== null) node.textContent = String(text);
-  for (const [name, value] of Object.entries(attrs ?? {})) node.setAttribute(name, value);
-  node.append(...children);
-  return node;
-}

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { createArrivalVersions } from '../src/colloque-common.js';
+import { createArrivalVersions } from '../src/colloque/arrivals.js';
 
 describe('createArrivalVersions', () => {
   test('applies an arrival once, though it comes ahead and again in the topic\'s versions', () => {

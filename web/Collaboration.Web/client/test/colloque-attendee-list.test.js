@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { attendeeCounts, visibleAttendees } from '../src/colloque-attendee-list.js';
+import { attendeeCounts, visibleAttendees } from '../src/colloque/attendee-list.js';
 
 const people = [
   { code: 'A1', name: 'Éric Sylvestre', organisation: 'Usinage Berthier', category: 'employer', mrc: 'dAutray', cancelled: false, checkedInAt: '2026-12-01T14:05:00Z' },

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createDeskStore } from '../src/colloque-desk-store.js';
+import { createDeskStore } from '../src/colloque/desk/store.js';
 
 function memoryStorage() {
   const map = new Map();

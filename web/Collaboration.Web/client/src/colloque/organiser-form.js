@@ -2,7 +2,7 @@
 // and an API refusal shown next to the fields its problem details name (else in the form's error region).
 import { ApiError } from '../api.js';
 import { t } from '../i18n.js';
-import { showProblem } from '../colloque-programme.js';
+import { showProblem } from './programme.js';
 import { InputFormatError, parseDateTimeInput } from '../zoned-time.js';
 
 export { showProblem };

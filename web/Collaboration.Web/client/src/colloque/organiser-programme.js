@@ -4,7 +4,8 @@
 // The list follows the live topic, so another organiser's edit shows at once.
 import { api, ApiError } from '../api.js';
 import { getLang, onLangChange, t } from '../i18n.js';
-import { CATEGORIES, categoryLabel, el } from '../colloque-common.js';
+import { el } from '../dom.js';
+import { CATEGORIES, categoryLabel } from './common.js';
 import { formatLongDate, formatTime, parseDateTimeInput, toDateTimeInput } from '../zoned-time.js';
 import { readDateTime, showFailure, showProblem } from './organiser-form.js';
 import { anHourAfter, nextFreeStart, timeSlots } from './programme-times.js';

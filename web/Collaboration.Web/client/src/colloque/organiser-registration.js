@@ -3,7 +3,7 @@
 // shown next to the field they name.
 import { api } from '../api.js';
 import { onLangChange, t } from '../i18n.js';
-import { CATEGORIES } from '../colloque-common.js';
+import { CATEGORIES } from './common.js';
 import { formatDateTime, toDateTimeInput } from '../zoned-time.js';
 import { readDateTime, showFailure, showProblem } from './organiser-form.js';
 

@@ -2,7 +2,7 @@
 // and a link opening the screen; the announcement every screen shows, published or cleared here.
 import { api, ApiError } from '../api.js';
 import { onLangChange, t } from '../i18n.js';
-import { el } from '../colloque-common.js';
+import { el } from '../dom.js';
 import { showFailure, showProblem } from './organiser-form.js';
 import { formatTime } from '../zoned-time.js';
 import { roomNow, roomsOf } from './programme-times.js';

@@ -1,21 +1,5 @@
-// A tiny element builder: text is always set as text (no HTML from data, ever).
-
-/** h('li', { class: 'x', dataset: { id } , onclick }, 'text', child…) */
-export function h(tag, attrs = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs ?? {})) {
-    if (value === undefined || value === null || value === false) continue;
-    if (key === 'dataset') Object.assign(el.dataset, value);
-    else if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2), value);
-    else if (key === 'text') el.textContent = value;
-    else el.setAttribute(key, value === true ? '' : String(value));
-  }
-  for (const child of children.flat()) {
-    if (child === null || child === undefined || child === false) continue;
-    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return el;
-}
+// The meeting pages' DOM helpers: h is the client's one element builder (../dom.js), under the name these pages use.
+export { el as h } from '../dom.js';
 
 /** Replaces host's children, keeping keyboard focus on the element with the same data-key if it is still there. */
 export function replaceChildren(host, ...children) {

@@ -63,6 +63,7 @@ function commentForm(entry, index, ctx) {
       agendaItemId: entry.item.id, decisionId, kind: decisionId ? 'correction' : d.kind, text: d.text,
     }));
     if (!sent) return;
+    form.reset(); // sent: a live refresh meanwhile must not put the text back
     ctx.say(() => t('minutes.comments.sent'));
     await ctx.reload();
   });

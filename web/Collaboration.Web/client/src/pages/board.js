@@ -6,7 +6,7 @@ import { api, ApiError } from '../api.js';
 import { connectLive } from '../live.js';
 import { t } from '../i18n.js';
 import { reloadOnLanguageChange } from '../portal.js';
-import { el } from '../workshops.js';
+import { el } from '../dom.js';
 
 reloadOnLanguageChange();
 
@@ -21,28 +21,26 @@ function showNotice(text) {
 
 function itemElement(item) {
   const done = item.status === 'done';
-  const meta = el('p', { className: 'board-item__meta' }, el('span', { text: item.ownerName }));
+  const meta = el('p', { class: 'board-item__meta' }, el('span', { text: item.ownerName }));
   if (item.ownerOrganisationId) {
-    meta.append(' · ', el('a', { text: item.ownerOrganisationName, attrs: { href: `/coordination/organismes/${item.ownerOrganisationId}` } }));
+    meta.append(' · ', el('a', { text: item.ownerOrganisationName, href: `/coordination/organismes/${item.ownerOrganisationId}` }));
   }
   meta.append(' · ', el('span', { text: t(`portal.mrc.${item.ownerMrc ?? 'non-precisee'}`) }),
     ' · ', el('span', { text: item.tableName }),
-    ' · ', el('a', { text: item.meetingTitle, attrs: { href: `/meeting.html?id=${item.meetingId}` } }));
-  const due = el('p', { className: 'board-item__due' });
-  if (item.due) due.append(el('span', { text: t('portal.board.due') }), ' ', el('time', { text: item.due, attrs: { datetime: item.due } }), ' ');
-  if (item.overdue) due.append(el('strong', { className: 'badge badge--late', text: t('portal.board.late'), attrs: { 'data-testid': 'overdue-badge' } }), ' ');
-  due.append(el('span', { className: 'badge', text: t(done ? 'portal.board.done' : 'portal.board.open') }));
+    ' · ', el('a', { text: item.meetingTitle, href: `/meeting.html?id=${item.meetingId}` }));
+  const due = el('p', { class: 'board-item__due' });
+  if (item.due) due.append(el('span', { text: t('portal.board.due') }), ' ', el('time', { text: item.due, datetime: item.due }), ' ');
+  if (item.overdue) due.append(el('strong', { class: 'badge badge--late', text: t('portal.board.late'), 'data-testid': 'overdue-badge' }), ' ');
+  due.append(el('span', { class: 'badge', text: t(done ? 'portal.board.done' : 'portal.board.open') }));
   const li = el('li', {
-    className: `board-item${item.overdue ? ' board-item--overdue' : ''}${done ? ' board-item--done' : ''}`,
-    attrs: {
-      'data-testid': 'board-item', 'data-item-id': item.itemId, 'data-table-id': item.tableId, 'data-version': String(item.version),
-      'data-status': item.status, 'data-overdue': item.overdue ? 'true' : 'false',
-    },
-  }, el('p', { className: 'board-item__text', text: item.text }), meta, due);
+    class: `board-item${item.overdue ? ' board-item--overdue' : ''}${done ? ' board-item--done' : ''}`,
+    'data-testid': 'board-item', 'data-item-id': item.itemId, 'data-table-id': item.tableId, 'data-version': String(item.version),
+    'data-status': item.status, 'data-overdue': item.overdue ? 'true' : 'false',
+  }, el('p', { class: 'board-item__text', text: item.text }), meta, due);
   if (item.canChangeStatus) {
     li.append(el('button', {
-      className: 'button button--quiet', text: t(done ? 'portal.board.reopen' : 'portal.board.markDone'),
-      attrs: { type: 'button', 'data-action': 'toggle-status', 'data-testid': 'toggle-status', 'data-next': done ? 'open' : 'done' },
+      class: 'button button--quiet', text: t(done ? 'portal.board.reopen' : 'portal.board.markDone'),
+      type: 'button', 'data-action': 'toggle-status', 'data-testid': 'toggle-status', 'data-next': done ? 'open' : 'done',
     }));
   }
   return li;
@@ -52,10 +50,10 @@ function itemElement(item) {
 function renderDecisions(decisions) {
   const lang = document.documentElement.lang === 'en' ? 'en' : 'fr';
   board.querySelector('[data-testid="board-decisions"]').replaceChildren(...decisions.map((d) => {
-    const link = el('a', { text: d.meetingTitle, attrs: { href: `/meeting.html?id=${d.meetingId}` } });
-    const meta = el('p', { className: 'board-decision__meta' }, `${d.tableName} · `, link, d.agendaItemTitle ? ` · ${d.agendaItemTitle}` : '');
-    return el('li', { className: 'board-decision', attrs: { 'data-testid': 'board-decision' } },
-      el('p', { className: 'board-decision__text', text: lang === 'en' ? d.textEn : d.text }), meta);
+    const link = el('a', { text: d.meetingTitle, href: `/meeting.html?id=${d.meetingId}` });
+    const meta = el('p', { class: 'board-decision__meta' }, `${d.tableName} · `, link, d.agendaItemTitle ? ` · ${d.agendaItemTitle}` : '');
+    return el('li', { class: 'board-decision', 'data-testid': 'board-decision' },
+      el('p', { class: 'board-decision__text', text: lang === 'en' ? d.textEn : d.text }), meta);
   }));
   board.querySelector('[data-testid="board-decisions-empty"]').hidden = decisions.length > 0;
 }

@@ -3,7 +3,8 @@
 import { api, ApiError } from '../api.js';
 import { onLangChange, t } from '../i18n.js';
 import { formatCalendarDate } from '../zoned-time.js';
-import { CATEGORIES, categoryLabel, el } from '../colloque-common.js';
+import { el } from '../dom.js';
+import { CATEGORIES, categoryLabel } from '../colloque/common.js';
 
 const PER_SHEET = 6;
 const params = new URLSearchParams(location.search);

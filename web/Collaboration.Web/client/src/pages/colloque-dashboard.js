@@ -4,25 +4,33 @@ import { api, ApiError } from '../api.js';
 import { requireUser } from '../auth.js';
 import { connectLive } from '../live.js';
 import { onLangChange, t } from '../i18n.js';
-import { CATEGORIES, categoryLabel, createArrivalVersions, el, formatTime } from '../colloque-common.js';
+import { el } from '../dom.js';
+import { CATEGORIES, categoryLabel, formatTime } from '../colloque/common.js';
+import { arrivalItem, followArrivals } from '../colloque/arrivals.js';
+import { fold } from '../colloque/fold.js';
 
 const id = new URLSearchParams(location.search).get('id') ?? '';
 const attendees = new Map(); // code → { code, name, organisation, category, checkedInAt, deskId }
 let desks = []; // [{ deskId, name }]
 let title = '';
 let recent = [];
-const arrivalVersions = createArrivalVersions();
 
 start();
 
 async function start() {
   await requireUser();
-  const live = connectLive();
-  // Arrivals come first ahead (from the scanning desk's write), then in the topic's versions: applied once each.
-  live.subscribe(`colloque:${id}`, onEvent, {
-    onAhead: onEvent,
-    onSnapshot: (snapshot) => {
-      arrivalVersions.forget();
+  followArrivals(connectLive(), id, {
+    arrived,
+    undone,
+    other: (type, data) => {
+      if (type === 'DeskAdded') {
+        // before the organisers' own "Organisation" desk, which the snapshot lists last
+        const own = desks.filter((d) => d.deskId === 'organiser');
+        desks = [...desks.filter((d) => d.deskId !== 'organiser' && d.deskId !== data.deskId), { deskId: data.deskId, name: data.name, count: 0 }, ...own];
+      }
+    },
+    changed: render,
+    snapshot: (snapshot) => {
       title = snapshot.title ?? '';
       desks = snapshot.byDesk ?? [];
       recent = snapshot.recent ?? [];
@@ -49,31 +57,23 @@ async function loadAttendees() {
   render();
 }
 
-function onEvent({ type, data }) {
-  if ((type === 'AttendeeArrived' || type === 'ArrivalUndone') && !arrivalVersions.isNew(data)) {
-    return; // seen ahead already, or older than what was applied
+function arrived(data) {
+  // Events carry no names (see AttendeeArrived): they come from the attendee list.
+  const known = attendees.get(data.code);
+  if (!known) {
+    loadSoon(); // a walk-in registered since the list was loaded
   }
-  if (type === 'AttendeeArrived') {
-    // Events carry no names (see AttendeeArrived): they come from the attendee list.
-    const known = attendees.get(data.code);
-    if (!known) {
-      loadSoon(); // a walk-in registered since the list was loaded
-    }
-    attendees.set(data.code, { code: data.code, name: '', organisation: '', cancelled: false, ...known, category: data.category, checkedInAt: data.at, deskId: data.deskId });
-    recent = [{ code: data.code, category: data.category, deskId: data.deskId, at: data.at },
-      ...recent.filter((r) => r.code !== data.code)].slice(0, 30);
-  } else if (type === 'ArrivalUndone') {
-    const known = attendees.get(data.code);
-    if (known) {
-      attendees.set(data.code, { ...known, checkedInAt: null, deskId: null });
-    }
-    recent = recent.filter((r) => r.code !== data.code);
-  } else if (type === 'DeskAdded') {
-    // before the organisers' own "Organisation" desk, which the snapshot lists last
-    const own = desks.filter((d) => d.deskId === 'organiser');
-    desks = [...desks.filter((d) => d.deskId !== 'organiser' && d.deskId !== data.deskId), { deskId: data.deskId, name: data.name, count: 0 }, ...own];
+  attendees.set(data.code, { code: data.code, name: '', organisation: '', cancelled: false, ...known, category: data.category, checkedInAt: data.at, deskId: data.deskId });
+  recent = [{ code: data.code, category: data.category, deskId: data.deskId, at: data.at },
+    ...recent.filter((r) => r.code !== data.code)].slice(0, 30);
+}
+
+function undone(data) {
+  const known = attendees.get(data.code);
+  if (known) {
+    attendees.set(data.code, { ...known, checkedInAt: null, deskId: null });
   }
-  render();
+  recent = recent.filter((r) => r.code !== data.code);
 }
 
 let loadTimer = null;
@@ -104,12 +104,12 @@ function render() {
   const recentList = document.querySelector('[data-testid=recent-arrivals]');
   const deskNames = new Map(desks.map((d) => [d.deskId, deskLabel(d)]));
   recentList.replaceChildren(...(recent.length === 0 ? [el('li', { text: t('colloque.dashboard.noArrivals') })] : recent
-    .map((r) => ({ ...r, name: attendees.get(r.code)?.name || r.name, organisation: attendees.get(r.code)?.organisation || r.organisation }))
-    .map((r) =>
-    el('li', { class: `arrival cat-${r.category}`, 'data-code': r.code },
-      el('span', { class: 'arrival__time', text: formatTime(r.at) }),
-      el('span', { class: 'arrival__name', text: r.name || r.code }),
-      el('span', { class: 'arrival__meta', text: [r.organisation, deskNames.get(r.deskId)].filter(Boolean).join(' · ') })))));
+    .map((r) => arrivalItem({
+      ...r,
+      name: attendees.get(r.code)?.name || r.name,
+      organisation: attendees.get(r.code)?.organisation || r.organisation,
+      deskName: deskNames.get(r.deskId),
+    }))));
 
   const filter = fold(document.getElementById('waiting-filter').value);
   const waiting = all.filter((a) => !a.checkedInAt && !a.cancelled).sort((a, b) => a.name.localeCompare(b.name, 'fr'));
@@ -195,8 +195,4 @@ function renderChart(arrived) {
     }
   });
   host.replaceChildren(root);
-}
-
-function fold(text) {
-  return (text ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
 }

@@ -6,7 +6,8 @@ import { api, apiFetch, ApiError } from '../api.js';
 import { onLangChange, t } from '../i18n.js';
 import { connectLive } from '../live.js';
 import { mountAttestationDownload } from '../attestation-download.js';
-import { chosen, choiceText, el, renderChoices, sessionTitle, showProblem, showSvg, time } from '../colloque-programme.js';
+import { el } from '../dom.js';
+import { chosen, choiceText, renderChoices, sessionTitle, showProblem, showSvg, time } from '../colloque/programme.js';
 
 const id = location.pathname.split('/')[2] ?? '';
 const code = new URLSearchParams(location.search).get('code') ?? '';

@@ -4,10 +4,11 @@ import { api, apiFetch, ApiError } from '../api.js';
 import { onLangChange, t } from '../i18n.js';
 import { wireLinkRequestForm } from '../link-request-form.js';
 import { connectLive } from '../live.js';
+import { el } from '../dom.js';
 import {
-  CATEGORIES, categoryLabel, chosen, choiceText, dateTime, day, el, kindLabel, mrcLabel, renderChoices, sessionDescription, sessionTitle,
+  CATEGORIES, categoryLabel, chosen, choiceText, dateTime, day, kindLabel, mrcLabel, renderChoices, sessionDescription, sessionTitle,
   showProblem, showSvg, time,
-} from '../colloque-programme.js';
+} from '../colloque/programme.js';
 
 const id = location.pathname.split('/')[2] ?? '';
 const status = document.querySelector('[data-testid="public-status"]');

@@ -7,7 +7,7 @@ import { api, ApiError } from '../api.js';
 import { getCurrentUser } from '../auth.js';
 import { getLang, onLangChange, t } from '../i18n.js';
 import { connectLive } from '../live.js';
-import { sessionTitle, time } from '../colloque-programme.js';
+import { sessionTitle, time } from '../colloque/programme.js';
 import { formatCalendarDate, formatTime, ZONE } from '../zoned-time.js';
 import { roomNow } from '../colloque/programme-times.js';
 import { followScreens, withScreens } from '../colloque/screens-live.js';

@@ -6,8 +6,10 @@ import { api, ApiError } from '../api.js';
 import { requireUser } from '../auth.js';
 import { getLang, onLangChange, t } from '../i18n.js';
 import { connectLive } from '../live.js';
-import { CATEGORIES, categoryLabel, createArrivalVersions, el, fillCategories, formatTime } from '../colloque-common.js';
-import { MRCS, attendeeCounts, visibleAttendees } from '../colloque-attendee-list.js';
+import { el } from '../dom.js';
+import { CATEGORIES, categoryLabel, fillCategories, formatTime } from '../colloque/common.js';
+import { followArrivals } from '../colloque/arrivals.js';
+import { MRCS, attendeeCounts, visibleAttendees } from '../colloque/attendee-list.js';
 import { formatCalendarDate, InputFormatError, parseDateInput } from '../zoned-time.js';
 import { watchProgramme } from '../colloque/organiser-store.js';
 import { setupRegistration } from '../colloque/organiser-registration.js';
@@ -308,29 +310,21 @@ function setupAttendees(desks) {
   });
   onLangChange(renderAttendees);
   reloadAttendees();
-  const arrivalVersions = createArrivalVersions();
-  const onEvent = ({ type, data }) => {
-    if ((type === 'AttendeeArrived' || type === 'ArrivalUndone') && !arrivalVersions.isNew(data)) {
-      return; // seen ahead already, or older than what was applied
-    }
-    const known = people.get(data.code);
-    if (type === 'AttendeeArrived') {
+  followArrivals(connectLive(), id, {
+    arrived: (data) => {
+      const known = people.get(data.code);
       if (known) people.set(data.code, { ...known, checkedInAt: data.at, deskId: data.deskId });
       else reloadAttendees(); // a walk-in registered at a desk since the list was loaded
-    } else if (type === 'ArrivalUndone' && known) {
-      people.set(data.code, { ...known, checkedInAt: null, deskId: null });
-    } else if (type === 'DeskAdded') {
-      list.desks.set(data.deskId, data.name);
-    }
-    renderAttendees();
-  };
-  // Arrivals come first ahead (from the scanning desk's write), then in the topic's versions: applied once each.
-  connectLive().subscribe(`colloque:${id}`, onEvent, {
-    onAhead: onEvent,
-    onSnapshot: () => {
-      arrivalVersions.forget();
-      reloadAttendees();
     },
+    undone: (data) => {
+      const known = people.get(data.code);
+      if (known) people.set(data.code, { ...known, checkedInAt: null, deskId: null });
+    },
+    other: (type, data) => {
+      if (type === 'DeskAdded') list.desks.set(data.deskId, data.name);
+    },
+    changed: renderAttendees,
+    snapshot: reloadAttendees,
   });
 }
 

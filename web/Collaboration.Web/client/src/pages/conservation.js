@@ -3,7 +3,7 @@
 import { api, ApiError } from '../api.js';
 import { requireUser } from '../auth.js';
 import { addMessages, getLang, onLangChange, t } from '../i18n.js';
-import { el } from '../workshops.js';
+import { el } from '../dom.js';
 import { formatDateTime, formatLongDate } from '../zoned-time.js';
 import messages from '../../../Messages/retention.json' with { type: 'json' };
 
@@ -24,7 +24,7 @@ function render() {
   if (!view) return;
   document.querySelector('[data-testid="last-run"]').textContent = view.lastRunAt ? t('ret.lastRun', { date: formatDateTime(view.lastRunAt) }) : '';
   document.querySelector('[data-testid="retention-log"] tbody').replaceChildren(...(view.log.length === 0
-    ? [el('tr', {}, el('td', { text: t('ret.emptyLog'), attrs: { colspan: '6' } }))]
+    ? [el('tr', {}, el('td', { text: t('ret.emptyLog'), colspan: '6' }))]
     : view.log.map((l) => el('tr', {},
       el('td', { text: formatDateTime(l.at) }), el('td', { text: t(`ret.kind.${l.kind}`) }), el('td', { text: l.title || l.subject }),
       el('td', { text: String(l.records) }), el('td', { text: t(`ret.trigger.${l.trigger}`) }),

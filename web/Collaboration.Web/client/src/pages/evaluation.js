@@ -3,7 +3,7 @@
 // change them until the form closes.
 import { ApiError, apiFetch } from '../api.js';
 import { addMessages, getLang, onLangChange, setLang, t } from '../i18n.js';
-import { el } from '../workshops.js';
+import { el } from '../dom.js';
 import { formatDateTime, formatLongDate } from '../zoned-time.js';
 import messages from '../../../Messages/evaluations.json' with { type: 'json' };
 
@@ -30,23 +30,23 @@ function field(q, index) {
   const name = `q-${index}`;
   const legendText = local(q, 'textFr', 'textEn') + (q.required ? ` (${t('ev.public.required')})` : '');
   const legend = el('legend', { text: legendText });
-  const box = el('fieldset', { className: `question question--${q.kind.toLowerCase()}`, attrs: { 'data-question': q.id } }, legend);
+  const box = el('fieldset', { class: `question question--${q.kind.toLowerCase()}`, 'data-question': q.id }, legend);
   if (wrong.has(q.id)) box.setAttribute('aria-invalid', 'true');
   const radio = (value, label) => {
-    const input = el('input', { attrs: { type: 'radio', name, id: `${name}-${value}`, value } });
+    const input = el('input', { type: 'radio', name, id: `${name}-${value}`, value });
     input.checked = answers[q.id] === value;
     if (q.required) input.required = true;
-    return el('span', { className: 'choice' }, input, el('label', { text: label, attrs: { for: `${name}-${value}` } }));
+    return el('span', { class: 'choice' }, input, el('label', { text: label, for: `${name}-${value}` }));
   };
   if (q.kind === 'rating') {
-    box.append(el('p', { className: 'field__hint', text: `${t('ev.public.scaleLow')} · ${t('ev.public.scaleHigh')}` }),
-      el('div', { className: 'scale' }, ...['1', '2', '3', '4', '5'].map((v) => radio(v, v))));
+    box.append(el('p', { class: 'field__hint', text: `${t('ev.public.scaleLow')} · ${t('ev.public.scaleHigh')}` }),
+      el('div', { class: 'scale' }, ...['1', '2', '3', '4', '5'].map((v) => radio(v, v))));
   } else if (q.kind === 'yesNo') {
-    box.append(el('div', { className: 'scale' }, radio('yes', t('ev.yes')), radio('no', t('ev.no'))));
+    box.append(el('div', { class: 'scale' }, radio('yes', t('ev.yes')), radio('no', t('ev.no'))));
   } else if (q.kind === 'singleChoice') {
-    box.append(el('div', { className: 'choices' }, ...q.choices.map((c, i) => radio(String(i), local(c, 'fr', 'en')))));
+    box.append(el('div', { class: 'choices' }, ...q.choices.map((c, i) => radio(String(i), local(c, 'fr', 'en')))));
   } else {
-    const area = el('textarea', { attrs: { id: name, name, rows: '4', maxlength: '2000', 'aria-labelledby': `${name}-legend` } });
+    const area = el('textarea', { id: name, name, rows: '4', maxlength: '2000', 'aria-labelledby': `${name}-legend` });
     legend.id = `${name}-legend`;
     area.value = answers[q.id] ?? '';
     box.append(area);

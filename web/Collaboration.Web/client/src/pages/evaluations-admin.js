@@ -5,7 +5,7 @@ import { api, ApiError } from '../api.js';
 import { requireUser } from '../auth.js';
 import { addMessages, getLang, onLangChange, t } from '../i18n.js';
 import { connectLive } from '../live.js';
-import { el } from '../workshops.js';
+import { el } from '../dom.js';
 import { formatDateTime, formatLongDate, InputFormatError, parseDateTimeInput, toDateTimeInput } from '../zoned-time.js';
 import messages from '../../../Messages/evaluations.json' with { type: 'json' };
 
@@ -31,36 +31,36 @@ const local = (item, fr, en) => (getLang() === 'en' ? item[en] : item[fr]);
 function renderPicker() {
   eventsStatus.textContent = events.length === 0 ? t('ev.admin.none') : '';
   picker.replaceChildren(...events.map((e) => el('li', {}, el('button', {
-    attrs: { type: 'button', 'aria-pressed': String(current?.subject === e.subject), 'data-subject': e.subject },
+    type: 'button', 'aria-pressed': String(current?.subject === e.subject), 'data-subject': e.subject,
   }, el('strong', { text: local(e, 'titleFr', 'titleEn') }), el('br'),
   el('span', { text: `${t(`ev.kind.${e.kind}`)} · ${formatLongDate(e.startsAt)}` }), el('br'),
-  el('span', { className: 'badge', text: t(`ev.status.${e.status}`) }), ' ',
+  el('span', { class: 'badge', text: t(`ev.status.${e.status}`) }), ' ',
   el('span', { text: t('ev.admin.answered', { answered: e.answered, invited: e.invited }) })))));
 }
 
 function questionItem(q) {
   const n = nextQuestion++;
   const id = (name) => `q${n}-${name}`;
-  const kind = el('select', { attrs: { id: id('kind'), name: 'kind' } },
-    ...KINDS.map((k) => { const o = el('option', { text: t(`ev.q.kind.${k}`), attrs: { value: k } }); o.selected = k === q.kind; return o; }));
-  const choices = el('textarea', { attrs: { id: id('choices'), name: 'choices', rows: '3' } });
+  const kind = el('select', { id: id('kind'), name: 'kind' },
+    ...KINDS.map((k) => { const o = el('option', { text: t(`ev.q.kind.${k}`), value: k }); o.selected = k === q.kind; return o; }));
+  const choices = el('textarea', { id: id('choices'), name: 'choices', rows: '3' });
   choices.value = (q.choices ?? []).map((c) => `${c.fr} | ${c.en}`).join('\n');
-  const required = el('input', { attrs: { id: id('required'), name: 'required', type: 'checkbox' } });
+  const required = el('input', { id: id('required'), name: 'required', type: 'checkbox' });
   required.checked = Boolean(q.required);
-  const textFr = el('input', { attrs: { id: id('fr'), name: 'textFr', type: 'text', maxlength: '300', required: '' } });
+  const textFr = el('input', { id: id('fr'), name: 'textFr', type: 'text', maxlength: '300', required: '' });
   textFr.value = q.textFr ?? '';
-  const textEn = el('input', { attrs: { id: id('en'), name: 'textEn', type: 'text', maxlength: '300', required: '' } });
+  const textEn = el('input', { id: id('en'), name: 'textEn', type: 'text', maxlength: '300', required: '' });
   textEn.value = q.textEn ?? '';
-  const choicesField = el('div', { className: 'field' }, el('label', { text: t('ev.q.choices'), attrs: { for: id('choices') } }), choices);
-  const item = el('li', { className: 'question', attrs: { 'data-question-id': q.id ?? '' } },
+  const choicesField = el('div', { class: 'field' }, el('label', { text: t('ev.q.choices'), for: id('choices') }), choices);
+  const item = el('li', { class: 'question', 'data-question-id': q.id ?? '' },
     el('fieldset', {},
       el('legend', { text: t('ev.q.number', { n: list.children.length + 1 }) }),
-      el('div', { className: 'field' }, el('label', { text: t('ev.q.kind'), attrs: { for: id('kind') } }), kind),
-      el('div', { className: 'field' }, el('label', { text: t('ev.q.textFr'), attrs: { for: id('fr') } }), textFr),
-      el('div', { className: 'field' }, el('label', { text: t('ev.q.textEn'), attrs: { for: id('en') } }), textEn),
+      el('div', { class: 'field' }, el('label', { text: t('ev.q.kind'), for: id('kind') }), kind),
+      el('div', { class: 'field' }, el('label', { text: t('ev.q.textFr'), for: id('fr') }), textFr),
+      el('div', { class: 'field' }, el('label', { text: t('ev.q.textEn'), for: id('en') }), textEn),
       choicesField,
-      el('div', { className: 'field field--check' }, required, el('label', { text: t('ev.q.required'), attrs: { for: id('required') } })),
-      el('button', { className: 'button button--quiet', text: t('ev.q.remove'), attrs: { type: 'button', 'data-action': 'remove-question' } })));
+      el('div', { class: 'field field--check' }, required, el('label', { text: t('ev.q.required'), for: id('required') })),
+      el('button', { class: 'button button--quiet', text: t('ev.q.remove'), type: 'button', 'data-action': 'remove-question' })));
   const sync = () => { choicesField.hidden = kind.value !== 'singleChoice'; };
   kind.addEventListener('change', sync);
   sync();
@@ -114,8 +114,8 @@ function renderRespondents() {
   const body = document.querySelector('[data-testid="respondents"] tbody');
   const rows = current.evaluation.respondents;
   body.replaceChildren(...(rows.length === 0
-    ? [el('tr', {}, el('td', { text: t('ev.admin.noRespondents'), attrs: { colspan: '5' } }))]
-    : rows.map((r) => el('tr', { attrs: { 'data-answered': String(r.answered) } },
+    ? [el('tr', {}, el('td', { text: t('ev.admin.noRespondents'), colspan: '5' }))]
+    : rows.map((r) => el('tr', { 'data-answered': String(r.answered) },
       el('td', { text: r.name || '—' }), el('td', { text: r.organisation || '—' }), el('td', { text: formatDateTime(r.invitedAt) }),
       el('td', { text: r.remindedAt ? formatDateTime(r.remindedAt) : '—' }), el('td', { text: r.answered ? t('ev.yes') : t('ev.no') })))));
 }
@@ -126,19 +126,19 @@ function renderResults() {
   document.querySelector('[data-testid="results-summary"]').textContent =
     t('ev.results.summary', { answered: r.answered, invited: r.invited, rate: r.responseRate.toLocaleString(getLang()) });
   document.querySelector('[data-testid="results-questions"]').replaceChildren(...r.questions.map((q) => {
-    const block = el('section', { className: 'result', attrs: { 'data-question': q.id } },
+    const block = el('section', { class: 'result', 'data-question': q.id },
       el('h4', { text: local(q, 'textFr', 'textEn') }),
       el('p', { text: t('ev.results.count', { count: q.count }) + (q.mean !== null && q.mean !== undefined ? ` · ${t('ev.results.mean', { mean: q.mean.toLocaleString(getLang()) })}` : ''),
-        attrs: { 'data-testid': 'result-line' } }));
+        'data-testid': 'result-line' }));
     if (q.distribution.length > 0) {
       const max = Math.max(1, ...q.distribution.map((d) => d.count));
-      block.append(el('ul', { className: 'distribution' }, ...q.distribution.map((d) => el('li', {},
-        el('span', { className: 'distribution__label', text: local(d, 'labelFr', 'labelEn') }),
-        el('meter', { attrs: { min: '0', max: String(max), value: String(d.count), 'aria-label': local(d, 'labelFr', 'labelEn') } }),
-        el('span', { className: 'distribution__count', text: String(d.count) })))));
+      block.append(el('ul', { class: 'distribution' }, ...q.distribution.map((d) => el('li', {},
+        el('span', { class: 'distribution__label', text: local(d, 'labelFr', 'labelEn') }),
+        el('meter', { min: '0', max: String(max), value: String(d.count), 'aria-label': local(d, 'labelFr', 'labelEn') }),
+        el('span', { class: 'distribution__count', text: String(d.count) })))));
     }
     if (q.kind === 'text') {
-      block.append(q.texts.length === 0 ? el('p', { text: t('ev.results.noTexts') }) : el('ul', { className: 'texts' }, ...q.texts.map((s) => el('li', { text: s }))));
+      block.append(q.texts.length === 0 ? el('p', { text: t('ev.results.noTexts') }) : el('ul', { class: 'texts' }, ...q.texts.map((s) => el('li', { text: s }))));
     }
     return block;
   }));
@@ -150,7 +150,7 @@ async function loadAttestations() {
     const rows = await api.get(`/api/attestations/${encodeURIComponent(current.subject)}`);
     listNode.replaceChildren(...(rows.length === 0 ? [el('li', { text: t('ev.attestations.none') })] : rows.map((a) => el('li', {},
       `${a.name} — ${a.organisation} — ${t('ev.attestations.code')} ${a.code} · `,
-      el('a', { text: t('ev.attestations.one'), attrs: { href: `/api/attestations/${encodeURIComponent(current.subject)}/${encodeURIComponent(a.reference)}.pdf` } })))));
+      el('a', { text: t('ev.attestations.one'), href: `/api/attestations/${encodeURIComponent(current.subject)}/${encodeURIComponent(a.reference)}.pdf` })))));
   } catch {
     listNode.replaceChildren();
   }

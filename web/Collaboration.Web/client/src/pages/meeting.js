@@ -95,10 +95,32 @@ function render() {
 }
 
 /** Motions and the speaking queue: while the meeting runs, and the results once it is closed. */
+/** Earlier meetings of the table whose minutes were adopted: a motion may be an erratum to one of them (the chair's form). */
+let erratumTargets = [];
+
+async function loadErratumTargets() {
+  if (!canRun() || !meeting) return;
+  const meetings = await api.get(`/api/tables/${meeting.tableId}/meetings`).catch(() => null);
+  if (!meetings) return;
+  erratumTargets = meetings.filter((m) => m.id !== id && norm(m.minutesStatus) === 'adopted');
+  renderErratumField();
+}
+
+function renderErratumField() {
+  const field = $('[data-erratum-field]');
+  field.hidden = erratumTargets.length === 0;
+  const select = field.querySelector('select');
+  const previous = select.value;
+  select.replaceChildren(h('option', { value: '' }, t('room.motion.notErratum')), ...erratumTargets.map((m) =>
+    h('option', { value: m.id }, t('room.motion.erratumOption', { title: m.title, date: formatDateTime(m.startsAt, getLang()) }))));
+  if (erratumTargets.some((m) => m.id === previous)) select.value = previous;
+}
+
 function renderLive() {
   const panels = $('[data-live-panels]');
   panels.hidden = !(meeting.status === 'inProgress' || (meeting.status === 'closed' && meeting.motions.length > 0));
   if (panels.hidden) return;
+  renderErratumField();
   renderMotions({
     meeting, canRun: canRun(), myMemberId, myBallots,
     vote: async (motion, choice) => {
@@ -407,9 +429,14 @@ function wireForms() {
   submit('[data-add-hand-form]', (d) => api.put(path(`/floor/hands/${d.memberId}`)));
   submit('[data-limit-form]', (d) => api.put(path('/floor/limit'), { seconds: d.minutes ? Math.round(Number(d.minutes) * 60) : null }), { keep: true });
   const motionForm = $('[data-motion-form]');
-  submit('[data-motion-form]', (d) => api.post(path('/motions'), {
-    text: d.text, proposerId: d.proposerId || null, seconderId: d.seconderId || null, kind: d.kind, totalsVisible: motionForm.elements.totalsVisible.checked,
-  }));
+  submit('[data-motion-form]', async (d) => {
+    const opened = await api.post(path('/motions'), {
+      text: d.text, proposerId: d.proposerId || null, seconderId: d.seconderId || null, kind: d.kind, totalsVisible: motionForm.elements.totalsVisible.checked,
+      erratumFor: d.erratumFor || null,
+    });
+    motionForm.elements.erratumFor.value = ''; // the next motion is an ordinary one unless chosen again
+    return opened;
+  });
   submit('[data-agenda-form]', (d) => api.post(path('/agenda'), { ...d, plannedMinutes: Number(d.plannedMinutes || 0) }));
   submit('[data-decision-form]', (d) => api.post(path('/decisions'), d));
   submit('[data-action-form]', (d) => api.post(path('/action-items'), { ...d, agendaItemId: d.agendaItemId || null, due: parseDateInput(d.due) }));
@@ -435,6 +462,8 @@ function apply(envelope) {
     if (canRun() && (envelope.type === 'BallotCast' || envelope.type === 'HandsCounted') && envelope.data.tally == null) readTally(envelope.data.motionId);
     // A notice or the minutes recorded mail (from this screen or another organiser's): show it.
     if (role === 'organiser' && ['NoticeSent', 'MeetingClosed', 'MeetingCancelled'].includes(envelope.type)) outbox.refresh();
+    // A carried adoption makes earlier minutes adopted (on that meeting, just after): they may now take an erratum.
+    if (envelope.type === 'MotionClosed') setTimeout(loadErratumTargets, 500);
   }
 }
 
@@ -452,11 +481,15 @@ async function main() {
   wireForms();
   $('[data-room]').hidden = false;
   if (role === 'organiser') outbox.show(path());
+  loadErratumTargets();
 
   const live = connectLive();
   const topic = `meeting:${id}`;
+  // Lists come from the meeting's presence grain through either node: the newest version wins.
+  let presenceVersion = -1;
   live.on('presence', (update) => {
-    if (update.topic === topic) {
+    if (update.topic === topic && !(update.version <= presenceVersion)) {
+      presenceVersion = update.version ?? presenceVersion;
       people = update.people;
       renderPresence();
     }

@@ -3,6 +3,7 @@ import '../meetings/messages.js';
 import { api, ApiError } from '../api.js';
 import { loginUrl } from '../auth.js';
 import { getLang, onLangChange, t } from '../i18n.js';
+import { connectLive } from '../live.js';
 import { norm } from '../meetings/model.js';
 import { formatDateTime, formatTime, h, param, replaceChildren } from '../meetings/dom.js';
 import { commentsBlock } from '../meetings/minutes-comments.js';
@@ -13,6 +14,8 @@ let minutes = null;
 let failure = null;
 let access = { role: 'none', memberId: null }; // from the meeting: who may comment (members), who decides (the chair)
 let said = null; // the last success, said in the status line
+let following = null; // the live subscription to "minutes:{id}", once the minutes loaded
+let refreshTimer = null;
 
 function say(message) {
   said = message;
@@ -80,17 +83,50 @@ function render() {
     `${norm(a.status) === 'done' ? '☑' : '☐'} ${a.text} — ${a.ownerName}${a.due ? ` · ${t('room.due')} ${a.due}` : ''}${a.originMeetingTitle ? ` · ${t('room.from', { title: a.originMeetingTitle })}` : ''}`)));
 }
 
-async function main() {
+/** Re-renders without losing what someone is typing in a comment form, nor their focus (a change from another screen). */
+function renderKeepingTyped() {
+  const fields = [...document.querySelectorAll('[data-minutes] textarea[id], [data-minutes] select[id], [data-minutes] input[id]')]
+    .map((f) => [f.id, f.value]);
+  const focused = document.activeElement?.id;
+  render();
+  for (const [fieldId, value] of fields) {
+    const field = document.getElementById(fieldId);
+    if (field && [...(field.options ?? [{ value }])].some((o) => o.value === value)) field.value = value;
+  }
+  if (focused) document.getElementById(focused)?.focus();
+}
+
+/** Reads the minutes again; false when that failed (the page keeps what it shows). */
+async function load() {
   try {
     const [loaded, meeting] = await Promise.all([api.get(`/api/meetings/${id}/minutes`), api.get(`/api/meetings/${id}`)]);
     minutes = loaded;
     access = { role: meeting.role, memberId: meeting.memberId };
+    failure = null;
+    return meeting.meeting.version;
   } catch (error) {
     // Nobody signed in on this device: the sign-in page offers a sign-in link by email, and comes back here.
-    if (error instanceof ApiError && error.status === 401) return location.assign(loginUrl());
-    failure = () => (error instanceof ApiError ? error.localizedMessage() : t('error.network'));
+    if (error instanceof ApiError && error.status === 401) location.assign(loginUrl());
+    else if (!minutes) failure = () => (error instanceof ApiError ? error.localizedMessage() : t('error.network'));
+    return null;
   }
+}
+
+/** A change on another screen (a comment, a decision on one, circulation, adoption, an erratum): read again, once per burst. */
+function refreshSoon() {
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(async () => {
+    if (await load() !== null) renderKeepingTyped();
+  }, 150);
+}
+
+async function main() {
+  const version = await load();
   render();
+  // Everyone who has the minutes open sees the changes as they are made.
+  if (version !== null && !following) {
+    following = connectLive().subscribe(`minutes:${id}`, refreshSoon, { sinceVersion: version, onSnapshot: refreshSoon });
+  }
 }
 
 $('[data-print]').addEventListener('click', () => window.print());

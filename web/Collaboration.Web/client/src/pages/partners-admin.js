@@ -4,7 +4,7 @@
 // Refusals are shown beside the fields the problem details name. After a save the page is fetched again.
 import { api, ApiError } from '../api.js';
 import { addMessages, t } from '../i18n.js';
-import { showProblem } from '../colloque-programme.js';
+import { showProblem } from '../colloque/programme.js';
 import { reloadOnLanguageChange } from '../portal.js';
 import messages from '../../../Messages/partners.json' with { type: 'json' };
 

@@ -5,7 +5,8 @@ import { requireUser } from '../auth.js';
 import { addMessages, onLangChange, t } from '../i18n.js';
 import { connectLive } from '../live.js';
 import { createOutbox } from '../mail/outbox.js';
-import { el, renderAvailability, title, when } from '../workshops.js';
+import { el } from '../dom.js';
+import { renderAvailability, title, when } from '../workshops.js';
 import { InputFormatError, parseDateTimeInput } from '../zoned-time.js';
 import evaluationMessages from '../../../Messages/evaluations.json' with { type: 'json' };
 
@@ -26,9 +27,9 @@ let current = null; // { summary, registrants: Map(code → registrant), subscri
 
 function renderPicker() {
   picker.replaceChildren(...sessions.map((s) => {
-    const badge = el('span', { className: 'availability' });
+    const badge = el('span', { class: 'availability' });
     renderAvailability(badge, s);
-    const button = el('button', { attrs: { type: 'button', 'aria-pressed': String(current?.summary.id === s.id), 'data-session-id': s.id } },
+    const button = el('button', { type: 'button', 'aria-pressed': String(current?.summary.id === s.id), 'data-session-id': s.id },
       el('strong', { text: title(s) }), el('br'), el('span', { text: when(s) }), el('br'),
       el('span', { text: `${s.confirmedSeats}/${s.capacity} · ${t('ws.admin.waitlisted')} ${s.waitlisted}` }), el('br'), badge);
     button.addEventListener('click', () => select(s.id));
@@ -52,16 +53,16 @@ function renderDetail() {
     const statusText = r.status === 'waitlisted' ? t('ws.reg.waitlisted', { position }) : t(`ws.reg.${r.status}`);
     const attendance = el('td');
     if (r.status === 'confirmed') {
-      const box = el('input', { attrs: { type: 'checkbox', 'aria-label': `${t('ws.present')} — ${r.organisation}` } });
+      const box = el('input', { type: 'checkbox', 'aria-label': `${t('ws.present')} — ${r.organisation}` });
       box.checked = r.attended === true;
       box.addEventListener('change', () => markAttendance(r.code, box.checked, box));
-      attendance.append(el('label', { className: 'checkbox' }, box, el('span', { text: t('ws.present') })));
+      attendance.append(el('label', { class: 'checkbox' }, box, el('span', { text: t('ws.present') })));
     }
     const code = r.code.length === 8 ? `${r.code.slice(0, 4)}-${r.code.slice(4)}` : r.code;
     // The person, their address and phone in one cell: the table fits its column on a laptop, status and attendance in sight.
-    const contact = el('td', { className: 'registrants__contact' }, el('span', { text: r.contactName }),
-      el('a', { text: r.email, attrs: { href: `mailto:${r.email}` } }), ...(r.phone ? [el('span', { text: r.phone })] : []));
-    return el('tr', { attrs: { 'data-code': r.code, 'data-status': r.status } },
+    const contact = el('td', { class: 'registrants__contact' }, el('span', { text: r.contactName }),
+      el('a', { text: r.email, href: `mailto:${r.email}` }), ...(r.phone ? [el('span', { text: r.phone })] : []));
+    return el('tr', { 'data-code': r.code, 'data-status': r.status },
       el('td', { text: code }), el('td', { text: r.organisation }), contact, el('td', { text: r.seats }),
       el('td', { text: r.sector }), el('td', { text: statusText }), attendance);
   }));

@@ -3,7 +3,8 @@ import { api, ApiError } from '../api.js';
 import { getCurrentUser } from '../auth.js';
 import { onLangChange, t } from '../i18n.js';
 import { connectLive } from '../live.js';
-import { el, renderAvailability, title, when, where } from '../workshops.js';
+import { el } from '../dom.js';
+import { renderAvailability, title, when, where } from '../workshops.js';
 
 const list = document.querySelector('[data-testid="workshop-list"]');
 const status = document.querySelector('[data-testid="catalogue-status"]');
@@ -16,17 +17,17 @@ function render(card) {
   element.querySelector('[data-field="where"]').textContent = where(summary);
   // Three links reading "Détails et inscription" alike: each one's accessible name ends with its workshop.
   element.querySelector('[data-field="link"]').replaceChildren(t('ws.details'),
-    el('span', { className: 'visually-hidden', text: t('ws.detailsOf', { title: title(summary) }) }));
+    el('span', { class: 'visually-hidden', text: t('ws.detailsOf', { title: title(summary) }) }));
   renderAvailability(element.querySelector('[data-testid="availability"]'), summary);
 }
 
 function addCard(summary) {
-  const element = el('li', { className: 'workshop-card', attrs: { 'data-testid': 'workshop-card', 'data-workshop-id': summary.id } },
-    el('h2', { attrs: { 'data-field': 'title' } }),
-    el('p', { className: 'workshop-meta', attrs: { 'data-field': 'when' } }),
-    el('p', { className: 'workshop-meta', attrs: { 'data-field': 'where' } }),
-    el('p', {}, el('span', { className: 'availability', attrs: { 'data-testid': 'availability', 'aria-live': 'polite' } })),
-    el('p', {}, el('a', { attrs: { href: `/workshops/session.html?id=${encodeURIComponent(summary.id)}`, 'data-field': 'link' } })));
+  const element = el('li', { class: 'workshop-card', 'data-testid': 'workshop-card', 'data-workshop-id': summary.id },
+    el('h2', { 'data-field': 'title' }),
+    el('p', { class: 'workshop-meta', 'data-field': 'when' }),
+    el('p', { class: 'workshop-meta', 'data-field': 'where' }),
+    el('p', {}, el('span', { class: 'availability', 'data-testid': 'availability', 'aria-live': 'polite' })),
+    el('p', {}, el('a', { href: `/workshops/session.html?id=${encodeURIComponent(summary.id)}`, 'data-field': 'link' })));
   const card = { summary, element };
   cards.set(summary.id, card);
   list.append(element);

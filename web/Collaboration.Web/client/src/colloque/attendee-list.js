@@ -1,12 +1,8 @@
 // The organiser's attendee list, as data: filter (text, category, MRC, arrived or not), sort, and the
 // counts that go with it. No DOM here, so the rules are tested in Node (test/colloque-attendee-list.test.js).
+import { fold } from './fold.js';
 
 export const MRCS = ['dAutray', 'joliette', 'lAssomption', 'matawinie', 'montcalm', 'lesMoulins', 'outsideRegion'];
-
-/** Accents and case ignored, like the server's search. */
-export function fold(text) {
-  return (text ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
-}
 
 /**
  * The people shown for these filters, sorted. filters: { text, category ('' = all), mrc ('' = all,

@@ -1,9 +1,10 @@
 // What the colloque's public pages share (registration, manage, room screens): their messages,
 // session titles in the current language, Lanaudière times (America/Toronto), time slots, choices.
-import { addMessages, getLang, t } from './i18n.js';
-import { categoryLabel, CATEGORIES } from './colloque-common.js';
-import { formatDateTime, formatLongDate, formatTime, ZONE as ZONE_NAME } from './zoned-time.js';
-import messages from '../../Messages/colloque-public.json' with { type: 'json' };
+import { addMessages, getLang, t } from '../i18n.js';
+import { el } from '../dom.js';
+import { categoryLabel, CATEGORIES } from './common.js';
+import { formatDateTime, formatLongDate, formatTime, ZONE as ZONE_NAME } from '../zoned-time.js';
+import messages from '../../../Messages/colloque-public.json' with { type: 'json' };
 
 addMessages(messages);
 
@@ -130,17 +131,4 @@ export function showSvg(host, svgText, label) {
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', label);
   host.replaceChildren(document.importNode(svg, true));
-}
-
-/** Creates an element with text content (never HTML: names are shown exactly). */
-export function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (name === 'text') node.textContent = value;
-    else if (name === 'class') node.className = value;
-    else node.setAttribute(name, value);
-  }
-  node.append(...children);
-  return node;
 }
