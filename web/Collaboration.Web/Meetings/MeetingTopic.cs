@@ -15,7 +15,10 @@ public sealed class MeetingTopic(IGrainFactory grains, MeetingsPermissions permi
 
     public string Feed => "meeting";
 
-    public async ValueTask<bool> CanSubscribeAsync(ClaimsPrincipal user, string key)
+    public ValueTask<bool> CanSubscribeAsync(ClaimsPrincipal user, string key) => MayReadAsync(grains, permissions, user, key);
+
+    /// <summary>Who may follow a meeting (here, or its minutes on <see cref="MinutesTopic"/>): whoever may read it.</summary>
+    internal static async ValueTask<bool> MayReadAsync(IGrainFactory grains, MeetingsPermissions permissions, ClaimsPrincipal user, string key)
     {
         if (!Guid.TryParse(key, out var id)) return false;
         var meeting = await grains.GetGrain<IMeetingGrain>(id).GetAsync();
