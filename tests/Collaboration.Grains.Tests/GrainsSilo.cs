@@ -11,12 +11,16 @@ namespace Collaboration.Grains.Tests;
 /// The domain grains on Orleans' in-process test cluster (one silo), with the product's grain
 /// storage on a real SQLite file, the live relay, and a manual clock.
 /// </summary>
-public sealed class GrainsSilo(Action<ISiloBuilder, IConfiguration>? configure = null) : IAsyncLifetime
+public sealed class GrainsSilo : IAsyncLifetime
 {
     private readonly TempSqliteFile _file = new();
+    private readonly Action<ISiloBuilder, IConfiguration>? _configure;
     private InProcessTestCluster _cluster = null!;
 
-    public GrainsSilo() : this(null) { }
+    public GrainsSilo() { }
+
+    /// <summary>A silo with more set up by the test (xunit's class fixtures take the public constructor only).</summary>
+    internal GrainsSilo(Action<ISiloBuilder, IConfiguration> configure) => _configure = configure;
 
     public ManualClock Clock { get; } = new();
 
@@ -46,7 +50,7 @@ public sealed class GrainsSilo(Action<ISiloBuilder, IConfiguration>? configure =
             silo.AddConcertationReminders(configuration);
             silo.Services.AddSingleton<PendingEffects>();
             silo.AddConcertationLive();
-            configure?.Invoke(silo, configuration);
+            _configure?.Invoke(silo, configuration);
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync().WaitAsync(TimeSpan.FromSeconds(60));

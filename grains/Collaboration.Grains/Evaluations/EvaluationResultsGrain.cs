@@ -10,7 +10,7 @@ public sealed class EvaluationResultsGrain(
     [PersistentState("evaluation-results", StorageNames.Grains)] IPersistentState<EvaluationResultsState> state, TimeProvider clock)
     : LiveGrain<EvaluationResultsState>(state, clock), IEvaluationResultsGrain
 {
-    public async Task RecordAsync(string answerKey, int revision, Partners.Mrc? mrc, IReadOnlyDictionary<string, string> values, DateOnly day)
+    public async Task RecordAsync(string answerKey, int revision, Mrc? mrc, IReadOnlyDictionary<string, string> values, DateOnly day)
     {
         if (State.Answers.TryGetValue(answerKey, out var held) && held.Revision >= revision) return;
         State.Answers[answerKey] = new StoredAnswer { Revision = revision, Mrc = mrc, Values = new(values), Day = day };

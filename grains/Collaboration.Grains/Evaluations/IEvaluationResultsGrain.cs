@@ -10,7 +10,7 @@ namespace Collaboration.Grains.Evaluations;
 public interface IEvaluationResultsGrain : IGrainWithStringKey, ILiveFeedGrain
 {
     /// <summary>Keeps the answer unless one of the same or a higher revision is held (idempotent).</summary>
-    Task RecordAsync(string answerKey, int revision, Partners.Mrc? mrc, IReadOnlyDictionary<string, string> values, DateOnly day);
+    Task RecordAsync(string answerKey, int revision, Mrc? mrc, IReadOnlyDictionary<string, string> values, DateOnly day);
 
     Task<IReadOnlyList<AnswerRecord>> GetAnswersAsync();
 

@@ -71,15 +71,15 @@ public static class ParticipationReader
     }
 
     private static async Task<IReadOnlyList<Participant>> AttendeesAsync(IGrainFactory grains, Guid colloqueId, IReadOnlyList<string> codes,
-        Func<string, Partners.Mrc?> mrcOf)
+        Func<string, Mrc?> mrcOf)
     {
         var views = await Task.WhenAll(codes.Select(code => grains.GetGrain<IRegistrationGrain>(code).GetAsync()));
         return [.. views.Where(v => v is { Erased: false, Cancelled: false, CheckIn: not null } && v.ColloqueId == colloqueId)
             .Select(v => new Participant(v!.Code, v.Name, v.Organisation, v.Email, v.Language, v.Mrc is { } given
-                ? Enum.Parse<Partners.Mrc>(given.ToString()) : mrcOf(v.Organisation)))];
+                ? Enum.Parse<Mrc>(given.ToString()) : mrcOf(v.Organisation)))];
     }
 
-    private static async Task<Func<string, Partners.Mrc?>> MrcsAsync(IServiceProvider services) =>
+    private static async Task<Func<string, Mrc?>> MrcsAsync(IServiceProvider services) =>
         services.GetService<IOrganisationMrcs>() is { } mrcs ? await mrcs.LoadAsync() : _ => null;
 
     private static DateTimeOffset QuebecDay(DateOnly date, int hour) => QuebecTime.At(date, new TimeOnly(hour, 0));

@@ -133,7 +133,7 @@ internal sealed class ColloqueCheckInScenario : IScenario
                         response.EnsureSuccessStatusCode();
                         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
                         var t1 = Stopwatch.GetTimestamp();
-                        if (body.GetProperty("result").GetString() != "checked-in") throw new InvalidOperationException(body.ToString());
+                        if (body.GetProperty("result").GetString() != "checkedIn") throw new InvalidOperationException(body.ToString());
                         answered[index] = t1;
                         answers.Add(Ms(t1 - t0));
                     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Collaboration.Bench.Harness;
 using Collaboration.Grains.Partners;
+using Collaboration.Grains.Regions;
 using Collaboration.Grains.Tables;
 using Collaboration.Web.Partners;
 using Microsoft.Extensions.DependencyInjection;
@@ -111,7 +112,7 @@ internal sealed class PortalScenario : IScenario
 
     private static PartnerProfile Profile(int i)
     {
-        var mrc = (Collaboration.Grains.Partners.Mrc)(i % 7);
+        var mrc = (Mrc)(i % 7);
         var services = Enum.GetValues<ServiceTag>().Where((_, s) => (i >> s) % 3 == 0).Take(4).ToArray();
         string[] towns = ["Joliette", "Terrebonne", "Repentigny", "Rawdon", "Berthierville", "Saint-Lin", "Mascouche"];
         string[] kinds = ["Carrefour", "Centre", "Maison", "Organisme", "Service", "Comité", "Coopérative"];

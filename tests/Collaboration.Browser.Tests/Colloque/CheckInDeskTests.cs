@@ -71,7 +71,7 @@ public sealed class CheckInDeskTests(BrowserAppFixture fixture, ITestOutputHelpe
         await ScanAsync(desk1.Page, codes[0]);
 
         // Assert 1: green at desk 1; desk 2 and the dashboard see it without reloading.
-        await Expect(desk1.Page.GetByTestId("scan-result")).ToHaveAttributeAsync("data-result", "checked-in", new() { Timeout = Timeouts.Ui });
+        await Expect(desk1.Page.GetByTestId("scan-result")).ToHaveAttributeAsync("data-result", "checkedIn", new() { Timeout = Timeouts.Ui });
         await Expect(desk1.Page.GetByTestId("scan-result")).ToContainTextAsync("Hélène Gagnon", new() { Timeout = Timeouts.Ui });
         await Expect(desk2.Page.Locator($"[data-testid=arrivals] [data-code='{codes[0]}']")).ToContainTextAsync("Hélène Gagnon", new() { Timeout = Timeouts.Ui });
         await Expect(dashboard.Page.GetByTestId("arrived-total")).ToHaveAttributeAsync("data-arrived", "1", new() { Timeout = Timeouts.Ui });
@@ -84,11 +84,11 @@ public sealed class CheckInDeskTests(BrowserAppFixture fixture, ITestOutputHelpe
         await Expect(desk2.Page.GetByTestId("desk-connection")).ToHaveAttributeAsync("data-state", "offline", new() { Timeout = Timeouts.Ui });
         await ScanAsync(desk1.Page, codes[1]);
         await Expect(desk1.Page.GetByTestId("scan-result")).ToContainTextAsync("Marc Tremblay", new() { Timeout = Timeouts.Ui });
-        await Expect(desk1.Page.GetByTestId("scan-result")).ToHaveAttributeAsync("data-result", "checked-in", new() { Timeout = Timeouts.Ui });
+        await Expect(desk1.Page.GetByTestId("scan-result")).ToHaveAttributeAsync("data-result", "checkedIn", new() { Timeout = Timeouts.Ui });
         foreach (var code in codes[1..4])
         {
             await ScanAsync(desk2.Page, code);
-            await Expect(desk2.Page.GetByTestId("scan-result")).ToHaveAttributeAsync("data-result", "checked-in", new() { Timeout = Timeouts.Ui });
+            await Expect(desk2.Page.GetByTestId("scan-result")).ToHaveAttributeAsync("data-result", "checkedIn", new() { Timeout = Timeouts.Ui });
             await Expect(desk2.Page.GetByTestId("scan-result")).ToContainTextAsync("Hors ligne", new() { Timeout = Timeouts.Ui });
         }
         await Expect(desk2.Page.GetByTestId("pending-count")).ToHaveAttributeAsync("data-count", "3", new() { Timeout = Timeouts.Ui });

@@ -153,7 +153,7 @@ public sealed class ColloqueRegistrationBrowserTests(BrowserAppFixture fixture, 
         await session.Page.GetByTestId("scan-input").FillAsync(signup.GetProperty("code").GetString()!);
         await session.Page.GetByTestId("scan-input").PressAsync("Enter");
 
-        await Expect(session.Page.GetByTestId("scan-result")).ToHaveAttributeAsync("data-result", "checked-in", new() { Timeout = Timeouts.Ui });
+        await Expect(session.Page.GetByTestId("scan-result")).ToHaveAttributeAsync("data-result", "checkedIn", new() { Timeout = Timeouts.Ui });
         await Expect(session.Page.GetByTestId("scan-result")).ToContainTextAsync("Karim Bouchard");
     }
 

@@ -56,7 +56,7 @@ public sealed class DoorAdmissionBrowserTests(BrowserAppFixture fixture, ITestOu
         await page.GetByTestId("admit-waitlisted").ClickAsync();
 
         // Assert: checked in.
-        await Expect(result).ToHaveAttributeAsync("data-result", "checked-in", new() { Timeout = Timeouts.Ui });
+        await Expect(result).ToHaveAttributeAsync("data-result", "checkedIn", new() { Timeout = Timeouts.Ui });
         await Expect(result).ToContainTextAsync("Benoît Roy");
     }
 }

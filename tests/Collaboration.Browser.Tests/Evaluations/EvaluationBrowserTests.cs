@@ -35,7 +35,7 @@ public sealed partial class EvaluationBrowserTests(MailBrowserFixture fixture, I
         // Act 1: the organiser adds a question of their own and sends now.
         await admin.GetByRole(AriaRole.Button, new() { Name = "Ajouter une question" }).ClickAsync();
         var added = admin.GetByTestId("questions").Locator("li.question").Last;
-        await added.GetByLabel("Type").SelectOptionAsync("YesNo");
+        await added.GetByLabel("Type").SelectOptionAsync("yesNo");
         await added.GetByLabel("Question en français").FillAsync("Avez-vous reçu la documentation ?");
         await added.GetByLabel("Question en anglais").FillAsync("Did you receive the documentation?");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Envoyer maintenant" }).ClickAsync();

@@ -41,7 +41,7 @@ public sealed class ColloqueOutboxBrowserTests(MailBrowserFixture fixture, ITest
 
         // Act: the organiser opens the colloque's page.
         await Poll.UntilAsync(async () => (await api.GetFromJsonAsync<JsonElement>($"/api/colloques/{colloque}/outbox"))
-            .EnumerateArray().Any(m => m.GetProperty("status").GetString() == "Sent"), Timeout, "sent in the view");
+            .EnumerateArray().Any(m => m.GetProperty("status").GetString() == "sent"), Timeout, "sent in the view");
         await using var organiser = await fixture.NewSessionAsync(output);
         await organiser.Page.GotoAsync($"/login.html?returnUrl={Uri.EscapeDataString($"/colloque.html?id={colloque}")}");
         await organiser.Page.GetByLabel("Courriel").FillAsync(BrowserAppFixture.OrganiserEmail);

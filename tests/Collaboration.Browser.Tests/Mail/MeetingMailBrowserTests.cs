@@ -37,7 +37,7 @@ public sealed class MeetingMailBrowserTests(MailBrowserFixture fixture, ITestOut
         await Expect(panel.GetByRole(AriaRole.Button, new() { Name = "Renvoyer avec l'ordre du jour à jour" })).ToBeVisibleAsync();
         await Poll.UntilAsync(() => Task.FromResult(fixture.Smtp.Received.Any(m => m.To.Mailboxes.Single().Address == email && m.Subject?.StartsWith("Convocation") == true)),
             Timeout, "the notice received");
-        var row = page.GetByRole(AriaRole.Region, new() { Name = "Courriels" }).Locator("[data-testid=outbox] tbody tr[data-kind=MeetingNotice]");
+        var row = page.GetByRole(AriaRole.Region, new() { Name = "Courriels" }).Locator("[data-testid=outbox] tbody tr[data-kind=meetingNotice]");
         await Expect(row).ToHaveCountAsync(1);
         await Expect(row.Locator("td").Nth(0)).ToHaveTextAsync($"Lucie Beaulieu <{email}>");
         await Expect(row.Locator("[data-status]")).ToHaveTextAsync("envoyé"); // no click: the view follows a pending message
@@ -65,7 +65,7 @@ public sealed class MeetingMailBrowserTests(MailBrowserFixture fixture, ITestOut
         await Expect(page.GetByTestId("cancelled-notice")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("notice-panel")).ToBeHiddenAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Ajouter un point" })).ToBeHiddenAsync();
-        var row = page.GetByRole(AriaRole.Region, new() { Name = "Courriels" }).Locator("[data-testid=outbox] tbody tr[data-kind=MeetingCancelled]");
+        var row = page.GetByRole(AriaRole.Region, new() { Name = "Courriels" }).Locator("[data-testid=outbox] tbody tr[data-kind=meetingCancelled]");
         await Expect(row.Locator("[data-status]")).ToHaveTextAsync("envoyé");
         Assert.Contains(fixture.Smtp.Received, m => m.To.Mailboxes.Single().Address == email && m.Subject?.StartsWith("Rencontre annulée") == true);
     }
@@ -82,7 +82,7 @@ public sealed class MeetingMailBrowserTests(MailBrowserFixture fixture, ITestOut
         await AddMemberAsync(api, table, "Karim Haddad", good);
         await AddMemberAsync(api, table, "Annie Roy", bad);
         await Poll.UntilAsync(async () => (await api.GetFromJsonAsync<JsonElement>($"/api/tables/{table}/outbox"))
-            .EnumerateArray().Any(m => m.GetProperty("status").GetString() == "Failed"), Timeout, "the invitation refused");
+            .EnumerateArray().Any(m => m.GetProperty("status").GetString() == "failed"), Timeout, "the invitation refused");
 
         // Act: the organiser opens the table.
         await using var organiser = await SignedInAsync($"/meetings.html?table={table}");

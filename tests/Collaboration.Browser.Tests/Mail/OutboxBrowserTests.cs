@@ -33,7 +33,7 @@ public sealed class OutboxBrowserTests(MailBrowserFixture fixture, ITestOutputHe
         // Act: the organiser opens the session's emails once the server has refused it.
         using var api = await OrganiserApiAsync();
         await Poll.UntilAsync(async () => (await api.GetFromJsonAsync<JsonElement>($"/api/workshops/{session}/outbox"))
-            .EnumerateArray().Any(m => m.GetProperty("status").GetString() == "Failed"), Timeout, "the message failed");
+            .EnumerateArray().Any(m => m.GetProperty("status").GetString() == "failed"), Timeout, "the message failed");
         await using var organiser = await fixture.NewSessionAsync(output);
         await organiser.Page.GotoAsync("/login.html?returnUrl=/workshops/admin.html");
         await organiser.Page.GetByLabel("Courriel").FillAsync(BrowserAppFixture.OrganiserEmail);
@@ -60,7 +60,7 @@ public sealed class OutboxBrowserTests(MailBrowserFixture fixture, ITestOutputHe
         // Other tests of this collection share the SMTP server: wait for this employer's message, not any message.
         await fixture.ReceivedAsync(email, "", Timeout);
         await Poll.UntilAsync(async () => (await api.GetFromJsonAsync<JsonElement>($"/api/workshops/{session}/outbox"))
-            .EnumerateArray().All(m => m.GetProperty("status").GetString() == "Sent"), Timeout, "the message sent");
+            .EnumerateArray().All(m => m.GetProperty("status").GetString() == "sent"), Timeout, "the message sent");
         await outbox.GetByRole(AriaRole.Button, new() { Name = "Actualiser" }).ClickAsync();
         await Expect(row.Locator("[data-status]")).ToHaveTextAsync("envoyé");
         await Expect(row.GetByRole(AriaRole.Button, new() { Name = "Renvoyer" })).ToHaveCountAsync(0);

@@ -52,7 +52,7 @@ public sealed partial class WorkshopManageLinkBrowserTests(MailBrowserFixture fi
         await page.GotoAsync(link.PathAndQuery + link.Fragment);
 
         // Assert: their registration, with its code.
-        await Expect(page.GetByTestId("registration-status")).ToHaveAttributeAsync("data-status", "Confirmed");
+        await Expect(page.GetByTestId("registration-status")).ToHaveAttributeAsync("data-status", "confirmed");
         await Expect(page.GetByTestId("registration-code")).ToHaveTextAsync(code);
     }
 
@@ -96,7 +96,7 @@ public sealed partial class WorkshopManageLinkBrowserTests(MailBrowserFixture fi
         await FillRegistrationAsync(browser.Page, email, "Register");
 
         // Assert: the confirmation is in English only.
-        await Expect(browser.Page.GetByTestId("registration-status")).ToHaveAttributeAsync("data-status", "Confirmed");
+        await Expect(browser.Page.GetByTestId("registration-status")).ToHaveAttributeAsync("data-status", "confirmed");
         var mail = await fixture.ReceivedAsync(email, "Registration confirmed", Timeout);
         Assert.Equal("en", Language(mail));
         Assert.DoesNotContain("Bonjour", mail.TextBody);

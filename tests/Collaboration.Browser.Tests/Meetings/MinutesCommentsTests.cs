@@ -106,7 +106,7 @@ public sealed class MinutesCommentsTests(BrowserAppFixture fixture, ITestOutputH
         await Expect(chair.GetByTestId("open-motion-card")).ToBeVisibleAsync();
         Assert.Empty(await Axe.SeriousViolationsAsync(chair));
         var erratum = (await SendAsync(api, HttpMethod.Get, $"/api/meetings/{november}", null)).GetProperty("meeting").GetProperty("motions").EnumerateArray()
-            .Single(m => m.GetProperty("status").GetString() == "Open").GetProperty("id").GetGuid();
+            .Single(m => m.GetProperty("status").GetString() == "open").GetProperty("id").GetGuid();
         await SendAsync(api, HttpMethod.Put, $"/api/meetings/{november}/motions/{erratum}/hands", new { @for = 2, against = 0, abstain = 0 });
         await SendAsync(api, HttpMethod.Post, $"/api/meetings/{november}/motions/{erratum}/close", new { });
 

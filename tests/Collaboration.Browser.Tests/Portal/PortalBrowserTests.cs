@@ -97,7 +97,7 @@ public sealed class PortalBrowserTests(BrowserAppFixture fixture, ITestOutputHel
         await Expect(organiser.GetByTestId("board-item").Filter(new() { HasText = second })).ToHaveCountAsync(0);
         await Expect(organiser.GetByTestId("board-empty")).ToBeVisibleAsync();
         var meeting = await api.GetFromJsonAsync<JsonElement>($"/api/meetings/{meetingId}");
-        Assert.All(meeting.GetProperty("meeting").GetProperty("actionItems").EnumerateArray(), a => Assert.Equal("Done", a.GetProperty("status").GetString()));
+        Assert.All(meeting.GetProperty("meeting").GetProperty("actionItems").EnumerateArray(), a => Assert.Equal("done", a.GetProperty("status").GetString()));
     }
 
     [Theory]

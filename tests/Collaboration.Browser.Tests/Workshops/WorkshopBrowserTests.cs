@@ -23,7 +23,7 @@ public sealed class WorkshopBrowserTests(BrowserAppFixture fixture, ITestOutputH
         // Act: the first employer takes the last seat through the form.
         await first.Page.GotoAsync($"/workshops/session.html?id={session}");
         await FillRegistrationAsync(first.Page, "Boulangerie L'Épi d'or", "Mélanie Côté", "melanie@epidor.qc.ca");
-        await Expect(first.Page.GetByTestId("registration-status")).ToHaveAttributeAsync("data-status", "Confirmed");
+        await Expect(first.Page.GetByTestId("registration-status")).ToHaveAttributeAsync("data-status", "confirmed");
 
         // Assert: the second browser's catalogue says full, without a reload.
         await Expect(availability).ToHaveAttributeAsync("data-state", "full");
@@ -33,17 +33,17 @@ public sealed class WorkshopBrowserTests(BrowserAppFixture fixture, ITestOutputH
         await Expect(second.Page.GetByTestId("waitlist-hint")).ToBeVisibleAsync();
         await FillRegistrationAsync(second.Page, "Transport Bérubé & fils", "François Bérubé", "francois@berube.qc.ca");
         var secondStatus = second.Page.GetByTestId("registration-status");
-        await Expect(secondStatus).ToHaveAttributeAsync("data-status", "Waitlisted");
+        await Expect(secondStatus).ToHaveAttributeAsync("data-status", "waitlisted");
         await Expect(secondStatus).ToContainTextAsync("position 1");
         await Expect(second.ConnectionState).ToHaveAttributeAsync("data-state", "connected");
 
         // Act: the first employer cancels from the private page.
         first.Page.Dialog += (_, dialog) => dialog.AcceptAsync();
         await first.Page.GetByTestId("cancel-registration").ClickAsync();
-        await Expect(first.Page.GetByTestId("registration-status")).ToHaveAttributeAsync("data-status", "Cancelled");
+        await Expect(first.Page.GetByTestId("registration-status")).ToHaveAttributeAsync("data-status", "cancelled");
 
         // Assert: the waitlisted employer's private page shows the promotion live.
-        await Expect(secondStatus).ToHaveAttributeAsync("data-status", "Confirmed");
+        await Expect(secondStatus).ToHaveAttributeAsync("data-status", "confirmed");
         await Expect(second.Page.GetByTestId("live-notice")).ToContainTextAsync("une place s’est libérée");
         await Expect(second.Page.GetByTestId("registration-code")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[A-Z0-9]{4}-[A-Z0-9]{4}$"));
         await Expect(second.Page.Locator("[data-testid=qr] svg")).ToBeVisibleAsync();

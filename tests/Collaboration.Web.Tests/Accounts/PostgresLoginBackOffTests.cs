@@ -40,7 +40,7 @@ public sealed class PostgresLoginBackOffTests(PostgresFixture postgres)
         var organiser = await nodeA.CreateOrganiserClientAsync().WaitAsync(Timeout);
         var backOffs = await Poll.UntilAsync(async () =>
             (await organiser.GetFromJsonAsync<JsonElement>("/api/audit").WaitAsync(Timeout)).GetProperty("entries").EnumerateArray()
-                .Where(e => e.GetProperty("action").GetString() == "SignInBackOff").ToList(),
+                .Where(e => e.GetProperty("action").GetString() == "signInBackOff").ToList(),
             found => found.Count > 0, Timeout, "the back-off in the audit log");
         Assert.Equal("6 × 198.51.100.40", Assert.Single(backOffs).GetProperty("detail").GetString());
     }

@@ -31,14 +31,14 @@ public sealed class TeamApiTests(TeamAppFixture team)
         Assert.Equal(HttpStatusCode.Accepted, invited.StatusCode);
         Assert.DoesNotContain(token, answer.ToString());
         Assert.Equal(team.Clock.GetUtcNow().AddHours(72), answer.GetProperty("expiresAt").GetDateTimeOffset(), TimeSpan.FromMinutes(1));
-        Assert.Equal("Invited", pending.GetProperty("status").GetString());
+        Assert.Equal("invited", pending.GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.Null, pending.GetProperty("lastSignInAt").ValueKind);
         Assert.Equal(HttpStatusCode.BadRequest, weak.StatusCode);
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         Assert.True(await team.SignedInAsync(invitee));
         Assert.Equal("invalid-link", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
         var active = await team.TeamMemberAsync(email);
-        Assert.Equal("Active", active.GetProperty("status").GetString());
+        Assert.Equal("active", active.GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.String, active.GetProperty("lastSignInAt").ValueKind);
         Assert.False(active.TryGetProperty("passwordHash", out _));
         var login = await team.Client().PostAsJsonAsync("/api/auth/login", new { email, password = TeamAppFixture.Password });

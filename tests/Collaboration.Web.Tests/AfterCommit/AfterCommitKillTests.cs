@@ -70,7 +70,7 @@ public sealed class AfterCommitKillTests(PostgresFixture postgres)
             var answer = await Poll.UntilAsync(async () => await onSurvivor.PostAsJsonAsync($"/api/colloques/{colloque}/checkins",
                 new { code, nonce = $"b-{code}" }), r => r.IsSuccessStatusCode, FailoverDeadline, $"{code} scanned on the survivor");
             var result = (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("result").GetString();
-            Assert.Contains(result, new[] { "checked-in", "already-checked-in" });
+            Assert.Contains(result, new[] { "checkedIn", "alreadyCheckedIn" });
         }
 
         // Assert: every registration is checked in once, and the figures count each once — without a rebuild.

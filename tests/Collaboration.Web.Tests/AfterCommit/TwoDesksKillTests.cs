@@ -54,7 +54,7 @@ public sealed class TwoDesksKillTests(PostgresFixture postgres)
 
         // Act: desk A scans from the top of the list on the victim, desk B from the bottom on the survivor, at once; the
         // victim is killed once desk A has had some answers (one more scan may be in flight: committed or not, unanswered).
-        var admitted = new ConcurrentDictionary<string, ConcurrentBag<string>>(); // code → the desks that were answered "checked-in"
+        var admitted = new ConcurrentDictionary<string, ConcurrentBag<string>>(); // code → the desks that were answered "checkedIn"
         var acknowledgedByA = new List<string>();
         var scanA = Task.Run(async () =>
         {
@@ -64,7 +64,7 @@ public sealed class TwoDesksKillTests(PostgresFixture postgres)
                 {
                     var response = await deskA.PostAsJsonAsync($"/api/colloques/{colloque}/checkins", new { code, nonce = $"a-{code}" }).WaitAsync(Timeout);
                     response.EnsureSuccessStatusCode();
-                    if (Result(await response.Content.ReadFromJsonAsync<JsonElement>()) == "checked-in") admitted.GetOrAdd(code, _ => []).Add("A");
+                    if (Result(await response.Content.ReadFromJsonAsync<JsonElement>()) == "checkedIn") admitted.GetOrAdd(code, _ => []).Add("A");
                     acknowledgedByA.Add(code);
                     if (acknowledgedByA.Count == ScansBeforeKill) _ = Task.Run(victim.Kill); // mid-scan: the next request is on its way
                 }
@@ -82,22 +82,22 @@ public sealed class TwoDesksKillTests(PostgresFixture postgres)
                 var answer = await Poll.UntilAsync(async () => await deskB.PostAsJsonAsync($"/api/colloques/{colloque}/checkins",
                     new { code, nonce = $"b-{code}" }), r => r.IsSuccessStatusCode, FailoverDeadline, $"{code} scanned at desk B");
                 var result = Result(await answer.Content.ReadFromJsonAsync<JsonElement>());
-                Assert.Contains(result, new[] { "checked-in", "already-checked-in" });
-                if (result == "checked-in") admitted.GetOrAdd(code, _ => []).Add("B");
+                Assert.Contains(result, new[] { "checkedIn", "alreadyCheckedIn" });
+                if (result == "checkedIn") admitted.GetOrAdd(code, _ => []).Add("B");
             }
         });
         await Task.WhenAll(scanA, scanB).WaitAsync(FailoverDeadline * 2);
         Assert.True(victim.HasExited);
         Assert.InRange(acknowledgedByA.Count, ScansBeforeKill, Attendees);
 
-        // Assert: no badge admitted twice — at most one "checked-in" answer each, and each registration checked in once.
+        // Assert: no badge admitted twice — at most one "checkedIn" answer each, and each registration checked in once.
         Assert.All(admitted, a => Assert.Single(a.Value));
         var grains = survivor.Services.GetRequiredService<IGrainFactory>();
         var views = await Task.WhenAll(codes.Select(c => grains.GetGrain<IRegistrationGrain>(c).GetAsync()));
         Assert.All(views, v => Assert.Equal(1, v!.CheckInVersion));
         // A re-scan of every badge desk A admitted before the kill, now on the survivor, says "already checked in".
         foreach (var code in acknowledgedByA)
-            Assert.Equal("already-checked-in", Result(await ScanAsync(deskB, colloque, code)));
+            Assert.Equal("alreadyCheckedIn", Result(await ScanAsync(deskB, colloque, code)));
 
         // Every acknowledged arrival is on the survivor's dashboard (its figures and its list), each once, without a rebuild.
         var stats = await Poll.UntilAsync(() => organiserOnSurvivor.GetFromJsonAsync<JsonElement>($"/api/colloques/{colloque}/stats"),

@@ -50,10 +50,10 @@ public sealed class AuditLogTests(TeamAppFixture team)
         Assert.Equal(HttpStatusCode.NoContent, reactivated.StatusCode);
         (string Action, string? Actor)[] expected =
         [
-            ("OrganiserInvited", ConcertationFactory.OrganiserEmail), ("InvitationAccepted", email), ("SecondFactorEnrolled", email),
-            ("RecoveryCodeUsed", email), ("SecondFactorReset", ConcertationFactory.OrganiserEmail), ("PasswordChanged", email),
-            ("PasswordResetRequested", null), ("PasswordReset", email), ("OrganiserDeactivated", ConcertationFactory.OrganiserEmail),
-            ("OrganiserReactivated", ConcertationFactory.OrganiserEmail), ("SignInBackOff", null),
+            ("organiserInvited", ConcertationFactory.OrganiserEmail), ("invitationAccepted", email), ("secondFactorEnrolled", email),
+            ("recoveryCodeUsed", email), ("secondFactorReset", ConcertationFactory.OrganiserEmail), ("passwordChanged", email),
+            ("passwordResetRequested", null), ("passwordReset", email), ("organiserDeactivated", ConcertationFactory.OrganiserEmail),
+            ("organiserReactivated", ConcertationFactory.OrganiserEmail), ("signInBackOff", null),
         ];
         var (entries, raw) = await EntriesAboutAsync(email, expected.Length);
         Assert.Equal(expected.ToList(), entries.Select(e => (e.GetProperty("action").GetString()!, e.GetProperty("actor").GetString())).Reverse().ToList());
@@ -83,10 +83,10 @@ public sealed class AuditLogTests(TeamAppFixture team)
         // Assert
         Assert.Equal(HttpStatusCode.OK, merged.StatusCode);
         var (entries, _) = await EntriesAboutAsync(name, 3);
-        Assert.Equal(["PartnerCreated", "PartnerEdited"], entries.Where(e => e.GetProperty("subject").GetString() == name)
+        Assert.Equal(["partnerCreated", "partnerEdited"], entries.Where(e => e.GetProperty("subject").GetString() == name)
             .Select(e => e.GetProperty("action").GetString()).Reverse());
         var merge = (await EntriesAboutAsync(name + " (doublon)", 2)).Entries[0];
-        Assert.Equal("PartnerMerged", merge.GetProperty("action").GetString());
+        Assert.Equal("partnerMerged", merge.GetProperty("action").GetString());
         Assert.Equal(name, merge.GetProperty("detail").GetString());
         Assert.All(entries, e => Assert.Equal(ConcertationFactory.OrganiserEmail, e.GetProperty("actor").GetString()));
         Assert.Contains("Organisme fusionné", french);

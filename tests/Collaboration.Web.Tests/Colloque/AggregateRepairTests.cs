@@ -29,7 +29,7 @@ public sealed class AggregateRepairTests
         var rebuild = await organiser.PostAsync($"/api/colloques/{colloque}/stats/rebuild", null).WaitAsync(Within);
 
         // Assert
-        Assert.Equal("already-checked-in", again.GetProperty("result").GetString());
+        Assert.Equal("alreadyCheckedIn", again.GetProperty("result").GetString());
         Assert.Equal(2, stats.GetProperty("arrived").GetInt32());
         Assert.Equal(1, stats.GetProperty("byCategory").GetProperty("mrc").GetInt32());
         Assert.Equal(0, (await rebuild.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("changed").GetInt32());

@@ -92,9 +92,9 @@ public sealed class ColloqueApiTests : IAsyncLifetime
         var elsewhere = await ScanAsync(desk2, colloque, code, "nonce-2");
         var unknown = await ScanAsync(desk2, colloque, "ZZZZZZZZZZ");
 
-        Assert.Equal("checked-in", first.GetProperty("result").GetString());
+        Assert.Equal("checkedIn", first.GetProperty("result").GetString());
         Assert.Equal(first.ToString(), again.ToString());
-        Assert.Equal("already-checked-in", elsewhere.GetProperty("result").GetString());
+        Assert.Equal("alreadyCheckedIn", elsewhere.GetProperty("result").GetString());
         Assert.Equal(first.GetProperty("deskId").GetString(), elsewhere.GetProperty("deskId").GetString());
         Assert.Equal("Accueil 1", elsewhere.GetProperty("deskName").GetString());
         Assert.Equal(first.GetProperty("checkedInAt").GetDateTimeOffset(), elsewhere.GetProperty("checkedInAt").GetDateTimeOffset());
@@ -138,7 +138,7 @@ public sealed class ColloqueApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, bySame.StatusCode);
         var stats = await _organiser.GetFromJsonAsync<JsonElement>($"/api/colloques/{colloque}/stats");
         Assert.Equal(0, stats.GetProperty("arrived").GetInt32());
-        Assert.Equal("checked-in", (await ScanAsync(desk2, colloque, code)).GetProperty("result").GetString());
+        Assert.Equal("checkedIn", (await ScanAsync(desk2, colloque, code)).GetProperty("result").GetString());
     }
 
     [Fact]
@@ -202,7 +202,7 @@ public sealed class ColloqueApiTests : IAsyncLifetime
         var first = await (await desk.PostAsJsonAsync($"/api/colloques/{colloque}/walkins", walkIn)).Content.ReadFromJsonAsync<JsonElement>();
         var retry = await (await desk.PostAsJsonAsync($"/api/colloques/{colloque}/walkins", walkIn)).Content.ReadFromJsonAsync<JsonElement>();
 
-        Assert.Equal("checked-in", first.GetProperty("result").GetString());
+        Assert.Equal("checkedIn", first.GetProperty("result").GetString());
         Assert.Equal("Julie", first.GetProperty("operator").GetString());
         Assert.Equal(first.ToString(), retry.ToString());
         await MirroredAsync(_app);

@@ -44,8 +44,8 @@ public sealed class DeskPushAcrossNodesTests(PostgresFixture postgres)
         await ClusterWait.UntilHubsRegisteredAsync(nodeA.Services.GetRequiredService<IGrainFactory>(), 2).WaitAsync(Timeout);
 
         // Act: node A's organiser desk scans the badge, then again; then another badge (which marks the end of what was pushed).
-        Assert.Equal("checked-in", (await ScanAsync(organiser, colloque, code)).GetProperty("result").GetString());
-        Assert.Equal("already-checked-in", (await ScanAsync(organiser, colloque, code)).GetProperty("result").GetString());
+        Assert.Equal("checkedIn", (await ScanAsync(organiser, colloque, code)).GetProperty("result").GetString());
+        Assert.Equal("alreadyCheckedIn", (await ScanAsync(organiser, colloque, code)).GetProperty("result").GetString());
         await ScanAsync(organiser, colloque, other);
 
         // Assert: for the first badge, one push ahead and one versioned event, both the same arrival.

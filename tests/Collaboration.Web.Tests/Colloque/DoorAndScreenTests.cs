@@ -34,11 +34,11 @@ public sealed class DoorAndScreenTests(SignupsAppFixture fixture) : IClassFixtur
         Assert.Equal("waitlisted", scanned.GetProperty("result").GetString());
         Assert.Equal(HttpStatusCode.Forbidden, deskOverride.StatusCode);
         Assert.Equal(HttpStatusCode.OK, admitted.StatusCode);
-        Assert.Equal("checked-in", (await admitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("result").GetString());
+        Assert.Equal("checkedIn", (await admitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("result").GetString());
         var place = await anonymous.SendAsync(Manage(HttpMethod.Get, Code(benoit), Token(benoit))).WaitAsync(Within);
         Assert.Equal("confirmed", (await place.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         var again = await ScanAsync(desk, colloque, Code(benoit));
-        Assert.Equal("already-checked-in", again.GetProperty("result").GetString());
+        Assert.Equal("alreadyCheckedIn", again.GetProperty("result").GetString());
     }
 
     [Fact]

@@ -43,13 +43,13 @@ public sealed class PostgresColloqueTwoHostsTests(PostgresFixture postgres)
         // Assert: 200 admissions in all; every other answer names the desk that admitted the badge.
         var all = answers.ToList();
         Assert.Equal(800, all.Count);
-        var admitted = all.Where(a => a.Answer.GetProperty("result").GetString() == "checked-in").ToList();
+        var admitted = all.Where(a => a.Answer.GetProperty("result").GetString() == "checkedIn").ToList();
         Assert.Equal(200, admitted.Count);
         Assert.Equal(200, admitted.Select(a => a.Code).Distinct().Count());
         var firstDesk = admitted.ToDictionary(a => a.Code, a => a.Desk);
         Assert.All(all.Except(admitted), a =>
         {
-            Assert.Equal("already-checked-in", a.Answer.GetProperty("result").GetString());
+            Assert.Equal("alreadyCheckedIn", a.Answer.GetProperty("result").GetString());
             Assert.Equal(firstDesk[a.Code], a.Answer.GetProperty("deskName").GetString());
         });
         await MirroredAsync(hostA, hostB);

@@ -287,12 +287,12 @@ public sealed class SignupsApiTests(SignupsAppFixture fixture) : IClassFixture<S
         var refused = await ScanAsync(desk, colloque, Code(waiting));
 
         Assert.Equal(Code(geneviève), Assert.Single(found.EnumerateArray()).GetProperty("code").GetString());
-        Assert.Equal(("checked-in", "Geneviève Ouellet"), (admitted.GetProperty("result").GetString(), admitted.GetProperty("name").GetString()));
+        Assert.Equal(("checkedIn", "Geneviève Ouellet"), (admitted.GetProperty("result").GetString(), admitted.GetProperty("name").GetString()));
         Assert.Equal("waitlisted", refused.GetProperty("result").GetString());
 
         // Once promoted (the colloque grows by one place), the same badge goes through.
         await OpenRegistrationAsync(Organiser, colloque, 2);
-        Assert.Equal("checked-in", (await ScanAsync(desk, colloque, Code(waiting))).GetProperty("result").GetString());
+        Assert.Equal("checkedIn", (await ScanAsync(desk, colloque, Code(waiting))).GetProperty("result").GetString());
     }
 
     [Fact]
@@ -313,7 +313,7 @@ public sealed class SignupsApiTests(SignupsAppFixture fixture) : IClassFixture<S
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Equal("category-full", Problem(refused).GetProperty("code").GetString());
         Assert.Equal(HttpStatusCode.Forbidden, deskOverride.StatusCode);
-        Assert.Equal("checked-in", (await admitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("result").GetString());
+        Assert.Equal("checkedIn", (await admitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("result").GetString());
         Assert.Equal(HttpStatusCode.OK, employer.StatusCode);
         var places = (await PublicAsync(fixture.Anonymous(), colloque)).GetProperty("places").GetProperty("byCategory");
         Assert.Equal(2, places.GetProperty("mrc").GetProperty("confirmed").GetInt32());

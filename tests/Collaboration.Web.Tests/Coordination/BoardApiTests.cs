@@ -63,7 +63,7 @@ public sealed class BoardApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         var inMeeting = (await GetMeetingAsync(_organiser, _s.MeetingA)).GetProperty("actionItems").EnumerateArray()
             .Single(a => a.GetProperty("id").GetGuid() == _s.OverdueItem);
-        Assert.Equal("Done", inMeeting.GetProperty("status").GetString());
+        Assert.Equal("done", inMeeting.GetProperty("status").GetString());
         await Poll.UntilAsync(async () => !(await BoardScenario.ItemIdsAsync(xavier)).Contains(_s.OverdueItem), CallTimeout, "the closed item leaves the open list");
         Assert.Contains(_s.OverdueItem, await BoardScenario.ItemIdsAsync(xavier, "status=done"));
     }
@@ -84,8 +84,8 @@ public sealed class BoardApiTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
         var inMeeting = (await GetMeetingAsync(_organiser, _s.MeetingB)).GetProperty("actionItems")[0];
-        Assert.Equal("Done", inMeeting.GetProperty("status").GetString());
-        Assert.Equal("Closed", (await GetMeetingAsync(_organiser, _s.MeetingB)).GetProperty("status").GetString());
+        Assert.Equal("done", inMeeting.GetProperty("status").GetString());
+        Assert.Equal("closed", (await GetMeetingAsync(_organiser, _s.MeetingB)).GetProperty("status").GetString());
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public sealed class BoardPostgresTwoNodesTests(PostgresFixture postgres)
         await roomA.WaitForEventAsync(e => e.GetProperty("type").GetString() == "ActionItemUpdated" &&
             e.GetProperty("data").GetProperty("item").GetProperty("status").GetString() == "open", CallTimeout);
         await boardA.WaitForEventAsync(e => ChangedStatus(e, itemId) == "open", CallTimeout);
-        Assert.Equal("Open", Item(await GetMeetingAsync(organiserA, meetingId), itemId).GetProperty("status").GetString());
+        Assert.Equal("open", Item(await GetMeetingAsync(organiserA, meetingId), itemId).GetProperty("status").GetString());
         Assert.DoesNotContain(outsider.Events, e => e.GetProperty("topic").GetString() == $"board:{tableId}");
     }
 

@@ -56,7 +56,7 @@ public sealed partial class AttestationTests(EvaluationsAppFixture fixture) : IC
         Assert.False(await ValidAsync(code));
         var retention = await fixture.Organiser.GetAsync("/api/retention").OkJsonAsync();
         var line = retention.GetProperty("log").EnumerateArray().First(l => l.GetProperty("subject").GetString() == subject);
-        Assert.Equal("PersonErasure", line.GetProperty("kind").GetString());
+        Assert.Equal("personErasure", line.GetProperty("kind").GetString());
         Assert.Equal(1, line.GetProperty("records").GetInt32());
         Assert.DoesNotContain("Hélène", retention.GetRawText());
         Assert.Equal(HttpStatusCode.NotFound, (await fixture.SendAsync(HttpMethod.Get, $"/api/registrations/{helene.Id}/attestation.pdf", helene.Token)).StatusCode);
@@ -88,8 +88,8 @@ public sealed partial class AttestationTests(EvaluationsAppFixture fixture) : IC
         Assert.False(await ValidAsync(code));
         var log = (await fixture.Organiser.GetAsync("/api/retention").OkJsonAsync()).GetProperty("log").EnumerateArray()
             .Single(l => l.GetProperty("subject").GetString() == subject);
-        Assert.Equal("PersonErasure", log.GetProperty("kind").GetString());
-        Assert.Equal("Request", log.GetProperty("trigger").GetString());
+        Assert.Equal("personErasure", log.GetProperty("kind").GetString());
+        Assert.Equal("request", log.GetProperty("trigger").GetString());
         var export = await fixture.Organiser.GetAsync($"/api/colloques/{colloque}/registrations/{therese}").OkJsonAsync();
         Assert.Equal("", export.GetProperty("registration").GetProperty("name").GetString());
     }

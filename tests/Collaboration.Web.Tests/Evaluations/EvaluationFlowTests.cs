@@ -66,7 +66,7 @@ public sealed class EvaluationFlowTests(EvaluationsAppFixture fixture) : IClassF
         {
             questions, sendAt = now.AddHours(5), reminderAfterHours = 0.001, closesAt = now.AddDays(14),
         }).OkJsonAsync();
-        Assert.Equal("Scheduled", saved.GetProperty("status").GetString());
+        Assert.Equal("scheduled", saved.GetProperty("status").GetString());
         await fixture.Organiser.PostAsync($"/api/evaluations/{subject}/send", null).OkJsonAsync();
 
         // Assert 1: exactly the ten present get it, each in their language, with their attestation attached.
@@ -74,7 +74,7 @@ public sealed class EvaluationFlowTests(EvaluationsAppFixture fixture) : IClassF
         var invitations = await fixture.WaitForMailAsync(everyone, "avis", 9);
         await fixture.WaitForMailAsync(everyone, "feedback", 10); // nine bilingual, one in English only
         await Poll.UntilAsync(async () => (await fixture.Organiser.GetAsync($"/api/evaluations/{subject}/outbox").OkJsonAsync())
-            .EnumerateArray().All(m => m.GetProperty("status").GetString() == "Sent"), Timeout, "every invitation sent");
+            .EnumerateArray().All(m => m.GetProperty("status").GetString() == "sent"), Timeout, "every invitation sent");
         var received = fixture.MailTo(everyone, "feedback");
         Assert.Equal(10, received.Count);
         Assert.Equal(present.Select(p => p.Email).Order(), received.Select(m => m.To).Order());
@@ -190,7 +190,7 @@ public sealed class EvaluationFlowTests(EvaluationsAppFixture fixture) : IClassF
         await fixture.WaitForMailAsync(everyone, "Rappel", 5); // the English one says "Reminder"
         await fixture.WaitForMailAsync(everyone, "Reminder", 6);
         await Poll.UntilAsync(async () => (await fixture.Organiser.GetAsync($"/api/evaluations/{subject}/outbox").OkJsonAsync())
-            .EnumerateArray().All(m => m.GetProperty("status").GetString() == "Sent"), Timeout, "every reminder sent");
+            .EnumerateArray().All(m => m.GetProperty("status").GetString() == "sent"), Timeout, "every reminder sent");
         Assert.Equal(silent.Order(), fixture.MailTo(everyone, "Reminder").Select(m => m.To).Order());
     }
 

@@ -25,7 +25,7 @@ public sealed class ColloqueMailDeliveryTests
         var signup = await SignedUpAsync(app.CreateClient(), colloque, Signup("Sophie Lavoie", erased));
         await SignedUpAsync(app.CreateClient(), colloque, Signup("Luc Fortin", kept));
         await Poll.UntilAsync(() => OutboxAsync(organiser, colloque),
-            o => o.GetArrayLength() == 2 && o.EnumerateArray().All(m => m.GetProperty("status").GetString() == "Pending" && m.GetProperty("attempts").GetInt32() >= 1),
+            o => o.GetArrayLength() == 2 && o.EnumerateArray().All(m => m.GetProperty("status").GetString() == "pending" && m.GetProperty("attempts").GetInt32() >= 1),
             Timeout, "both tried and pending");
 
         // Act: Sophie is erased, then the server comes up.
@@ -35,7 +35,7 @@ public sealed class ColloqueMailDeliveryTests
 
         // Assert: only Luc's message goes; Sophie's is gone from the view, and her export holds no email.
         var outbox = await Poll.UntilAsync(() => OutboxAsync(organiser, colloque),
-            o => o.GetArrayLength() == 1 && o[0].GetProperty("status").GetString() == "Sent", Timeout, "Luc's sent, Sophie's dropped");
+            o => o.GetArrayLength() == 1 && o[0].GetProperty("status").GetString() == "sent", Timeout, "Luc's sent, Sophie's dropped");
         Assert.Equal(kept, outbox[0].GetProperty("to").GetString());
         Assert.Equal([kept], smtp.Received.Select(m => m.To.Mailboxes.Single().Address));
         var export = await organiser.GetStringAsync($"/api/colloques/{colloque}/registrations/{Code(signup)}").WaitAsync(Timeout);
@@ -58,7 +58,7 @@ public sealed class ColloqueMailDeliveryTests
 
         // Act
         var failed = await Poll.UntilAsync(() => OutboxAsync(organiser, colloque),
-            o => o.GetArrayLength() == 1 && o[0].GetProperty("status").GetString() == "Failed", Timeout, "the message failed");
+            o => o.GetArrayLength() == 1 && o[0].GetProperty("status").GetString() == "failed", Timeout, "the message failed");
 
         // Assert: failed once with the server's answer, resendable.
         var entry = failed[0];
@@ -74,7 +74,7 @@ public sealed class ColloqueMailDeliveryTests
 
         // Assert: delivered with its Message-ID; sent now, so not resendable; another colloque's id finds nothing.
         Assert.Equal(entry.GetProperty("messageId").GetString(), received.Single().MessageId);
-        await Poll.UntilAsync(() => OutboxAsync(organiser, colloque), o => o[0].GetProperty("status").GetString() == "Sent", Timeout, "sent");
+        await Poll.UntilAsync(() => OutboxAsync(organiser, colloque), o => o[0].GetProperty("status").GetString() == "sent", Timeout, "sent");
         Assert.Equal(HttpStatusCode.Conflict, (await organiser.PostAsync(path, null).WaitAsync(Timeout)).StatusCode);
         var other = await CreateColloqueAsync(organiser);
         Assert.Equal(HttpStatusCode.NotFound, (await organiser.PostAsync(path.Replace(colloque.ToString(), other.ToString()), null).WaitAsync(Timeout)).StatusCode);

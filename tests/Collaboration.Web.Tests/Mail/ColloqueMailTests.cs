@@ -64,8 +64,8 @@ public sealed class ColloqueMailTests(MailAppFixture fixture) : IClassFixture<Ma
         Assert.Equal(email, (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("email").GetString());
 
         // The organiser's view: one sent message, its subject and recipient, no body.
-        var outbox = await Poll.UntilAsync(() => OutboxAsync(colloque), o => o.GetArrayLength() == 1 && Status(o[0]) == "Sent", Timeout, "sent in the view");
-        Assert.Equal((Code(signup), email, "ColloqueRegistered"), (outbox[0].GetProperty("code").GetString(), outbox[0].GetProperty("to").GetString(),
+        var outbox = await Poll.UntilAsync(() => OutboxAsync(colloque), o => o.GetArrayLength() == 1 && Status(o[0]) == "sent", Timeout, "sent in the view");
+        Assert.Equal((Code(signup), email, "colloqueRegistered"), (outbox[0].GetProperty("code").GetString(), outbox[0].GetProperty("to").GetString(),
             outbox[0].GetProperty("kind").GetString()));
         Assert.Equal(mail.Subject, outbox[0].GetProperty("subject").GetString());
         Assert.Equal(mail.Message.MessageId, outbox[0].GetProperty("messageId").GetString());
@@ -109,7 +109,7 @@ public sealed class ColloqueMailTests(MailAppFixture fixture) : IClassFixture<Ma
         Assert.NotNull(promoted.QrPng);
         Assert.Equal($"colloque-{colloque:D}@concertation", promoted.Calendar!.Events.Single().Uid);
         Assert.Contains("/manage?code=", promoted.Link($"/colloque/{colloque}/manage").ToString());
-        await Poll.UntilAsync(() => OutboxAsync(colloque), o => o.GetArrayLength() == 5 && o.EnumerateArray().All(m => Status(m) == "Sent"), Timeout, "five sent");
+        await Poll.UntilAsync(() => OutboxAsync(colloque), o => o.GetArrayLength() == 5 && o.EnumerateArray().All(m => Status(m) == "sent"), Timeout, "five sent");
         Assert.Equal(2, fixture.MailTo(alice).Count);
         Assert.Single(fixture.MailTo(benoit), m => m.Subject.Contains("place is yours"));
         Assert.Equal(2, fixture.MailTo(benoit).Count);
@@ -144,7 +144,7 @@ public sealed class ColloqueMailTests(MailAppFixture fixture) : IClassFixture<Ma
         var opened = await OpenSignupLinkAsync(link.Link($"/colloque/{colloque}/manage"));
         Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
         Assert.Equal(Code(first), (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
-        await Poll.UntilAsync(() => OutboxAsync(colloque), o => o.GetArrayLength() == 2 && o.EnumerateArray().All(m => Status(m) == "Sent"), Timeout, "two sent");
+        await Poll.UntilAsync(() => OutboxAsync(colloque), o => o.GetArrayLength() == 2 && o.EnumerateArray().All(m => Status(m) == "sent"), Timeout, "two sent");
         Assert.Equal(2, fixture.MailTo(email).Count);
     }
 

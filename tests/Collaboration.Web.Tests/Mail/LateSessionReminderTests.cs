@@ -43,7 +43,7 @@ public sealed class LateSessionReminderTests
         var confirmation = new ReceivedMail(smtp.Received.Single(m => m.To.Mailboxes.Any(a => a.Address == late)));
         Assert.Contains("Date", confirmation.Text);
         var outbox = await Poll.UntilAsync(() => mail.OutboxAsync(session),
-            o => o.EnumerateArray().All(m => m.GetProperty("status").GetString() == "Sent"), Timeout, "all sent");
-        Assert.Single(outbox.EnumerateArray(), m => m.GetProperty("kind").GetString() == "WorkshopReminder");
+            o => o.EnumerateArray().All(m => m.GetProperty("status").GetString() == "sent"), Timeout, "all sent");
+        Assert.Single(outbox.EnumerateArray(), m => m.GetProperty("kind").GetString() == "workshopReminder");
     }
 }

@@ -23,12 +23,12 @@ public sealed class MailDeliveryTests
         foreach (var email in emails) await mail.RegisterAsync(session, email);
         var pending = await Poll.UntilAsync(() => mail.OutboxAsync(session),
             o => o.EnumerateArray().All(m => m.GetProperty("attempts").GetInt32() >= 1), Timeout, "each message tried once");
-        Assert.All(pending.EnumerateArray(), m => Assert.Equal("Pending", m.GetProperty("status").GetString()));
+        Assert.All(pending.EnumerateArray(), m => Assert.Equal("pending", m.GetProperty("status").GetString()));
 
         // Act: the server comes up.
         await using var smtp = LoopbackSmtpServer.Start(port);
         var sent = await Poll.UntilAsync(() => mail.OutboxAsync(session),
-            o => o.EnumerateArray().All(m => m.GetProperty("status").GetString() == "Sent"), Timeout, "every message sent");
+            o => o.EnumerateArray().All(m => m.GetProperty("status").GetString() == "sent"), Timeout, "every message sent");
 
         // Assert: five messages, each received once; once all are recorded sent nothing sends them again.
         Assert.Equal(5, sent.GetArrayLength());
@@ -51,7 +51,7 @@ public sealed class MailDeliveryTests
 
         // Act
         var failed = await Poll.UntilAsync(() => mail.OutboxAsync(session),
-            o => o.EnumerateArray().Any(m => m.GetProperty("status").GetString() == "Failed"), Timeout, "the message failed");
+            o => o.EnumerateArray().Any(m => m.GetProperty("status").GetString() == "failed"), Timeout, "the message failed");
 
         // Assert: failed, with the server's answer, tried once (a 5xx is not retried), resendable.
         var entry = failed.EnumerateArray().Single();
@@ -67,7 +67,7 @@ public sealed class MailDeliveryTests
 
         // Assert: delivered with the Message-ID it had; a sent message cannot be "resent".
         Assert.Equal(entry.GetProperty("messageId").GetString(), received.Single().MessageId);
-        await Poll.UntilAsync(() => mail.OutboxAsync(session), o => o.EnumerateArray().Single().GetProperty("status").GetString() == "Sent", Timeout, "sent");
+        await Poll.UntilAsync(() => mail.OutboxAsync(session), o => o.EnumerateArray().Single().GetProperty("status").GetString() == "sent", Timeout, "sent");
         var again = await mail.Organiser.PostAsync($"/api/workshops/{session}/outbox/{entry.GetProperty("id").GetInt64()}/resend", null).WaitAsync(Timeout);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
     }
@@ -113,8 +113,8 @@ public sealed class MailDeliveryTests
         Assert.NotNull(reminder.Calendar);
         // Recorded once in the session's outbox, and the Orleans reminder is gone, so it cannot fire again.
         var outbox = await Poll.UntilAsync(() => secondMail.OutboxAsync(session),
-            o => o.EnumerateArray().All(m => m.GetProperty("status").GetString() == "Sent"), Timeout, "all sent");
-        Assert.Single(outbox.EnumerateArray(), m => m.GetProperty("kind").GetString() == "WorkshopReminder");
+            o => o.EnumerateArray().All(m => m.GetProperty("status").GetString() == "sent"), Timeout, "all sent");
+        Assert.Single(outbox.EnumerateArray(), m => m.GetProperty("kind").GetString() == "workshopReminder");
         var grains = second.Services.GetRequiredService<IGrainFactory>();
         var reminders = second.Services.GetRequiredService<IReminderTable>();
         var grainId = grains.GetGrain<Grains.Workshops.IWorkshopSessionGrain>(session).GetGrainId();

@@ -43,7 +43,7 @@ public sealed class PostgresColloqueMailTests(PostgresFixture postgres)
 
         // Assert: 80 messages in the colloque's view, all sent, each received once, each to the right person.
         await Poll.UntilAsync(() => organiser.GetFromJsonAsync<JsonElement>($"/api/colloques/{colloque}/outbox"),
-            o => o.GetArrayLength() == 80 && o.EnumerateArray().All(m => m.GetProperty("status").GetString() == "Sent"), Timeout, "80 messages sent");
+            o => o.GetArrayLength() == 80 && o.EnumerateArray().All(m => m.GetProperty("status").GetString() == "sent"), Timeout, "80 messages sent");
         var received = smtp.Received;
         Assert.Equal(80, received.Count);
         Assert.Equal(80, received.Select(m => m.MessageId).Distinct().Count());

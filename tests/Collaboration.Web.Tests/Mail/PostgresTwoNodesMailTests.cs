@@ -47,7 +47,7 @@ public sealed class PostgresTwoNodesMailTests(PostgresFixture postgres)
         // Assert: every outbox entry sent; the server got 110 messages, each Message-ID once.
         foreach (var session in sessions)
             await Poll.UntilAsync(() => organiser.GetFromJsonAsync<JsonElement>($"/api/workshops/{session}/outbox"),
-                o => o.GetArrayLength() == 55 && o.EnumerateArray().All(m => m.GetProperty("status").GetString() == "Sent"), Timeout, "the session's 55 messages sent");
+                o => o.GetArrayLength() == 55 && o.EnumerateArray().All(m => m.GetProperty("status").GetString() == "sent"), Timeout, "the session's 55 messages sent");
         var received = smtp.Received;
         Assert.Equal(110, received.Count);
         Assert.Equal(110, received.Select(m => m.MessageId).Distinct().Count());

@@ -34,8 +34,8 @@ public sealed class TableMailTests(MailAppFixture fixture) : IClassFixture<MailA
 
         // The table's outbox view lists both, sent.
         var outbox = await Poll.UntilAsync(() => fixture.OutboxAsync($"/api/tables/{table}/outbox"),
-            o => o.GetArrayLength() == 2 && o.EnumerateArray().All(m => m.GetProperty("status").GetString() == "Sent"), Timeout, "both sent");
-        Assert.Equal(["MemberInvited", "MemberLinkReissued"], outbox.EnumerateArray().Select(m => m.GetProperty("kind").GetString()!).ToArray());
+            o => o.GetArrayLength() == 2 && o.EnumerateArray().All(m => m.GetProperty("status").GetString() == "sent"), Timeout, "both sent");
+        Assert.Equal(["memberInvited", "memberLinkReissued"], outbox.EnumerateArray().Select(m => m.GetProperty("kind").GetString()!).ToArray());
     }
 
     [Fact]
@@ -99,9 +99,9 @@ public sealed class TableMailTests(MailAppFixture fixture) : IClassFixture<MailA
         Assert.Contains($"{MailSettings.PublicBaseUrl}/minutes.html?id={meeting}", minutes.Text);
         await fixture.MailAsync(first, "Procès-verbal");
         var outbox = await Poll.UntilAsync(() => fixture.OutboxAsync($"/api/meetings/{meeting}/outbox"),
-            o => o.GetArrayLength() == 6 && o.EnumerateArray().All(m => m.GetProperty("status").GetString() == "Sent"), Timeout, "six sent");
-        Assert.Equal(4, outbox.EnumerateArray().Count(m => m.GetProperty("kind").GetString() == "MeetingNotice"));
-        Assert.Equal(2, outbox.EnumerateArray().Count(m => m.GetProperty("kind").GetString() == "MeetingMinutes"));
+            o => o.GetArrayLength() == 6 && o.EnumerateArray().All(m => m.GetProperty("status").GetString() == "sent"), Timeout, "six sent");
+        Assert.Equal(4, outbox.EnumerateArray().Count(m => m.GetProperty("kind").GetString() == "meetingNotice"));
+        Assert.Equal(2, outbox.EnumerateArray().Count(m => m.GetProperty("kind").GetString() == "meetingMinutes"));
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public sealed class TableMailTests(MailAppFixture fixture) : IClassFixture<MailA
         Assert.Equal(HttpStatusCode.OK, (await fixture.Organiser.PostAsync($"/api/meetings/{meeting}/notice", null).WaitAsync(Timeout)).StatusCode);
         var notice = await fixture.MailAsync(notified, "Convocation");
         await Poll.UntilAsync(() => fixture.OutboxAsync($"/api/meetings/{meeting}/outbox"),
-            o => o.EnumerateArray().Any(m => m.GetProperty("to").GetString() == refused && m.GetProperty("status").GetString() == "Failed"), Timeout, "the refused notice");
+            o => o.EnumerateArray().Any(m => m.GetProperty("to").GetString() == refused && m.GetProperty("status").GetString() == "failed"), Timeout, "the refused notice");
         await AddMemberAsync(table, "Hugo Lachance", later);
 
         // Act
@@ -150,14 +150,14 @@ public sealed class TableMailTests(MailAppFixture fixture) : IClassFixture<MailA
         Assert.Equal(notice.Calendar!.Events.Single().Sequence + 1, calendar.Events.Single().Sequence);
         Assert.Equal("CANCELLED", calendar.Events.Single().Status);
         var outbox = await Poll.UntilAsync(() => fixture.OutboxAsync($"/api/meetings/{meeting}/outbox"),
-            o => o.EnumerateArray().All(m => m.GetProperty("status").GetString() != "Pending"), Timeout, "all sent or refused");
+            o => o.EnumerateArray().All(m => m.GetProperty("status").GetString() != "pending"), Timeout, "all sent or refused");
         // The refused notice can no longer be resent: it would invite to a meeting that will not be held.
         Assert.False(outbox.EnumerateArray().Single(m => m.GetProperty("to").GetString() == refused).GetProperty("canResend").GetBoolean());
-        Assert.Equal([notified], outbox.EnumerateArray().Where(m => m.GetProperty("kind").GetString() == "MeetingCancelled")
+        Assert.Equal([notified], outbox.EnumerateArray().Where(m => m.GetProperty("kind").GetString() == "meetingCancelled")
             .Select(m => m.GetProperty("to").GetString()!).ToArray());
-        Assert.DoesNotContain(outbox.EnumerateArray(), m => m.GetProperty("to").GetString() == later && m.GetProperty("kind").GetString() != "MemberInvited");
+        Assert.DoesNotContain(outbox.EnumerateArray(), m => m.GetProperty("to").GetString() == later && m.GetProperty("kind").GetString() != "memberInvited");
         // Read-only afterwards, and its calendar file says so too.
-        Assert.Equal("Cancelled", (await MeetingAsync(meeting)).GetProperty("status").GetString());
+        Assert.Equal("cancelled", (await MeetingAsync(meeting)).GetProperty("status").GetString());
         var edit = await fixture.Organiser.PostAsJsonAsync($"/api/meetings/{meeting}/agenda", new { title = "Point", presenter = "", plannedMinutes = 5, notes = "" }).WaitAsync(Timeout);
         Assert.Equal(HttpStatusCode.Conflict, edit.StatusCode);
         Assert.Contains("METHOD:CANCEL", await fixture.Organiser.GetStringAsync($"/api/meetings/{meeting}/meeting.ics").WaitAsync(Timeout));

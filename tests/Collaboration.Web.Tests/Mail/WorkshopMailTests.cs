@@ -79,7 +79,7 @@ public sealed class WorkshopMailTests(MailAppFixture fixture) : IClassFixture<Ma
         Assert.NotNull(promoted.QrPng);
         Assert.Equal("PUBLISH", promoted.Calendar!.Method);
         var benoitOpened = await fixture.OpenManageLinkAsync(promoted.Link("/workshops/manage.html"));
-        Assert.Equal("Confirmed", (await benoitOpened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal("confirmed", (await benoitOpened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
 
         // Act 2: Alice cancels → her receipt, the calendar entry withdrawn.
         Assert.Equal(HttpStatusCode.OK, (await fixture.OpenManageLinkAsync(aliceLink, HttpMethod.Delete)).StatusCode);
@@ -97,8 +97,8 @@ public sealed class WorkshopMailTests(MailAppFixture fixture) : IClassFixture<Ma
 
         // Assert: the organiser's view lists them all as sent, without their bodies; each once.
         var outbox = await Poll.UntilAsync(() => fixture.OutboxAsync($"/api/workshops/{session}/outbox"),
-            o => o.EnumerateArray().All(m => m.GetProperty("status").GetString() == "Sent"), Timeout, "every message sent");
-        Assert.Equal(["WorkshopConfirmed", "WorkshopWaitlisted", "WorkshopPromoted", "WorkshopSeatsChanged", "WorkshopCancelled", "WorkshopSessionCancelled"],
+            o => o.EnumerateArray().All(m => m.GetProperty("status").GetString() == "sent"), Timeout, "every message sent");
+        Assert.Equal(["workshopConfirmed", "workshopWaitlisted", "workshopPromoted", "workshopSeatsChanged", "workshopCancelled", "workshopSessionCancelled"],
             outbox.EnumerateArray().Select(m => m.GetProperty("kind").GetString()!).ToArray());
         Assert.Equal(6, fixture.MailTo(alice).Count + fixture.MailTo(benoit).Count);
         Assert.All(outbox.EnumerateArray(), m => Assert.False(m.TryGetProperty("data", out _)));

@@ -26,7 +26,7 @@ public sealed class MeetingsApiTests : IAsyncLifetime
 
         var meeting = snapshot.GetProperty("meeting");
         Assert.True(snapshot.GetProperty("version").GetInt64() > 0);
-        Assert.Equal("Draft", meeting.GetProperty("status").GetString());
+        Assert.Equal("draft", meeting.GetProperty("status").GetString());
         Assert.Equal(item, meeting.GetProperty("agenda")[0].GetProperty("id").GetGuid());
         Assert.Equal(memberId, meeting.GetProperty("members")[0].GetProperty("id").GetGuid());
         Assert.Equal(3, meeting.GetProperty("quorum").GetProperty("required").GetInt32());
@@ -191,7 +191,7 @@ public sealed class MeetingsApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, addMember.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, createMeeting.StatusCode);
         var meeting = await GetMeetingAsync(_organiser, meetingId);
-        Assert.Equal("InProgress", meeting.GetProperty("status").GetString());
+        Assert.Equal("inProgress", meeting.GetProperty("status").GetString());
         Assert.Equal(item, meeting.GetProperty("currentItemId").GetGuid());
         Assert.Single(meeting.GetProperty("decisions").EnumerateArray());
         Assert.Single(meeting.GetProperty("actionItems").EnumerateArray());
@@ -337,7 +337,7 @@ public sealed class MeetingsApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Conflict, edit.StatusCode);
         Assert.Equal("meeting-closed", (await edit.ReadJsonAsync()).GetProperty("code").GetString());
         Assert.Equal("Budget adopté", minutes.GetProperty("items")[0].GetProperty("decisions")[0].GetProperty("text").GetString());
-        Assert.Equal("Present", minutes.GetProperty("attendance")[0].GetProperty("status").GetString());
+        Assert.Equal("present", minutes.GetProperty("attendance")[0].GetProperty("status").GetString());
         Assert.Contains("# Procès-verbal — Rencontre de décembre", markdown);
         Assert.Contains("**Décision** : Budget adopté", markdown);
         Assert.Contains("(heure du Québec)", markdown);

@@ -18,17 +18,17 @@ public sealed class MeetingsDemoDataTests
 
         Assert.Contains("Lanaudière", table.GetProperty("name").GetString());
         Assert.Contains(members, m => m.GetProperty("organisation").GetString() == "Lanaudière Économique");
-        Assert.Equal(["Autre", "Communautaire", "Economique", "Institutionnel", "Municipal"],
+        Assert.Equal(["autre", "communautaire", "economique", "institutionnel", "municipal"],
             members.Select(m => m.GetProperty("sector").GetString()).Distinct().Order());
         // Each meeting is named after its month in Québec ("Rencontre de novembre" is not on 1 December).
         Assert.All(meetings, m => Assert.Equal($"Rencontre de {DemoCalendar.FrenchMonth(m.GetProperty("startsAt").GetDateTimeOffset())}",
             m.GetProperty("title").GetString()));
-        var inProgress = await GetMeetingAsync(organiser, meetings.Single(m => m.GetProperty("status").GetString() == "InProgress").GetProperty("id").GetGuid());
-        var closed = await GetMeetingAsync(organiser, meetings.Single(m => m.GetProperty("status").GetString() == "Closed").GetProperty("id").GetGuid());
+        var inProgress = await GetMeetingAsync(organiser, meetings.Single(m => m.GetProperty("status").GetString() == "inProgress").GetProperty("id").GetGuid());
+        var closed = await GetMeetingAsync(organiser, meetings.Single(m => m.GetProperty("status").GetString() == "closed").GetProperty("id").GetGuid());
         Assert.True(inProgress.GetProperty("agenda").GetArrayLength() >= 3);
         Assert.NotEmpty(inProgress.GetProperty("decisions").EnumerateArray());
         Assert.NotEmpty(inProgress.GetProperty("actionItems").EnumerateArray());
         Assert.Equal(2, inProgress.GetProperty("followUps").GetArrayLength());
-        Assert.Equal(2, closed.GetProperty("actionItems").EnumerateArray().Count(a => a.GetProperty("status").GetString() == "Open"));
+        Assert.Equal(2, closed.GetProperty("actionItems").EnumerateArray().Count(a => a.GetProperty("status").GetString() == "open"));
     }
 }

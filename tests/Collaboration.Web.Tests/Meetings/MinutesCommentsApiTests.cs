@@ -60,7 +60,7 @@ public sealed class MinutesCommentsApiTests : IAsyncLifetime
         var minutes = await m.Amina.GetAsync($"/api/meetings/{m.MeetingId}/minutes").OkJsonAsync();
         Assert.Equal("Bilan présenté par Amina Diallo.", minutes.GetProperty("items")[0].GetProperty("item").GetProperty("notes").GetString());
         var history = Assert.Single(minutes.GetProperty("meeting").GetProperty("minutes").GetProperty("comments").EnumerateArray());
-        Assert.Equal(("Accepted", "Bilan présenté.", "Amina Diallo"),
+        Assert.Equal(("accepted", "Bilan présenté.", "Amina Diallo"),
             (history.GetProperty("status").GetString(), history.GetProperty("previousText").GetString(), history.GetProperty("authorName").GetString()));
         Assert.Equal(JsonValueKind.String, history.GetProperty("decidedAt").ValueKind);
         var markdown = await (await m.Amina.GetAsync($"/api/meetings/{m.MeetingId}/minutes.md").WaitAsync(CallTimeout)).Content.ReadAsStringAsync();
@@ -113,7 +113,7 @@ public sealed class MinutesCommentsApiTests : IAsyncLifetime
 
         var tooEarly = await _organiser.PostAsJsonAsync($"/api/meetings/{november}/motions", erratum).WaitAsync(CallTimeout);
         await CarryAsync(new { text = "le procès-verbal soit adopté", proposerId = members[0], seconderId = members[1], kind = "open", agendaItemId = adoptionItem });
-        for (var tries = 0; tries < 60 && (await GetMeetingAsync(m.Amina, m.MeetingId)).GetProperty("minutes").GetProperty("status").GetString() != "Adopted"; tries++)
+        for (var tries = 0; tries < 60 && (await GetMeetingAsync(m.Amina, m.MeetingId)).GetProperty("minutes").GetProperty("status").GetString() != "adopted"; tries++)
             await Task.Delay(500);
         var motion = await CarryAsync(erratum);
         var ofItself = await _organiser.PostAsJsonAsync($"/api/meetings/{november}/motions", erratum with { erratumFor = november }).WaitAsync(CallTimeout);

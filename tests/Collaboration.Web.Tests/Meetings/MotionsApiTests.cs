@@ -141,7 +141,7 @@ public sealed class MotionsApiTests : IAsyncLifetime
         for (var i = 0; i < 100 && minutes.ValueKind != JsonValueKind.Object; i++) // the adoption reaches the earlier meeting after the commit
         {
             var state = (await GetMeetingAsync(_organiser, room.MeetingId)).GetProperty("minutes");
-            if (state.GetProperty("status").GetString() == "Adopted") minutes = state; else await Task.Delay(100);
+            if (state.GetProperty("status").GetString() == "adopted") minutes = state; else await Task.Delay(100);
         }
         Assert.Equal("Rencontre de janvier", minutes.GetProperty("adoptedInMeetingTitle").GetString());
         var again = await _organiser.PostAsync($"{m}/minutes/circulate", null);

@@ -26,7 +26,7 @@ public sealed class InputPolicyTests(WorkshopsAppFixture fixture) : IClassFixtur
 
         await AssertFieldRefusedAsync(response, "status");
         var after = await fixture.Organiser.GetFromJsonAsync<JsonElement>($"/api/workshops/{session}").WaitAsync(Timeout);
-        Assert.Equal("Open", after.GetProperty("status").GetString());
+        Assert.Equal("open", after.GetProperty("status").GetString());
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class InputPolicyTests(WorkshopsAppFixture fixture) : IClassFixtur
         var response = await fixture.Organiser.PatchAsJsonAsync($"/api/workshops/{session}", new { status = "cancelled" }).WaitAsync(Timeout);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Cancelled", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal("cancelled", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
     }
 
     [Theory]

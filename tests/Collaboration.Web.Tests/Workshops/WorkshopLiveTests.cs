@@ -43,7 +43,7 @@ public sealed class WorkshopLiveTests(WorkshopsAppFixture fixture) : IClassFixtu
         await fixture.Organiser.PatchAsJsonAsync($"/api/workshops/{session}", new { status = "Cancelled" }).WaitAsync(Timeout);
 
         var pushed = await anonymous.WaitForEventAsync(e => e.GetProperty("type").GetString() == "WorkshopUpdated", Timeout);
-        Assert.Equal("Cancelled", pushed.GetProperty("data").GetProperty("counts").GetProperty("status").GetString());
+        Assert.Equal("cancelled", pushed.GetProperty("data").GetProperty("counts").GetProperty("status").GetString());
     }
 
     [Fact]
@@ -64,6 +64,6 @@ public sealed class WorkshopLiveTests(WorkshopsAppFixture fixture) : IClassFixtu
         // Same shape as the snapshot, so the page can merge both.
         Assert.Equal(snapshot.GetProperty("snapshot").GetProperty("registrants")[0].GetProperty("status").GetString(),
             pushed.GetProperty("data").GetProperty("registrant").GetProperty("status").GetString());
-        Assert.Equal("Confirmed", pushed.GetProperty("data").GetProperty("registrant").GetProperty("status").GetString());
+        Assert.Equal("confirmed", pushed.GetProperty("data").GetProperty("registrant").GetProperty("status").GetString());
     }
 }

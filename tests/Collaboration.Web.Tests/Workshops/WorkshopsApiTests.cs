@@ -16,7 +16,7 @@ public sealed class WorkshopsApiTests(WorkshopsAppFixture fixture) : IClassFixtu
         var created = await fixture.RegisterAsync(session, WorkshopsAppFixture.Registration(
             "Boulangerie L'Épi d'or & fils", "melanie@epidor.ca", seats: 2, contactName: "Josée D'Amours-Bérubé"));
 
-        Assert.Equal("Confirmed", created.GetProperty("status").GetString());
+        Assert.Equal("confirmed", created.GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.Null, created.GetProperty("position").ValueKind);
         var id = created.GetProperty("id").GetString();
         var token = created.GetProperty("manageToken").GetString();
@@ -78,7 +78,7 @@ public sealed class WorkshopsApiTests(WorkshopsAppFixture fixture) : IClassFixtu
 
         Assert.All(new[] { missing, wrong, others, cancel, qr }, r => Assert.Equal(HttpStatusCode.NotFound, r.StatusCode));
         Assert.DoesNotContain("josee@scierie.ca", await others.Content.ReadAsStringAsync());
-        Assert.Equal(2, (await fixture.RegistrantsAsync(session)).EnumerateArray().Count(r => r.GetProperty("status").GetString() == "Confirmed"));
+        Assert.Equal(2, (await fixture.RegistrantsAsync(session)).EnumerateArray().Count(r => r.GetProperty("status").GetString() == "confirmed"));
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public sealed class WorkshopsApiTests(WorkshopsAppFixture fixture) : IClassFixtu
         var session = await fixture.CreateSessionAsync(capacity: 1);
         var first = await fixture.RegisterAsync(session, WorkshopsAppFixture.Registration("Transport Bérubé", "francois@berube.ca"));
         var second = await fixture.RegisterAsync(session, WorkshopsAppFixture.Registration("Fromagerie", "annie@fromagerie.ca"));
-        Assert.Equal(("Waitlisted", 1), (second.GetProperty("status").GetString(), second.GetProperty("position").GetInt32()));
+        Assert.Equal(("waitlisted", 1), (second.GetProperty("status").GetString(), second.GetProperty("position").GetInt32()));
 
         var cancel = await fixture.Anonymous().DeleteAsync(
             $"/api/registrations/{first.GetProperty("id").GetString()}?token={first.GetProperty("manageToken").GetString()}").WaitAsync(Timeout);
@@ -134,9 +134,9 @@ public sealed class WorkshopsApiTests(WorkshopsAppFixture fixture) : IClassFixtu
         var client = fixture.Anonymous();
         client.DefaultRequestHeaders.Add("X-Manage-Token", second.GetProperty("manageToken").GetString());
         var promoted = await client.GetFromJsonAsync<JsonElement>($"/api/registrations/{second.GetProperty("id").GetString()}").WaitAsync(Timeout);
-        Assert.Equal("Confirmed", promoted.GetProperty("status").GetString());
+        Assert.Equal("confirmed", promoted.GetProperty("status").GetString());
         var outbox = await fixture.Organiser.GetFromJsonAsync<JsonElement>($"/api/workshops/{session}/outbox").WaitAsync(Timeout);
-        var promotion = Assert.Single(outbox.EnumerateArray(), m => m.GetProperty("kind").GetString() == "WorkshopPromoted");
+        var promotion = Assert.Single(outbox.EnumerateArray(), m => m.GetProperty("kind").GetString() == "workshopPromoted");
         Assert.Equal("annie@fromagerie.ca", promotion.GetProperty("to").GetString());
     }
 
@@ -154,7 +154,7 @@ public sealed class WorkshopsApiTests(WorkshopsAppFixture fixture) : IClassFixtu
         Assert.Equal(HttpStatusCode.Conflict, more.StatusCode);
         Assert.Equal(HttpStatusCode.OK, fewer.StatusCode);
         var registrants = await fixture.RegistrantsAsync(session);
-        Assert.All(registrants.EnumerateArray(), r => Assert.Equal("Confirmed", r.GetProperty("status").GetString()));
+        Assert.All(registrants.EnumerateArray(), r => Assert.Equal("confirmed", r.GetProperty("status").GetString()));
         Assert.Equal(second.GetProperty("code").GetString(), RegistrationCode(registrants[1]));
     }
 
@@ -174,7 +174,7 @@ public sealed class WorkshopsApiTests(WorkshopsAppFixture fixture) : IClassFixtu
         Assert.Equal((4, 1, 0), (after.GetProperty("capacity").GetInt32(), after.GetProperty("seatsLeft").GetInt32(), after.GetProperty("waitlisted").GetInt32()));
 
         var closed = await fixture.Organiser.PatchAsJsonAsync($"/api/workshops/{session}", new { status = "Closed" }).WaitAsync(Timeout);
-        Assert.Equal("Closed", (await closed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal("closed", (await closed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         var refused = await fixture.Anonymous().PostAsJsonAsync($"/api/workshops/{session}/registrations",
             WorkshopsAppFixture.Registration("C", "c@cat.ca")).WaitAsync(Timeout);
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);

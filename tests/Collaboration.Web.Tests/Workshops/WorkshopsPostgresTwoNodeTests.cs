@@ -44,15 +44,15 @@ public sealed class WorkshopsPostgresTwoNodeTests(PostgresFixture postgres)
         Assert.Equal(500, registrants.Count);
         Assert.Equal(500, registrants.Select(r => r.GetProperty("email").GetString()).Distinct().Count());
         Assert.Equal(500, registrants.Select(r => r.GetProperty("code").GetString()).Distinct().Count());
-        var confirmed = registrants.Where(r => r.GetProperty("status").GetString() == "Confirmed").ToList();
-        var waitlisted = registrants.Where(r => r.GetProperty("status").GetString() == "Waitlisted")
+        var confirmed = registrants.Where(r => r.GetProperty("status").GetString() == "confirmed").ToList();
+        var waitlisted = registrants.Where(r => r.GetProperty("status").GetString() == "waitlisted")
             .OrderBy(r => r.GetProperty("sequence").GetInt64()).ToList();
         Assert.Equal(30, confirmed.Count);
         Assert.Equal(470, waitlisted.Count);
         Assert.Equal(Enumerable.Range(1, 470), waitlisted.Select(r => r.GetProperty("position").GetInt32()));
         Assert.True(confirmed.Max(r => r.GetProperty("sequence").GetInt64()) < waitlisted[0].GetProperty("sequence").GetInt64());
         // What each caller was told matches what is stored.
-        var toldWaitlisted = responses.Where(r => r.Body.GetProperty("status").GetString() == "Waitlisted")
+        var toldWaitlisted = responses.Where(r => r.Body.GetProperty("status").GetString() == "waitlisted")
             .Select(r => r.Body.GetProperty("position").GetInt32()).Order();
         Assert.Equal(Enumerable.Range(1, 470), toldWaitlisted);
 
@@ -70,12 +70,12 @@ public sealed class WorkshopsPostgresTwoNodeTests(PostgresFixture postgres)
         var after = (await ReadAsync(organiser, $"/api/workshops/{session}/registrants"))
             .ToDictionary(r => r.GetProperty("code").GetString()!);
         var nextTen = waitlisted.Take(10).Select(r => r.GetProperty("code").GetString()!).ToList();
-        Assert.All(nextTen, code => Assert.Equal("Confirmed", after[code].GetProperty("status").GetString()));
-        Assert.Equal(30, after.Values.Count(r => r.GetProperty("status").GetString() == "Confirmed"));
-        Assert.Equal(460, after.Values.Count(r => r.GetProperty("status").GetString() == "Waitlisted"));
+        Assert.All(nextTen, code => Assert.Equal("confirmed", after[code].GetProperty("status").GetString()));
+        Assert.Equal(30, after.Values.Count(r => r.GetProperty("status").GetString() == "confirmed"));
+        Assert.Equal(460, after.Values.Count(r => r.GetProperty("status").GetString() == "waitlisted"));
         Assert.Equal(1, after[waitlisted[10].GetProperty("code").GetString()!].GetProperty("position").GetInt32());
         var outbox = await organiser.GetFromJsonAsync<JsonElement>($"/api/workshops/{session}/outbox").WaitAsync(Timeout);
-        Assert.Equal(nextTen.Order(), outbox.EnumerateArray().Where(m => m.GetProperty("kind").GetString() == "WorkshopPromoted")
+        Assert.Equal(nextTen.Order(), outbox.EnumerateArray().Where(m => m.GetProperty("kind").GetString() == "workshopPromoted")
             .Select(m => m.GetProperty("reference").GetString()!).Order());
     }
 

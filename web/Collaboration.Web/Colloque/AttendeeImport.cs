@@ -122,12 +122,12 @@ public static class AttendeeImport
             if (name.Length == 0) messages.Add(new("Le nom manque.", "The name is missing."));
             if (name.Length > MaxFieldLength || organisation.Length > MaxFieldLength)
                 messages.Add(new($"Nom ou organisation trop long ({MaxFieldLength} caractères au plus).", $"Name or organisation too long ({MaxFieldLength} characters at most)."));
-            if (!CategoryNames.TryParse(categoryText, out var category))
+            if (!CategorySpellings.TryParse(categoryText, out var category))
                 messages.Add(new($"Catégorie inconnue « {categoryText} » (employeur, élu·e, organisme communautaire, institution, MRC, autre).",
                     $"Unknown category \"{categoryText}\" (employer, elected official, community organisation, institution, MRC, other)."));
             if (email.Length > 0 && !EmailAddress.IsValid(email))
                 messages.Add(new($"Courriel invalide « {email} ».", $"Invalid email \"{email}\"."));
-            if (!MrcNames.TryParse(mrcText, out var mrc))
+            if (!MrcSpellings.TryParse(mrcText, out var mrc))
                 messages.Add(new($"MRC inconnue « {mrcText} » (D'Autray, Joliette, L'Assomption, Matawinie, Montcalm, Les Moulins, hors région).",
                     $"Unknown MRC \"{mrcText}\" (D'Autray, Joliette, L'Assomption, Matawinie, Montcalm, Les Moulins, outside the region)."));
             if (messages.Count > 0) errors.Add(new(line, messages));

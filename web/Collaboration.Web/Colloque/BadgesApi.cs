@@ -33,7 +33,7 @@ public static class BadgesApi
         AttendeeCategory? only = null;
         if (which is "category")
         {
-            if (!CategoryNames.TryParse(category, out var parsed) || string.IsNullOrWhiteSpace(category))
+            if (!CategorySpellings.TryParse(category, out var parsed) || string.IsNullOrWhiteSpace(category))
                 return Problems.Validation(new Dictionary<string, BilingualText> { ["category"] = new("Choisissez une catégorie.", "Choose a category.") });
             only = parsed;
         }
@@ -82,5 +82,5 @@ public static class BadgesApi
     }
 
     public static ColloqueApi.BadgeResponse Badge(Guid id, ColloqueView colloque, string code, string name, string organisation, AttendeeCategory category) =>
-        new(code, name, organisation, CategoryNames.ToJson(category), $"/api/colloques/{id}/registrations/{code}/qr.svg", colloque.Title, colloque.Date);
+        new(code, name, organisation, category, $"/api/colloques/{id}/registrations/{code}/qr.svg", colloque.Title, colloque.Date);
 }

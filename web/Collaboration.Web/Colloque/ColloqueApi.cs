@@ -5,6 +5,7 @@ using System.Text;
 using Collaboration.Grains.Colloque;
 using Collaboration.Web.Accounts;
 using Collaboration.Web.Platform;
+using Collaboration.Web.Platform.Input;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -94,27 +95,27 @@ public static class ColloqueApi
     public sealed record WalkInBody(string? Name, string? Organisation, string? Category, string? Email, string? Nonce, string? Operator, string? Mrc = null,
         bool? Override = null);
 
-    public sealed record CheckInResponse(string Result, string Code, DateTimeOffset? CheckedInAt, string? DeskId, string? DeskName,
-        string? Operator, string? Name, string? Organisation, string? Category);
+    public sealed record CheckInResponse(CheckInResult Result, string Code, DateTimeOffset? CheckedInAt, string? DeskId, string? DeskName,
+        string? Operator, string? Name, string? Organisation, AttendeeCategory? Category);
 
-    public sealed record UndoResponse(string Result);
+    public sealed record UndoResponse(UndoResult Result);
 
-    public sealed record AttendeeJson(string Code, string Name, string Organisation, string Category, bool Cancelled,
-        DateTimeOffset? CheckedInAt, string? DeskId, string? Mrc = null, bool BadgePrinted = false);
+    public sealed record AttendeeJson(string Code, string Name, string Organisation, AttendeeCategory Category, bool Cancelled,
+        DateTimeOffset? CheckedInAt, string? DeskId, Mrc? Mrc = null, bool BadgePrinted = false);
 
     public sealed record AttendeesResponse(long Version, IReadOnlyList<AttendeeJson> Attendees);
 
     public sealed record DeskCount(string DeskId, string Name, int Count);
 
-    public sealed record RecentJson(string Code, string Name, string Organisation, string Category, string? DeskId, DateTimeOffset At);
+    public sealed record RecentJson(string Code, string Name, string Organisation, AttendeeCategory Category, string? DeskId, DateTimeOffset At);
 
     public sealed record StatsResponse(Guid Id, string Title, DateOnly Date, string Venue, int Registered, int Arrived,
-        IReadOnlyDictionary<string, int> ByCategory, IReadOnlyList<DeskCount> ByDesk, IReadOnlyList<RecentJson> Recent, long Version);
+        IReadOnlyDictionary<AttendeeCategory, int> ByCategory, IReadOnlyList<DeskCount> ByDesk, IReadOnlyList<RecentJson> Recent, long Version);
 
-    public sealed record BadgeBreakout(Guid SessionId, string TitleFr, string TitleEn, string Room, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Status);
+    public sealed record BadgeBreakout(Guid SessionId, string TitleFr, string TitleEn, string Room, DateTimeOffset StartsAt, DateTimeOffset EndsAt, ChoiceStatus Status);
 
     /// <summary>A badge, with its colloque's title and date (printed on each), and the attendee's breakouts on the single badge.</summary>
-    public sealed record BadgeResponse(string Code, string Name, string Organisation, string Category, string QrUrl, string Title, DateOnly Date,
+    public sealed record BadgeResponse(string Code, string Name, string Organisation, AttendeeCategory Category, string QrUrl, string Title, DateOnly Date,
         IReadOnlyList<BadgeBreakout>? Breakouts = null);
 
     // ---- organiser ----------------------------------------------------------------------------
@@ -176,8 +177,8 @@ public static class ColloqueApi
         if (mode is null or "preview")
             return TypedResults.Ok(new ImportPreview(parsed.Total, parsed.Rows.Count, parsed.Encoding, parsed.Delimiter.ToString(),
                 parsed.Errors.Select(e => new ImportLineError(e.Line, e.Messages)).ToList(),
-                parsed.Rows.Take(5).Select(r => new AttendeeJson("", r.Details.Name, r.Details.Organisation, CategoryNames.ToJson(r.Details.Category), false, null, null,
-                    MrcNames.ToJson(r.Details.Mrc))).ToList()));
+                parsed.Rows.Take(5).Select(r => new AttendeeJson("", r.Details.Name, r.Details.Organisation, (r.Details.Category), false, null, null,
+                    (r.Details.Mrc))).ToList()));
         if (mode != "apply")
             return Problems.Validation(new Dictionary<string, BilingualText> { ["mode"] = new("Mode « preview » ou « apply ».", "Mode \"preview\" or \"apply\".") });
 
@@ -292,7 +293,7 @@ public static class ColloqueApi
             ["Code", "Nom", "Organisation", "Catégorie", "Courriel", "Présent", "Arrivée (heure du Québec)", "Accueil", "Opérateur", "Annulé"],
             views.Select(v => new[]
             {
-                v.Code, v.Name, v.Organisation, CategoryNames.ToJson(v.Category), v.Email,
+                v.Code, v.Name, v.Organisation, StrictEnumConverterFactory.WireName(v.Category.ToString()), v.Email,
                 v.CheckIn is null ? "non" : "oui",
                 v.CheckIn is null ? "" : QuebecTime.InQuebec(v.CheckIn.At).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
                 v.CheckIn is null ? "" : desks.GetValueOrDefault(v.CheckIn.DeskId, v.CheckIn.DeskName),
@@ -339,7 +340,7 @@ public static class ColloqueApi
             .UndoCheckInAsync(new UndoRequest(id, ColloquePermissions.DeskOf(user), OperatorOf(user, @operator)));
         return answer.Result switch
         {
-            UndoResult.Undone or UndoResult.NotCheckedIn => TypedResults.Ok(new UndoResponse(answer.Result == UndoResult.Undone ? "undone" : "not-checked-in")),
+            UndoResult.Undone or UndoResult.NotCheckedIn => TypedResults.Ok(new UndoResponse(answer.Result)),
             UndoResult.Unknown => UnknownCode(),
             UndoResult.OtherDesk => Problems.Create(StatusCodes.Status403Forbidden, "other-desk",
                 "Seul l'accueil qui a fait l'enregistrement (ou l'organisateur) peut l'annuler.", "Only the desk that checked this badge in (or the organiser) can undo it."),
@@ -381,11 +382,11 @@ public static class ColloqueApi
     /// plus the organisers' own check-ins under "Organisation" (always listed, last).
     /// </summary>
     public static StatsResponse Stats(ColloqueView view, int registered) => new(view.Id, view.Title, view.Date, view.Venue, registered, view.Arrived,
-        Enum.GetValues<AttendeeCategory>().ToDictionary(CategoryNames.ToJson, c => view.ArrivedByCategory.GetValueOrDefault(c)),
+        Enum.GetValues<AttendeeCategory>().ToDictionary(c => c, c => view.ArrivedByCategory.GetValueOrDefault(c)),
         [.. view.Desks.Select(d => new DeskCount(d.DeskId, d.Name, view.ArrivedByDesk.GetValueOrDefault(d.DeskId))),
             new DeskCount(Desk.OrganiserDeskId, Desk.OrganiserDeskName,
                 view.ArrivedByDesk.Where(p => view.Desks.All(d => d.DeskId != p.Key)).Sum(p => p.Value))],
-        view.RecentArrivals.Select(r => new RecentJson(r.Code, r.Name, r.Organisation, CategoryNames.ToJson(r.Category), r.DeskId, r.At)).ToList(),
+        view.RecentArrivals.Select(r => new RecentJson(r.Code, r.Name, r.Organisation, (r.Category), r.DeskId, r.At)).ToList(),
         view.Version);
 
     private static async Task<Results<Ok<IReadOnlyList<AttendeeJson>>, ProblemHttpResult>> SearchAsync(Guid id, string? q, ClaimsPrincipal user, IGrainFactory grains)
@@ -395,8 +396,8 @@ public static class ColloqueApi
             return Problems.Validation(new Dictionary<string, BilingualText> { ["q"] = new("Tapez au moins une lettre (100 au plus).", "Type at least one letter (100 at most).") });
         var found = await grains.GetGrain<IColloqueDirectoryGrain>(id).SearchAsync(q, 20);
         var views = await Task.WhenAll(found.Select(e => grains.GetGrain<IRegistrationGrain>(e.Code).GetAsync()));
-        IReadOnlyList<AttendeeJson> results = found.Zip(views, (e, v) => new AttendeeJson(e.Code, e.Name, e.Organisation, CategoryNames.ToJson(e.Category),
-            v?.Cancelled ?? e.Cancelled, v?.CheckIn?.At, v?.CheckIn?.DeskId, MrcNames.ToJson(e.Mrc), v?.BadgePrintedAt is not null || e.BadgePrinted)).ToList();
+        IReadOnlyList<AttendeeJson> results = found.Zip(views, (e, v) => new AttendeeJson(e.Code, e.Name, e.Organisation, (e.Category),
+            v?.Cancelled ?? e.Cancelled, v?.CheckIn?.At, v?.CheckIn?.DeskId, (e.Mrc), v?.BadgePrintedAt is not null || e.BadgePrinted)).ToList();
         return TypedResults.Ok(results);
     }
 
@@ -408,8 +409,8 @@ public static class ColloqueApi
         var arrivals = view.Arrivals.ToDictionary(a => a.Code);
         var entries = await grains.GetGrain<IColloqueDirectoryGrain>(id).ListAsync();
         return TypedResults.Ok(new AttendeesResponse(view.Version, entries.Select(e => new AttendeeJson(e.Code, e.Name, e.Organisation,
-            CategoryNames.ToJson(e.Category), e.Cancelled, arrivals.GetValueOrDefault(e.Code)?.At, arrivals.GetValueOrDefault(e.Code)?.DeskId,
-            MrcNames.ToJson(e.Mrc), e.BadgePrinted)).ToList()));
+            (e.Category), e.Cancelled, arrivals.GetValueOrDefault(e.Code)?.At, arrivals.GetValueOrDefault(e.Code)?.DeskId,
+            (e.Mrc), e.BadgePrinted)).ToList()));
     }
 
     private static async Task<Results<Ok<BadgeResponse>, ProblemHttpResult>> BadgeAsync(Guid id, string code, ClaimsPrincipal user, IGrainFactory grains)
@@ -423,7 +424,7 @@ public static class ColloqueApi
         var signup = await signups.GetSignupAsync(code);
         var sessions = (await signups.GetProgrammeAsync()).Sessions.ToDictionary(s => s.Id);
         var breakouts = (signup?.Choices ?? []).Where(c => sessions.ContainsKey(c.SessionId)).Select(c => sessions[c.SessionId] is var s
-            ? new BadgeBreakout(s.Id, s.TitleFr, s.TitleEn, s.Room, s.StartsAt, s.EndsAt, SignupJson.Name(c.Status)) : null!).OrderBy(b => b.StartsAt).ToList();
+            ? new BadgeBreakout(s.Id, s.TitleFr, s.TitleEn, s.Room, s.StartsAt, s.EndsAt, (c.Status)) : null!).OrderBy(b => b.StartsAt).ToList();
         return TypedResults.Ok(BadgesApi.Badge(id, colloque, code, view.Name, view.Organisation, view.Category) with { Breakouts = breakouts });
     }
 
@@ -494,16 +495,9 @@ public static class ColloqueApi
 
     // ---- helpers ----------------------------------------------------------------------------------
 
-    public static CheckInResponse ToResponse(CheckInAnswer answer) => new(answer.Result switch
-        {
-            CheckInResult.CheckedIn => "checked-in",
-            CheckInResult.AlreadyCheckedIn => "already-checked-in",
-            CheckInResult.Cancelled => "cancelled",
-            CheckInResult.Waitlisted => "waitlisted",
-            _ => "unknown",
-        }, answer.Code, answer.CheckedInAt, answer.DeskId, answer.DeskName, answer.Operator,
+    public static CheckInResponse ToResponse(CheckInAnswer answer) => new(answer.Result, answer.Code, answer.CheckedInAt, answer.DeskId, answer.DeskName, answer.Operator,
         answer.Result == CheckInResult.Unknown ? null : answer.Name, answer.Result == CheckInResult.Unknown ? null : answer.Organisation,
-        answer.Category is { } c && answer.Result != CheckInResult.Unknown ? CategoryNames.ToJson(c) : null);
+        answer.Result == CheckInResult.Unknown ? null : answer.Category);
 
     private static (string DeskId, string DeskName) DeskOf(ClaimsPrincipal user) =>
         ColloquePermissions.DeskOf(user) is { } deskId ? (deskId, user.FindFirstValue(ClaimTypes.Name) ?? deskId) : (Desk.OrganiserDeskId, Desk.OrganiserDeskName);
@@ -522,9 +516,9 @@ public static class ColloqueApi
         organisation = organisation?.Trim() ?? "";
         email = email?.Trim() ?? "";
         if (name.Length is 0 or > AttendeeImport.MaxFieldLength || organisation.Length > AttendeeImport.MaxFieldLength) return null;
-        if (!CategoryNames.TryParse(category, out var parsed)) return null;
+        if (!CategorySpellings.TryParse(category, out var parsed)) return null;
         if (email.Length > 0 && !EmailAddress.IsValid(email)) return null;
-        if (!MrcNames.TryParse(mrc, out var parsedMrc)) return null;
+        if (!MrcSpellings.TryParse(mrc, out var parsedMrc)) return null;
         return new AttendeeDetails(name, organisation, parsed, email.Length > 0 ? EmailAddress.Normalize(email) : "", parsedMrc);
     }
 
@@ -535,11 +529,11 @@ public static class ColloqueApi
             errors["name"] = new("Entrez le nom (200 caractères au plus).", "Enter the name (200 characters at most).");
         if (organisation?.Trim().Length > AttendeeImport.MaxFieldLength)
             errors["organisation"] = new("L'organisation a 200 caractères au plus.", "The organisation has 200 characters at most.");
-        if (!CategoryNames.TryParse(category, out _))
+        if (!CategorySpellings.TryParse(category, out _))
             errors["category"] = new("Choisissez une catégorie.", "Choose a category.");
         if (!string.IsNullOrWhiteSpace(email) && !EmailAddress.IsValid(email))
             errors["email"] = new("Entrez une adresse courriel valide.", "Enter a valid email address.");
-        if (!MrcNames.TryParse(mrc, out _))
+        if (!MrcSpellings.TryParse(mrc, out _))
             errors["mrc"] = new("Choisissez une MRC de Lanaudière, ou « hors région ».", "Choose a Lanaudière MRC, or \"outside the region\".");
         return Problems.Validation(errors);
     }

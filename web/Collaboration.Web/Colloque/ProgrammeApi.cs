@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Collaboration.Grains.Colloque;
 using Collaboration.Web.Accounts;
 using Collaboration.Web.Platform;
+using Collaboration.Web.Platform.Input;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Collaboration.Web.Colloque;
@@ -45,8 +46,8 @@ public static class ProgrammeApi
 
     public sealed record AnnouncementBody(string? Text);
 
-    public sealed record SessionStats(Guid SessionId, string TitleFr, string TitleEn, string Kind, string Room, DateTimeOffset StartsAt,
-        int? Capacity, int Taken, int Waitlisted, int? Left, IReadOnlyDictionary<string, int> ByCategory);
+    public sealed record SessionStats(Guid SessionId, string TitleFr, string TitleEn, SessionKind Kind, string Room, DateTimeOffset StartsAt,
+        int? Capacity, int Taken, int Waitlisted, int? Left, IReadOnlyDictionary<AttendeeCategory, int> ByCategory);
 
     public sealed record ProgrammeStats(ColloqueJson.Places Places, IReadOnlyList<SessionStats> Sessions);
 
@@ -94,8 +95,8 @@ public static class ProgrammeApi
         var sessions = programme.Sessions.Select(s =>
         {
             var seat = seats.GetValueOrDefault(s.Id);
-            return new SessionStats(s.Id, s.TitleFr, s.TitleEn, SignupJson.Name(s.Kind), s.Room, s.StartsAt, s.Capacity, seat?.Taken ?? 0, seat?.Waitlisted ?? 0,
-                seat?.Left, byCategory.GetValueOrDefault(s.Id)?.ToDictionary(p => CategoryNames.ToJson(p.Key), p => p.Value) ?? []);
+            return new SessionStats(s.Id, s.TitleFr, s.TitleEn, s.Kind, s.Room, s.StartsAt, s.Capacity, seat?.Taken ?? 0, seat?.Waitlisted ?? 0,
+                seat?.Left, byCategory.GetValueOrDefault(s.Id)?.ToDictionary(p => p.Key, p => p.Value) ?? []);
         }).ToList();
         return TypedResults.Ok(new ProgrammeStats(ColloqueJson.PlacesOf(programme.Counts), sessions));
     }
@@ -113,7 +114,7 @@ public static class ProgrammeApi
             list.Select(line => new[]
             {
                 line.Code, names.GetValueOrDefault(line.Code)?.Name, names.GetValueOrDefault(line.Code)?.Organisation,
-                CategoryNames.ToJson(line.Category), SignupJson.Name(line.Status), line.Position?.ToString(CultureInfo.InvariantCulture),
+                StrictEnumConverterFactory.WireName(line.Category.ToString()), StrictEnumConverterFactory.WireName(line.Status.ToString()), line.Position?.ToString(CultureInfo.InvariantCulture),
             }), delimiter: ";");
     }
 

@@ -32,10 +32,10 @@ public static class SignupInput
         if (EmailAddress.Refusal(r.Email) is { } refusal) errors["email"] = refusal;
         if (string.IsNullOrWhiteSpace(r.Category))
             errors["category"] = new("Choisissez la catégorie qui vous décrit.", "Choose the category that describes you.");
-        else if (!CategoryNames.TryParse(r.Category, out category))
+        else if (!CategorySpellings.TryParse(r.Category, out category))
             errors["category"] = new("Catégorie inconnue : employeur, élu·e, organisme communautaire, institution, MRC ou autre.",
                 "Unknown category: employer, elected official, community organisation, institution, MRC or other.");
-        if (!MrcNames.TryParse(r.Mrc, out mrc) || mrc is null)
+        if (!MrcSpellings.TryParse(r.Mrc, out mrc) || mrc is null)
             errors["mrc"] = new("Choisissez votre MRC (ou « hors de la région »).", "Choose your MRC (or \"outside the region\").");
         CheckNeeds(errors, r.Needs);
         if (r.Consent != true)
@@ -78,7 +78,7 @@ public static class SignupInput
             errors["waitlistCapacity"] = new($"Liste d'attente : de 0 à {ColloqueSignupsGrain.MaxCapacity} personnes.", $"Waiting list: from 0 to {ColloqueSignupsGrain.MaxCapacity} people.");
         foreach (var (name, capacity) in r.CategoryCapacity ?? [])
         {
-            if (!CategoryNames.TryParse(name, out var category) || string.IsNullOrWhiteSpace(name))
+            if (!CategorySpellings.TryParse(name, out var category) || string.IsNullOrWhiteSpace(name))
                 errors[$"categoryCapacity.{name}"] = new($"Catégorie inconnue : « {name} ».", $"Unknown category: \"{name}\".");
             else if (capacity is < 0 or > ColloqueSignupsGrain.MaxCapacity)
                 errors[$"categoryCapacity.{name}"] = new($"Quota : de 0 à {ColloqueSignupsGrain.MaxCapacity}.", $"Quota: from 0 to {ColloqueSignupsGrain.MaxCapacity}.");
@@ -96,7 +96,7 @@ public static class SignupInput
         TextFields.Optional(errors, "descriptionFr", r.DescriptionFr, MaxDescription, "Description (français)", "Description (French)");
         TextFields.Optional(errors, "descriptionEn", r.DescriptionEn, MaxDescription, "Description (anglais)", "Description (English)");
         TextFields.Require(errors, "room", r.Room, MaxRoom, "Salle", "Room");
-        if (!SignupJson.TryParseKind(r.Kind, out kind))
+        if (!SessionKindSpellings.TryParseKind(r.Kind, out kind))
             errors["kind"] = new("Type : plénière, panel ou atelier.", "Kind: plenary, panel or atelier.");
         if (DateInput.Check(errors, "startsAt", r.StartsAt, clock.GetUtcNow()) && DateInput.Check(errors, "endsAt", r.EndsAt, clock.GetUtcNow())
             && (r.StartsAt is null || r.EndsAt is null || r.EndsAt <= r.StartsAt))

@@ -37,10 +37,10 @@ public static class SignupsApi
     public sealed record SignupRequestBody(string? Name, string? Organisation, string? Email, string? Category, string? Mrc,
         SignupInput.NeedsBody? Needs, bool? Consent, IReadOnlyList<Guid>? Choices, string? Language, string? Website);
 
-    public sealed record ChoiceJson(Guid SessionId, string Status, int? Position);
+    public sealed record ChoiceJson(Guid SessionId, ChoiceStatus Status, int? Position);
 
     /// <summary>201: the token is shown once, here; <c>ManageUrl</c> carries it in the fragment.</summary>
-    public sealed record SignupCreated(string Code, string Status, int? Position, string ManageToken, string ManageUrl, IReadOnlyList<ChoiceJson> Choices);
+    public sealed record SignupCreated(string Code, PlaceStatus Status, int? Position, string ManageToken, string ManageUrl, IReadOnlyList<ChoiceJson> Choices);
 
     /// <summary>200 for an email already registered: nothing of the registration (its code is what the door scans); its manage link went to the address.</summary>
     public sealed record SignupExisting(bool AlreadyRegistered, bool ManageLinkSent);
@@ -49,10 +49,10 @@ public static class SignupsApi
 
     public sealed record NeedsJson(string Accessibility, string Dietary);
 
-    public sealed record MyChoice(Guid SessionId, string Status, int? Position, string TitleFr, string TitleEn, string Room, DateTimeOffset StartsAt, DateTimeOffset EndsAt);
+    public sealed record MyChoice(Guid SessionId, ChoiceStatus Status, int? Position, string TitleFr, string TitleEn, string Room, DateTimeOffset StartsAt, DateTimeOffset EndsAt);
 
-    public sealed record SignupDetails(string Code, Guid ColloqueId, string Name, string Organisation, string Email, string Category, string Mrc,
-        NeedsJson Needs, string Status, int? Position, IReadOnlyList<MyChoice> Choices, DateTimeOffset RegisteredAt, DateTimeOffset? CheckedInAt,
+    public sealed record SignupDetails(string Code, Guid ColloqueId, string Name, string Organisation, string Email, AttendeeCategory Category, Mrc? Mrc,
+        NeedsJson Needs, PlaceStatus Status, int? Position, IReadOnlyList<MyChoice> Choices, DateTimeOffset RegisteredAt, DateTimeOffset? CheckedInAt,
         string Language);
 
     public sealed record ChangeBody(IReadOnlyList<Guid>? Choices, SignupInput.NeedsBody? Needs);
@@ -96,7 +96,7 @@ public static class SignupsApi
         {
             case SignupResult.Ok:
                 var signup = outcome.Signup!;
-                return TypedResults.Created($"/api/signups/{signup.Code}", new SignupCreated(signup.Code, SignupJson.Name(signup.Status), signup.Position,
+                return TypedResults.Created($"/api/signups/{signup.Code}", new SignupCreated(signup.Code, (signup.Status), signup.Position,
                     token, ManageUrl(id, signup.Code, token), Choices(signup)));
             case SignupResult.AlreadyRegistered:
                 // Nothing of the existing registration: the signups grain had its manage link mailed to the address.
@@ -183,16 +183,16 @@ public static class SignupsApi
         var choices = (signup?.Choices ?? []).Where(c => sessions.ContainsKey(c.SessionId)).Select(c =>
         {
             var s = sessions[c.SessionId];
-            return new MyChoice(c.SessionId, SignupJson.Name(c.Status), c.Position, s.TitleFr, s.TitleEn, s.Room, s.StartsAt, s.EndsAt);
+            return new MyChoice(c.SessionId, (c.Status), c.Position, s.TitleFr, s.TitleEn, s.Room, s.StartsAt, s.EndsAt);
         }).OrderBy(c => c.StartsAt).ToList();
         var status = view.Cancelled ? PlaceStatus.Cancelled : signup?.Status ?? PlaceStatus.Waitlisted;
-        return new SignupDetails(view.Code, view.ColloqueId, view.Name, view.Organisation, view.Email, CategoryNames.ToJson(view.Category), MrcNames.ToJson(view.Mrc) ?? "",
-            new NeedsJson(view.Needs?.Accessibility ?? "", view.Needs?.Dietary ?? ""), SignupJson.Name(status),
+        return new SignupDetails(view.Code, view.ColloqueId, view.Name, view.Organisation, view.Email, view.Category, view.Mrc,
+            new NeedsJson(view.Needs?.Accessibility ?? "", view.Needs?.Dietary ?? ""), (status),
             status == PlaceStatus.Waitlisted ? signup?.Position : null, choices, view.RegisteredAt, view.CheckIn?.At, view.Language);
     }
 
     public static IReadOnlyList<ChoiceJson> Choices(SignupView signup) =>
-        signup.Choices.Select(c => new ChoiceJson(c.SessionId, SignupJson.Name(c.Status), c.Position)).ToList();
+        signup.Choices.Select(c => new ChoiceJson(c.SessionId, (c.Status), c.Position)).ToList();
 
     public static string ManageUrl(Guid colloqueId, string code, string token) => $"/colloque/{colloqueId}/manage?code={code}#token={token}";
 

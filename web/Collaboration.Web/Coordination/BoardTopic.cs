@@ -24,6 +24,6 @@ public sealed class BoardTopic(IGrainFactory grains, MeetingsPermissions permiss
     public async Task<LiveSnapshot> SnapshotAsync(string key)
     {
         var board = await grains.GetGrain<ITableBoardGrain>(Guid.Parse(key)).GetAsync();
-        return new LiveSnapshot(board.Version, LiveJson.ToElement(board));
+        return new LiveSnapshot(board.Version, board);
     }
 }

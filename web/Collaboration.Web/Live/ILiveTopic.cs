@@ -25,11 +25,11 @@ public interface ILiveTopic
     Task<LiveSnapshot> SnapshotAsync(string key);
 
     /// <summary>
-    /// What subscribers receive for an event: its data, reshaped or trimmed (by default the record as
-    /// camelCase JSON). Null sends nothing, which subscribers see as a version gap and ask again for:
+    /// What subscribers receive for an event: its data, reshaped or trimmed (by default the record itself, in the
+    /// one wire format, <see cref="Platform.WireJson"/>). Null sends nothing, which subscribers see as a version gap and ask again for:
     /// prefer a trimmed event to none.
     /// </summary>
-    object? Project(string key, LiveEvent liveEvent) => LiveJson.ToElement(liveEvent.Data);
+    object? Project(string key, LiveEvent liveEvent) => liveEvent.Data;
 }
 
 public sealed record LiveSnapshot(long Version, object Data);

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Collaboration.Web.Live;
 
 public static class LiveSetup
@@ -8,7 +6,7 @@ public static class LiveSetup
 
     public static IServiceCollection AddLive(this IServiceCollection services)
     {
-        services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddSignalR().AddJsonProtocol(); // its options are the API's (WireJson)
         services.AddSingleton<TopicRegistry>();
         services.AddHostedService<LiveBroadcaster>();
         return services;

@@ -15,7 +15,10 @@ public sealed class MeetingTopic(IGrainFactory grains, MeetingsPermissions permi
 
     public string Feed => "meeting";
 
-    public async ValueTask<bool> CanSubscribeAsync(ClaimsPrincipal user, string key)
+    public ValueTask<bool> CanSubscribeAsync(ClaimsPrincipal user, string key) => MayReadAsync(grains, permissions, user, key);
+
+    /// <summary>Who may follow a meeting (here, or its minutes on <see cref="MinutesTopic"/>): whoever may read it.</summary>
+    internal static async ValueTask<bool> MayReadAsync(IGrainFactory grains, MeetingsPermissions permissions, ClaimsPrincipal user, string key)
     {
         if (!Guid.TryParse(key, out var id)) return false;
         var meeting = await grains.GetGrain<IMeetingGrain>(id).GetAsync();
@@ -37,10 +40,10 @@ public sealed class MeetingTopic(IGrainFactory grains, MeetingsPermissions permi
     /// </summary>
     public object? Project(string key, LiveEvent liveEvent) => liveEvent.Data switch
     {
-        BallotCast { TotalsVisible: false } b => LiveJson.ToElement(new HiddenTally(b.MotionId, b.Tally.Ballots)),
-        HandsCounted { TotalsVisible: false } h => LiveJson.ToElement(new HiddenTally(h.MotionId, h.Tally.Ballots)),
-        MotionOpened o => LiveJson.ToElement(o with { Motion = o.Motion.ForMembers() }),
-        _ => LiveJson.ToElement(liveEvent.Data),
+        BallotCast { TotalsVisible: false } b => new HiddenTally(b.MotionId, b.Tally.Ballots),
+        HandsCounted { TotalsVisible: false } h => new HiddenTally(h.MotionId, h.Tally.Ballots),
+        MotionOpened o => o with { Motion = o.Motion.ForMembers() },
+        _ => liveEvent.Data,
     };
 
     /// <summary>What members see of a ballot while the totals are hidden: that one more was cast.</summary>

@@ -18,12 +18,7 @@ public sealed class MinutesTopic(IGrainFactory grains, MeetingsPermissions permi
 
     public string Feed => "meeting";
 
-    public async ValueTask<bool> CanSubscribeAsync(ClaimsPrincipal user, string key)
-    {
-        if (!Guid.TryParse(key, out var id)) return false;
-        var meeting = await grains.GetGrain<IMeetingGrain>(id).GetAsync();
-        return meeting is not null && MeetingsPermissions.Allows(await permissions.ForTableAsync(user, meeting.TableId), MeetingAction.Read);
-    }
+    public ValueTask<bool> CanSubscribeAsync(ClaimsPrincipal user, string key) => MeetingTopic.MayReadAsync(grains, permissions, user, key);
 
     public ILiveFeedGrain Source(string key) => grains.GetGrain<IMeetingGrain>(Guid.Parse(key));
 

@@ -1,17 +1,12 @@
 using Collaboration.Grains.Partners;
+using Collaboration.Grains.Regions;
 using Collaboration.Grains.Tables;
 
 namespace Collaboration.Web.Partners;
 
-/// <summary>The stable codes of MRCs, services and sectors in URLs, JSON and CSV ("les-moulins", "francisation").</summary>
+/// <summary>The stable codes of MRCs (from <see cref="Mrcs"/>), services and sectors in URLs, message keys and CSV ("les-moulins", "francisation").</summary>
 public static class PartnerCodes
 {
-    private static readonly Dictionary<Mrc, string> Mrcs = new()
-    {
-        [Mrc.DAutray] = "d-autray", [Mrc.Joliette] = "joliette", [Mrc.LAssomption] = "l-assomption",
-        [Mrc.Matawinie] = "matawinie", [Mrc.Montcalm] = "montcalm", [Mrc.LesMoulins] = "les-moulins", [Mrc.OutsideRegion] = "hors-region",
-    };
-
     private static readonly Dictionary<ServiceTag, string> Services = new()
     {
         [ServiceTag.Accueil] = "accueil", [ServiceTag.Francisation] = "francisation", [ServiceTag.Emploi] = "emploi",
@@ -28,17 +23,17 @@ public static class PartnerCodes
     };
 
     /// <summary>The six MRCs of the region, in the order the map and the filters show them.</summary>
-    public static IReadOnlyList<Mrc> RegionMrcs { get; } = [Mrc.DAutray, Mrc.Joliette, Mrc.LAssomption, Mrc.Matawinie, Mrc.Montcalm, Mrc.LesMoulins];
+    public static IReadOnlyList<Mrc> RegionMrcs => Mrcs.Region;
 
     public static IReadOnlyList<ServiceTag> AllServices { get; } = Enum.GetValues<ServiceTag>();
 
-    public static string Code(Mrc mrc) => Mrcs[mrc];
+    public static string Code(Mrc mrc) => Mrcs.Code(mrc);
 
     public static string Code(ServiceTag tag) => Services[tag];
 
     public static string Code(Sector sector) => Sectors[sector];
 
-    public static Mrc? ParseMrc(string? code) => Find(Mrcs, code);
+    public static Mrc? ParseMrc(string? code) => Mrcs.Parse(code);
 
     public static ServiceTag? ParseService(string? code) => Find(Services, code);
 

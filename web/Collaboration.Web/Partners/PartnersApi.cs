@@ -31,7 +31,7 @@ public static class PartnersApi
         return app;
     }
 
-    public sealed record SearchResponse(int Total, IReadOnlyList<object> Items, IReadOnlyDictionary<string, int> ByMrc);
+    public sealed record SearchResponse(int Total, IReadOnlyList<object> Items, IReadOnlyDictionary<Mrc, int> ByMrc);
 
     public sealed record LinkRequest(Guid? OrganisationId);
 
@@ -49,7 +49,7 @@ public static class PartnersApi
         var result = await partners.Directory.SearchAsync(query! with { IncludeNonPublic = all == true });
         return TypedResults.Ok(new SearchResponse(result.Total,
             [.. result.Items.Select(e => all == true ? (object)PartnerRecord.From(e) : PublicPartner.From(e))],
-            result.ByMrc.ToDictionary(p => PartnerCodes.Code(p.Key), p => p.Value)));
+            result.ByMrc));
     }
 
     /// <summary>The query from URL parameters, or a 400 naming the bad one (shared with the portal pages).</summary>

@@ -10,7 +10,7 @@ public static class PlatformSetup
 {
     public static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration)
     {
-        services.ConfigureHttpJsonOptions(o => InputPolicy.Apply(o.SerializerOptions)); // NFC, trim, no control characters, strict enums
+        services.AddWireJson(); // one format for HTTP and the hub
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // bad JSON → our bilingual 400
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Localize);
         services.AddExceptionHandler<ErrorHandler>();
@@ -18,7 +18,7 @@ public static class PlatformSetup
         services.AddProxySupport(configuration);
         HubErrorLogging.Add(services);
         services.AddConcertationRateLimits(configuration);
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddSchemaTransformer(EnumSchemas.Describe)); // enums listed with their wire values
         services.AddTelemetry(configuration);
         PostgresKeyRing.AddSharedKeyRing(services, configuration);
         return services;

@@ -130,7 +130,7 @@ public sealed class ActivityFacts(IGrainFactory grains, PartnersService partners
             var view = await grains.GetGrain<IEvaluationGrain>(subject.Key).GetAsync();
             if (view is not { Event: { } ev, IsDefaultForm: false } || view.Invited == 0 || !period.Contains(ev.StartsAt)) continue;
             var link = $"/evaluations/admin?event={subject.Key}";
-            string Mrc(Grains.Partners.Mrc? mrc) => mrc is { } m ? PartnerCodes.Code(m) : ReportFigures.UnknownMrc;
+            string Mrc(Mrc? mrc) => mrc is { } m ? PartnerCodes.Code(m) : ReportFigures.UnknownMrc;
             foreach (var r in view.Respondents)
             {
                 var row = new ReportRow($"{subject.Key}:{r.Id}", ev.TitleFr, ev.StartsAt, r.Answered ? "répondu / answered" : "sans réponse / no answer", Mrc(r.Mrc), link);
@@ -160,7 +160,7 @@ public sealed class ActivityFacts(IGrainFactory grains, PartnersService partners
             {
                 if (attendee.Cancelled) continue;
                 // The MRC the attendee gave when registering, else their organisation's.
-                var mrc = attendee.Mrc is { } given ? PartnerCodes.Code(Enum.Parse<Grains.Partners.Mrc>(given.ToString()))
+                var mrc = attendee.Mrc is { } given ? PartnerCodes.Code(given)
                     : names.Find(attendee.Organisation) is { } o ? PartnerCodes.Code(o.Profile.Mrc) : ReportFigures.UnknownMrc;
                 var at = colloque.Date.ToDateTime(TimeOnly.MinValue);
                 var row = new ReportRow($"{colloque.Id}:{attendee.Code}", attendee.Name, new DateTimeOffset(at, TimeSpan.Zero),

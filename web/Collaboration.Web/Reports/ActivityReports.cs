@@ -11,7 +11,7 @@ public sealed class ActivityReports(ActivityFacts facts, TimeProvider clock, IOp
 {
     /// <summary>The report's columns: the six MRCs, outside the region, not linked.</summary>
     public static IReadOnlyList<string> Columns { get; } =
-        [.. PartnerCodes.RegionMrcs.Select(PartnerCodes.Code), PartnerCodes.Code(Grains.Partners.Mrc.OutsideRegion), ReportFigures.UnknownMrc];
+        [.. Mrcs.All.Select(Mrcs.Code), ReportFigures.UnknownMrc];
 
     private int Minimum => options.Value.MinimumGroupSize;
 

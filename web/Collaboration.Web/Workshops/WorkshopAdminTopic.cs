@@ -7,7 +7,7 @@ namespace Collaboration.Web.Workshops;
 
 /// <summary>
 /// "workshop-admin:{id}": organisers only; the snapshot is the session with its registrant list,
-/// and events go out whole (registrant details included).
+/// and events go out whole (registrant details included), in the same format as the snapshot and the API.
 /// </summary>
 public sealed class WorkshopAdminTopic(IGrainFactory grains) : ILiveTopic
 {
@@ -29,9 +29,6 @@ public sealed class WorkshopAdminTopic(IGrainFactory grains) : ILiveTopic
         // The list is read after the view: a registration in between shows in the list and comes again as an event; clients dedupe by code.
         return new LiveSnapshot(view.Version, new AdminSnapshot(WorkshopSummary.From(view), registrants));
     }
-
-    /// <summary>The event whole, as its record: the same JSON shape as the snapshot and the API (enum names as in C#).</summary>
-    public object? Project(string key, LiveEvent liveEvent) => liveEvent.Data;
 
     public sealed record AdminSnapshot(WorkshopSummary Workshop, IReadOnlyList<RegistrantView> Registrants);
 }

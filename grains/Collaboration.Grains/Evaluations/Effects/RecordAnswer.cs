@@ -12,7 +12,7 @@ public sealed record RecordAnswer(
     [property: Id(0)] string Evaluation,
     [property: Id(1)] string AnswerKey,
     [property: Id(2)] int Revision,
-    [property: Id(3)] Partners.Mrc? Mrc,
+    [property: Id(3)] Mrc? Mrc,
     [property: Id(4)] IReadOnlyDictionary<string, string> Values,
     [property: Id(5)] DateOnly Day) : IEffect
 {

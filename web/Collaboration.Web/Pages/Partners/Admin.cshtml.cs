@@ -34,5 +34,5 @@ public sealed class PartnersAdminModel(PartnersService partners) : PageModel
         Duplicates = DuplicateFinder.Find(await partners.Directory.ListAsync());
     }
 
-    public static IEnumerable<string> MrcCodes => PartnerCodes.RegionMrcs.Select(PartnerCodes.Code).Append(PartnerCodes.Code(Grains.Partners.Mrc.OutsideRegion));
+    public static IEnumerable<string> MrcCodes => Mrcs.All.Select(Mrcs.Code);
 }

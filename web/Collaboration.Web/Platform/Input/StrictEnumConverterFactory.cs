@@ -4,8 +4,9 @@ using System.Text.Json.Serialization;
 namespace Collaboration.Web.Platform.Input;
 
 /// <summary>
-/// The one enum policy of the API: an enum is written by name and read only from one of its
-/// defined names (any case). Numbers (<c>99</c>), numeric strings (<c>"99"</c>, <c>"-1"</c>) and
+/// The one enum policy of the API and the hub: an enum is written as its camelCase name
+/// (<c>"lesMoulins"</c>) and read only from one of its defined names (any case, so
+/// <c>"LesMoulins"</c> too). Numbers (<c>99</c>), numeric strings (<c>"99"</c>, <c>"-1"</c>) and
 /// combinations (<c>"Cancelled, Done"</c>) are refused with a 400 naming the field, never stored.
 /// </summary>
 public sealed class StrictEnumConverterFactory : JsonConverterFactory
@@ -15,10 +16,14 @@ public sealed class StrictEnumConverterFactory : JsonConverterFactory
     public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
         (JsonConverter)Activator.CreateInstance(typeof(StrictEnumConverter<>).MakeGenericType(typeToConvert))!;
 
+    /// <summary>An enum member's name on the wire ("LesMoulins" → "lesMoulins"); the OpenAPI document lists the same.</summary>
+    public static string WireName(string member) => JsonNamingPolicy.CamelCase.ConvertName(member);
+
     private sealed class StrictEnumConverter<T> : JsonConverter<T> where T : struct, Enum
     {
-        private static readonly Dictionary<string, T> ByName =
-            Enum.GetValues<T>().ToDictionary(v => v.ToString(), v => v, StringComparer.OrdinalIgnoreCase);
+        private static readonly Dictionary<T, string> Names = Enum.GetValues<T>().ToDictionary(v => v, v => WireName(v.ToString()));
+
+        private static readonly Dictionary<string, T> ByName = Names.ToDictionary(p => p.Value, p => p.Key, StringComparer.OrdinalIgnoreCase);
 
         private static readonly BilingualText Refusal = new(
             $"Valeur inconnue. Valeurs permises : {string.Join(", ", ByName.Keys)}.",
@@ -29,12 +34,12 @@ public sealed class StrictEnumConverterFactory : JsonConverterFactory
                 ? value
                 : throw new TextInputException(Refusal);
 
-        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
+        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(Names[value]);
 
         public override T ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
             ByName.TryGetValue(reader.GetString()!, out var value) ? value : throw new TextInputException(Refusal);
 
         public override void WriteAsPropertyName(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
-            writer.WritePropertyName(value.ToString());
+            writer.WritePropertyName(Names[value]);
     }
 }

@@ -26,10 +26,10 @@ export function where(workshop) {
 
 /** { state: 'open' | 'full' | 'closed' | 'cancelled' | 'done', text } from a summary or counts. */
 export function availability(counts) {
-  if (counts.status === 'Cancelled') return { state: 'cancelled', text: t('ws.cancelled') };
-  if (counts.status === 'Done') return { state: 'done', text: t('ws.done') };
+  if (counts.status === 'cancelled') return { state: 'cancelled', text: t('ws.cancelled') };
+  if (counts.status === 'done') return { state: 'done', text: t('ws.done') };
   const now = Date.now();
-  if (counts.status === 'Closed' ||
+  if (counts.status === 'closed' ||
       (counts.registrationClosesAt && new Date(counts.registrationClosesAt).getTime() <= now) ||
       (counts.registrationOpensAt && new Date(counts.registrationOpensAt).getTime() > now)) {
     return { state: 'closed', text: t('ws.closed') };

@@ -22,7 +22,7 @@ test('offline scans decide against the local copy and queue with their nonces', 
   const cancelled = store.scanOffline({ code: 'CCC', nonce: 'n3', operator: 'Julie', deskName: 'Accueil 2' });
   const unknown = store.scanOffline({ code: 'ZZZ', nonce: 'n4', operator: 'Julie', deskName: 'Accueil 2' });
 
-  assert.deepEqual([first.result, again.result, cancelled.result, unknown.result], ['checked-in', 'already-checked-in', 'cancelled', 'unknown']);
+  assert.deepEqual([first.result, again.result, cancelled.result, unknown.result], ['checkedIn', 'alreadyCheckedIn', 'cancelled', 'unknown']);
   assert.equal(store.pending(), 4);
 });
 
@@ -46,8 +46,8 @@ test('sync reports a badge admitted meanwhile elsewhere as a conflict, and keeps
   const server = async (scan) => {
     sent.push(scan.nonce);
     return scan.code === 'AAA'
-      ? { result: 'already-checked-in', code: 'AAA', deskId: 'd1', deskName: 'Accueil 1', checkedInAt: '2026-11-26T14:02:00Z', operator: 'Sam' }
-      : { result: 'checked-in', code: scan.code, deskId: 'd2', deskName: 'Accueil 2', checkedInAt: '2026-11-26T14:05:00Z' };
+      ? { result: 'alreadyCheckedIn', code: 'AAA', deskId: 'd1', deskName: 'Accueil 1', checkedInAt: '2026-11-26T14:02:00Z', operator: 'Sam' }
+      : { result: 'checkedIn', code: scan.code, deskId: 'd2', deskName: 'Accueil 2', checkedInAt: '2026-11-26T14:05:00Z' };
   };
 
   const outcome = await store.sync(server);
@@ -74,7 +74,7 @@ test('a scan the server refuses is dropped and reported, and does not block the 
 
   const outcome = await store.sync(async (scan) => {
     if (scan.nonce === 'bad') throw refused;
-    return { result: 'checked-in', code: 'BBB', deskId: 'd2', deskName: 'Accueil 2', checkedInAt: '2026-11-26T14:05:00Z' };
+    return { result: 'checkedIn', code: 'BBB', deskId: 'd2', deskName: 'Accueil 2', checkedInAt: '2026-11-26T14:05:00Z' };
   }, { isRetryable: (e) => e.status !== 400 });
 
   assert.equal(outcome.rejected.length, 1);

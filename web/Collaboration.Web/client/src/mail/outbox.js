@@ -49,7 +49,7 @@ export function createOutbox(section) {
       fail(null);
       render();
       if (focusMailId !== undefined) body.querySelector(`tr[data-mail-id="${CSS.escape(focusMailId)}"]`)?.focus();
-      if (messages.some((m) => m.status === 'Pending') && polls++ < PENDING_POLL_LIMIT) timer = setTimeout(() => load(), PENDING_POLL_MS);
+      if (messages.some((m) => m.status === 'pending') && polls++ < PENDING_POLL_LIMIT) timer = setTimeout(() => load(), PENDING_POLL_MS);
     } catch (e) {
       if (mine === generation) fail(() => (e instanceof ApiError ? e.localizedMessage() : t('error.network')));
     }
@@ -71,7 +71,7 @@ export function createOutbox(section) {
     const cell = (index, attrs, ...content) => h('td', { ...attrs, 'data-label': labels[index + first]?.textContent ?? '' },
       content.length ? h('div', {}, ...content) : null);
     const state = [t(`notifications.outbox.status.${m.status}`)];
-    if (m.status === 'Failed' && m.lastError) state.push(h('br'), h('small', {}, m.lastError));
+    if (m.status === 'failed' && m.lastError) state.push(h('br'), h('small', {}, m.lastError));
     const resendButton = m.canResend ? h('button', {
       type: 'button', class: 'button button--quiet', 'data-action': 'resend',
       'aria-label': `${t('notifications.outbox.resend')} — ${m.toName} <${m.to}>${m.code === undefined ? '' : ` (${m.code})`}`,

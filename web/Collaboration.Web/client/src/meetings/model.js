@@ -1,5 +1,5 @@
 // The meeting as the room shows it: the server's snapshot, then each live event applied in version order.
-// Enum values come PascalCase from the API and camelCase in events: norm() makes them one form.
+// Enum values come camelCase from the API and in events; norm() also takes a PascalCase one.
 
 /** 'InProgress' | 'inProgress' → 'inProgress'. */
 export const norm = (value) => (typeof value === 'string' && value ? value[0].toLowerCase() + value.slice(1) : value);

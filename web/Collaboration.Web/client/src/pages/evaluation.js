@@ -38,12 +38,12 @@ function field(q, index) {
     if (q.required) input.required = true;
     return el('span', { class: 'choice' }, input, el('label', { text: label, for: `${name}-${value}` }));
   };
-  if (q.kind === 'Rating') {
+  if (q.kind === 'rating') {
     box.append(el('p', { class: 'field__hint', text: `${t('ev.public.scaleLow')} · ${t('ev.public.scaleHigh')}` }),
       el('div', { class: 'scale' }, ...['1', '2', '3', '4', '5'].map((v) => radio(v, v))));
-  } else if (q.kind === 'YesNo') {
+  } else if (q.kind === 'yesNo') {
     box.append(el('div', { class: 'scale' }, radio('yes', t('ev.yes')), radio('no', t('ev.no'))));
-  } else if (q.kind === 'SingleChoice') {
+  } else if (q.kind === 'singleChoice') {
     box.append(el('div', { class: 'choices' }, ...q.choices.map((c, i) => radio(String(i), local(c, 'fr', 'en')))));
   } else {
     const area = el('textarea', { id: name, name, rows: '4', maxlength: '2000', 'aria-labelledby': `${name}-legend` });
@@ -58,7 +58,7 @@ function read() {
   const values = {};
   invitation.questions.forEach((q, index) => {
     const name = `q-${index}`;
-    const value = q.kind === 'Text' ? form.querySelector(`[name="${name}"]`).value : form.querySelector(`[name="${name}"]:checked`)?.value;
+    const value = q.kind === 'text' ? form.querySelector(`[name="${name}"]`).value : form.querySelector(`[name="${name}"]:checked`)?.value;
     if (value !== undefined && value !== '') values[q.id] = value;
   });
   return values;

@@ -11,7 +11,7 @@ import messages from '../../../Messages/evaluations.json' with { type: 'json' };
 
 addMessages(messages);
 
-const KINDS = ['Rating', 'YesNo', 'SingleChoice', 'Text'];
+const KINDS = ['rating', 'yesNo', 'singleChoice', 'text'];
 const picker = document.querySelector('[data-testid="event-picker"]');
 const eventsStatus = document.querySelector('[data-testid="events-status"]');
 const detail = document.querySelector('[data-testid="evaluation-detail"]');
@@ -61,7 +61,7 @@ function questionItem(q) {
       choicesField,
       el('div', { class: 'field field--check' }, required, el('label', { text: t('ev.q.required'), for: id('required') })),
       el('button', { class: 'button button--quiet', text: t('ev.q.remove'), type: 'button', 'data-action': 'remove-question' })));
-  const sync = () => { choicesField.hidden = kind.value !== 'SingleChoice'; };
+  const sync = () => { choicesField.hidden = kind.value !== 'singleChoice'; };
   kind.addEventListener('change', sync);
   sync();
   return item;
@@ -76,7 +76,7 @@ function readQuestions() {
       textFr: item.querySelector('[name="textFr"]').value,
       textEn: item.querySelector('[name="textEn"]').value,
       required: item.querySelector('[name="required"]').checked,
-      choices: kind === 'SingleChoice' ? item.querySelector('[name="choices"]').value.split('\n').map((l) => l.trim()).filter(Boolean)
+      choices: kind === 'singleChoice' ? item.querySelector('[name="choices"]').value.split('\n').map((l) => l.trim()).filter(Boolean)
         .map((l) => { const [fr, en] = l.split('|').map((s) => s.trim()); return { fr, en: en ?? fr }; }) : [],
     };
   });
@@ -137,7 +137,7 @@ function renderResults() {
         el('meter', { min: '0', max: String(max), value: String(d.count), 'aria-label': local(d, 'labelFr', 'labelEn') }),
         el('span', { class: 'distribution__count', text: String(d.count) })))));
     }
-    if (q.kind === 'Text') {
+    if (q.kind === 'text') {
       block.append(q.texts.length === 0 ? el('p', { text: t('ev.results.noTexts') }) : el('ul', { class: 'texts' }, ...q.texts.map((s) => el('li', { text: s }))));
     }
     return block;
@@ -245,7 +245,7 @@ form.querySelector('[data-action="send-now"]').addEventListener('click', async (
 });
 
 form.querySelector('[data-action="add-question"]').addEventListener('click', () => {
-  const item = questionItem({ kind: 'Rating' });
+  const item = questionItem({ kind: 'rating' });
   list.append(item);
   item.querySelector('[name="textFr"]').focus();
 });

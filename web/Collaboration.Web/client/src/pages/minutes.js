@@ -46,7 +46,7 @@ function render() {
   $('[data-minutes]').hidden = false;
   $('[data-testid="minutes-title"]').textContent = `${t('minutes.heading')} — ${m.title}`;
   $('[data-minutes-meta]').textContent = `${m.tableName} · ${formatDateTime(m.startsAt, getLang())}${m.location ? ` · ${m.location}` : ''}`;
-  const state = m.minutes ?? { status: 'Draft' };
+  const state = m.minutes ?? { status: 'draft' };
   const status = norm(state.status);
   const stateLine = $('[data-testid="minutes-state"]');
   stateLine.dataset.state = status;

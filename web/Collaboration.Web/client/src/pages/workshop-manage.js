@@ -32,10 +32,10 @@ function privateLink() {
 }
 
 function statusText(r) {
-  if (r.status !== 'Cancelled' && r.workshop?.status === 'Cancelled') return t('ws.cancelled');
-  if (r.status !== 'Cancelled' && r.workshop?.status === 'Done') return t('ws.done');
-  if (r.status === 'Confirmed') return t('ws.manage.confirmed', { seats: r.seats });
-  if (r.status === 'Waitlisted') return t('ws.manage.waitlisted', { position: r.position, seats: r.seats });
+  if (r.status !== 'cancelled' && r.workshop?.status === 'cancelled') return t('ws.cancelled');
+  if (r.status !== 'cancelled' && r.workshop?.status === 'done') return t('ws.done');
+  if (r.status === 'confirmed') return t('ws.manage.confirmed', { seats: r.seats });
+  if (r.status === 'waitlisted') return t('ws.manage.waitlisted', { position: r.position, seats: r.seats });
   return t('ws.manage.cancelled');
 }
 
@@ -62,7 +62,7 @@ function render() {
   }
   seatsForm.elements.namedItem('seats').value = String(r.seats);
   // A cancelled registration says so plainly: no QR, seats or "Annuler" that would look like a live ticket.
-  const cancelled = r.status === 'Cancelled';
+  const cancelled = r.status === 'cancelled';
   for (const part of article.querySelectorAll('[data-active-only]')) part.hidden = cancelled;
   const cancelledNotice = article.querySelector('[data-testid="cancelled-notice"]');
   cancelledNotice.hidden = !cancelled;
@@ -94,7 +94,7 @@ async function refresh() {
   const before = registration?.status;
   const next = await api.get(`/api/registrations/${encodeURIComponent(id)}`, { headers });
   registration = next;
-  if (before === 'Waitlisted' && next.status === 'Confirmed') notice = () => t('ws.manage.promoted');
+  if (before === 'waitlisted' && next.status === 'confirmed') notice = () => t('ws.manage.promoted');
   render();
 }
 

@@ -49,10 +49,10 @@ function renderDetail() {
   const rows = [...current.registrants.values()].sort((a, b) => a.sequence - b.sequence);
   let position = 0;
   tbody.replaceChildren(...rows.map((r) => {
-    if (r.status === 'Waitlisted') position += 1;
-    const statusText = r.status === 'Waitlisted' ? t('ws.reg.Waitlisted', { position }) : t(`ws.reg.${r.status}`);
+    if (r.status === 'waitlisted') position += 1;
+    const statusText = r.status === 'waitlisted' ? t('ws.reg.waitlisted', { position }) : t(`ws.reg.${r.status}`);
     const attendance = el('td');
-    if (r.status === 'Confirmed') {
+    if (r.status === 'confirmed') {
       const box = el('input', { type: 'checkbox', 'aria-label': `${t('ws.present')} — ${r.organisation}` });
       box.checked = r.attended === true;
       box.addEventListener('change', () => markAttendance(r.code, box.checked, box));
@@ -79,9 +79,9 @@ function applyEvent(envelope) {
   const registrant = (code) => current.registrants.get(code);
   switch (envelope.type) {
     case 'RegistrationReceived': current.registrants.set(d.registrant.code, d.registrant); break;
-    case 'RegistrationCancelled': if (registrant(d.code)) registrant(d.code).status = 'Cancelled'; break;
+    case 'RegistrationCancelled': if (registrant(d.code)) registrant(d.code).status = 'cancelled'; break;
     case 'RegistrationSeatsChanged': if (registrant(d.code)) registrant(d.code).seats = d.seats; break;
-    case 'WaitlistPromoted': for (const code of d.codes) if (registrant(code)) registrant(code).status = 'Confirmed'; break;
+    case 'WaitlistPromoted': for (const code of d.codes) if (registrant(code)) registrant(code).status = 'confirmed'; break;
     case 'AttendanceMarked': if (registrant(d.code)) registrant(d.code).attended = d.attended; break;
     default: break;
   }

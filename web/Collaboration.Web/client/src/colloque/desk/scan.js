@@ -49,7 +49,7 @@ export function createScanner({ desk, store, connection }) {
     if (!connection.offline) {
       try {
         const answer = await api.post(`/api/colloques/${desk.colloqueId}/checkins`, { code, nonce, operator, scannedAt, override: admit || undefined });
-        if (answer.result === 'checked-in' || answer.result === 'already-checked-in') {
+        if (answer.result === 'checkedIn' || answer.result === 'alreadyCheckedIn') {
           store.applyArrival(answer);
         }
         renderResult(answer);
@@ -75,7 +75,7 @@ export function createScanner({ desk, store, connection }) {
       ? `${answer.name}${answer.organisation ? ` — ${answer.organisation}` : ''}${answer.category ? ` · ${categoryLabel(answer.category)}` : ''}`
       : '';
     let detail = '';
-    if (answer.result === 'already-checked-in') {
+    if (answer.result === 'alreadyCheckedIn') {
       detail = t('colloque.result.alreadyDetail', {
         time: formatTime(answer.checkedInAt),
         desk: answer.deskName ?? answer.deskId ?? '?',
@@ -92,7 +92,7 @@ export function createScanner({ desk, store, connection }) {
     panel.querySelector('[data-offline-note]').textContent = answer.offline ? t('colloque.result.offline') : '';
     const actions = panel.querySelector('[data-actions]');
     actions.replaceChildren();
-    if (answer.result === 'checked-in' && !answer.offline) {
+    if (answer.result === 'checkedIn' && !answer.offline) {
       const undo = el('button', { type: 'button', class: 'button', 'data-testid': 'undo', text: t('colloque.result.undo') });
       undo.addEventListener('click', () => undoCheckIn(answer.code));
       const badge = el('a', { class: 'button', href: `/colloque-badge.html?colloque=${desk.colloqueId}&code=${answer.code}`, target: '_blank', text: t('colloque.desk.badge') });

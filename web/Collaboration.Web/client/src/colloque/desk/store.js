@@ -1,7 +1,7 @@
 // A check-in desk's local truth while it cannot reach the server: a copy of the attendee list, and the
 // queue of scans made offline (each with its nonce and time), sent again on reconnection. The server
 // (one registration grain per badge) has the last word: a badge admitted meanwhile at another desk comes
-// back as 'already-checked-in' and is reported as a conflict, never as a second check-in.
+// back as 'alreadyCheckedIn' and is reported as a conflict, never as a second check-in.
 //
 // Pure logic over a Storage-like object (localStorage in the page, a Map-backed fake in tests).
 
@@ -37,7 +37,7 @@ export function createDeskStore(storage, colloqueId, deskId) {
       }
       for (const scan of queue) {
         const a = attendees[scan.code];
-        if (a && !a.checkedInAt && scan.local === 'checked-in') {
+        if (a && !a.checkedInAt && scan.local === 'checkedIn') {
           Object.assign(a, { checkedInAt: scan.scannedAt, deskId, pending: true });
         }
       }
@@ -93,9 +93,9 @@ export function createDeskStore(storage, colloqueId, deskId) {
       } else if (a.cancelled) {
         result = 'cancelled';
       } else if (a.checkedInAt) {
-        result = 'already-checked-in';
+        result = 'alreadyCheckedIn';
       } else {
-        result = 'checked-in';
+        result = 'checkedIn';
         Object.assign(a, { checkedInAt: now, deskId, deskName, operator, pending: true });
         write('attendees', attendees);
       }
@@ -141,7 +141,7 @@ export function createDeskStore(storage, colloqueId, deskId) {
           }
           queue.shift();
           write('queue', queue);
-          if (scan.local === 'checked-in') {
+          if (scan.local === 'checkedIn') {
             this.applyUndo(scan.code);
           }
           outcome.rejected.push({ scan, error });
@@ -149,10 +149,10 @@ export function createDeskStore(storage, colloqueId, deskId) {
         }
         queue.shift();
         write('queue', queue);
-        if (answer.result === 'checked-in') {
+        if (answer.result === 'checkedIn') {
           this.applyArrival(answer);
           outcome.admitted.push({ scan, answer });
-        } else if (answer.result === 'already-checked-in') {
+        } else if (answer.result === 'alreadyCheckedIn') {
           const a = attendees[scan.code];
           if (a?.pending) {
             a.pending = false;
@@ -160,9 +160,9 @@ export function createDeskStore(storage, colloqueId, deskId) {
             write('attendees', attendees);
           }
           // Admitted offline here, but another desk had admitted the badge first: the operator must know.
-          (scan.local === 'checked-in' ? outcome.conflicts : outcome.other).push({ scan, answer });
+          (scan.local === 'checkedIn' ? outcome.conflicts : outcome.other).push({ scan, answer });
         } else {
-          if (scan.local === 'checked-in') {
+          if (scan.local === 'checkedIn') {
             this.applyUndo(scan.code);
             outcome.conflicts.push({ scan, answer });
           } else {

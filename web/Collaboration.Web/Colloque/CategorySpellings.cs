@@ -1,10 +1,9 @@
-using System.Text.Json;
 using Collaboration.Grains.Colloque;
 
 namespace Collaboration.Web.Colloque;
 
-/// <summary>Categories as the API and the client name them ("electedOfficial"), and as spreadsheets spell them.</summary>
-public static class CategoryNames
+/// <summary>Categories as spreadsheets and forms spell them ("élu·e", "organisme communautaire"); JSON uses the enum's own name.</summary>
+public static class CategorySpellings
 {
     private static readonly Dictionary<string, AttendeeCategory> Spellings = new(StringComparer.Ordinal)
     {
@@ -20,8 +19,6 @@ public static class CategoryNames
         ["mrc"] = AttendeeCategory.Mrc,
         ["other"] = AttendeeCategory.Other, ["autre"] = AttendeeCategory.Other, [""] = AttendeeCategory.Other,
     };
-
-    public static string ToJson(AttendeeCategory category) => JsonNamingPolicy.CamelCase.ConvertName(category.ToString());
 
     public static bool TryParse(string? text, out AttendeeCategory category) =>
         Spellings.TryGetValue(NameFolding.Fold(text), out category);

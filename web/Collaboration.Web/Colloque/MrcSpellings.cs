@@ -1,10 +1,9 @@
-using System.Text.Json;
 using Collaboration.Grains.Colloque;
 
 namespace Collaboration.Web.Colloque;
 
-/// <summary>MRCs as the API names them ("lesMoulins"), and as spreadsheets spell them ("MRC Les Moulins", "Terrebonne"…).</summary>
-public static class MrcNames
+/// <summary>MRCs as spreadsheets and forms spell them ("MRC Les Moulins", "lesMoulins"…); JSON uses the enum's own name.</summary>
+public static class MrcSpellings
 {
     private static readonly Dictionary<string, Mrc> Spellings = new(StringComparer.Ordinal)
     {
@@ -19,10 +18,6 @@ public static class MrcNames
         ["outsideregion"] = Mrc.OutsideRegion, ["outside"] = Mrc.OutsideRegion, ["outside the region"] = Mrc.OutsideRegion,
         ["hors region"] = Mrc.OutsideRegion, ["hors lanaudiere"] = Mrc.OutsideRegion, ["autre region"] = Mrc.OutsideRegion,
     };
-
-    public static string ToJson(Mrc mrc) => JsonNamingPolicy.CamelCase.ConvertName(mrc.ToString());
-
-    public static string? ToJson(Mrc? mrc) => mrc is { } value ? ToJson(value) : null;
 
     /// <summary>Empty text is "not given" (true, null); unknown text is false.</summary>
     public static bool TryParse(string? text, out Mrc? mrc)
