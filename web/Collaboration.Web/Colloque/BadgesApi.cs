@@ -21,7 +21,7 @@ public static class BadgesApi
         return app;
     }
 
-    public sealed record BadgeSheet(Guid Id, string Title, DateOnly Date, string Venue, IReadOnlyList<ColloqueApi.BadgeResponse> Badges);
+    public sealed record BadgeSheet(Guid Id, string Title, DateOnly Date, string Venue, IReadOnlyList<BadgeResponse> Badges);
 
     public sealed record PrintedRequest(IReadOnlyList<string>? Codes);
 
@@ -81,6 +81,6 @@ public static class BadgesApi
         return TypedResults.Ok(new PrintedResponse(done.Count(c => c is not null)));
     }
 
-    public static ColloqueApi.BadgeResponse Badge(Guid id, ColloqueView colloque, string code, string name, string organisation, AttendeeCategory category) =>
+    public static BadgeResponse Badge(Guid id, ColloqueView colloque, string code, string name, string organisation, AttendeeCategory category) =>
         new(code, name, organisation, category, $"/api/colloques/{id}/registrations/{code}/qr.svg", colloque.Title, colloque.Date);
 }

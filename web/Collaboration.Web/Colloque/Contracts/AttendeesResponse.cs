@@ -1,0 +1,3 @@
+namespace Collaboration.Web.Colloque;
+
+public sealed record AttendeesResponse(long Version, IReadOnlyList<AttendeeJson> Attendees);

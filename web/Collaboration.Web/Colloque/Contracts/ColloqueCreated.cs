@@ -1,0 +1,3 @@
+namespace Collaboration.Web.Colloque;
+
+public sealed record ColloqueCreated(Guid Id, string Title, DateOnly Date, string Venue);

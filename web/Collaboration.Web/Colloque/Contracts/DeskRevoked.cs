@@ -1,0 +1,3 @@
+namespace Collaboration.Web.Colloque;
+
+public sealed record DeskRevoked(string DeskId, int Ended);

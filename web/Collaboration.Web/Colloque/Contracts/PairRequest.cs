@@ -1,0 +1,3 @@
+namespace Collaboration.Web.Colloque;
+
+public sealed record PairRequest(string? PairingCode);

@@ -1,0 +1,3 @@
+namespace Collaboration.Web.Colloque;
+
+public sealed record RegistrationCreated(string Code, bool Created);
