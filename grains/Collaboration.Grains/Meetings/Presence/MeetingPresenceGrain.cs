@@ -115,7 +115,9 @@ public sealed class MeetingPresenceGrain(TimeProvider clock) : Grain, IMeetingPr
         var id = this.GetGrainId();
         var meetingId = this.GetPrimaryKey();
         var changed = new PresenceChanged(meetingId, _people);
-        // One-way to this silo's relay (nothing of the grain's to commit: presence is not stored).
+        // One-way to this silo's relay, as LiveGrain hands over its events: a live push, not an effect on another grain's
+        // state, so not the after-commit path. Presence is not stored; a push lost with its node is replaced by the next
+        // heartbeat's list (every 10 s), and the dead node's connections expire here.
         GrainFactory.GetGrain<ILiveRelayGrain>(0).PublishAsync(new LiveBatch(id, Feed, meetingId.ToString(),
             [new LiveEvent(_version, nameof(PresenceChanged), changed, clock.GetUtcNow())])).Ignore();
     }
