@@ -14,7 +14,6 @@ public sealed record MeetingMinutes(
     IReadOnlyList<ActionItemView> ActionItems,
     IReadOnlyList<ActionItemView> FollowUps)
 {
-    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-CA");
 
     public static MeetingMinutes From(MeetingView meeting) => new(
         meeting,
