@@ -21,16 +21,13 @@ public sealed class RegistrationGrain(
     /// <summary>At most one manage-link email per registration in this time, however often its address is typed.</summary>
     public static readonly TimeSpan ManageLinkInterval = TimeSpan.FromMinutes(2);
 
-    // The outbox as last reported to the colloque's ledger (id, status, attempts of each message).
-    private string _reportedMail = "";
-
     // Made with a place the signups grain gave: its notice (an effect the signups grain keeps until this grain answers
     // it) covers this grain's first effects, so they need no reminder of their own.
     private bool _awaitingNotice;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _reportedMail = MailFingerprint();
+        State.MailLoaded();
         return base.OnActivateAsync(cancellationToken);
     }
 
@@ -161,7 +158,7 @@ public sealed class RegistrationGrain(
         }
     }
 
-    public Task<ColloqueMailReport> GetMailReportAsync() => Task.FromResult(MailReport());
+    public Task<ColloqueMailReport> GetMailReportAsync() => Task.FromResult(State.MailReport(GrainKey, ServiceProvider.GetService<IMailDelivery>()));
 
 
     public Task<RegistrationView?> OpenAsync(string tokenHash) =>
@@ -285,18 +282,24 @@ public sealed class RegistrationGrain(
     /// <summary>A write that changes the outbox owes the colloque's ledger the new report.</summary>
     private protected override object? OnWriting()
     {
-        var fingerprint = MailFingerprint();
-        if (fingerprint != _reportedMail && State.ColloqueId != Guid.Empty)
-        {
-            _reportedMail = fingerprint;
-            State.MailVersion++;
-            RecordEffect(new ReportMail(State.ColloqueId, MailReport()));
-        }
+        if (State.ColloqueId != Guid.Empty && State.MailWrittenChanged()) RecordEffect(new ReportMail(State.ColloqueId));
         return base.OnWriting();
     }
 
-    private ColloqueMailReport MailReport() =>
-        new(GrainKey, State.MailVersion, [.. State.Mail.Views(ServiceProvider.GetService<IMailDelivery>()).Where(m => m.Status != MailStatus.Held)]);
+    // The outbox's messages this write carries (what commits with it may be reported).
+    private long _sealedMailThrough;
+
+    private protected override void OnSealed()
+    {
+        _sealedMailThrough = State.Mail.LastId;
+        base.OnSealed();
+    }
+
+    private protected override void OnCommitted(object? written)
+    {
+        State.CommittedMailThrough = Math.Max(State.CommittedMailThrough, _sealedMailThrough); // before the effects go out
+        base.OnCommitted(written);
+    }
 
     /// <summary>The place told: recorded, and — for a self-registration that may be emailed — the email that says it.</summary>
     private void ApplyPlace(PlaceNotice notice, MailKind? mail)
@@ -359,9 +362,6 @@ public sealed class RegistrationGrain(
         State.CheckIn?.DeskId, State.CheckIn?.DeskName, State.CheckIn?.Operator, State.CheckIn?.At, State.Name, State.Organisation);
 
     private Task<ColloqueDetails?> ColloqueAsync() => GrainFactory.GetGrain<IColloqueGrain>(State.ColloqueId).GetDetailsAsync();
-
-    private string MailFingerprint() => string.Join(',', State.Mail.Messages.Where(m => m.Status != MailStatus.Held)
-        .Select(m => $"{m.Id}:{(int)m.Status}:{m.Attempts}:{m.To.Length}"));
 
     /// <summary>The language the attendee used (the public form always says which); French first, then English when none was given.</summary>
     private string? MailLanguage => State.Language is "en" or "fr" ? State.Language : null;

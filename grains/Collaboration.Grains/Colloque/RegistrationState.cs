@@ -49,7 +49,7 @@ public sealed class RegistrationState : IMailOutboxState
     /// <summary>The place the attendee's emails last told (null: none yet); places only move from waitlisted to confirmed.</summary>
     [Id(23)] public PlaceStatus? PlaceTold { get; set; }
 
-    /// <summary>Goes up each time the outbox changes, so the colloque's outbox ledger keeps the latest report.</summary>
+    /// <summary>Goes up with each write that changes the outbox, so the colloque's outbox ledger keeps the latest report (<see cref="MailReport"/>).</summary>
     [Id(24)] public long MailVersion { get; set; }
 
     /// <summary>The highest <see cref="PlaceNotice.Sequence"/> applied: an older or repeated notice changes nothing.</summary>
@@ -66,4 +66,58 @@ public sealed class RegistrationState : IMailOutboxState
 
     /// <summary>What this grain's committed changes still owe to others (see <see cref="Platform.AfterCommitGrain{TState}"/>).</summary>
     [Id(90)] public Platform.EffectOutbox Effects { get; set; } = new();
+
+    // Not stored (no [Id]): what this activation told the colloque's mail ledger, and how far its outbox has committed.
+    [NonSerialized] private string _reportedMail = "";
+    [NonSerialized] private int _reportsSinceWrite;
+    [NonSerialized] private long _committedMailThrough;
+
+    /// <summary>The outbox's messages up to this id are in committed state: only those are reported.</summary>
+    internal long CommittedMailThrough
+    {
+        get => _committedMailThrough;
+        set => _committedMailThrough = value;
+    }
+
+    /// <summary>At activation: the stored outbox has committed, and counts as reported.</summary>
+    internal void MailLoaded()
+    {
+        CommittedMailThrough = Mail.LastId;
+        _reportedMail = MailFingerprint(long.MaxValue);
+    }
+
+    /// <summary>
+    /// Before a write: true when the outbox changed since the last report, so the write owes the ledger a new one. The
+    /// stored version goes up with it, above any version this activation reported since the last write.
+    /// </summary>
+    internal bool MailWrittenChanged()
+    {
+        if (MailFingerprint(long.MaxValue) == _reportedMail) return false;
+        MailVersion++;
+        _reportsSinceWrite = 0;
+        return true;
+    }
+
+    /// <summary>
+    /// The outbox as the colloque's mail ledger keeps it: the messages committed writes hold, each with its latest outcome
+    /// (an email marked sent is written with the next write; the ledger hears of it at once). Versions rise with every change:
+    /// the stored <see cref="MailVersion"/> then the reports made since the last write, so the ledger keeps the newest.
+    /// </summary>
+    internal ColloqueMailReport MailReport(string code, IMailDelivery? delivery)
+    {
+        var fingerprint = MailFingerprint(CommittedMailThrough);
+        if (fingerprint != _reportedMail)
+        {
+            _reportedMail = fingerprint;
+            _reportsSinceWrite = Math.Min(_reportsSinceWrite + 1, ReportsPerWrite - 1);
+        }
+        return new(code, MailVersion * ReportsPerWrite + _reportsSinceWrite,
+            [.. Mail.Views(delivery).Where(m => m.Status != MailStatus.Held && m.Id <= CommittedMailThrough)]);
+    }
+
+    // Reports one activation makes between two writes (a delivery round each): far fewer than this.
+    private const int ReportsPerWrite = 1024;
+
+    private string MailFingerprint(long through) => string.Join(',', Mail.Messages.Where(m => m.Status != MailStatus.Held && m.Id <= through)
+        .Select(m => $"{m.Id}:{(int)m.Status}:{m.Attempts}:{m.To.Length}"));
 }

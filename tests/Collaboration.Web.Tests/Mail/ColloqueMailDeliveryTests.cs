@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Collaboration.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using static Collaboration.Web.Tests.Colloque.ColloqueKit;
 using static Collaboration.Web.Tests.Colloque.SignupKit;
 
@@ -78,6 +79,46 @@ public sealed class ColloqueMailDeliveryTests
         Assert.Equal(HttpStatusCode.Conflict, (await organiser.PostAsync(path, null).WaitAsync(Timeout)).StatusCode);
         var other = await CreateColloqueAsync(organiser);
         Assert.Equal(HttpStatusCode.NotFound, (await organiser.PostAsync(path.Replace(colloque.ToString(), other.ToString()), null).WaitAsync(Timeout)).StatusCode);
+    }
+
+    [Fact]
+    public async Task SentConfirmation_IsShownSentAtOnce_AndWrittenWithTheRegistrationsNextWrite_NotOneOfItsOwn()
+    {
+        // Arrange
+        await using var smtp = LoopbackSmtpServer.Start();
+        await using var app = new ConcertationFactory(null, false, MailSettings.For(smtp.Port));
+        var organiser = await app.CreateOrganiserClientAsync().WaitAsync(Timeout);
+        var colloque = await CreateColloqueAsync(organiser);
+        await OpenRegistrationAsync(organiser, colloque, total: 10);
+        var storage = app.Services.GetRequiredKeyedService<Orleans.Storage.IGrainStorage>(Grains.Platform.StorageNames.Grains);
+
+        // Act: one self-registration, its confirmation handed to the server.
+        var signup = await SignedUpAsync(app.CreateClient(), colloque, Signup("Amina Diallo", $"amina-{Guid.NewGuid():N}@exemple.ca"));
+        await smtp.WaitForAsync(1, Timeout);
+
+        // Assert: the colloque's mail view says sent at once, while the registration's row still holds the one write that
+        // recorded the place and the email (the sent mark waits for its next write: no write of its own).
+        await Poll.UntilAsync(() => OutboxAsync(organiser, colloque), o => o.GetArrayLength() == 1 && o[0].GetProperty("status").GetString() == "sent",
+            Timeout, "sent in the colloque's mail view");
+        var stored = await StoredAsync(storage, Code(signup));
+        Assert.Equal(Grains.Mail.MailStatus.Pending, Assert.Single(stored.Mail.Messages).Status);
+
+        // Act: the registration's activation is collected (its deactivation writes what waited).
+        await app.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+
+        // Assert: the row now says sent and owes nothing; the view still says sent; one message reached the server.
+        stored = await Poll.UntilAsync(() => StoredAsync(storage, Code(signup)), s => s.Mail.Messages.Single().Status == Grains.Mail.MailStatus.Sent,
+            Timeout, "the sent mark written at deactivation");
+        Assert.True(stored.Effects.IsEmpty);
+        Assert.Equal("sent", (await OutboxAsync(organiser, colloque))[0].GetProperty("status").GetString());
+        Assert.Single(smtp.Received);
+    }
+
+    private static async Task<Grains.Colloque.RegistrationState> StoredAsync(Orleans.Storage.IGrainStorage storage, string code)
+    {
+        var state = new GrainState<Grains.Colloque.RegistrationState>();
+        await storage.ReadStateAsync("colloque-registration", GrainId.Create("colloque-registration", code), state).WaitAsync(Timeout);
+        return state.State ?? new();
     }
 
     private static async Task<JsonElement> OutboxAsync(HttpClient organiser, Guid colloque) =>

@@ -17,7 +17,9 @@ namespace Collaboration.Grains.Platform;
 /// with growing delays.</item>
 /// <item>A delivered effect is removed; the removal is written with the next write (a crash before it only
 /// delivers the effect again, which its idempotent receiver ignores). A delivery that changed this grain's
-/// own state (an email's status, its attempts) is written at once.</item>
+/// own state is written at once (a failed email's attempts), or with the next write when a crash would only
+/// repeat it (an email marked sent: <see cref="EffectContext.StateChangedLater"/>) and no report of this grain's state
+/// (<see cref="IEffect.DeliveredLast"/>) went out without it; the deactivation writes what is left.</item>
 /// <item>If the node dies at any point, the reminder wakes the grain on a live silo, and its new activation
 /// delivers whatever is left; so does any activation that finds effects in its state. The reminder is
 /// dropped once a tick finds nothing left, or the activation ends with nothing left.</item>
@@ -46,6 +48,12 @@ public abstract class AfterCommitGrain<TState> : DurableGrain<TState>, IRemindab
     // Whether the last committed state still lists effects (delivered ones are dropped from it by a later write).
     private bool _storedEffects;
 
+    // A delivery changed the state in a way that waits for the next write (EffectContext.StateChangedLater).
+    private bool _unwrittenChanges;
+
+    // A report of this grain's state (IEffect.DeliveredLast) went out since the last write: a later change would leave it stale.
+    private bool _reportedSinceWrite;
+
     // Effects up to this id are in committed state: only those go out. A reentrant grain's call may record an effect
     // while a write that does not carry it is under way; that write's commit must neither deliver it nor report it.
     private long _committedThrough;
@@ -69,7 +77,7 @@ public abstract class AfterCommitGrain<TState> : DurableGrain<TState>, IRemindab
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (Effects is { IsEmpty: true } && !IsBroken) await SettleAsync(_reminderRegistered);
+        if ((Effects is { IsEmpty: true } || _unwrittenChanges) && !IsBroken) await SettleAsync(_reminderRegistered);
         ServiceProvider.GetService<PendingEffects>()?.Untrack(this.GetGrainId());
         await base.OnDeactivateAsync(reason, cancellationToken);
     }
@@ -85,12 +93,12 @@ public abstract class AfterCommitGrain<TState> : DurableGrain<TState>, IRemindab
         else await SettleAsync(dropReminder: true);
     }
 
-    /// <summary>Nothing left to deliver: the stored state forgets the delivered effects, and the reminder goes.</summary>
+    /// <summary>Nothing left to deliver: the stored state forgets the delivered effects (and takes what deliveries changed), and the reminder goes.</summary>
     private async Task SettleAsync(bool dropReminder)
     {
         try
         {
-            if (_storedEffects) await WriteStateAsync();
+            if (_storedEffects || _unwrittenChanges) await WriteStateAsync();
         }
         catch (GrainStorageUnavailableException)
         {
@@ -157,6 +165,8 @@ public abstract class AfterCommitGrain<TState> : DurableGrain<TState>, IRemindab
         base.OnSealed();
         _writingEffects = Effects is { IsEmpty: false };
         _writingThrough = Effects?.LastId ?? 0;
+        _unwrittenChanges = false; // this write carries them
+        _reportedSinceWrite = false; // and records a new report if they change what was reported
     }
 
     private protected override async Task BeforeWriteAsync()
@@ -243,7 +253,7 @@ public abstract class AfterCommitGrain<TState> : DurableGrain<TState>, IRemindab
                 if (due.Exists(p => !p.Effect.DeliveredLast) && due.RemoveAll(p => p.Effect.DeliveredLast) > 0) _driveAgain = true;
                 // A sliding window, not batches: one slow receiver does not hold the others back.
                 using var window = new SemaphoreSlim(Math.Max(1, _schedule.Concurrency));
-                var results = await Task.WhenAll(due.Select(async pending => // true: the sender's state changed
+                var results = await Task.WhenAll(due.Select(async pending => // how the sender's state changed
                 {
                     await window.WaitAsync();
                     try
@@ -255,7 +265,10 @@ public abstract class AfterCommitGrain<TState> : DurableGrain<TState>, IRemindab
                         window.Release();
                     }
                 }));
-                if (results.Contains(true)) await WriteStateDetachedAsync(); // outside any call: the grain's calls go on meanwhile
+                // A change that may wait does, unless a report already went out without it (it would stay stale till the next write).
+                if (results.Contains(StateChange.Now) || (results.Contains(StateChange.Later) && _reportedSinceWrite))
+                    await WriteStateDetachedAsync(); // outside any call: the grain's calls go on meanwhile
+                else if (results.Contains(StateChange.Later)) _unwrittenChanges = true;
             }
             while (_driveAgain && !IsBroken);
         }
@@ -273,7 +286,9 @@ public abstract class AfterCommitGrain<TState> : DurableGrain<TState>, IRemindab
         if (_driveAgain) DriveEffects();
     }
 
-    private async Task<bool> DeliverOneAsync(PendingEffect pending)
+    private enum StateChange { None, Later, Now }
+
+    private async Task<StateChange> DeliverOneAsync(PendingEffect pending)
     {
         _inFlight.Add(pending);
         var attempt = _retries.GetValueOrDefault(pending.Id).Attempts + 1;
@@ -305,11 +320,12 @@ public abstract class AfterCommitGrain<TState> : DurableGrain<TState>, IRemindab
         {
             _retries.Remove(pending.Id);
             Effects!.Pending.Remove(pending);
+            if (pending.Effect.DeliveredLast) _reportedSinceWrite = true;
             if (_waiters.Remove(pending, out var waiter)) waiter.TrySetResult();
             if (Effects.IsEmpty)
                 foreach (var drained in _drainWaiters) drained.TrySetResult();
         }
-        return context.StateChanged;
+        return context.StateChanged ? StateChange.Now : context.StateChangedLater ? StateChange.Later : StateChange.None;
     }
 
     private TimeSpan Backoff(int attempts)

@@ -20,6 +20,13 @@ public sealed class EffectContext(IGrainFactory grains, IServiceProvider service
     /// <summary>Set by an effect that answers <see cref="EffectResult.Retry"/> to choose its own delay (an SMTP server's, say).</summary>
     public TimeSpan? RetryAfter { get; set; }
 
-    /// <summary>Set by an effect whose delivery changed the sender's own state (an email's status, its attempts): written at once.</summary>
+    /// <summary>Set by an effect whose delivery changed the sender's own state (a failed email's attempts): written at once.</summary>
     public bool StateChanged { get; set; }
+
+    /// <summary>
+    /// Set by an effect whose delivery changed the sender's own state in a way that may wait for the sender's next write,
+    /// at the latest the one its deactivation makes: an email handed to the transport, marked sent. Lost with a crash, the
+    /// change only makes the effect run again, which its receiver folds (the same Message-ID; a pickup file replaced).
+    /// </summary>
+    public bool StateChangedLater { get; set; }
 }

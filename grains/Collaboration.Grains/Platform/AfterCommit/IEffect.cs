@@ -17,9 +17,8 @@ public interface IEffect
 
     /// <summary>
     /// True for an effect that reports the sender's own state to another grain (a registration's outbox to the
-    /// colloque's mail ledger): it waits while the sender's other effects are due, since their outcome (an email
-    /// handed to the transport) changes what it reports; the write that records that outcome replaces it with a
-    /// report that says both, so one delivery does the work of two.
+    /// colloque's mail ledger), read when it is delivered: it waits while the sender's other effects are due, since
+    /// their outcome (an email handed to the transport) changes what it reports, so one delivery says both.
     /// </summary>
     bool DeliveredLast => false;
 
