@@ -1,5 +1,4 @@
 using Collaboration.Grains.Colloque;
-using Collaboration.Web.Accounts;
 using Collaboration.Web.Platform;
 using Collaboration.Web.Platform.Permissions;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,5 +1,4 @@
 using Collaboration.Grains.Colloque;
-using Collaboration.Web.Accounts;
 using Collaboration.Web.Platform;
 using Collaboration.Web.Platform.Input;
 using Collaboration.Web.Platform.Permissions;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using Collaboration.Grains.Colloque;
 using Collaboration.Web.Accounts;
 using Collaboration.Web.Platform;
