@@ -1,6 +1,6 @@
 using Collaboration.Grains.Colloque;
-using Collaboration.Web.Accounts;
 using Collaboration.Web.Platform;
+using Collaboration.Web.Platform.Permissions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Collaboration.Web.Colloque;
@@ -15,7 +15,7 @@ public static class BadgesApi
 
     public static IEndpointRouteBuilder MapColloqueBadgesApi(this IEndpointRouteBuilder app)
     {
-        var organiser = app.MapGroup("/api/colloques/{id:guid}/badges").WithTags("Colloque").RequireAuthorization(AuthenticationSetup.OrganiserPolicy);
+        var organiser = app.MapGroup("/api/colloques/{id:guid}/badges").WithTags("Colloque").Requires(ColloqueAction.Manage);
         organiser.MapGet("/", ListAsync);
         organiser.MapPost("/printed", MarkPrintedAsync);
         return app;

@@ -16,7 +16,7 @@ public static class CheckInsApi
         operate.MapPost("/walkins", WalkInAsync);
     }
 
-    private static async Task<Results<Ok<CheckInResponse>, ProblemHttpResult>> CheckInAsync(Guid id, CheckInBody body, ClaimsPrincipal user, IGrainFactory grains)
+    private static async Task<Results<Ok<CheckInResponse>, ProblemHttpResult>> CheckInAsync(Guid id, CheckInBody body, ClaimsPrincipal user, IGrainFactory grains, ColloquePermissions permissions)
     {
         var code = RegistrationCodes.Normalize(body.Code);
         var errors = new Dictionary<string, BilingualText>();
@@ -24,7 +24,7 @@ public static class CheckInsApi
         if (string.IsNullOrWhiteSpace(body.Nonce) || body.Nonce.Length > 100) errors["nonce"] = new("Identifiant de lecture manquant.", "Missing scan id.");
         if (body.Operator is { Length: > 80 }) errors["operator"] = new("Nom d'opérateur trop long.", "Operator name too long.");
         if (errors.Count > 0) return Problems.Validation(errors);
-        if (body.Override == true && !ColloquePermissions.CanManage(user)) return OverrideOrganiserOnly();
+        if (body.Override == true && !permissions.Allows(user, ColloqueAction.AdmitBeyondPlaces, id)) return OverrideOrganiserOnly();
 
         var (deskId, deskName) = DeskOf(user);
         var answer = await grains.GetGrain<IRegistrationGrain>(code).CheckInAsync(
@@ -35,7 +35,7 @@ public static class CheckInsApi
     private static async Task<Results<Ok<UndoResponse>, ProblemHttpResult>> UndoAsync(Guid id, string code, ClaimsPrincipal user, IGrainFactory grains, string? @operator)
     {
         var answer = await grains.GetGrain<IRegistrationGrain>(RegistrationCodes.Normalize(code))
-            .UndoCheckInAsync(new UndoRequest(id, ColloquePermissions.DeskOf(user), OperatorOf(user, @operator)));
+            .UndoCheckInAsync(new UndoRequest(id, ColloqueClaims.DeskOf(user), OperatorOf(user, @operator)));
         return answer.Result switch
         {
             UndoResult.Undone or UndoResult.NotCheckedIn => TypedResults.Ok(new UndoResponse(answer.Result)),
@@ -47,12 +47,12 @@ public static class CheckInsApi
         };
     }
 
-    private static async Task<Results<Ok<CheckInResponse>, ProblemHttpResult>> WalkInAsync(Guid id, WalkInBody body, ClaimsPrincipal user, IGrainFactory grains)
+    private static async Task<Results<Ok<CheckInResponse>, ProblemHttpResult>> WalkInAsync(Guid id, WalkInBody body, ClaimsPrincipal user, IGrainFactory grains, ColloquePermissions permissions)
     {
         if (AttendeesApi.CheckAttendee(body.Name, body.Organisation, body.Category, body.Email, body.Mrc) is not { } details) return AttendeesApi.InvalidAttendee(body.Name, body.Organisation, body.Category, body.Email, body.Mrc);
         if (string.IsNullOrWhiteSpace(body.Nonce) || body.Nonce.Length > 100)
             return Problems.Validation(new Dictionary<string, BilingualText> { ["nonce"] = new("Identifiant de lecture manquant.", "Missing scan id.") });
-        if (body.Override == true && !ColloquePermissions.CanManage(user)) return OverrideOrganiserOnly();
+        if (body.Override == true && !permissions.Allows(user, ColloqueAction.AdmitBeyondPlaces, id)) return OverrideOrganiserOnly();
         if (await grains.GetGrain<IColloqueGrain>(id).GetDetailsAsync() is null) return ColloqueProblems.NotFound();
         // The same person sent twice (a retry) finds the same registration again: one attendee, one check-in.
         var (deskId, deskName) = DeskOf(user);
@@ -71,7 +71,7 @@ public static class CheckInsApi
         answer.Result == CheckInResult.Unknown ? null : answer.Category);
 
     private static (string DeskId, string DeskName) DeskOf(ClaimsPrincipal user) =>
-        ColloquePermissions.DeskOf(user) is { } deskId ? (deskId, user.FindFirstValue(ClaimTypes.Name) ?? deskId) : (Desk.OrganiserDeskId, Desk.OrganiserDeskName);
+        ColloqueClaims.DeskOf(user) is { } deskId ? (deskId, user.FindFirstValue(ClaimTypes.Name) ?? deskId) : (Desk.OrganiserDeskId, Desk.OrganiserDeskName);
 
     /// <summary>Who scanned: the name typed at the desk, else an organiser's own name; a desk's name is not an operator ("… at Accueil A by Accueil A").</summary>
     private static string OperatorOf(ClaimsPrincipal user, string? typed)

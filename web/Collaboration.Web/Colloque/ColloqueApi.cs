@@ -1,7 +1,7 @@
 using Collaboration.Grains.Colloque;
-using Collaboration.Web.Accounts;
 using Collaboration.Web.Platform;
 using Collaboration.Web.Platform.Input;
+using Collaboration.Web.Platform.Permissions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Collaboration.Web.Colloque;
@@ -11,14 +11,13 @@ public static class ColloqueApi
 {
     public static IEndpointRouteBuilder MapColloqueApi(this IEndpointRouteBuilder app)
     {
-        var organiser = app.MapGroup("/api/colloques").WithTags("Colloque").RequireAuthorization(AuthenticationSetup.OrganiserPolicy);
+        var organiser = app.MapGroup("/api/colloques").WithTags("Colloque").Requires(ColloqueAction.Manage);
         organiser.MapPost("/", CreateAsync);
         organiser.MapGet("/", ListAsync);
         organiser.MapPost("/{id:guid}/stats/rebuild", RebuildAsync);
 
-        // Organisers, and the desks paired with THIS colloque: one filter checks it for every endpoint of the group.
-        var operate = app.MapGroup("/api/colloques/{id:guid}").WithTags("Colloque").RequireAuthorization()
-            .AddEndpointFilter<ColloqueOperatorFilter>();
+        // Organisers, and the desks paired with THIS colloque: the permission filter checks it for every endpoint of the group.
+        var operate = app.MapGroup("/api/colloques/{id:guid}").WithTags("Colloque").Requires(ColloqueAction.Operate);
         operate.MapGet("/", GetAsync);
         operate.MapGet("/stats", StatsAsync);
 

@@ -1,27 +1,25 @@
 using System.Security.Claims;
 using Collaboration.Web.Accounts;
+using Collaboration.Web.Platform.Permissions;
 
 namespace Collaboration.Web.Colloque;
 
 /// <summary>
 /// Who may do what with a colloque. Organisers manage every colloque; a desk operates (scans,
 /// searches, registers walk-ins, follows the live topic) for the ONE colloque it was paired with.
-/// Everybody else (anonymous callers, employers, table members) gets nothing.
+/// Everybody else (anonymous callers, employers, table members) gets only the public topics.
 /// </summary>
-public static class ColloquePermissions
+public sealed class ColloquePermissions : IPermissions<ColloqueAction>
 {
-    public static bool CanManage(ClaimsPrincipal user) => user.IsInRole(Roles.Organiser);
+    public ValueTask<bool> AllowsAsync(ClaimsPrincipal user, ColloqueAction action, Guid colloqueId) =>
+        ValueTask.FromResult(Allows(user, action, colloqueId));
 
-    public static bool CanOperate(ClaimsPrincipal user, Guid colloqueId) =>
-        CanManage(user) || (user.IsInRole(Roles.Desk) && user.FindFirstValue(ColloqueClaims.ColloqueId) == colloqueId.ToString());
-
-    /// <summary>
-    /// The colloque's public topics (programme and places, room screens): anyone, for a colloque id written as the
-    /// pages write it, so that one topic has one name.
-    /// </summary>
-    public static bool CanFollowPublicly(string colloqueKey) =>
-        Guid.TryParseExact(colloqueKey, "D", out var id) && id.ToString("D") == colloqueKey;
-
-    /// <summary>The desk id of a desk caller; null for an organiser.</summary>
-    public static string? DeskOf(ClaimsPrincipal user) => user.IsInRole(Roles.Desk) ? user.FindFirstValue(ColloqueClaims.DeskId) : null;
+    public bool Allows(ClaimsPrincipal user, ColloqueAction action, Guid colloqueId) => action switch
+    {
+        ColloqueAction.Manage or ColloqueAction.AdmitBeyondPlaces => user.IsInRole(Roles.Organiser),
+        ColloqueAction.Operate => user.IsInRole(Roles.Organiser) ||
+            (user.IsInRole(Roles.Desk) && user.FindFirstValue(ColloqueClaims.ColloqueId) == colloqueId.ToString()),
+        ColloqueAction.FollowPublicly => true,
+        _ => false,
+    };
 }

@@ -12,13 +12,14 @@ namespace Collaboration.Web.Colloque;
 /// into the public JSON of GET …/public. The snapshot also has the rooms' "now" and the announcement,
 /// which change on their own topic ("colloque-screens", <see cref="ColloqueScreensTopic"/>).
 /// </summary>
-public sealed class ColloquePublicTopic(IGrainFactory grains) : ILiveTopic
+public sealed class ColloquePublicTopic(IGrainFactory grains, ColloquePermissions permissions) : ILiveTopic
 {
     public string Prefix => "colloque-public";
 
     public string Feed => "colloque-signups";
 
-    public ValueTask<bool> CanSubscribeAsync(ClaimsPrincipal user, string key) => ValueTask.FromResult(ColloquePermissions.CanFollowPublicly(key));
+    public ValueTask<bool> CanSubscribeAsync(ClaimsPrincipal user, string key) =>
+        ColloqueTopicKeys.TryParsePublic(key, out var id) ? permissions.AllowsAsync(user, ColloqueAction.FollowPublicly, id) : ValueTask.FromResult(false);
 
     public ILiveFeedGrain Source(string key) => grains.GetGrain<IColloqueSignupsGrain>(Guid.Parse(key));
 

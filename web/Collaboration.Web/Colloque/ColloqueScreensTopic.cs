@@ -11,13 +11,14 @@ namespace Collaboration.Web.Colloque;
 /// announcement, fed by the screens grain; the snapshot is <see cref="ColloqueJson.Screens"/> and the
 /// events keep the shapes the pages knew on "colloque-public".
 /// </summary>
-public sealed class ColloqueScreensTopic(IGrainFactory grains) : ILiveTopic
+public sealed class ColloqueScreensTopic(IGrainFactory grains, ColloquePermissions permissions) : ILiveTopic
 {
     public string Prefix => "colloque-screens";
 
     public string Feed => "colloque-screens";
 
-    public ValueTask<bool> CanSubscribeAsync(ClaimsPrincipal user, string key) => ValueTask.FromResult(ColloquePermissions.CanFollowPublicly(key));
+    public ValueTask<bool> CanSubscribeAsync(ClaimsPrincipal user, string key) =>
+        ColloqueTopicKeys.TryParsePublic(key, out var id) ? permissions.AllowsAsync(user, ColloqueAction.FollowPublicly, id) : ValueTask.FromResult(false);
 
     public ILiveFeedGrain Source(string key) => grains.GetGrain<IColloqueScreensGrain>(Guid.Parse(key));
 

@@ -1,5 +1,6 @@
 using Collaboration.Web.Demo;
 using Collaboration.Web.Live;
+using Collaboration.Web.Platform.Permissions;
 
 namespace Collaboration.Web.Colloque;
 
@@ -7,6 +8,7 @@ public static class ColloqueSetup
 {
     public static IServiceCollection AddColloque(this IServiceCollection services)
     {
+        services.AddPermissions<ColloquePermissions, ColloqueAction>();
         services.AddSingleton<KnownColloques>();
         services.AddSingleton<ILiveTopic, ColloquePublicTopic>();
         services.AddSingleton<ILiveTopic, ColloqueScreensTopic>();

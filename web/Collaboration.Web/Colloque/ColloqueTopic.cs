@@ -9,14 +9,14 @@ namespace Collaboration.Web.Colloque;
 /// "colloque:{id}": arrivals, undos and desks as they happen, with names — for the organiser and
 /// the desks paired with this colloque only. The snapshot is the same shape as GET …/stats.
 /// </summary>
-public sealed class ColloqueTopic(IGrainFactory grains) : ILiveTopic
+public sealed class ColloqueTopic(IGrainFactory grains, ColloquePermissions permissions) : ILiveTopic
 {
     public string Prefix => "colloque";
 
     public string Feed => "colloque";
 
     public ValueTask<bool> CanSubscribeAsync(ClaimsPrincipal user, string key) =>
-        ValueTask.FromResult(Guid.TryParse(key, out var id) && ColloquePermissions.CanOperate(user, id));
+        Guid.TryParse(key, out var id) ? permissions.AllowsAsync(user, ColloqueAction.Operate, id) : ValueTask.FromResult(false);
 
     public ILiveFeedGrain Source(string key) => grains.GetGrain<IColloqueGrain>(Guid.Parse(key));
 

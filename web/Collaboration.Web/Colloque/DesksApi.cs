@@ -98,14 +98,14 @@ public static class DesksApi
     /// A paired desk: its identity. An organiser with <c>?colloque=</c>: that colloque's "Organisation" desk
     /// (their check-ins are counted there). Anyone else: <c>{ paired: false }</c>, with 200 so the page logs no error.
     /// </summary>
-    private static async Task<Ok<DeskIdentity>> DeskMeAsync(ClaimsPrincipal user, IGrainFactory grains, Guid? colloque)
+    private static async Task<Ok<DeskIdentity>> DeskMeAsync(ClaimsPrincipal user, IGrainFactory grains, ColloquePermissions permissions, Guid? colloque)
     {
         if (user.IsInRole(Roles.Desk) && Guid.TryParse(user.FindFirstValue(ColloqueClaims.ColloqueId), out var colloqueId))
         {
             var title = (await grains.GetGrain<IColloqueGrain>(colloqueId).GetDetailsAsync())?.Title ?? "";
             return TypedResults.Ok(new DeskIdentity(colloqueId, user.FindFirstValue(ColloqueClaims.DeskId)!, user.FindFirstValue(ClaimTypes.Name) ?? "", title));
         }
-        var organiser = ColloquePermissions.CanManage(user);
+        var organiser = permissions.Allows(user, ColloqueAction.Manage, colloque ?? Guid.Empty);
         if (organiser && colloque is { } id && await grains.GetGrain<IColloqueGrain>(id).GetAsync() is { } view)
             return TypedResults.Ok(new DeskIdentity(id, Desk.OrganiserDeskId, Desk.OrganiserDeskName, view.Title, Organiser: true));
         return TypedResults.Ok(new DeskIdentity(Guid.Empty, "", "", "", Paired: false, Organiser: organiser));

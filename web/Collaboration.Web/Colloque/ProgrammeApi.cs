@@ -1,9 +1,9 @@
 using System.Globalization;
-using System.Security.Claims;
 using Collaboration.Grains.Colloque;
 using Collaboration.Web.Accounts;
 using Collaboration.Web.Platform;
 using Collaboration.Web.Platform.Input;
+using Collaboration.Web.Platform.Permissions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Collaboration.Web.Colloque;
@@ -16,7 +16,7 @@ public static class ProgrammeApi
 {
     public static IEndpointRouteBuilder MapProgrammeApi(this IEndpointRouteBuilder app)
     {
-        var organiser = app.MapGroup("/api/colloques/{id:guid}").WithTags("Colloque programme").RequireAuthorization(AuthenticationSetup.OrganiserPolicy);
+        var organiser = app.MapGroup("/api/colloques/{id:guid}").WithTags("Colloque programme").Requires(ColloqueAction.Manage);
         organiser.MapPut("/registration-settings", SetSettingsAsync);
         organiser.MapPost("/sessions", AddSessionAsync);
         organiser.MapPut("/sessions/{sessionId:guid}", UpdateSessionAsync);
@@ -25,8 +25,8 @@ public static class ProgrammeApi
         organiser.MapGet("/sessions/{sessionId:guid}/attendees.csv", SessionCsvAsync);
         organiser.MapPut("/announcement", AnnounceAsync);
 
-        // Organisers, and the desks paired with THIS colloque (checked in each handler).
-        var operate = app.MapGroup("/api/colloques/{id:guid}/rooms/{room}").WithTags("Colloque programme").RequireAuthorization();
+        // Organisers, and the desks paired with THIS colloque.
+        var operate = app.MapGroup("/api/colloques/{id:guid}/rooms/{room}").WithTags("Colloque programme").Requires(ColloqueAction.Operate);
         operate.MapPut("/now", SetRoomNowAsync);
         operate.MapPost("/advance", AdvanceRoomAsync);
         return app;
@@ -128,9 +128,8 @@ public static class ProgrammeApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> SetRoomNowAsync(Guid id, string room, RoomNowBody body, ClaimsPrincipal user, IGrainFactory grains)
+    private static async Task<Results<NoContent, ProblemHttpResult>> SetRoomNowAsync(Guid id, string room, RoomNowBody body, IGrainFactory grains)
     {
-        if (!ColloquePermissions.CanOperate(user, id)) return Problems.Forbidden();
         Guid? target = body.Follow == true ? null : body.SessionId ?? Guid.Empty;
         return await grains.GetGrain<IColloqueScreensGrain>(id).SetRoomNowAsync(room, target) switch
         {
@@ -142,9 +141,8 @@ public static class ProgrammeApi
 
     public sealed record Advanced(Guid? SessionId);
 
-    private static async Task<Results<Ok<Advanced>, ProblemHttpResult>> AdvanceRoomAsync(Guid id, string room, ClaimsPrincipal user, IGrainFactory grains)
+    private static async Task<Results<Ok<Advanced>, ProblemHttpResult>> AdvanceRoomAsync(Guid id, string room, IGrainFactory grains)
     {
-        if (!ColloquePermissions.CanOperate(user, id)) return Problems.Forbidden();
         var advance = await grains.GetGrain<IColloqueScreensGrain>(id).AdvanceRoomAsync(room);
         return advance.Result == ProgrammeResult.Ok ? TypedResults.Ok(new Advanced(advance.NextSessionId)) : UnknownRoom();
     }

@@ -2,12 +2,11 @@ using System.Security.Claims;
 using Collaboration.Grains.Coordination;
 using Collaboration.Grains.Live;
 using Collaboration.Web.Live;
-using Collaboration.Web.Meetings;
 
 namespace Collaboration.Web.Coordination;
 
 /// <summary>"board:{tableId}": the table's action items as they change, for its members and the organisers (the meeting topic's audience).</summary>
-public sealed class BoardTopic(IGrainFactory grains, MeetingsPermissions permissions) : ILiveTopic
+public sealed class BoardTopic(IGrainFactory grains, CoordinationPermissions permissions) : ILiveTopic
 {
     public const string TopicPrefix = "board";
 
@@ -15,8 +14,8 @@ public sealed class BoardTopic(IGrainFactory grains, MeetingsPermissions permiss
 
     public string Feed => "table-board";
 
-    public async ValueTask<bool> CanSubscribeAsync(ClaimsPrincipal user, string key) =>
-        Guid.TryParse(key, out var tableId) && MeetingsPermissions.Allows(await permissions.ForTableAsync(user, tableId), MeetingAction.Read);
+    public ValueTask<bool> CanSubscribeAsync(ClaimsPrincipal user, string key) =>
+        Guid.TryParse(key, out var tableId) ? permissions.AllowsAsync(user, CoordinationAction.SeeTable, tableId) : ValueTask.FromResult(false);
 
     public ILiveFeedGrain Source(string key) => grains.GetGrain<ITableBoardGrain>(Guid.Parse(key));
 

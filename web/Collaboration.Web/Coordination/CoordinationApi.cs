@@ -2,9 +2,9 @@ using System.Security.Claims;
 using Collaboration.Grains.Coordination;
 using Collaboration.Grains.Meetings;
 using Collaboration.Grains.Tables;
-using Collaboration.Web.Accounts;
 using Collaboration.Web.Meetings;
 using Collaboration.Web.Platform;
+using Collaboration.Web.Platform.Permissions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Collaboration.Web.Coordination;
@@ -17,13 +17,16 @@ public static class CoordinationApi
 {
     public static IEndpointRouteBuilder MapCoordinationApi(this IEndpointRouteBuilder app)
     {
+        // Which tables and people a member sees depends on their tables: the handlers narrow the board to the caller's scope.
         var board = app.MapGroup("/api/board").WithTags("Coordination").RequireAuthorization();
-        board.MapGet("/", GetBoardAsync);
-        board.MapPatch("/{tableId:guid}/items/{itemId:guid}", SetStatusAsync);
-        board.MapPost("/{tableId:guid}/rebuild", RebuildAsync).RequireAuthorization(AuthenticationSetup.OrganiserPolicy);
-        board.MapGet("/organisations/{organisationId:guid}", GetOrganisationAsync);
+        board.MapGet("/", GetBoardAsync).Requires(CoordinationAction.SeeBoard);
+        board.MapPatch("/{tableId:guid}/items/{itemId:guid}", SetStatusAsync).Requires(CoordinationAction.SeeTable, TableRoute);
+        board.MapPost("/{tableId:guid}/rebuild", RebuildAsync).Requires(CoordinationAction.Rebuild, TableRoute);
+        board.MapGet("/organisations/{organisationId:guid}", GetOrganisationAsync).Requires(CoordinationAction.SeeBoard);
         return app;
     }
+
+    private const string TableRoute = "tableId";
 
     public sealed record StatusRequest(string? Status, long? ExpectedVersion);
 
@@ -59,10 +62,10 @@ public static class CoordinationApi
         if (errors.Count > 0) return Problems.Validation(errors);
 
         var table = await grains.GetGrain<ITableGrain>(tableId).GetAsync();
+        if (table is null) return Problems.Forbidden();
         var access = await permissions.ForTableAsync(user, tableId, table);
-        if (!MeetingsPermissions.Allows(access, MeetingAction.Read) || table is null) return Problems.Forbidden();
         var (result, item) = await coordination.SetStatusAsync(table, itemId, status!.Value, request.ExpectedVersion!.Value,
-            i => MeetingsPermissions.Allows(access, MeetingAction.SetActionItemStatus, i.OwnerMemberId));
+            i => CoordinationPermissions.MayChangeStatus(access, i.OwnerMemberId));
         if (item is null) return ItemNotFound();
         if (result is null) return Problems.Forbidden();
         return result.Outcome switch

@@ -14,18 +14,19 @@ namespace Collaboration.Web.Coordination;
 /// Reads the coordination board (the table boards the caller may see, joined with the people and
 /// their organisations) and changes an item's status on its meeting grain, the truth.
 /// </summary>
-public sealed class CoordinationService(IGrainFactory grains, MeetingsPermissions permissions, PartnersService partners, TimeProvider clock)
+public sealed class CoordinationService(
+    IGrainFactory grains, MeetingsPermissions meetings, CoordinationPermissions permissions, PartnersService partners, TimeProvider clock)
 {
     /// <summary>The caller's tables (organisers: all; members: theirs), or null when they may see no board at all.</summary>
     public async Task<CoordinationScope?> ScopeAsync(ClaimsPrincipal user)
     {
-        if (user.Identity?.IsAuthenticated != true || !(user.IsInRole(Roles.Organiser) || user.IsInRole(Roles.Member))) return null;
+        if (!await permissions.AllowsAsync(user, CoordinationAction.SeeBoard, Guid.Empty)) return null;
         var tables = new List<(TableView, TableAccess)>();
-        foreach (var entry in await permissions.VisibleTablesAsync(user))
+        foreach (var entry in await meetings.VisibleTablesAsync(user))
         {
             var table = await grains.GetGrain<ITableGrain>(entry.Id).GetAsync();
             if (table is null) continue;
-            var access = await permissions.ForTableAsync(user, table.Id, table);
+            var access = await meetings.ForTableAsync(user, table.Id, table);
             if (MeetingsPermissions.Allows(access, MeetingAction.Read)) tables.Add((table, access));
         }
         if (tables.Count == 0 && !user.IsInRole(Roles.Organiser)) return null;
@@ -55,7 +56,7 @@ public sealed class CoordinationService(IGrainFactory grains, MeetingsPermission
             if (filter.Table is null || filter.Table == table.Id)
                 decisions.AddRange((board.Decisions ?? []).Select(d => BoardDecisionRow.From(d, table.Id, table.Name)));
             rows.AddRange(board.Items.Select(i => BoardRow.From(i, table.Id, table.Name, scope.People.GetValueOrDefault(i.OwnerMemberId), today,
-                MeetingsPermissions.Allows(access, MeetingAction.SetActionItemStatus, i.OwnerMemberId))));
+                CoordinationPermissions.MayChangeStatus(access, i.OwnerMemberId))));
         }
         var organisations = scope.People.Values.Where(p => p.OrganisationId is not null)
             .DistinctBy(p => p.OrganisationId).Select(p => new BoardOrganisation(p.OrganisationId!.Value, p.OrganisationName!, p.Mrc!))

@@ -1,4 +1,5 @@
 using Collaboration.Web.Live;
+using Collaboration.Web.Platform.Permissions;
 
 namespace Collaboration.Web.Coordination;
 
@@ -6,6 +7,7 @@ public static class CoordinationSetup
 {
     public static IServiceCollection AddCoordination(this IServiceCollection services)
     {
+        services.AddPermissions<CoordinationPermissions, CoordinationAction>();
         services.AddSingleton<CoordinationService>();
         services.AddSingleton<OrganisationActivityReader>();
         services.AddSingleton<ILiveTopic, BoardTopic>();

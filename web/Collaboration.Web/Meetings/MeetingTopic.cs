@@ -22,7 +22,7 @@ public sealed class MeetingTopic(IGrainFactory grains, MeetingsPermissions permi
     {
         if (!Guid.TryParse(key, out var id)) return false;
         var meeting = await grains.GetGrain<IMeetingGrain>(id).GetAsync();
-        return meeting is not null && MeetingsPermissions.Allows(await permissions.ForTableAsync(user, meeting.TableId), MeetingAction.Read);
+        return meeting is not null && await permissions.AllowsAsync(user, MeetingAction.Read, meeting.TableId);
     }
 
     public ILiveFeedGrain Source(string key) => grains.GetGrain<IMeetingGrain>(Guid.Parse(key));

@@ -5,6 +5,7 @@ using Collaboration.Grains.Tables;
 using Collaboration.Web.Calendar;
 using Collaboration.Web.Mail;
 using Collaboration.Web.Platform;
+using Collaboration.Web.Platform.Permissions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Collaboration.Web.Meetings;
@@ -14,10 +15,10 @@ public static partial class MeetingsApi
 {
     private static void MapSeries(RouteGroupBuilder tables)
     {
-        tables.MapGet("/{tableId:guid}/series", GetSeriesAsync);
-        tables.MapPut("/{tableId:guid}/series", SetSeriesAsync);
-        tables.MapPost("/{tableId:guid}/series/next", CreateNextInSeriesAsync);
-        tables.MapGet("/{tableId:guid}/series.ics", GetSeriesCalendarAsync);
+        tables.MapGet("/{tableId:guid}/series", GetSeriesAsync).Requires(MeetingAction.Read, TableRoute);
+        tables.MapPut("/{tableId:guid}/series", SetSeriesAsync).Requires(MeetingAction.ManageTable, TableRoute);
+        tables.MapPost("/{tableId:guid}/series/next", CreateNextInSeriesAsync).Requires(MeetingAction.ManageTable, TableRoute);
+        tables.MapGet("/{tableId:guid}/series.ics", GetSeriesCalendarAsync).Requires(MeetingAction.Read, TableRoute);
     }
 
     public sealed record StandingItemRequest(string? Title, int? PlannedMinutes);
@@ -33,7 +34,7 @@ public static partial class MeetingsApi
     private static async Task<Results<Ok<SeriesResponse>, ProblemHttpResult>> GetSeriesAsync(
         Guid tableId, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions)
     {
-        var (_, access, problem) = await LoadTableAsync(tableId, user, grains, permissions, MeetingAction.Read);
+        var (_, access, problem) = await LoadTableAsync(tableId, user, grains, permissions);
         if (problem is not null) return problem;
         var series = await grains.GetGrain<IMeetingSeriesGrain>(tableId).GetAsync();
         return TypedResults.Ok(new SeriesResponse(series, series?.Rule.RecurrenceRule, MeetingsPermissions.Allows(access, MeetingAction.ManageTable)));
@@ -57,7 +58,7 @@ public static partial class MeetingsApi
             errors["standingItems"] = new("Chaque point permanent a un titre (200 caractères au plus) et une durée de 0 à 600 minutes.",
                 "Each standing item has a title (200 characters at most) and a planned time of 0 to 600 minutes.");
         if (errors.Count > 0) return Problems.Validation(errors);
-        var (_, _, problem) = await LoadTableAsync(tableId, user, grains, permissions, MeetingAction.ManageTable);
+        var (_, _, problem) = await LoadTableAsync(tableId, user, grains, permissions);
         if (problem is not null) return problem;
         var setup = new SeriesSetup(request.Title!.Trim(), request.Location?.Trim() ?? "", new SeriesRule(request.Week!.Value, day, time.Hour, time.Minute),
             [.. standing.Select(i => new AgendaTemplateItem(i!.Title!.Trim(), i.PlannedMinutes ?? 15))]);
@@ -70,7 +71,7 @@ public static partial class MeetingsApi
     {
         if (!DateTimeOffset.TryParse(request.StartsAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var startsAt))
             return Problems.Validation(new Dictionary<string, BilingualText> { ["startsAt"] = new("Donnez la date de la prochaine rencontre vue (startsAt).", "Give the next meeting's date as seen (startsAt).") });
-        var (table, _, problem) = await LoadTableAsync(tableId, user, grains, permissions, MeetingAction.ManageTable);
+        var (table, _, problem) = await LoadTableAsync(tableId, user, grains, permissions);
         if (problem is not null) return problem;
         var result = await service.CreateNextInSeriesAsync(table!, startsAt.ToUniversalTime(), user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "");
         return result is { Outcome: MeetingOutcome.Applied, Current: Guid id }
@@ -82,21 +83,20 @@ public static partial class MeetingsApi
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetSeriesCalendarAsync(
         Guid tableId, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions, MailLinks links, TimeProvider clock)
     {
-        var (table, _, problem) = await LoadTableAsync(tableId, user, grains, permissions, MeetingAction.Read);
+        var (table, _, problem) = await LoadTableAsync(tableId, user, grains, permissions);
         if (problem is not null) return problem;
         if (await grains.GetGrain<IMeetingSeriesGrain>(tableId).GetAsync() is not { } series) return SeriesNotFound();
         var entry = MeetingCalendar.SeriesEntry(series, table!.Name, new Uri(links.Base, $"meetings.html?table={tableId}"));
         return File(CalendarFile.Build(entry, clock.GetUtcNow()), CalendarFile.ContentType, $"serie-{tableId:N}.ics");
     }
 
-    /// <summary>Loads the table and checks the caller may do <paramref name="action"/> on it (refusal before "not found").</summary>
+    /// <summary>Loads the table (the permission filter has refused strangers already) and what the caller is to it.</summary>
     private static async Task<(TableView? Table, TableAccess Access, ProblemHttpResult? Problem)> LoadTableAsync(
-        Guid tableId, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions, MeetingAction action)
+        Guid tableId, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions)
     {
         var table = await grains.GetGrain<ITableGrain>(tableId).GetAsync();
-        var access = await permissions.ForTableAsync(user, tableId, table);
-        if (!MeetingsPermissions.Allows(access, action)) return (table, access, Problems.Forbidden());
-        return table is null ? (null, access, TableNotFound()) : (table, access, null);
+        if (table is null) return (null, TableAccess.None, TableNotFound());
+        return (table, await permissions.ForTableAsync(user, tableId, table), null);
     }
 
     private static ProblemHttpResult SeriesNotFound() => Problems.Create(StatusCodes.Status404NotFound, "series-not-found",

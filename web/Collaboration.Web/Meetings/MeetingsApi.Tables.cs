@@ -40,13 +40,12 @@ public static partial class MeetingsApi
         TypedResults.Ok(await permissions.VisibleTablesAsync(user));
 
     private static async Task<Results<Created<TableResponse>, ProblemHttpResult>> CreateTableAsync(
-        CreateTableRequest request, ClaimsPrincipal user, MeetingsPermissions permissions, MeetingsService service)
+        CreateTableRequest request, ClaimsPrincipal user, MeetingsService service)
     {
         var errors = new Dictionary<string, BilingualText>();
         CheckText(errors, "name", request.Name, 200, required: true);
         if (request.Quorum is not (>= 1 and <= 500)) errors["quorum"] = new("Le quorum est un nombre de 1 à 500.", "The quorum is a number from 1 to 500.");
         if (errors.Count > 0) return Problems.Validation(errors);
-        if (!MeetingsPermissions.Allows(await permissions.ForTableAsync(user, Guid.Empty), MeetingAction.ManageTable)) return Problems.Forbidden();
 
         var id = await service.CreateTableAsync(request.Name!.Trim(), request.Quorum!.Value, user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "");
         return TypedResults.Created($"/api/tables/{id}", new TableResponse(id, request.Name.Trim(), request.Quorum.Value, "organiser", null, [], 0, false));
@@ -56,9 +55,8 @@ public static partial class MeetingsApi
         Guid tableId, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions)
     {
         var table = await grains.GetGrain<ITableGrain>(tableId).GetAsync();
-        var access = await permissions.ForTableAsync(user, tableId, table);
-        if (!MeetingsPermissions.Allows(access, MeetingAction.Read)) return Problems.Forbidden();
         if (table is null) return TableNotFound();
+        var access = await permissions.ForTableAsync(user, tableId, table);
         var organiser = access.Role == TableRole.Organiser;
         var active = table.Members.Count(m => !m.AccessRevoked);
         return TypedResults.Ok(new TableResponse(table.Id, table.Name, table.Quorum, RoleName(access.Role), access.MemberId,
@@ -67,11 +65,9 @@ public static partial class MeetingsApi
     }
 
     private static async Task<Results<Ok<IReadOnlyList<MeetingSummary>>, ProblemHttpResult>> ListMeetingsAsync(
-        Guid tableId, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions)
+        Guid tableId, IGrainFactory grains)
     {
         var table = await grains.GetGrain<ITableGrain>(tableId).GetAsync();
-        var access = await permissions.ForTableAsync(user, tableId, table);
-        if (!MeetingsPermissions.Allows(access, MeetingAction.Read)) return Problems.Forbidden();
         if (table is null) return TableNotFound();
         var summaries = new List<MeetingSummary>();
         foreach (var reference in table.Meetings.OrderByDescending(m => m.StartsAt))
@@ -84,7 +80,7 @@ public static partial class MeetingsApi
     }
 
     private static async Task<Results<Created<MemberLinkResponse>, ProblemHttpResult>> AddMemberAsync(
-        Guid tableId, AddMemberRequest request, ClaimsPrincipal user, HttpContext http, MeetingsPermissions permissions, MeetingsService service)
+        Guid tableId, AddMemberRequest request, HttpContext http, MeetingsService service)
     {
         var errors = new Dictionary<string, BilingualText>();
         CheckText(errors, "name", request.Name, 120, required: true);
@@ -102,7 +98,6 @@ public static partial class MeetingsApi
         };
         if (role is null) errors["role"] = new("Choisissez : member ou secretary.", "Choose: member or secretary.");
         if (errors.Count > 0) return Problems.Validation(errors);
-        if (!MeetingsPermissions.Allows(await permissions.ForTableAsync(user, tableId), MeetingAction.ManageTable)) return Problems.Forbidden();
 
         var (outcome, memberId, token) = await service.AddMemberAsync(tableId, new NewTableMember(
             request.Name!.Trim(), request.Organisation?.Trim() ?? "", sector!.Value, EmailAddress.Normalize(request.Email!), role!.Value));
@@ -117,9 +112,8 @@ public static partial class MeetingsApi
 
     /// <summary>A fresh link for a member whose link was used up or lost; the previous link stops working.</summary>
     private static async Task<Results<Ok<MemberLinkResponse>, ProblemHttpResult>> ReissueLinkAsync(
-        Guid tableId, Guid memberId, ClaimsPrincipal user, HttpContext http, MeetingsPermissions permissions, MeetingsService service)
+        Guid tableId, Guid memberId, HttpContext http, MeetingsService service)
     {
-        if (!MeetingsPermissions.Allows(await permissions.ForTableAsync(user, tableId), MeetingAction.ManageTable)) return Problems.Forbidden();
         var (outcome, token) = await service.IssueLinkAsync(tableId, memberId);
         return outcome == TableOutcome.Done
             ? TypedResults.Ok(new MemberLinkResponse(memberId, LinkFor(http, token!)))
@@ -131,10 +125,9 @@ public static partial class MeetingsApi
     /// before answering, on the others when the table's revocation event reaches them (<see cref="RevokedMemberEjector"/>).
     /// </summary>
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeMemberAsync(
-        Guid tableId, Guid memberId, ClaimsPrincipal user, MeetingsPermissions permissions, MeetingsService service, MeetingPresence presence,
+        Guid tableId, Guid memberId, MeetingsService service, MeetingPresence presence,
         Sessions sessions)
     {
-        if (!MeetingsPermissions.Allows(await permissions.ForTableAsync(user, tableId), MeetingAction.ManageTable)) return Problems.Forbidden();
         if (await service.RevokeAsync(tableId, memberId) != TableOutcome.Done)
             return Problems.Create(StatusCodes.Status404NotFound, "member-not-found", "Membre introuvable.", "Member not found.");
         await presence.EjectAsync($"member:{memberId:N}");

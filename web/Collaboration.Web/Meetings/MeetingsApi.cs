@@ -3,27 +3,29 @@ using System.Security.Claims;
 using Collaboration.Grains.Meetings;
 using Collaboration.Grains.Tables;
 using Collaboration.Web.Platform;
+using Collaboration.Web.Platform.Permissions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Collaboration.Web.Meetings;
 
-/// <summary>Tables, members' sign-in links, meetings and their minutes. Every handler asks <see cref="MeetingsPermissions"/> first.</summary>
+/// <summary>Tables, members' sign-in links, meetings and their minutes. Every endpoint is checked by <see cref="MeetingsPermissions"/>: a table's by the permission filter, a meeting's in its handler once the meeting is loaded.</summary>
 public static partial class MeetingsApi
 {
     public static IEndpointRouteBuilder MapMeetingsApi(this IEndpointRouteBuilder app)
     {
         var tables = app.MapGroup("/api/tables").WithTags("Meetings").RequireAuthorization();
         tables.MapGet("/", ListTablesAsync);
-        tables.MapPost("/", CreateTableAsync);
-        tables.MapGet("/{tableId:guid}", GetTableAsync);
-        tables.MapGet("/{tableId:guid}/meetings", ListMeetingsAsync);
-        tables.MapPost("/{tableId:guid}/members", AddMemberAsync);
-        tables.MapPost("/{tableId:guid}/members/{memberId:guid}/link", ReissueLinkAsync);
-        tables.MapPost("/{tableId:guid}/members/{memberId:guid}/revoke", RevokeMemberAsync);
+        tables.MapPost("/", CreateTableAsync).Requires(MeetingAction.ManageTable, TableRoute);
+        tables.MapGet("/{tableId:guid}", GetTableAsync).Requires(MeetingAction.Read, TableRoute);
+        tables.MapGet("/{tableId:guid}/meetings", ListMeetingsAsync).Requires(MeetingAction.Read, TableRoute);
+        tables.MapPost("/{tableId:guid}/members", AddMemberAsync).Requires(MeetingAction.ManageTable, TableRoute);
+        tables.MapPost("/{tableId:guid}/members/{memberId:guid}/link", ReissueLinkAsync).Requires(MeetingAction.ManageTable, TableRoute);
+        tables.MapPost("/{tableId:guid}/members/{memberId:guid}/revoke", RevokeMemberAsync).Requires(MeetingAction.ManageTable, TableRoute);
         MapSeries(tables);
         app.MapPost("/api/tables/sign-in", SignInAsync).WithTags("Meetings").RequireRateLimiting(RateLimits.SignInLinks);
         app.MapPost("/api/tables/sign-in-link", RequestSignInLinkAsync).WithTags("Meetings").RequireRateLimiting(RateLimits.LinkRequests);
 
+        // A meeting's handlers load it first: the check is against its table (LoadAsync), and the body's member or item where it names one.
         var meetings = app.MapGroup("/api/meetings").WithTags("Meetings").RequireAuthorization();
         meetings.MapPost("/", CreateMeetingAsync);
         meetings.MapGet("/{id:guid}", GetMeetingAsync);
@@ -53,6 +55,9 @@ public static partial class MeetingsApi
         MapDocuments(meetings);
         return app;
     }
+
+    /// <summary>The route value that names the table the permission is about.</summary>
+    private const string TableRoute = "tableId";
 
     public sealed record AgendaItemRequest(string? Title, string? Presenter, int? PlannedMinutes, string? Notes, long? ExpectedVersion);
 
@@ -289,7 +294,7 @@ public static partial class MeetingsApi
     {
         var meeting = await grains.GetGrain<IMeetingGrain>(id).GetAsync();
         if (meeting is null)
-            return (null, TableAccess.None, MeetingsPermissions.Allows(await permissions.ForTableAsync(user, Guid.Empty), MeetingAction.ManageTable)
+            return (null, TableAccess.None, await permissions.AllowsAsync(user, MeetingAction.ManageTable, Guid.Empty)
                 ? Problems.Create(StatusCodes.Status404NotFound, "meeting-not-found", "Rencontre introuvable.", "Meeting not found.")
                 : Problems.Forbidden());
         var access = await permissions.ForTableAsync(user, meeting.TableId);

@@ -1,46 +1,22 @@
 using System.Security.Claims;
 using Collaboration.Grains.Tables;
 using Collaboration.Web.Accounts;
+using Collaboration.Web.Platform.Permissions;
 
 namespace Collaboration.Web.Meetings;
-
-public enum TableRole { None, Member, Secretary, Organiser }
-
-public enum MeetingAction
-{
-    /// <summary>See the table, its meetings, minutes; follow the live topic.</summary>
-    Read,
-    /// <summary>Create tables and meetings, add members, issue and revoke sign-in links.</summary>
-    ManageTable,
-    /// <summary>Run the meeting: start, close, agenda, current item, decisions, action items, anyone's attendance.</summary>
-    Run,
-    /// <summary>Set one member's attendance (a member may set their own).</summary>
-    SetAttendance,
-    /// <summary>Change an action item's status (a member may for an item they own).</summary>
-    SetActionItemStatus,
-    /// <summary>Vote on a motion: only members, each for themself (the chair counts hands instead).</summary>
-    Vote,
-    /// <summary>Raise or lower a hand to speak: a member for themself; the chair for anyone.</summary>
-    RaiseHand,
-    /// <summary>Comment on circulated minutes or propose a correction: the table's members, each as themself.</summary>
-    CommentMinutes,
-    /// <summary>Attach a document to an agenda item (a member: the item's presenter) or remove one (a member: one they attached).</summary>
-    ShareDocument,
-}
-
-/// <summary>What the caller is to one table; <see cref="MemberId"/> when they are signed in as its member.</summary>
-public sealed record TableAccess(TableRole Role, Guid? MemberId)
-{
-    public static readonly TableAccess None = new(TableRole.None, null);
-}
 
 /// <summary>
 /// Every permission of the meetings feature. A member's cookie is checked against the table at
 /// each call (the member must still be on the table, with access not revoked since the cookie was
-/// issued), not only by its claims. Organisers see every table.
+/// issued), not only by its claims. Organisers see every table. The resource is the table: a meeting's
+/// handlers load the meeting first and check against its table with <see cref="Allows"/>.
 /// </summary>
-public sealed class MeetingsPermissions(IGrainFactory grains)
+public sealed class MeetingsPermissions(IGrainFactory grains) : IPermissions<MeetingAction>
 {
+    /// <summary>For an endpoint or a topic that names the table (<see cref="Guid.Empty"/>: none, e.g. creating one).</summary>
+    public async ValueTask<bool> AllowsAsync(ClaimsPrincipal user, MeetingAction action, Guid tableId) =>
+        Allows(await ForTableAsync(user, tableId), action);
+
     public async Task<TableAccess> ForTableAsync(ClaimsPrincipal user, Guid tableId, TableView? table = null)
     {
         if (user.Identity?.IsAuthenticated != true) return TableAccess.None;

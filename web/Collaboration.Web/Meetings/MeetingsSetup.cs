@@ -1,5 +1,6 @@
 using Collaboration.Web.Demo;
 using Collaboration.Web.Live;
+using Collaboration.Web.Platform.Permissions;
 
 namespace Collaboration.Web.Meetings;
 
@@ -7,7 +8,7 @@ public static class MeetingsSetup
 {
     public static IServiceCollection AddMeetings(this IServiceCollection services)
     {
-        services.AddSingleton<MeetingsPermissions>();
+        services.AddPermissions<MeetingsPermissions, MeetingAction>();
         services.AddSingleton<MeetingsService>();
         services.AddSingleton<BallotKeys>();
         services.AddSingleton<ILiveTopic, MeetingTopic>();

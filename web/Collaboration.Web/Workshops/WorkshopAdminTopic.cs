@@ -9,14 +9,14 @@ namespace Collaboration.Web.Workshops;
 /// "workshop-admin:{id}": organisers only; the snapshot is the session with its registrant list,
 /// and events go out whole (registrant details included), in the same format as the snapshot and the API.
 /// </summary>
-public sealed class WorkshopAdminTopic(IGrainFactory grains) : ILiveTopic
+public sealed class WorkshopAdminTopic(IGrainFactory grains, WorkshopsPermissions permissions) : ILiveTopic
 {
     public string Prefix => "workshop-admin";
 
     public string Feed => "workshop";
 
     public ValueTask<bool> CanSubscribeAsync(ClaimsPrincipal user, string key) =>
-        ValueTask.FromResult(WorkshopTopicKeys.IsSessionKey(key) && WorkshopPermissions.Allows(user, WorkshopPermissions.Action.Organise));
+        WorkshopTopicKeys.IsSessionKey(key) ? permissions.AllowsAsync(user, WorkshopAction.Organise, Guid.Parse(key)) : ValueTask.FromResult(false);
 
     public ILiveFeedGrain Source(string key) => grains.GetGrain<IWorkshopSessionGrain>(Guid.Parse(key));
 

@@ -13,14 +13,14 @@ namespace Collaboration.Web.Workshops;
 /// own registration over HTTP with its token in a header, so the token never travels through
 /// the hub (neither in its URL nor in a topic name).
 /// </summary>
-public sealed class WorkshopTopic(IGrainFactory grains) : ILiveTopic
+public sealed class WorkshopTopic(IGrainFactory grains, WorkshopsPermissions permissions) : ILiveTopic
 {
     public string Prefix => "workshop";
 
     public string Feed => "workshop";
 
     public ValueTask<bool> CanSubscribeAsync(ClaimsPrincipal user, string key) =>
-        ValueTask.FromResult(WorkshopTopicKeys.IsSessionKey(key) && WorkshopPermissions.Allows(user, WorkshopPermissions.Action.Browse));
+        WorkshopTopicKeys.IsSessionKey(key) ? permissions.AllowsAsync(user, WorkshopAction.Browse, Guid.Parse(key)) : ValueTask.FromResult(false);
 
     public ILiveFeedGrain Source(string key) => grains.GetGrain<IWorkshopSessionGrain>(Guid.Parse(key));
 

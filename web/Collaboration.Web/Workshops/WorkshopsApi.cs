@@ -3,6 +3,7 @@ using Collaboration.Grains.Workshops;
 using Collaboration.Web.Accounts;
 using Collaboration.Web.Mail;
 using Collaboration.Web.Platform;
+using Collaboration.Web.Platform.Permissions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -20,15 +21,15 @@ public static class WorkshopsApi
     {
         var workshops = app.MapGroup("/api/workshops").WithTags("Workshops");
         workshops.MapGet("/", ListAsync);
-        workshops.MapPost("/", CreateAsync).RequireAuthorization(AuthenticationSetup.OrganiserPolicy);
+        workshops.MapPost("/", CreateAsync).Requires(WorkshopAction.Organise);
         workshops.MapGet("/{id:guid}", GetAsync);
-        workshops.MapPatch("/{id:guid}", UpdateAsync).RequireAuthorization(AuthenticationSetup.OrganiserPolicy);
+        workshops.MapPatch("/{id:guid}", UpdateAsync).Requires(WorkshopAction.Organise);
         workshops.MapGet("/{id:guid}/calendar.ics", CalendarAsync);
         workshops.MapPost("/{id:guid}/registrations", RegisterAsync).RequireRateLimiting(RateLimits.Registrations);
         workshops.MapPost("/{id:guid}/manage-link", RequestManageLinkAsync).RequireRateLimiting(RateLimits.LinkRequests);
-        workshops.MapGet("/{id:guid}/registrants", RegistrantsAsync).RequireAuthorization(AuthenticationSetup.OrganiserPolicy);
-        workshops.MapGet("/{id:guid}/registrations.csv", CsvAsync).RequireAuthorization(AuthenticationSetup.OrganiserPolicy);
-        workshops.MapPost("/{id:guid}/registrants/{code}/attendance", MarkAttendanceAsync).RequireAuthorization(AuthenticationSetup.OrganiserPolicy);
+        workshops.MapGet("/{id:guid}/registrants", RegistrantsAsync).Requires(WorkshopAction.Organise);
+        workshops.MapGet("/{id:guid}/registrations.csv", CsvAsync).Requires(WorkshopAction.Organise);
+        workshops.MapPost("/{id:guid}/registrants/{code}/attendance", MarkAttendanceAsync).Requires(WorkshopAction.Organise);
 
         // Reads have a generous bucket of their own (a private page re-reads its registration
         // whenever the session's waitlist moves); changes share the registrations' bucket.
@@ -66,9 +67,9 @@ public static class WorkshopsApi
 
     public sealed record AttendanceRequest(bool? Attended);
 
-    private static async Task<Ok<List<WorkshopSummary>>> ListAsync(IGrainFactory grains, ClaimsPrincipal user, TimeProvider clock, bool? all)
+    private static async Task<Ok<List<WorkshopSummary>>> ListAsync(IGrainFactory grains, ClaimsPrincipal user, WorkshopsPermissions permissions, TimeProvider clock, bool? all)
     {
-        var includePast = all == true && WorkshopPermissions.Allows(user, WorkshopPermissions.Action.Organise);
+        var includePast = all == true && permissions.Allows(user, WorkshopAction.Organise);
         return TypedResults.Ok(await WorkshopCatalog.ListAsync(grains, clock.GetUtcNow(), includePast));
     }
 

@@ -1,5 +1,6 @@
 using Collaboration.Web.Demo;
 using Collaboration.Web.Live;
+using Collaboration.Web.Platform.Permissions;
 
 namespace Collaboration.Web.Workshops;
 
@@ -7,6 +8,7 @@ public static class WorkshopsSetup
 {
     public static IServiceCollection AddWorkshops(this IServiceCollection services)
     {
+        services.AddPermissions<WorkshopsPermissions, WorkshopAction>();
         services.AddSingleton<ILiveTopic, WorkshopTopic>();
         services.AddSingleton<ILiveTopic, WorkshopAdminTopic>();
         services.AddSingleton<IDemoData, WorkshopsDemoData>();
