@@ -241,7 +241,8 @@ internal sealed class MeetingVotesScenario : IScenario
 
             **Baseline, same run, interleaved round by round**: a bare ASP.NET Core SignalR hub (no grain, no storage, no auth) in the
             same process with {Members} clients (same .NET client); {Members} concurrent `POST /broadcast`, each sending one message to all
-            its clients with `Clients.All.SendAsync` — the same {Members * Members:N0} deliveries with nothing in front; timed from the last
+            its clients with `Clients.All.SendAsync` — {Members * Members:N0} deliveries (what the product sent before the ballots of one
+            write were merged) with nothing in front; timed from the last
             POST sent until every client has all {Members}.
 
             """);
@@ -250,10 +251,10 @@ internal sealed class MeetingVotesScenario : IScenario
         text.AppendLine($"""
             **Reading.** {(met ? "Target met" : "Target missed")}: after the last of {Members} ballots leaves its member, every client on both
             nodes shows the final tally {P(product, s => s.EveryClientMs, 0.5):0} ms (p50) / {p99:0} ms (p99) later, against
-            {P(baseline, s => s.EveryClientMs, 0.5):0} / {P(baseline, s => s.EveryClientMs, 0.99):0} ms for a bare hub delivering as many messages.
-            Each client got {messages:0} `BallotCast` per round (median) where the baseline sends {Members}: the ballots of one write
-            are one event. What the product adds is the HTTP call and permission check of each ballot, the grain's durable writes (one
-            at a time, each carrying the ballots that came meanwhile), and the relay's hop to the other node.
+            {P(baseline, s => s.EveryClientMs, 0.5):0} / {P(baseline, s => s.EveryClientMs, 0.99):0} ms for a bare hub delivering {Members} messages to each
+            client. The product sends each client {messages:0} `BallotCast` per round (median), since the ballots of one write are one
+            event, so what it adds is no longer the deliveries: it is the HTTP call and permission check of each ballot, the grain's
+            durable writes (one at a time, each carrying the ballots that came meanwhile), and the relay's hop to the other node.
             """);
         return text.ToString();
     }
