@@ -25,6 +25,13 @@ public sealed class LiveLog
         return entry;
     }
 
+    /// <summary>The last event, given new data under the same version (it was never published: see <c>LiveGrain.RaiseOrMerge</c>).</summary>
+    public LiveEvent ReplaceLast(object data, DateTimeOffset at)
+    {
+        if (Recent.Count == 0 || Recent[^1].Version != Version) throw new InvalidOperationException("The log holds no last event to replace.");
+        return Recent[^1] = Recent[^1] with { Type = data.GetType().Name, Data = data, At = at };
+    }
+
     /// <summary>
     /// The events after <paramref name="sinceVersion"/> up to <paramref name="upToVersion"/> (the
     /// last committed one); null when the tail no longer reaches back that far, or when the caller

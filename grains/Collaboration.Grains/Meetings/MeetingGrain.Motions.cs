@@ -73,8 +73,10 @@ public sealed partial class MeetingGrain
             var index = motion.Votes.FindIndex(v => v.MemberId == memberId);
             if (index >= 0) motion.Votes[index] = shown; else motion.Votes.Add(shown);
         }
-        motion.Version = Version + 1;
-        RaiseEvent(new BallotCast(motion.Id, motion.TotalsVisible, shown, Tally(motion)));
+        // Ballots that commit in one write reach the screens as one event: 200 members voting at once send a few
+        // messages to each screen, not 200.
+        RaiseOrMerge(new BallotCast(motion.Id, motion.TotalsVisible, shown is null ? [] : [shown], Tally(motion)), BallotCast.Merge);
+        motion.Version = Version;
         await WriteStateAsync();
         return Ok(choice);
     }

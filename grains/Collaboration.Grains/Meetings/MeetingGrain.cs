@@ -423,7 +423,7 @@ public sealed partial class MeetingGrain(
     };
 
     private MeetingView View() => new(
-        GrainGuidKey, Version, State.TableId, State.TableName, State.Title, State.StartsAt, State.Location,
+        GrainGuidKey, VersionForSnapshot(), State.TableId, State.TableName, State.Title, State.StartsAt, State.Location,
         State.Status, State.StartedAt, State.ClosedAt, Now,
         [.. State.Roster], AgendaViews(), State.AgendaVersion, State.CurrentItemId, IsOverrun(),
         [.. State.Attendance], Quorum(), [.. State.Decisions],

@@ -33,7 +33,9 @@ function applyTally(motion, data) {
     next.ballotCount = data.ballots;
     next.tally = motion.tally && motion.totalsVisible ? motion.tally : null;
   }
-  if (data.vote && next.votes) next.votes = replaceBy(next.votes, { ...data.vote, choice: norm(data.vote.choice) }, 'memberId');
+  // The ballots of one write come as one event, each member once with their last choice (none for a secret vote, or an
+  // event stored before votes were listed).
+  if (next.votes) for (const vote of data.votes ?? []) next.votes = replaceBy(next.votes, { ...vote, choice: norm(vote.choice) }, 'memberId');
   return next;
 }
 
