@@ -1,14 +1,9 @@
 using Collaboration.Grains.Live;
 using Collaboration.Grains.Meetings;
 using Collaboration.Grains.Meetings.Events;
-using Collaboration.Grains.Platform;
 using Collaboration.Grains.Tables;
 using Collaboration.Grains.Tests.Platform;
-using Collaboration.Silo.Storage.Sqlite;
 using Collaboration.Testing;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Storage;
 
 namespace Collaboration.Grains.Tests.Meetings;
 
@@ -26,12 +21,7 @@ public sealed class BallotMergeGrainTests : IAsyncLifetime
     private readonly GrainsSilo _silo;
 
     public BallotMergeGrainTests() => _silo = new GrainsSilo((silo, configuration) =>
-    {
-        // The product's SQLite storage behind a gate, under the name every grain uses.
-        silo.AddSqliteGrainStorage("gated-inner", configuration.GetConnectionString("Sqlite") ?? configuration["ConnectionStrings:Sqlite"]!);
-        silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Grains, (sp, _) =>
-            _gate = new GatedGrainStorage(sp.GetRequiredKeyedService<IGrainStorage>("gated-inner")));
-    });
+        GatedGrainStorage.Install(silo, configuration, gate => _gate = gate));
 
     public Task InitializeAsync() => _silo.InitializeAsync();
 

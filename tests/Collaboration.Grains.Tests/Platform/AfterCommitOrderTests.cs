@@ -1,10 +1,7 @@
 using Collaboration.Grains.Colloque;
 using Collaboration.Grains.Platform;
-using Collaboration.Silo.Storage.Sqlite;
 using Collaboration.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Storage;
 
 namespace Collaboration.Grains.Tests.Platform;
 
@@ -23,10 +20,7 @@ public sealed class AfterCommitOrderTests : IAsyncLifetime
 
     public AfterCommitOrderTests() => _silo = new GrainsSilo((silo, configuration) =>
     {
-        // The product's SQLite storage behind a gate, under the name every grain uses.
-        silo.AddSqliteGrainStorage("gated-inner", configuration.GetConnectionString("Sqlite") ?? configuration["ConnectionStrings:Sqlite"]!);
-        silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Grains, (sp, _) =>
-            _gate = new GatedGrainStorage(sp.GetRequiredKeyedService<IGrainStorage>("gated-inner")));
+        GatedGrainStorage.Install(silo, configuration, gate => _gate = gate);
         silo.Services.AddSingleton<ICrashPoints>(_steps);
     });
 

@@ -1,3 +1,7 @@
+using Collaboration.Grains.Platform;
+using Collaboration.Silo.Storage.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 
 namespace Collaboration.Grains.Tests.Platform;
@@ -14,6 +18,18 @@ public sealed class GatedGrainStorage(IGrainStorage inner) : IGrainStorage, ILif
     private int _committed;
 
     public GrainId? Hold { get; set; }
+
+    /// <summary>Puts the product's SQLite storage behind a gate, under the name every grain uses; <paramref name="created"/> gets the gate.</summary>
+    public static void Install(ISiloBuilder silo, IConfiguration configuration, Action<GatedGrainStorage> created)
+    {
+        silo.AddSqliteGrainStorage("gated-inner", configuration.GetConnectionString("Sqlite") ?? configuration["ConnectionStrings:Sqlite"]!);
+        silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Grains, (sp, _) =>
+        {
+            var gate = new GatedGrainStorage(sp.GetRequiredKeyedService<IGrainStorage>("gated-inner"));
+            created(gate);
+            return gate;
+        });
+    }
 
     /// <summary>Writes of the held grain waiting at the gate now.</summary>
     public int Waiting => Volatile.Read(ref _waiting);
