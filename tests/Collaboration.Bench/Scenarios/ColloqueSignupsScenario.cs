@@ -295,7 +295,7 @@ internal sealed class ColloqueSignupsScenario : IScenario
             directory and outbox grains cross to the other silo: their single activations are what make "never oversold" hold across
             nodes without a lock or a retry. After the acknowledgement, the after-commit path: the signups grain's notice reaches the
             registration (no write: told already), the email is composed (MimeKit, the QR code as a PNG, the day's `.ics`) and
-            written, its delivery is recorded (the registration's second write), then one report of its outbox goes to the colloque's
+            written (its sent mark waits for the registration's next write, at the latest its deactivation's), then one report of its outbox goes to the colloque's
             mail ledger and the listing to the directory, each taken in coalesced writes. The clients, both nodes and PostgreSQL share
             the same {Environment.ProcessorCount} cores with whatever else runs: at {burstCpu + burst.ProcessMs:0.0} ms per registration (clients included) two
             cores give about {Environment.ProcessorCount * 1000 / (burstCpu + burst.ProcessMs):N0} registrations/s. Where a node's CPU goes is in the profile below.
