@@ -279,6 +279,10 @@ public sealed class RegistrationGrain(
         CoveredByCaller();
     }
 
+    // One grain per registration: its confirmation's sent mark rides on its next write (its deactivation's), one write
+    // fewer per registration; a crash before that write sends the message again, under its Message-ID.
+    private protected override bool OutcomesWaitForNextWrite => true;
+
     /// <summary>A write that changes the outbox owes the colloque's ledger the new report.</summary>
     private protected override object? OnWriting()
     {

@@ -10,8 +10,9 @@ namespace Collaboration.Grains.Mail;
 /// never send the same one; a 250 marks it sent and drops its body, a 5xx (or too many temporary
 /// failures) marks it failed, a 4xx or a dead connection retries it with doubling delays. The
 /// Message-ID is fixed when the message is recorded, so the one repeat possible (a crash between
-/// the server's 250 and the record, which waits for the sender's next write or its deactivation)
-/// folds into one in mail clients, and replaces its own file in a pickup folder.
+/// the server's 250 and the record; for a colloque registration, before its next write or its
+/// deactivation, which the record waits for) folds into one in mail clients, and replaces its own
+/// file in a pickup folder.
 /// </summary>
 [GenerateSerializer, Immutable]
 [Alias("effect.send-mail")]
@@ -47,8 +48,8 @@ public sealed record SendMail([property: Id(0)] long MailId) : IEffect
             result = new MailDeliveryResult(MailDeliveryOutcome.Retry, mail.Subject ?? "", e.Message);
         }
         if (mail.Status != MailStatus.Pending) return EffectResult.Delivered;
-        // A failure is recorded at once (its attempts count); a message sent, with the sender's next write: lost with a
-        // crash, it is only sent again under its Message-ID.
+        // A failure is recorded at once (its attempts count); a message sent, with the sender's next write where the sender
+        // chooses it (AfterCommitGrain.OutcomesWaitForNextWrite): lost with a crash, it is only sent again under its Message-ID.
         context.StateChanged = result.Outcome != MailDeliveryOutcome.Delivered;
         context.StateChangedLater = result.Outcome == MailDeliveryOutcome.Delivered;
         mail.Attempts++;

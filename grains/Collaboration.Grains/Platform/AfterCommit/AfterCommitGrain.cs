@@ -17,9 +17,10 @@ namespace Collaboration.Grains.Platform;
 /// with growing delays.</item>
 /// <item>A delivered effect is removed; the removal is written with the next write (a crash before it only
 /// delivers the effect again, which its idempotent receiver ignores). A delivery that changed this grain's
-/// own state is written at once (a failed email's attempts), or with the next write when a crash would only
-/// repeat it (an email marked sent: <see cref="EffectContext.StateChangedLater"/>) and no report of this grain's state
-/// (<see cref="IEffect.DeliveredLast"/>) went out without it; the deactivation writes what is left.</item>
+/// own state is written at once (a failed email's attempts), or — in a grain that chooses it
+/// (<see cref="OutcomesWaitForNextWrite"/>) — with the next write when a crash would only repeat it (an email marked
+/// sent: <see cref="EffectContext.StateChangedLater"/>) and no report of this grain's state (<see cref="IEffect.DeliveredLast"/>)
+/// went out without it; the deactivation writes what is left.</item>
 /// <item>If the node dies at any point, the reminder wakes the grain on a live silo, and its new activation
 /// delivers whatever is left; so does any activation that finds effects in its state. The reminder is
 /// dropped once a tick finds nothing left, or the activation ends with nothing left.</item>
@@ -113,6 +114,14 @@ public abstract class AfterCommitGrain<TState> : DurableGrain<TState>, IRemindab
     /// and a node's death does not deliver them all again. Off by default: for most grains that would be one more write.
     /// </summary>
     private protected virtual bool ForgetsDeliveredAtOnce => false;
+
+    /// <summary>
+    /// True for a grain that takes an outcome which may wait (<see cref="EffectContext.StateChangedLater"/>: an email marked
+    /// sent) with its next write or its deactivation's, rather than a write of its own. Worth it for a grain per person
+    /// (a colloque registration: one write fewer each), whose message a crash before that write sends again under its
+    /// Message-ID; off by default, so a shared grain (a workshop session) records a delivery as soon as it happens.
+    /// </summary>
+    private protected virtual bool OutcomesWaitForNextWrite => false;
 
     /// <summary>The grain's own reminders (other than <see cref="Reminder"/>).</summary>
     protected virtual Task OnReminderAsync(string reminderName, TickStatus status) => Task.CompletedTask;
@@ -266,7 +275,7 @@ public abstract class AfterCommitGrain<TState> : DurableGrain<TState>, IRemindab
                     }
                 }));
                 // A change that may wait does, unless a report already went out without it (it would stay stale till the next write).
-                if (results.Contains(StateChange.Now) || (results.Contains(StateChange.Later) && _reportedSinceWrite))
+                if (results.Contains(StateChange.Now) || (results.Contains(StateChange.Later) && (_reportedSinceWrite || !OutcomesWaitForNextWrite)))
                     await WriteStateDetachedAsync(); // outside any call: the grain's calls go on meanwhile
                 else if (results.Contains(StateChange.Later)) _unwrittenChanges = true;
             }

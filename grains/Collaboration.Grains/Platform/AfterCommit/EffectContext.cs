@@ -25,8 +25,9 @@ public sealed class EffectContext(IGrainFactory grains, IServiceProvider service
 
     /// <summary>
     /// Set by an effect whose delivery changed the sender's own state in a way that may wait for the sender's next write,
-    /// at the latest the one its deactivation makes: an email handed to the transport, marked sent. Lost with a crash, the
-    /// change only makes the effect run again, which its receiver folds (the same Message-ID; a pickup file replaced).
+    /// at the latest the one its deactivation makes, in a grain that chooses it (a colloque registration): an email handed
+    /// to the transport, marked sent. Lost with a crash, the change only makes the effect run again, which its receiver
+    /// folds (the same Message-ID; a pickup file replaced). Elsewhere it is written at once, like <see cref="StateChanged"/>.
     /// </summary>
     public bool StateChangedLater { get; set; }
 }
