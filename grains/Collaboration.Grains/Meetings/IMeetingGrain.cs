@@ -133,6 +133,13 @@ public interface IMeetingGrain : IGrainWithGuidKey, ILiveFeedGrain, IMailOutboxG
     /// <summary>Takes a document off the meeting: nobody can download it any more.</summary>
     Task<MeetingResult> RemoveDocumentAsync(Guid documentId);
 
+    /// <summary>
+    /// The meeting's table (null: no meeting), for the permission check of every meeting route: a meeting never changes
+    /// table, so each node remembers it (<c>MeetingTables</c>) and calls this once per meeting, not the whole view per request.
+    /// </summary>
+    [ReadOnly]
+    Task<Guid?> GetTableIdAsync();
+
     /// <summary>The meeting as of now (overrun computed from the clock), or null when never created.</summary>
     Task<MeetingView?> GetAsync();
 }

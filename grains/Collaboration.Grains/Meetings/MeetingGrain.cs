@@ -316,6 +316,8 @@ public sealed partial class MeetingGrain(
 
     public Task<MeetingView?> GetAsync() => Task.FromResult(State.Exists ? View() : null);
 
+    public Task<Guid?> GetTableIdAsync() => Task.FromResult(State.Exists ? State.TableId : (Guid?)null);
+
     /// <summary>The table's coordination board follows the action items and decisions: a write that changes them owes it the meeting's items as of this version.</summary>
     protected override void OnWritingEvents(IReadOnlyList<LiveEvent> events)
     {

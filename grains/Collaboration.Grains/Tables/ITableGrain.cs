@@ -44,4 +44,12 @@ public interface ITableGrain : IGrainWithGuidKey, ILiveFeedGrain, IMailOutboxGra
 
     /// <summary>The table, or null when it was never created.</summary>
     Task<TableView?> GetAsync();
+
+    /// <summary>
+    /// One member's access, for each request's permission check (null: no such member, or no table). Read at every
+    /// request, never cached, so a revocation counts at once. Interleaves: it changes nothing, and a change in flight
+    /// has already changed the state it reads (a revocation refuses before its write commits, never after).
+    /// </summary>
+    [AlwaysInterleave, ReadOnly]
+    Task<MemberAccess?> GetAccessAsync(Guid memberId);
 }

@@ -130,4 +130,8 @@ public sealed class TableGrain(
             [.. State.Meetings.OrderBy(m => m.StartsAt)])
         : null);
 
+    public Task<MemberAccess?> GetAccessAsync(Guid memberId) =>
+        Task.FromResult(State.Exists && State.Members.FirstOrDefault(m => m.Id == memberId) is { } member
+            ? new MemberAccess(member.Role, member.AccessRevoked, member.AccessStamp)
+            : null);
 }

@@ -4,6 +4,8 @@ using Collaboration.Web.Accounts;
 using Collaboration.Web.Colloque;
 using Collaboration.Web.Coordination;
 using Collaboration.Web.Meetings;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
 using static Collaboration.Web.Tests.Meetings.MeetingsTestKit;
 
@@ -93,6 +95,71 @@ public sealed class TablePermissionsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MeetingFilter_RefusesAMemberRevokedMidMeeting_AtTheirNextRequest()
+    {
+        // Arrange: the meeting is under way and the node already knows its table (the member's hand went up).
+        var meetingId = await CreateMeetingAsync(_organiser, _tableA).WaitAsync(CallTimeout);
+        await _organiser.PostAsync($"/api/meetings/{meetingId}/start", null).OkJsonAsync().WaitAsync(CallTimeout);
+        var (raise, raised) = MeetingInvocation(_member, meetingId, _memberA);
+        var beforeRevoke = await new RequireMeetingPermission(MeetingAction.RaiseHand, "memberId").InvokeAsync(raise, Next(raised)).AsTask().WaitAsync(CallTimeout);
+        (await _organiser.PostAsync($"/api/tables/{_tableA}/members/{_memberA}/revoke", null).WaitAsync(CallTimeout)).EnsureSuccessStatusCode();
+
+        // Act: the same cookie's claims, on the same node, right after.
+        var (vote, voted) = MeetingInvocation(_member, meetingId);
+        var afterRevoke = await new RequireMeetingPermission(MeetingAction.Vote, null).InvokeAsync(vote, Next(voted)).AsTask().WaitAsync(CallTimeout);
+        var (read, readRan) = MeetingInvocation(_member, meetingId);
+        var readAfterRevoke = await new RequireMeetingPermission(MeetingAction.Read, null).InvokeAsync(read, Next(readRan)).AsTask().WaitAsync(CallTimeout);
+
+        // Assert
+        Assert.True(raised.Ran);
+        Assert.Equal("handled", beforeRevoke);
+        Assert.Equal(new MeetingAccess(_tableA, new TableAccess(TableRole.Member, _memberA)), MeetingAccess.Of(raise.HttpContext));
+        Assert.Equal(StatusCodes.Status403Forbidden, Assert.IsType<ProblemHttpResult>(afterRevoke).StatusCode);
+        Assert.Equal(StatusCodes.Status403Forbidden, Assert.IsType<ProblemHttpResult>(readAfterRevoke).StatusCode);
+        Assert.False(voted.Ran);
+        Assert.False(readRan.Ran);
+    }
+
+    [Fact]
+    public async Task MeetingFilter_AnswersAnUnknownMeeting_404ToOrganisers_And403ToMembers()
+    {
+        // Arrange
+        var unknown = Guid.NewGuid();
+        var (asOrganiser, organiserRan) = MeetingInvocation(Organiser, unknown);
+        var (asMember, memberRan) = MeetingInvocation(_member, unknown);
+
+        // Act
+        var organiser = await new RequireMeetingPermission(MeetingAction.Read, null).InvokeAsync(asOrganiser, Next(organiserRan)).AsTask().WaitAsync(CallTimeout);
+        var member = await new RequireMeetingPermission(MeetingAction.Read, null).InvokeAsync(asMember, Next(memberRan)).AsTask().WaitAsync(CallTimeout);
+
+        // Assert
+        var notFound = Assert.IsType<ProblemHttpResult>(organiser);
+        Assert.Equal(StatusCodes.Status404NotFound, notFound.StatusCode);
+        Assert.Equal("meeting-not-found", notFound.ProblemDetails.Extensions["code"]);
+        Assert.Equal(StatusCodes.Status403Forbidden, Assert.IsType<ProblemHttpResult>(member).StatusCode);
+        Assert.False(organiserRan.Ran);
+        Assert.False(memberRan.Ran);
+    }
+
+    [Fact]
+    public async Task MeetingFilter_LetsAMemberActForThemself_AndNotForAnotherMember()
+    {
+        // Arrange
+        var meetingId = await CreateMeetingAsync(_organiser, _tableA).WaitAsync(CallTimeout);
+        var (own, ownRan) = MeetingInvocation(_member, meetingId, _memberA);
+        var (other, otherRan) = MeetingInvocation(_member, meetingId, Guid.NewGuid());
+
+        // Act
+        await new RequireMeetingPermission(MeetingAction.SetAttendance, "memberId").InvokeAsync(own, Next(ownRan)).AsTask().WaitAsync(CallTimeout);
+        var forAnother = await new RequireMeetingPermission(MeetingAction.SetAttendance, "memberId").InvokeAsync(other, Next(otherRan)).AsTask().WaitAsync(CallTimeout);
+
+        // Assert
+        Assert.True(ownRan.Ran);
+        Assert.Equal(StatusCodes.Status403Forbidden, Assert.IsType<ProblemHttpResult>(forAnother).StatusCode);
+        Assert.False(otherRan.Ran);
+    }
+
+    [Fact]
     public async Task Coordination_ShowsAMemberTheirTablesBoard_AndLeavesTheRebuildToOrganisers()
     {
         // Arrange
@@ -129,4 +196,24 @@ public sealed class TablePermissionsTests : IAsyncLifetime
         Assert.False(anonymous);
         Assert.False(deskTable);
     }
+
+    private sealed class Handler
+    {
+        public bool Ran { get; set; }
+    }
+
+    /// <summary>A call to a meeting route as the app's own filter sees it: the app's services, the route's values.</summary>
+    private (EndpointFilterInvocationContext Context, Handler Ran) MeetingInvocation(ClaimsPrincipal user, Guid meetingId, Guid? memberId = null)
+    {
+        var http = new DefaultHttpContext { User = user, RequestServices = _app.Services };
+        http.Request.RouteValues["id"] = meetingId.ToString();
+        if (memberId is { } member) http.Request.RouteValues["memberId"] = member.ToString();
+        return (new DefaultEndpointFilterInvocationContext(http), new Handler());
+    }
+
+    private static EndpointFilterDelegate Next(Handler handler) => _ =>
+    {
+        handler.Ran = true;
+        return ValueTask.FromResult<object?>("handled");
+    };
 }

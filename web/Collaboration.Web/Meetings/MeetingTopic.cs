@@ -7,7 +7,7 @@ using Collaboration.Web.Live;
 namespace Collaboration.Web.Meetings;
 
 /// <summary>"meeting:{id}": every change of the meeting, for the table's members and the organisers.</summary>
-public sealed class MeetingTopic(IGrainFactory grains, MeetingsPermissions permissions) : ILiveTopic
+public sealed class MeetingTopic(IGrainFactory grains, MeetingsPermissions permissions, MeetingTables tables) : ILiveTopic
 {
     public const string TopicPrefix = "meeting";
 
@@ -15,14 +15,13 @@ public sealed class MeetingTopic(IGrainFactory grains, MeetingsPermissions permi
 
     public string Feed => "meeting";
 
-    public ValueTask<bool> CanSubscribeAsync(ClaimsPrincipal user, string key) => MayReadAsync(grains, permissions, user, key);
+    public ValueTask<bool> CanSubscribeAsync(ClaimsPrincipal user, string key) => MayReadAsync(tables, permissions, user, key);
 
     /// <summary>Who may follow a meeting (here, or its minutes on <see cref="MinutesTopic"/>): whoever may read it.</summary>
-    internal static async ValueTask<bool> MayReadAsync(IGrainFactory grains, MeetingsPermissions permissions, ClaimsPrincipal user, string key)
+    internal static async ValueTask<bool> MayReadAsync(MeetingTables tables, MeetingsPermissions permissions, ClaimsPrincipal user, string key)
     {
         if (!Guid.TryParse(key, out var id)) return false;
-        var meeting = await grains.GetGrain<IMeetingGrain>(id).GetAsync();
-        return meeting is not null && await permissions.AllowsAsync(user, MeetingAction.Read, meeting.TableId);
+        return await tables.TableOfAsync(id) is { } tableId && await permissions.AllowsAsync(user, MeetingAction.Read, tableId);
     }
 
     public ILiveFeedGrain Source(string key) => grains.GetGrain<IMeetingGrain>(Guid.Parse(key));

@@ -24,13 +24,14 @@ public static partial class MeetingsApi
 
     private static void MapDocuments(RouteGroupBuilder meetings)
     {
-        meetings.MapPost("/{id:guid}/agenda/{itemId:guid}/documents", AttachDocumentAsync);
-        meetings.MapGet("/{id:guid}/documents/{documentId:guid}", DownloadDocumentAsync);
-        meetings.MapDelete("/{id:guid}/documents/{documentId:guid}", RemoveDocumentAsync);
+        // Attaching and removing are checked further in the handler: against the item's presenter, the document's uploader.
+        meetings.MapPost("/{id:guid}/agenda/{itemId:guid}/documents", AttachDocumentAsync).RequiresOnMeeting(MeetingAction.Read);
+        meetings.MapGet("/{id:guid}/documents/{documentId:guid}", DownloadDocumentAsync).RequiresOnMeeting(MeetingAction.Read);
+        meetings.MapDelete("/{id:guid}/documents/{documentId:guid}", RemoveDocumentAsync).RequiresOnMeeting(MeetingAction.Read);
     }
 
     private static async Task<Results<Created<AgendaDocument>, ProblemHttpResult>> AttachDocumentAsync(
-        Guid id, Guid itemId, string? name, HttpRequest request, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions,
+        Guid id, Guid itemId, string? name, HttpRequest request, ClaimsPrincipal user, IGrainFactory grains,
         IMeetingDocumentStore store, TimeProvider clock, CancellationToken cancellationToken)
     {
         var fileName = Path.GetFileName((name ?? "").Replace('\\', '/')).Trim();
@@ -39,9 +40,9 @@ public static partial class MeetingsApi
                 $"Give the file's name ({MeetingGrain.MaxDocumentNameLength} characters at most)."));
         if (request.ContentLength > MeetingGrain.MaxDocumentBytes) return DocumentTooLarge();
 
-        var (meeting, access, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Read);
-        if (problem is not null) return problem;
-        var item = meeting!.Agenda.FirstOrDefault(i => i.Id == itemId);
+        var (_, access) = MeetingAccess.Of(request.HttpContext);
+        if (await ViewAsync(grains, id) is not { } meeting) return MeetingNotFound();
+        var item = meeting.Agenda.FirstOrDefault(i => i.Id == itemId);
         if (!MeetingsPermissions.Allows(access, MeetingAction.ShareDocument, item is null ? null : PresenterOf(meeting, item))) return Problems.Forbidden();
         if (item is null) return ProblemOf(Outcome(new MeetingResult(MeetingOutcome.UnknownItem, meeting.Version)));
         if (meeting.Status is MeetingStatus.Closed or MeetingStatus.Cancelled) return ProblemOf(Outcome(new MeetingResult(MeetingOutcome.ReadOnly, meeting.Version)));
@@ -77,12 +78,10 @@ public static partial class MeetingsApi
     }
 
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> DownloadDocumentAsync(
-        Guid id, Guid documentId, HttpContext http, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions,
-        IMeetingDocumentStore store, CancellationToken cancellationToken)
+        Guid id, Guid documentId, HttpContext http, IGrainFactory grains, IMeetingDocumentStore store, CancellationToken cancellationToken)
     {
-        var (meeting, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Read);
-        if (problem is not null) return problem;
-        if (meeting!.Documents?.FirstOrDefault(d => d.Id == documentId) is not { } document) return DocumentNotFound();
+        if (await ViewAsync(grains, id) is not { } meeting) return MeetingNotFound();
+        if (meeting.Documents?.FirstOrDefault(d => d.Id == documentId) is not { } document) return DocumentNotFound();
         var found = await store.CopyToAsync(id, documentId, () =>
         {
             var response = http.Response;
@@ -99,11 +98,11 @@ public static partial class MeetingsApi
     }
 
     private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> RemoveDocumentAsync(
-        Guid id, Guid documentId, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions, IMeetingDocumentStore store, TimeProvider clock)
+        Guid id, Guid documentId, HttpContext http, IGrainFactory grains, IMeetingDocumentStore store)
     {
-        var (meeting, access, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Read);
-        if (problem is not null) return problem;
-        var document = meeting!.Documents?.FirstOrDefault(d => d.Id == documentId);
+        var (_, access) = MeetingAccess.Of(http);
+        if (await ViewAsync(grains, id) is not { } meeting) return MeetingNotFound();
+        var document = meeting.Documents?.FirstOrDefault(d => d.Id == documentId);
         if (!MeetingsPermissions.Allows(access, MeetingAction.ShareDocument, document?.UploadedByMemberId)) return Problems.Forbidden();
         if (document is null) return DocumentNotFound();
         var result = await grains.GetGrain<IMeetingGrain>(id).RemoveDocumentAsync(documentId);

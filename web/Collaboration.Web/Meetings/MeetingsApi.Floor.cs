@@ -10,11 +10,11 @@ public static partial class MeetingsApi
 {
     private static void MapFloor(RouteGroupBuilder meetings)
     {
-        meetings.MapPut("/{id:guid}/floor/hands/{memberId:guid}", RaiseHandAsync);
-        meetings.MapDelete("/{id:guid}/floor/hands/{memberId:guid}", LowerHandAsync);
-        meetings.MapPost("/{id:guid}/floor/next", GiveFloorAsync);
-        meetings.MapPost("/{id:guid}/floor/end", EndSpeakingAsync);
-        meetings.MapPut("/{id:guid}/floor/limit", SetSpeakingLimitAsync);
+        meetings.MapPut("/{id:guid}/floor/hands/{memberId:guid}", RaiseHandAsync).RequiresOnMeeting(MeetingAction.RaiseHand, SubjectRoute);
+        meetings.MapDelete("/{id:guid}/floor/hands/{memberId:guid}", LowerHandAsync).RequiresOnMeeting(MeetingAction.RaiseHand, SubjectRoute);
+        meetings.MapPost("/{id:guid}/floor/next", GiveFloorAsync).RequiresOnMeeting(MeetingAction.Run);
+        meetings.MapPost("/{id:guid}/floor/end", EndSpeakingAsync).RequiresOnMeeting(MeetingAction.Run);
+        meetings.MapPut("/{id:guid}/floor/limit", SetSpeakingLimitAsync).RequiresOnMeeting(MeetingAction.Run);
     }
 
     public sealed record GiveFloorRequest(Guid? MemberId);
@@ -22,47 +22,35 @@ public static partial class MeetingsApi
     public sealed record SpeakingLimitRequest(int? Seconds);
 
     private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> RaiseHandAsync(
-        Guid id, Guid memberId, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions)
-    {
-        var (_, access, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.RaiseHand, memberId);
-        if (problem is not null) return problem;
-        return Outcome(await grains.GetGrain<IMeetingGrain>(id).RaiseHandAsync(memberId, byChair: access.MemberId != memberId));
-    }
+        Guid id, Guid memberId, HttpContext http, IGrainFactory grains) =>
+        Outcome(await grains.GetGrain<IMeetingGrain>(id).RaiseHandAsync(memberId, byChair: MeetingAccess.Of(http).Access.MemberId != memberId));
 
     private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> LowerHandAsync(
-        Guid id, Guid memberId, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions)
+        Guid id, Guid memberId, IGrainFactory grains)
     {
-        var (_, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.RaiseHand, memberId);
-        if (problem is not null) return problem;
         return Outcome(await grains.GetGrain<IMeetingGrain>(id).LowerHandAsync(memberId));
     }
 
     private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> GiveFloorAsync(
-        Guid id, GiveFloorRequest? request, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions)
+        Guid id, GiveFloorRequest? request, IGrainFactory grains)
     {
-        var (_, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Run);
-        if (problem is not null) return problem;
         return Outcome(await grains.GetGrain<IMeetingGrain>(id).GiveFloorAsync(request?.MemberId));
     }
 
     private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> EndSpeakingAsync(
-        Guid id, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions)
+        Guid id, IGrainFactory grains)
     {
-        var (_, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Run);
-        if (problem is not null) return problem;
         return Outcome(await grains.GetGrain<IMeetingGrain>(id).EndSpeakingAsync());
     }
 
     private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> SetSpeakingLimitAsync(
-        Guid id, SpeakingLimitRequest request, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions)
+        Guid id, SpeakingLimitRequest request, IGrainFactory grains)
     {
         if (request.Seconds is < 10 or > MeetingGrain.MaxSpeakingLimitSeconds)
             return Problems.Validation(new Dictionary<string, BilingualText>
             {
                 ["seconds"] = new("Le temps de parole va de 10 secondes à 1 heure (vide : sans limite).", "Speaking time is 10 seconds to 1 hour (empty: no limit)."),
             });
-        var (_, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Run);
-        if (problem is not null) return problem;
         return Outcome(await grains.GetGrain<IMeetingGrain>(id).SetSpeakingLimitAsync(request.Seconds));
     }
 }

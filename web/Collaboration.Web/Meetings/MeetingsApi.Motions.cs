@@ -10,12 +10,12 @@ public static partial class MeetingsApi
 {
     private static void MapMotions(RouteGroupBuilder meetings)
     {
-        meetings.MapPost("/{id:guid}/motions", OpenMotionAsync);
-        meetings.MapGet("/{id:guid}/motions/{motionId:guid}", GetMotionAsync);
-        meetings.MapPut("/{id:guid}/motions/{motionId:guid}/ballot", CastBallotAsync);
-        meetings.MapPut("/{id:guid}/motions/{motionId:guid}/hands", CountHandsAsync);
-        meetings.MapPost("/{id:guid}/motions/{motionId:guid}/close", CloseMotionAsync);
-        meetings.MapPost("/{id:guid}/motions/{motionId:guid}/withdraw", WithdrawMotionAsync);
+        meetings.MapPost("/{id:guid}/motions", OpenMotionAsync).RequiresOnMeeting(MeetingAction.Run);
+        meetings.MapGet("/{id:guid}/motions/{motionId:guid}", GetMotionAsync).RequiresOnMeeting(MeetingAction.Read);
+        meetings.MapPut("/{id:guid}/motions/{motionId:guid}/ballot", CastBallotAsync).RequiresOnMeeting(MeetingAction.Vote); // as oneself
+        meetings.MapPut("/{id:guid}/motions/{motionId:guid}/hands", CountHandsAsync).RequiresOnMeeting(MeetingAction.Run);
+        meetings.MapPost("/{id:guid}/motions/{motionId:guid}/close", CloseMotionAsync).RequiresOnMeeting(MeetingAction.Run);
+        meetings.MapPost("/{id:guid}/motions/{motionId:guid}/withdraw", WithdrawMotionAsync).RequiresOnMeeting(MeetingAction.Run);
     }
 
     /// <summary><c>erratumFor</c>: the earlier meeting of the table whose adopted minutes the motion, carried, corrects (an erratum).</summary>
@@ -29,7 +29,7 @@ public static partial class MeetingsApi
     public sealed record MotionResponse(MotionView Motion, string? MyChoice);
 
     private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> OpenMotionAsync(
-        Guid id, MotionRequest request, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions)
+        Guid id, MotionRequest request, HttpContext http, IGrainFactory grains)
     {
         var errors = new Dictionary<string, BilingualText>();
         CheckText(errors, "text", request.Text, MeetingGrain.MaxTextLength, required: true);
@@ -41,12 +41,10 @@ public static partial class MeetingsApi
         if (request.Kind is not null && !TryParseName(request.Kind, out kind))
             errors["kind"] = new("Choisissez : open (à main levée, nominatif) ou secret.", "Choose: open (names shown) or secret.");
         if (errors.Count > 0) return Problems.Validation(errors);
-        var (meeting, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Run);
-        if (problem is not null) return problem;
         var input = new MotionInput(request.Text!.Trim(), request.ProposerId!.Value, request.SeconderId!.Value, kind, request.TotalsVisible ?? true, request.AgendaItemId);
         if (request.ErratumFor is not { } corrected) return Outcome(await grains.GetGrain<IMeetingGrain>(id).OpenMotionAsync(Guid.NewGuid(), input));
         var earlier = await grains.GetGrain<IMeetingGrain>(corrected).GetAsync();
-        if (earlier is null || earlier.TableId != meeting!.TableId || earlier.Id == id || earlier.Minutes?.Status != MinutesStatus.Adopted)
+        if (earlier is null || earlier.TableId != MeetingAccess.Of(http).TableId || earlier.Id == id || earlier.Minutes?.Status != MinutesStatus.Adopted)
             return Problems.Create(StatusCodes.Status409Conflict, "erratum-target",
                 "Un erratum corrige le procès-verbal adopté d'une autre rencontre de la même table (avant l'adoption, proposez une correction au procès-verbal diffusé).",
                 "An erratum corrects the adopted minutes of another meeting of the same table (before adoption, propose a correction to the circulated minutes).");
@@ -54,11 +52,11 @@ public static partial class MeetingsApi
     }
 
     private static async Task<Results<Ok<MotionResponse>, ProblemHttpResult>> GetMotionAsync(
-        Guid id, Guid motionId, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions, BallotKeys keys)
+        Guid id, Guid motionId, HttpContext http, IGrainFactory grains, BallotKeys keys)
     {
-        var (meeting, access, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Read);
-        if (problem is not null) return problem;
-        var motion = meeting!.Motions?.FirstOrDefault(m => m.Id == motionId);
+        var (_, access) = MeetingAccess.Of(http);
+        if (await ViewAsync(grains, id) is not { } meeting) return MeetingNotFound();
+        var motion = meeting.Motions?.FirstOrDefault(m => m.Id == motionId);
         if (motion is null) return MotionNotFound();
         var mine = await OwnBallotsAsync(id, meeting, access, grains, keys);
         return TypedResults.Ok(new MotionResponse(MeetingsPermissions.Allows(access, MeetingAction.Run) ? motion : motion.ForMembers(),
@@ -66,46 +64,39 @@ public static partial class MeetingsApi
     }
 
     private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> CastBallotAsync(
-        Guid id, Guid motionId, BallotRequest request, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions, BallotKeys keys)
+        Guid id, Guid motionId, BallotRequest request, HttpContext http, IGrainFactory grains, BallotKeys keys)
     {
         if (!TryParseChoice(request.Choice, out var choice))
             return Problems.Validation(new Dictionary<string, BilingualText> { ["choice"] = new("Choisissez : for (pour), against (contre) ou abstain (abstention).", "Choose: for, against or abstain.") });
-        // The ballot's context, not the whole meeting: a vote of hundreds must not copy the meeting once per ballot.
+        // The filter allowed the caller to vote as themself; the motion's kind, not the whole meeting: a vote of
+        // hundreds must not copy the meeting once per ballot.
+        var memberId = MeetingAccess.Of(http).Access.MemberId!.Value;
         var context = await grains.GetGrain<IMeetingGrain>(id).GetBallotContextAsync(motionId);
-        if (context is null) return Problems.Forbidden();
-        var access = await permissions.ForTableAsync(user, context.TableId);
-        if (!MeetingsPermissions.Allows(access, MeetingAction.Vote, access.MemberId)) return Problems.Forbidden();
-        if (context.Kind is not { } kind) return MotionNotFound();
-        var key = kind == MotionKind.Secret ? await keys.ForAsync(motionId, access.MemberId!.Value) : null;
-        var result = await grains.GetGrain<IMeetingGrain>(id).CastBallotAsync(motionId, access.MemberId!.Value, key, choice);
+        if (context?.Kind is not { } kind) return MotionNotFound();
+        var key = kind == MotionKind.Secret ? await keys.ForAsync(motionId, memberId) : null;
+        var result = await grains.GetGrain<IMeetingGrain>(id).CastBallotAsync(motionId, memberId, key, choice);
         return result.Applied ? TypedResults.Ok(new ChangeResponse(result.Version, ChoiceName(choice))) : Outcome(result);
     }
 
     private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> CountHandsAsync(
-        Guid id, Guid motionId, HandsRequest request, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions)
+        Guid id, Guid motionId, HandsRequest request, IGrainFactory grains)
     {
         var errors = new Dictionary<string, BilingualText>();
         foreach (var (field, value) in new[] { ("for", request.For), ("against", request.Against), ("abstain", request.Abstain) })
             if (value is < 0 or > 10_000) errors[field] = new("Un nombre de mains de 0 ou plus.", "A number of hands, 0 or more.");
         if (errors.Count > 0) return Problems.Validation(errors);
-        var (_, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Run);
-        if (problem is not null) return problem;
         return Outcome(await grains.GetGrain<IMeetingGrain>(id).CountHandsAsync(motionId, new HandCount(request.For ?? 0, request.Against ?? 0, request.Abstain ?? 0)));
     }
 
     private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> CloseMotionAsync(
-        Guid id, Guid motionId, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions)
+        Guid id, Guid motionId, IGrainFactory grains)
     {
-        var (_, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Run);
-        if (problem is not null) return problem;
         return Outcome(await grains.GetGrain<IMeetingGrain>(id).CloseMotionAsync(motionId));
     }
 
     private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> WithdrawMotionAsync(
-        Guid id, Guid motionId, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions)
+        Guid id, Guid motionId, IGrainFactory grains)
     {
-        var (_, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Run);
-        if (problem is not null) return problem;
         return Outcome(await grains.GetGrain<IMeetingGrain>(id).WithdrawMotionAsync(motionId));
     }
 

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Collaboration.Web.Meetings;
 
-/// <summary>Tables, members' sign-in links, meetings and their minutes. Every endpoint is checked by <see cref="MeetingsPermissions"/>: a table's by the permission filter, a meeting's in its handler once the meeting is loaded.</summary>
+/// <summary>Tables, members' sign-in links, meetings and their minutes. Every endpoint is checked by <see cref="MeetingsPermissions"/>: a table's by the permission filter, a meeting's by the meeting's (<see cref="RequireMeetingPermission"/>), against its table.</summary>
 public static partial class MeetingsApi
 {
     public static IEndpointRouteBuilder MapMeetingsApi(this IEndpointRouteBuilder app)
@@ -25,31 +25,32 @@ public static partial class MeetingsApi
         app.MapPost("/api/tables/sign-in", SignInAsync).WithTags("Meetings").RequireRateLimiting(RateLimits.SignInLinks);
         app.MapPost("/api/tables/sign-in-link", RequestSignInLinkAsync).WithTags("Meetings").RequireRateLimiting(RateLimits.LinkRequests);
 
-        // A meeting's handlers load it first: the check is against its table (LoadAsync), and the body's member or item where it names one.
+        // A meeting's routes declare their action on its table (RequireMeetingPermission); a handler finishes the check
+        // where it depends on the body or a stored item (an action item's owner), with the access the filter stored.
         var meetings = app.MapGroup("/api/meetings").WithTags("Meetings").RequireAuthorization();
-        meetings.MapPost("/", CreateMeetingAsync);
-        meetings.MapGet("/{id:guid}", GetMeetingAsync);
-        meetings.MapPost("/{id:guid}/agenda", AddAgendaItemAsync);
-        meetings.MapPut("/{id:guid}/agenda/order", ReorderAgendaAsync);
-        meetings.MapPut("/{id:guid}/agenda/{itemId:guid}", EditAgendaItemAsync);
-        meetings.MapDelete("/{id:guid}/agenda/{itemId:guid}", RemoveAgendaItemAsync);
-        meetings.MapPut("/{id:guid}/agenda/{itemId:guid}/done", SetItemDoneAsync);
-        meetings.MapPut("/{id:guid}/current", SetCurrentItemAsync);
-        meetings.MapPost("/{id:guid}/start", StartAsync);
-        meetings.MapPost("/{id:guid}/close", CloseAsync);
-        meetings.MapPost("/{id:guid}/notice", SendNoticeAsync);
-        meetings.MapPost("/{id:guid}/cancel", CancelAsync);
-        meetings.MapPut("/{id:guid}/attendance/{memberId:guid}", SetAttendanceAsync);
-        meetings.MapPost("/{id:guid}/decisions", RecordDecisionAsync);
-        meetings.MapPost("/{id:guid}/action-items", AddActionItemAsync);
-        meetings.MapPatch("/{id:guid}/action-items/{itemId:guid}", UpdateActionItemAsync);
-        meetings.MapGet("/{id:guid}/minutes", GetMinutesAsync);
-        meetings.MapGet("/{id:guid}/minutes.md", GetMinutesMarkdownAsync);
-        meetings.MapPost("/{id:guid}/minutes/circulate", CirculateMinutesAsync);
-        meetings.MapPost("/{id:guid}/minutes/comments", CommentMinutesAsync);
-        meetings.MapPut("/{id:guid}/minutes/comments/{commentId:guid}", DecideMinutesCommentAsync);
-        meetings.MapGet("/{id:guid}/action-items.csv", GetActionItemsCsvAsync);
-        meetings.MapGet("/{id:guid}/meeting.ics", GetCalendarAsync);
+        meetings.MapPost("/", CreateMeetingAsync); // the table is in the body: checked in the handler
+        meetings.MapGet("/{id:guid}", GetMeetingAsync).RequiresOnMeeting(MeetingAction.Read);
+        meetings.MapPost("/{id:guid}/agenda", AddAgendaItemAsync).RequiresOnMeeting(MeetingAction.Run);
+        meetings.MapPut("/{id:guid}/agenda/order", ReorderAgendaAsync).RequiresOnMeeting(MeetingAction.Run);
+        meetings.MapPut("/{id:guid}/agenda/{itemId:guid}", EditAgendaItemAsync).RequiresOnMeeting(MeetingAction.Run);
+        meetings.MapDelete("/{id:guid}/agenda/{itemId:guid}", RemoveAgendaItemAsync).RequiresOnMeeting(MeetingAction.Run);
+        meetings.MapPut("/{id:guid}/agenda/{itemId:guid}/done", SetItemDoneAsync).RequiresOnMeeting(MeetingAction.Run);
+        meetings.MapPut("/{id:guid}/current", SetCurrentItemAsync).RequiresOnMeeting(MeetingAction.Run);
+        meetings.MapPost("/{id:guid}/start", StartAsync).RequiresOnMeeting(MeetingAction.Run);
+        meetings.MapPost("/{id:guid}/close", CloseAsync).RequiresOnMeeting(MeetingAction.Run);
+        meetings.MapPost("/{id:guid}/notice", SendNoticeAsync).RequiresOnMeeting(MeetingAction.Run);
+        meetings.MapPost("/{id:guid}/cancel", CancelAsync).RequiresOnMeeting(MeetingAction.Run);
+        meetings.MapPut("/{id:guid}/attendance/{memberId:guid}", SetAttendanceAsync).RequiresOnMeeting(MeetingAction.SetAttendance, SubjectRoute);
+        meetings.MapPost("/{id:guid}/decisions", RecordDecisionAsync).RequiresOnMeeting(MeetingAction.Run);
+        meetings.MapPost("/{id:guid}/action-items", AddActionItemAsync).RequiresOnMeeting(MeetingAction.Run);
+        meetings.MapPatch("/{id:guid}/action-items/{itemId:guid}", UpdateActionItemAsync).RequiresOnMeeting(MeetingAction.Read); // + owner: handler
+        meetings.MapGet("/{id:guid}/minutes", GetMinutesAsync).RequiresOnMeeting(MeetingAction.Read);
+        meetings.MapGet("/{id:guid}/minutes.md", GetMinutesMarkdownAsync).RequiresOnMeeting(MeetingAction.Read);
+        meetings.MapPost("/{id:guid}/minutes/circulate", CirculateMinutesAsync).RequiresOnMeeting(MeetingAction.Run);
+        meetings.MapPost("/{id:guid}/minutes/comments", CommentMinutesAsync).RequiresOnMeeting(MeetingAction.CommentMinutes);
+        meetings.MapPut("/{id:guid}/minutes/comments/{commentId:guid}", DecideMinutesCommentAsync).RequiresOnMeeting(MeetingAction.Run);
+        meetings.MapGet("/{id:guid}/action-items.csv", GetActionItemsCsvAsync).RequiresOnMeeting(MeetingAction.Read);
+        meetings.MapGet("/{id:guid}/meeting.ics", GetCalendarAsync).RequiresOnMeeting(MeetingAction.Read);
         MapMotions(meetings);
         MapFloor(meetings);
         MapDocuments(meetings);
@@ -58,6 +59,9 @@ public static partial class MeetingsApi
 
     /// <summary>The route value that names the table the permission is about.</summary>
     private const string TableRoute = "tableId";
+
+    /// <summary>The route value that names the member a meeting action is about (their attendance, their hand).</summary>
+    private const string SubjectRoute = "memberId";
 
     public sealed record AgendaItemRequest(string? Title, string? Presenter, int? PlannedMinutes, string? Notes, long? ExpectedVersion);
 
@@ -112,157 +116,128 @@ public static partial class MeetingsApi
     }
 
     private static async Task<Results<Ok<MeetingResponse>, ProblemHttpResult>> GetMeetingAsync(
-        Guid id, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions, BallotKeys keys)
+        Guid id, HttpContext http, IGrainFactory grains, BallotKeys keys)
     {
-        var (meeting, access, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Read);
-        if (problem is not null) return problem;
-        var mine = await OwnBallotsAsync(id, meeting!, access, grains, keys);
-        return TypedResults.Ok(new MeetingResponse(MeetingsPermissions.Allows(access, MeetingAction.Run) ? meeting! : meeting!.ForMembers(),
+        var (_, access) = MeetingAccess.Of(http);
+        if (await ViewAsync(grains, id) is not { } meeting) return MeetingNotFound();
+        var mine = await OwnBallotsAsync(id, meeting, access, grains, keys);
+        return TypedResults.Ok(new MeetingResponse(MeetingsPermissions.Allows(access, MeetingAction.Run) ? meeting : meeting.ForMembers(),
             RoleName(access.Role), access.MemberId, mine.ToDictionary(p => p.Key, p => ChoiceName(p.Value))));
     }
 
     private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> AddAgendaItemAsync(
-        Guid id, AgendaItemRequest request, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions)
+        Guid id, AgendaItemRequest request, IGrainFactory grains)
     {
         if (CheckAgendaItem(request, requireVersion: false) is { } invalid) return invalid;
-        var (_, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Run);
-        if (problem is not null) return problem;
         return Outcome(await grains.GetGrain<IMeetingGrain>(id).AddAgendaItemAsync(Guid.NewGuid(), ToInput(request)));
     }
 
     private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> EditAgendaItemAsync(
-        Guid id, Guid itemId, AgendaItemRequest request, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions)
+        Guid id, Guid itemId, AgendaItemRequest request, IGrainFactory grains)
     {
         if (CheckAgendaItem(request, requireVersion: true) is { } invalid) return invalid;
-        var (_, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Run);
-        if (problem is not null) return problem;
         return Outcome(await grains.GetGrain<IMeetingGrain>(id).EditAgendaItemAsync(itemId, ToInput(request), request.ExpectedVersion!.Value));
     }
 
     private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> ReorderAgendaAsync(
-        Guid id, ReorderRequest request, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions)
+        Guid id, ReorderRequest request, IGrainFactory grains)
     {
         var errors = new Dictionary<string, BilingualText>();
         if (request.Order is not { Count: > 0 }) errors["order"] = new("Donnez l'ordre des points.", "Give the order of the items.");
         if (request.ExpectedVersion is null) errors["expectedVersion"] = ExpectedVersionMissing;
         if (errors.Count > 0) return Problems.Validation(errors);
-        var (_, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Run);
-        if (problem is not null) return problem;
         return Outcome(await grains.GetGrain<IMeetingGrain>(id).ReorderAgendaAsync(request.Order!, request.ExpectedVersion!.Value));
     }
 
     /// <summary>Removes an agenda item and its documents (their bytes too).</summary>
     private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> RemoveAgendaItemAsync(
-        Guid id, Guid itemId, long? expectedVersion, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions,
-        IMeetingDocumentStore documents)
+        Guid id, Guid itemId, long? expectedVersion, IGrainFactory grains, IMeetingDocumentStore documents)
     {
         if (expectedVersion is null) return Problems.Validation(new Dictionary<string, BilingualText> { ["expectedVersion"] = ExpectedVersionMissing });
-        var (meeting, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Run);
-        if (problem is not null) return problem;
+        if (await ViewAsync(grains, id) is not { } meeting) return MeetingNotFound(); // its documents, whose bytes go with the item
         var result = await grains.GetGrain<IMeetingGrain>(id).RemoveAgendaItemAsync(itemId, expectedVersion.Value);
         if (result.Applied)
-            foreach (var document in (meeting!.Documents ?? []).Where(d => d.AgendaItemId == itemId))
+            foreach (var document in (meeting.Documents ?? []).Where(d => d.AgendaItemId == itemId))
                 await documents.DeleteAsync(id, document.Id, CancellationToken.None);
         return Outcome(result);
     }
 
     private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> SetItemDoneAsync(
-        Guid id, Guid itemId, DoneRequest request, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions)
+        Guid id, Guid itemId, DoneRequest request, IGrainFactory grains)
     {
         if (request.Done is null) return Problems.Validation(new Dictionary<string, BilingualText> { ["done"] = new("Indiquez si le point est traité.", "Say whether the item is done.") });
-        var (_, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Run);
-        if (problem is not null) return problem;
         return Outcome(await grains.GetGrain<IMeetingGrain>(id).SetItemDoneAsync(itemId, request.Done.Value));
     }
 
     private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> SetCurrentItemAsync(
-        Guid id, CurrentItemRequest request, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions)
+        Guid id, CurrentItemRequest request, IGrainFactory grains)
     {
-        var (_, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Run);
-        if (problem is not null) return problem;
         return Outcome(await grains.GetGrain<IMeetingGrain>(id).SetCurrentItemAsync(request.ItemId, request.KeepQueue ?? false));
     }
 
     private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> StartAsync(
-        Guid id, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions, MeetingsService service)
+        Guid id, IGrainFactory grains, MeetingsService service)
     {
-        var (meeting, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Run);
-        if (problem is not null) return problem;
-        return Outcome(await service.StartAsync(meeting!));
+        if (await ViewAsync(grains, id) is not { } meeting) return MeetingNotFound();
+        return Outcome(await service.StartAsync(meeting));
     }
 
     /// <summary>Closes the meeting; its members get the minutes' summary by email.</summary>
     private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> CloseAsync(
-        Guid id, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions, MeetingsService service)
-    {
-        var (meeting, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Run);
-        if (problem is not null) return problem;
-        return Outcome(await grains.GetGrain<IMeetingGrain>(id).CloseAsync(await service.RecipientsAsync(meeting!.TableId)));
-    }
+        Guid id, HttpContext http, IGrainFactory grains, MeetingsService service) =>
+        Outcome(await grains.GetGrain<IMeetingGrain>(id).CloseAsync(await service.RecipientsAsync(MeetingAccess.Of(http).TableId)));
 
     /// <summary>
     /// Emails the notice (convocation) to the table's members with the agenda as it is now; sent again, it is an
     /// update of the same calendar event (SEQUENCE bumped). The room shows when and to how many it went.
     /// </summary>
     private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> SendNoticeAsync(
-        Guid id, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions, MeetingsService service)
-    {
-        var (meeting, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Run);
-        if (problem is not null) return problem;
-        return Outcome(await grains.GetGrain<IMeetingGrain>(id).SendNoticeAsync(await service.RecipientsAsync(meeting!.TableId)));
-    }
+        Guid id, HttpContext http, IGrainFactory grains, MeetingsService service) =>
+        Outcome(await grains.GetGrain<IMeetingGrain>(id).SendNoticeAsync(await service.RecipientsAsync(MeetingAccess.Of(http).TableId)));
 
     /// <summary>Cancels a meeting not started yet; the members who were sent its notice get the cancellation (METHOD:CANCEL).</summary>
     private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> CancelAsync(
-        Guid id, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions)
+        Guid id, IGrainFactory grains)
     {
-        var (_, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Run);
-        if (problem is not null) return problem;
         return Outcome(await grains.GetGrain<IMeetingGrain>(id).CancelAsync());
     }
 
     private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> SetAttendanceAsync(
-        Guid id, Guid memberId, AttendanceRequest request, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions)
+        Guid id, Guid memberId, AttendanceRequest request, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (!Enum.TryParse<AttendanceStatus>(request.Status, ignoreCase: true, out var status) || !Enum.IsDefined(status) || int.TryParse(request.Status, out _))
             return Problems.Validation(new Dictionary<string, BilingualText>
             {
                 ["status"] = new("Choisissez : present, remote, absent ou excused.", "Choose: present, remote, absent or excused."),
             });
-        var (_, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.SetAttendance, memberId);
-        if (problem is not null) return problem;
         return Outcome(await grains.GetGrain<IMeetingGrain>(id).SetAttendanceAsync(
             memberId, status, user.FindFirstValue(ClaimTypes.Name) ?? "", request.ExpectedVersion));
     }
 
     private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> RecordDecisionAsync(
-        Guid id, DecisionRequest request, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions)
+        Guid id, DecisionRequest request, IGrainFactory grains)
     {
         var errors = new Dictionary<string, BilingualText>();
         if (request.AgendaItemId is null) errors["agendaItemId"] = new("Choisissez le point de l'ordre du jour.", "Choose the agenda item.");
         CheckText(errors, "text", request.Text, MeetingGrain.MaxTextLength, required: true);
         if (errors.Count > 0) return Problems.Validation(errors);
-        var (_, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Run);
-        if (problem is not null) return problem;
         return Outcome(await grains.GetGrain<IMeetingGrain>(id).RecordDecisionAsync(Guid.NewGuid(), request.AgendaItemId!.Value, request.Text!.Trim()));
     }
 
     private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> AddActionItemAsync(
-        Guid id, ActionItemRequest request, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions, TimeProvider clock)
+        Guid id, ActionItemRequest request, IGrainFactory grains, TimeProvider clock)
     {
         var errors = new Dictionary<string, BilingualText>();
         CheckText(errors, "text", request.Text, MeetingGrain.MaxTextLength, required: true);
         if (request.OwnerMemberId is null) errors["ownerMemberId"] = new("Choisissez la personne responsable.", "Choose who is responsible.");
         var due = DateInput.Parse(errors, "due", request.Due, clock.GetUtcNow());
         if (errors.Count > 0) return Problems.Validation(errors);
-        var (_, _, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Run);
-        if (problem is not null) return problem;
         return Outcome(await grains.GetGrain<IMeetingGrain>(id).AddActionItemAsync(Guid.NewGuid(),
             new ActionItemInput(request.Text!.Trim(), request.OwnerMemberId!.Value, due, request.AgendaItemId)));
     }
 
     private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> UpdateActionItemAsync(
-        Guid id, Guid itemId, ActionItemPatchRequest request, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions, TimeProvider clock)
+        Guid id, Guid itemId, ActionItemPatchRequest request, HttpContext http, IGrainFactory grains, TimeProvider clock)
     {
         var errors = new Dictionary<string, BilingualText>();
         if (request.Text is not null) CheckText(errors, "text", request.Text, MeetingGrain.MaxTextLength, required: true);
@@ -277,29 +252,25 @@ public static partial class MeetingsApi
         if (request.ExpectedVersion is null) errors["expectedVersion"] = ExpectedVersionMissing;
         if (errors.Count > 0) return Problems.Validation(errors);
 
-        var (meeting, access, problem) = await LoadAsync(id, user, grains, permissions, MeetingAction.Read);
-        if (problem is not null) return problem;
-        var item = meeting!.ActionItems.Concat(meeting.FollowUps).FirstOrDefault(a => a.Id == itemId);
-        var onlyStatus = request.Text is null && request.OwnerMemberId is null && request.Due is null;
-        var allowed = MeetingsPermissions.Allows(access, MeetingAction.Run) ||
-                      (onlyStatus && MeetingsPermissions.Allows(access, MeetingAction.SetActionItemStatus, item?.OwnerMemberId));
-        if (!allowed) return Problems.Forbidden();
+        // The filter checked Read; the chair may change anything, a member only the status of an item they own.
+        var (_, access) = MeetingAccess.Of(http);
+        if (!MeetingsPermissions.Allows(access, MeetingAction.Run))
+        {
+            var onlyStatus = request.Text is null && request.OwnerMemberId is null && request.Due is null;
+            if (!onlyStatus) return Problems.Forbidden();
+            var meeting = await ViewAsync(grains, id);
+            var item = meeting?.ActionItems.Concat(meeting.FollowUps).FirstOrDefault(a => a.Id == itemId);
+            if (!MeetingsPermissions.Allows(access, MeetingAction.SetActionItemStatus, item?.OwnerMemberId)) return Problems.Forbidden();
+        }
         return Outcome(await grains.GetGrain<IMeetingGrain>(id).UpdateActionItemAsync(itemId,
             new ActionItemPatch(request.Text?.Trim(), request.OwnerMemberId, due, status), request.ExpectedVersion!.Value));
     }
 
-    /// <summary>Loads the meeting and checks the caller may do <paramref name="action"/> on it.</summary>
-    private static async Task<(MeetingView? Meeting, TableAccess Access, ProblemHttpResult? Problem)> LoadAsync(
-        Guid id, ClaimsPrincipal user, IGrainFactory grains, MeetingsPermissions permissions, MeetingAction action, Guid? subject = null)
-    {
-        var meeting = await grains.GetGrain<IMeetingGrain>(id).GetAsync();
-        if (meeting is null)
-            return (null, TableAccess.None, await permissions.AllowsAsync(user, MeetingAction.ManageTable, Guid.Empty)
-                ? Problems.Create(StatusCodes.Status404NotFound, "meeting-not-found", "Rencontre introuvable.", "Meeting not found.")
-                : Problems.Forbidden());
-        var access = await permissions.ForTableAsync(user, meeting.TableId);
-        return MeetingsPermissions.Allows(access, action, subject) ? (meeting, access, null) : (meeting, access, Problems.Forbidden());
-    }
+    /// <summary>The whole meeting, for the handlers that need more than its table (the route's filter has checked the caller).</summary>
+    private static Task<MeetingView?> ViewAsync(IGrainFactory grains, Guid id) => grains.GetGrain<IMeetingGrain>(id).GetAsync();
+
+    private static ProblemHttpResult MeetingNotFound() =>
+        Problems.Create(StatusCodes.Status404NotFound, "meeting-not-found", "Rencontre introuvable.", "Meeting not found.");
 
     private static Results<Ok<ChangeResponse>, ProblemHttpResult> Outcome(MeetingResult result) => result.Outcome switch
     {

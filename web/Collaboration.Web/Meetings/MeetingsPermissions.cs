@@ -8,8 +8,8 @@ namespace Collaboration.Web.Meetings;
 /// <summary>
 /// Every permission of the meetings feature. A member's cookie is checked against the table at
 /// each call (the member must still be on the table, with access not revoked since the cookie was
-/// issued), not only by its claims. Organisers see every table. The resource is the table: a meeting's
-/// handlers load the meeting first and check against its table with <see cref="Allows"/>.
+/// issued), not only by its claims. Organisers see every table. The resource is the table: a meeting's routes
+/// check against the meeting's table through <see cref="RequireMeetingPermission"/>.
 /// </summary>
 public sealed class MeetingsPermissions(IGrainFactory grains) : IPermissions<MeetingAction>
 {
@@ -24,10 +24,12 @@ public sealed class MeetingsPermissions(IGrainFactory grains) : IPermissions<Mee
         if (!user.IsInRole(Roles.Member)) return TableAccess.None;
         var membership = TableMembership.From(user).FirstOrDefault(m => m.TableId == tableId);
         if (membership is null) return TableAccess.None;
-        table ??= await grains.GetGrain<ITableGrain>(tableId).GetAsync();
-        var member = table?.Member(membership.MemberId);
-        if (member is null || member.AccessRevoked || member.AccessStamp != membership.Stamp) return TableAccess.None;
-        return new(member.Role == MemberRole.Secretary ? TableRole.Secretary : TableRole.Member, member.Id);
+        // This one member's access, read at each request (a revocation counts at once), not a copy of the whole table.
+        var member = table is not null
+            ? table.Member(membership.MemberId) is { } view ? new MemberAccess(view.Role, view.AccessRevoked, view.AccessStamp) : null
+            : await grains.GetGrain<ITableGrain>(tableId).GetAccessAsync(membership.MemberId);
+        if (member is null || member.Revoked || member.Stamp != membership.Stamp) return TableAccess.None;
+        return new(member.Role == MemberRole.Secretary ? TableRole.Secretary : TableRole.Member, membership.MemberId);
     }
 
     /// <summary>The tables the caller may see.</summary>

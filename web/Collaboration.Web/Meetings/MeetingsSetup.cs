@@ -9,6 +9,7 @@ public static class MeetingsSetup
     public static IServiceCollection AddMeetings(this IServiceCollection services)
     {
         services.AddPermissions<MeetingsPermissions, MeetingAction>();
+        services.AddSingleton<MeetingTables>();
         services.AddSingleton<MeetingsService>();
         services.AddSingleton<BallotKeys>();
         services.AddSingleton<ILiveTopic, MeetingTopic>();

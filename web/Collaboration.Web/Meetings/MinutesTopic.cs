@@ -10,7 +10,7 @@ namespace Collaboration.Web.Meetings;
 /// minutes is not counted as present in the room. Fed by the same grain, with the same versions; each event goes out
 /// as its type and version only, and the page reads the minutes again over HTTP (which applies who may see what).
 /// </summary>
-public sealed class MinutesTopic(IGrainFactory grains, MeetingsPermissions permissions) : ILiveTopic
+public sealed class MinutesTopic(IGrainFactory grains, MeetingsPermissions permissions, MeetingTables tables) : ILiveTopic
 {
     public const string TopicPrefix = "minutes";
 
@@ -18,7 +18,7 @@ public sealed class MinutesTopic(IGrainFactory grains, MeetingsPermissions permi
 
     public string Feed => "meeting";
 
-    public ValueTask<bool> CanSubscribeAsync(ClaimsPrincipal user, string key) => MeetingTopic.MayReadAsync(grains, permissions, user, key);
+    public ValueTask<bool> CanSubscribeAsync(ClaimsPrincipal user, string key) => MeetingTopic.MayReadAsync(tables, permissions, user, key);
 
     public ILiveFeedGrain Source(string key) => grains.GetGrain<IMeetingGrain>(Guid.Parse(key));
 
