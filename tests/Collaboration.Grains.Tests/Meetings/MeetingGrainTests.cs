@@ -25,6 +25,23 @@ public sealed class MeetingGrainTests : IClassFixture<GrainsSilo>
     }
 
     [Fact]
+    public async Task TableId_IsTheMeetingsTable_AndNullBeforeTheMeetingExists()
+    {
+        // Arrange
+        var tableId = Guid.NewGuid();
+        var grain = _silo.Grains.GetGrain<IMeetingGrain>(Guid.NewGuid());
+        var before = await grain.GetTableIdAsync().WaitAsync(Timeout);
+        await grain.CreateAsync(new MeetingSetup(tableId, "Table régionale", "Rencontre", _silo.Clock.GetUtcNow(), "Salle", 2, [Alice], [], "organisateur")).WaitAsync(Timeout);
+
+        // Act
+        var after = await grain.GetTableIdAsync().WaitAsync(Timeout);
+
+        // Assert
+        Assert.Null(before);
+        Assert.Equal(tableId, after);
+    }
+
+    [Fact]
     public async Task Meeting_GoesFromDraft_ToInProgress_ToClosed_AndNotBack()
     {
         var grain = await NewMeetingAsync(2, "Mot de bienvenue");

@@ -48,6 +48,29 @@ public sealed class TableGrainTests : IClassFixture<GrainsSilo>
     }
 
     [Fact]
+    public async Task MemberAccess_FollowsTheRevocationAndTheRole_AndIsNullForAStranger()
+    {
+        // Arrange
+        var table = _silo.Grains.GetGrain<ITableGrain>(Guid.NewGuid());
+        var before = await table.GetAccessAsync(Guid.NewGuid()).WaitAsync(Timeout);
+        await table.CreateAsync("Table", 1, "organisateur").WaitAsync(Timeout);
+        var member = Guid.NewGuid();
+        await table.AddMemberAsync(member, new("Chloé", "Ville", Sector.Municipal, "chloe@exemple.qc.ca", MemberRole.Secretary)).WaitAsync(Timeout);
+
+        // Act
+        var active = await table.GetAccessAsync(member).WaitAsync(Timeout);
+        await table.RevokeAccessAsync(member).WaitAsync(Timeout);
+        var revoked = await table.GetAccessAsync(member).WaitAsync(Timeout);
+        var stranger = await table.GetAccessAsync(Guid.NewGuid()).WaitAsync(Timeout);
+
+        // Assert
+        Assert.Null(before);
+        Assert.Equal(new MemberAccess(MemberRole.Secretary, false, 0), active);
+        Assert.Equal(new MemberAccess(MemberRole.Secretary, true, 1), revoked);
+        Assert.Null(stranger);
+    }
+
+    [Fact]
     public async Task Table_RefusesAnInvalidQuorum_AndUnknownTablesAnswerNotFound()
     {
         var table = _silo.Grains.GetGrain<ITableGrain>(Guid.NewGuid());
