@@ -93,6 +93,25 @@ internal sealed class NodeProcess : IAsyncDisposable
         return node;
     }
 
+    /// <summary>
+    /// What the nodes run, for a report: the build <c>BENCH_NODE_BUILD</c> names (or this repository's Release build), and
+    /// whether it was compiled ahead of time, as the Dockerfile publishes it (a ReadyToRun image has a native header).
+    /// </summary>
+    public static string BuildDescription
+    {
+        get
+        {
+            var copy = Environment.GetEnvironmentVariable("BENCH_NODE_BUILD");
+            var directory = copy is { Length: > 0 } ? copy : Path.Combine(WebNode.WebProjectDirectory(), "bin", BuildConfiguration, "net10.0");
+            using var stream = File.OpenRead(Path.Combine(directory, "Collaboration.Web.dll"));
+            using var image = new System.Reflection.PortableExecutable.PEReader(stream);
+            var readyToRun = image.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0;
+            return readyToRun
+                ? "the published build of `web/Collaboration.Web` (`dotnet publish -c Release -a x64`, ReadyToRun, as the Dockerfile builds the image)"
+                : $"the {BuildConfiguration} build of `web/Collaboration.Web` (not ReadyToRun)";
+        }
+    }
+
     /// <summary>CPU seconds this node has used so far (user + system, all threads), from /proc.</summary>
     public double CpuSeconds()
     {

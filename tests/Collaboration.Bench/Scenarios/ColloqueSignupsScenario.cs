@@ -255,7 +255,7 @@ internal sealed class ColloqueSignupsScenario : IScenario
             Orleans cluster on one PostgreSQL database). Every registration is acknowledged only after its writes committed.
             Baseline, same run: raw Npgsql, {Clients} clients, one autocommitted single-row INSERT per registration, {Registrations:N0} rows.
             Median of {rounds} round(s) (raw and burst interleaved), after a warm-up round of each. Each node is a process of its own
-            (the Release build of `web/Collaboration.Web`, started with `dotnet`, Production settings), so CPU is read from /proc apart
+            ({NodeProcess.BuildDescription}, started with `dotnet`, Production settings), so CPU is read from /proc apart
             for the two nodes, their PostgreSQL, the bench process (the HTTP clients, excluded from the target) and everything else on
             the machine ("other work"), from the first request until the last confirmation email is in the pickup folder.
 

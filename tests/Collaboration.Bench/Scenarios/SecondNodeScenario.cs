@@ -154,8 +154,8 @@ internal sealed class SecondNodeScenario : IScenario
             {Registrations:N0} workshop registrations per round over HTTP (`POST /api/workshops/{"{id}"}/registrations`, the public form's call:
             validation, the session grain's decision and its confirmation email), spread over {Sessions} new sessions, {Clients} clients; on a
             cluster of **one node** process, and on a cluster of **two node** processes (one PostgreSQL database each, the clients split across
-            the two nodes, so about half the calls to a session cross to the silo that holds it). Each node is the Release build of
-            `web/Collaboration.Web` in a process of its own; CPU is read from /proc for the nodes and for PostgreSQL, from the first request
+            the two nodes, so about half the calls to a session cross to the silo that holds it). Each node is
+            {NodeProcess.BuildDescription}, in a process of its own; CPU is read from /proc for the nodes and for PostgreSQL, from the first request
             until the last confirmation email is in the pickup folder; the clients (the bench process) are reported apart and excluded.
             Median of {rounds} round pair(s) (one node, two nodes, interleaved), after a warm-up round of each.
 
