@@ -77,12 +77,6 @@ public interface IMeetingGrain : IGrainWithGuidKey, ILiveFeedGrain, IMailOutboxG
     /// </summary>
     Task<MeetingResult> CastBallotAsync(Guid motionId, Guid memberId, string? ballotKey, BallotChoice choice);
 
-    /// <summary>
-    /// The table and the motion's kind, for the ballot endpoint's checks: a few bytes, where the whole meeting (roster,
-    /// every motion's votes) would be read and copied across nodes for each of a vote's hundreds of ballots. Null: no meeting.
-    /// </summary>
-    Task<BallotContext?> GetBallotContextAsync(Guid motionId);
-
     /// <summary>The chair's show of hands for members present without a device (replaces the previous count).</summary>
     Task<MeetingResult> CountHandsAsync(Guid motionId, HandCount hands);
 

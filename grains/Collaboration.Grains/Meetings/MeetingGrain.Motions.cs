@@ -38,9 +38,6 @@ public sealed partial class MeetingGrain
         return Ok(MotionView(motion));
     }
 
-    public Task<BallotContext?> GetBallotContextAsync(Guid motionId) =>
-        Task.FromResult(State.Exists ? new BallotContext(State.TableId, State.Motions.FirstOrDefault(m => m.Id == motionId)?.Kind) : null);
-
     public async Task<MeetingResult> CastBallotAsync(Guid motionId, Guid memberId, string? ballotKey, BallotChoice choice)
     {
         if (Check() is { } refusal) return refusal;

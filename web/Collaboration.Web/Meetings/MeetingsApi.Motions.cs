@@ -68,14 +68,13 @@ public static partial class MeetingsApi
     {
         if (!TryParseChoice(request.Choice, out var choice))
             return Problems.Validation(new Dictionary<string, BilingualText> { ["choice"] = new("Choisissez : for (pour), against (contre) ou abstain (abstention).", "Choose: for, against or abstain.") });
-        // The filter allowed the caller to vote as themself; the motion's kind, not the whole meeting: a vote of
-        // hundreds must not copy the meeting once per ballot.
+        // The filter allowed the caller to vote as themself. One grain call per ballot: the member's key for a secret
+        // vote goes with every ballot (an HMAC, cheaper than asking the motion's kind first); an open vote ignores it.
         var memberId = MeetingAccess.Of(http).Access.MemberId!.Value;
-        var context = await grains.GetGrain<IMeetingGrain>(id).GetBallotContextAsync(motionId);
-        if (context?.Kind is not { } kind) return MotionNotFound();
-        var key = kind == MotionKind.Secret ? await keys.ForAsync(motionId, memberId) : null;
+        var key = await keys.ForAsync(motionId, memberId);
         var result = await grains.GetGrain<IMeetingGrain>(id).CastBallotAsync(motionId, memberId, key, choice);
-        return result.Applied ? TypedResults.Ok(new ChangeResponse(result.Version, ChoiceName(choice))) : Outcome(result);
+        if (result.Applied) return TypedResults.Ok(new ChangeResponse(result.Version, ChoiceName(choice)));
+        return result.Outcome == MeetingOutcome.UnknownItem ? MotionNotFound() : Outcome(result);
     }
 
     private static async Task<Results<Ok<ChangeResponse>, ProblemHttpResult>> CountHandsAsync(
