@@ -22,6 +22,13 @@ public sealed partial class MeetingGrain(
 {
     public const int MaxTextLength = 2000;
 
+    /// <summary>
+    /// The events a screen that was away can replay; further behind, it takes the meeting's snapshot and loses nothing.
+    /// Every write carries the tail, and a vote's events carry its ballots (a closed motion all of them): the default 256
+    /// made a busy meeting's every write several hundred kB (docs/benchmarks.md, the vote of 200 members).
+    /// </summary>
+    private protected override int LiveTailLength => 64;
+
     public async Task<MeetingResult> CreateAsync(MeetingSetup setup)
     {
         if (State.Exists) return Refused(MeetingOutcome.AlreadyExists);

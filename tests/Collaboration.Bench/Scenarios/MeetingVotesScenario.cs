@@ -49,7 +49,7 @@ internal sealed class MeetingVotesScenario : IScenario
         }
     }
 
-    private sealed record Sample(double EveryClientMs, double CpuMsPerBallot, int MessagesPerClient);
+    private sealed record Sample(double EveryClientMs, double CpuMsPerBallot, int MessagesPerClient, double GcPauseMs = 0);
 
     public async Task<string> RunAsync(BenchContext context)
     {
@@ -142,6 +142,7 @@ internal sealed class MeetingVotesScenario : IScenario
     private static async Task<Sample?> TimeAsync(Round round, Func<IEnumerable<Func<Task>>> calls)
     {
         var cpu = CpuSampler.Take();
+        var paused = GC.GetTotalPauseDuration();
         var lastSent = 0L;
         var sending = calls().Select(call => Task.Run(async () =>
         {
@@ -161,7 +162,7 @@ internal sealed class MeetingVotesScenario : IScenario
         }
         var used = CpuSampler.Take() - cpu;
         var everyClient = (round.At.Max() - Volatile.Read(ref lastSent)) * 1000.0 / Stopwatch.Frequency;
-        return new Sample(everyClient, (used.Process + used.Postgres) * 1000.0 / Members, 0);
+        return new Sample(everyClient, (used.Process + used.Postgres) * 1000.0 / Members, 0, (GC.GetTotalPauseDuration() - paused).TotalMilliseconds);
     }
 
     private static void InterlockedMax(ref long target, long value)
@@ -247,6 +248,10 @@ internal sealed class MeetingVotesScenario : IScenario
 
             """);
         text.Append(table);
+        text.AppendLine();
+        text.AppendLine($"Rounds, last ballot sent → tally on every client (the process's GC pauses during the round): product " +
+                        $"{string.Join(", ", product.Select(s => $"{s.EveryClientMs:0} ({s.GcPauseMs:0})"))} ms; " +
+                        $"bare hub {string.Join(", ", baseline.Select(s => $"{s.EveryClientMs:0} ({s.GcPauseMs:0})"))} ms.");
         text.AppendLine();
         text.AppendLine($"""
             **Reading.** {(met ? "Target met" : "Target missed")}: after the last of {Members} ballots leaves its member, every client on both
