@@ -120,6 +120,8 @@ internal sealed class NodeProcess : IAsyncDisposable
         return (long.Parse(rest[11], CultureInfo.InvariantCulture) + long.Parse(rest[12], CultureInfo.InvariantCulture)) / 100.0;
     }
 
+    public Uri HubUrl => new(ServerAddress, "/hubs/live");
+
     public HttpClient NewHttpClient(string? cookie = null) => WebNode.NewHttpClient(ServerAddress, cookie);
 
     public async Task<string> OrganiserCookieAsync()

@@ -49,19 +49,21 @@ internal sealed class MeetingVotesScenario : IScenario
         }
     }
 
-    private sealed record Sample(double EveryClientMs, double CpuMsPerBallot, int MessagesPerClient, double GcPauseMs = 0);
+    /// <param name="CpuMsPerBallot">The servers' CPU per call: both node processes and PostgreSQL (the bare hub: this process).</param>
+    /// <param name="ClientsMsPerBallot">This process's CPU per call: the clients (and, for the bare hub, the hub itself).</param>
+    private sealed record Sample(double EveryClientMs, double CpuMsPerBallot, double ClientsMsPerBallot, int MessagesPerClient, double GcPauseMs);
 
     public async Task<string> RunAsync(BenchContext context)
     {
         var rounds = context.Quick ? 3 : 20;
         var cluster = await context.GetPostgresAsync();
         var database = await cluster.CreateDatabaseAsync("votes");
-        Console.WriteLine("  starting two web nodes on one PostgreSQL and the bare hub…");
-        await using var nodeA = await WebNode.StartAsync(database);
-        await using var nodeB = await WebNode.StartAsync(database);
-        await ClusterWait.UntilHubsRegisteredAsync(nodeA.Services.GetRequiredService<IGrainFactory>(), 2).WaitAsync(TimeSpan.FromSeconds(60));
+        Console.WriteLine("  starting two web nodes (processes of their own) on one PostgreSQL, and the bare hub…");
+        await using var nodeA = await NodeProcess.StartAsync(database);
+        await using var nodeB = await NodeProcess.StartAsync(database);
         await using var bare = await BareHubServer.StartAsync();
         var nodes = new[] { nodeA, nodeB };
+        double NodesCpu() => nodeA.CpuSeconds() + nodeB.CpuSeconds();
 
         Console.WriteLine($"  {Members} members sign in, half on each node, and open their SignalR client there…");
         using var chair = nodeA.NewHttpClient(await nodeA.OrganiserCookieAsync());
@@ -102,7 +104,7 @@ internal sealed class MeetingVotesScenario : IScenario
                 text = $"la Table adopte la résolution {r + 1}", proposerId = members[0].Id, seconderId = members[1].Id, kind = "open", totalsVisible = true,
             })).GetProperty("current").GetProperty("id").GetString()!;
             var round = product[motionId] = new Round(motionId);
-            var sample = await TimeAsync(round, () => members.Select((m, i) => (Func<Task>)(async () =>
+            var sample = await TimeAsync(round, NodesCpu, () => members.Select((m, i) => (Func<Task>)(async () =>
             {
                 using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/meetings/{meetingId}/motions/{motionId}/ballot")
                 {
@@ -111,7 +113,7 @@ internal sealed class MeetingVotesScenario : IScenario
                 request.Headers.Add("Cookie", m.Cookie);
                 (await m.Http.SendAsync(request)).EnsureSuccessStatusCode();
             })));
-            if (sample is null) productMissing++;
+            if (sample is null) productMissing += r >= WarmUpRounds ? 1 : 0; // a warm-up round may wait for the cluster to settle
             else if (r >= WarmUpRounds) productSamples.Add(sample with { MessagesPerClient = Volatile.Read(ref round.Messages) });
             await PostAsync(chair, $"/api/meetings/{meetingId}/motions/{motionId}/close", null);
             await Task.Delay(200);
@@ -119,12 +121,12 @@ internal sealed class MeetingVotesScenario : IScenario
             // Baseline: 200 concurrent POSTs, each broadcast by the bare hub to its 200 clients.
             var key = $"bare-{r}";
             var bareRound = baseline[key] = new Round(key);
-            var bareSample = await TimeAsync(bareRound, () => Enumerable.Range(0, Members).Select(k => (Func<Task>)(async () =>
+            var bareSample = await TimeAsync(bareRound, null, () => Enumerable.Range(0, Members).Select(k => (Func<Task>)(async () =>
             {
                 using var content = new StringContent(JsonSerializer.Serialize(new { topic, round = key, version = k, type = "BallotCast" }), Encoding.UTF8, "application/json");
                 (await bareHttp.PostAsync("/broadcast", content)).EnsureSuccessStatusCode();
             })));
-            if (bareSample is null) baselineMissing++;
+            if (bareSample is null) baselineMissing += r >= WarmUpRounds ? 1 : 0;
             else if (r >= WarmUpRounds) baselineSamples.Add(bareSample with { MessagesPerClient = Members });
             await Task.Delay(200);
         }
@@ -139,9 +141,11 @@ internal sealed class MeetingVotesScenario : IScenario
     private sealed record Member(string Id, string Cookie, HttpClient Http);
 
     /// <summary>Sends every call at once; times from the last one sent until every client has the round's final message; CPU per call.</summary>
-    private static async Task<Sample?> TimeAsync(Round round, Func<IEnumerable<Func<Task>>> calls)
+    /// <param name="nodesCpuSeconds">The node processes' CPU so far; null for the bare hub, which runs in this process.</param>
+    private static async Task<Sample?> TimeAsync(Round round, Func<double>? nodesCpuSeconds, Func<IEnumerable<Func<Task>>> calls)
     {
         var cpu = CpuSampler.Take();
+        var nodesCpu = nodesCpuSeconds?.Invoke() ?? 0;
         var paused = GC.GetTotalPauseDuration();
         var lastSent = 0L;
         var sending = calls().Select(call => Task.Run(async () =>
@@ -162,7 +166,9 @@ internal sealed class MeetingVotesScenario : IScenario
         }
         var used = CpuSampler.Take() - cpu;
         var everyClient = (round.At.Max() - Volatile.Read(ref lastSent)) * 1000.0 / Stopwatch.Frequency;
-        return new Sample(everyClient, (used.Process + used.Postgres) * 1000.0 / Members, 0, (GC.GetTotalPauseDuration() - paused).TotalMilliseconds);
+        var servers = nodesCpuSeconds is null ? used.Process + used.Postgres : nodesCpuSeconds() - nodesCpu + used.Postgres;
+        return new Sample(everyClient, servers * 1000.0 / Members, used.Process * 1000.0 / Members, 0,
+            (GC.GetTotalPauseDuration() - paused).TotalMilliseconds);
     }
 
     private static void InterlockedMax(ref long target, long value)
@@ -171,7 +177,7 @@ internal sealed class MeetingVotesScenario : IScenario
         while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen) { }
     }
 
-    private static async Task<(string Meeting, List<Member> Members)> ArrangeAsync(HttpClient chair, WebNode[] nodes)
+    private static async Task<(string Meeting, List<Member> Members)> ArrangeAsync(HttpClient chair, NodeProcess[] nodes)
     {
         var tableId = (await PostAsync(chair, "/api/tables", new { name = "Table du banc d'essai (votes)", quorum = Members / 2 + 1 })).GetProperty("id").GetString()!;
         var added = new List<(string Id, string Token)>();
@@ -215,33 +221,33 @@ internal sealed class MeetingVotesScenario : IScenario
         var p99 = P(product, s => s.EveryClientMs, 0.99);
         var met = p99 <= TargetP99Ms && productMissing == 0;
         var messages = Stats.Median(product.Select(s => (double)s.MessagesPerClient));
-        var table = new MarkdownTable("", "last ballot sent → tally on every client, p50 / p99", "CPU per ballot (median)",
+        var table = new MarkdownTable("", "last ballot sent → tally on every client, p50 / p99", "CPU per ballot (median): servers; clients",
             "messages per client per round (median, min–max)", "rounds missed", $"target p99 ≤ {TargetP99Ms:0} ms");
         table.Row($"vote of {Members} members, official .NET SignalR clients over two nodes",
-            $"{P(product, s => s.EveryClientMs, 0.5):0.0} / {p99:0.0} ms", $"{Stats.Median(product.Select(s => s.CpuMsPerBallot)):0.00} ms",
+            $"{P(product, s => s.EveryClientMs, 0.5):0.0} / {p99:0.0} ms", $"{Stats.Median(product.Select(s => s.CpuMsPerBallot)):0.00} ms (both nodes + PostgreSQL); {Stats.Median(product.Select(s => s.ClientsMsPerBallot)):0.00} ms",
             $"{messages:0} ({product.Select(s => s.MessagesPerClient).DefaultIfEmpty().Min()}–{product.Select(s => s.MessagesPerClient).DefaultIfEmpty().Max()}) `BallotCast`",
             $"{productMissing}", met ? "**met**" : "**missed**");
         table.Row($"bare SignalR hub: {Members} broadcasts to {Members} clients (baseline)",
             $"{P(baseline, s => s.EveryClientMs, 0.5):0.0} / {P(baseline, s => s.EveryClientMs, 0.99):0.0} ms",
-            $"{Stats.Median(baseline.Select(s => s.CpuMsPerBallot)):0.00} ms per broadcast", $"{Members}", $"{baselineMissing}", "");
+            $"{Stats.Median(baseline.Select(s => s.CpuMsPerBallot)):0.00} ms per broadcast (hub and clients: one process)", $"{Members}", $"{baselineMissing}", "");
 
         var text = new StringBuilder();
         text.AppendLine($"""
             One meeting, {Members} members present, each signed in with their own link and holding the **official .NET SignalR
             client** (Microsoft.AspNetCore.SignalR.Client 10.0.15, WebSockets, `Subscribe(meeting:ID, null)`) on **their own node,
-            half on each of two web nodes** (the real app on Kestrel, loopback, each co-hosting a silo; one Orleans cluster on one
-            PostgreSQL). A round: the chair opens an open motion with totals shown; the {Members} members vote **at once**, each a
+            half on each of two web nodes** ({NodeProcess.BuildDescription}, each a process of its own co-hosting a silo, Production
+            settings, loopback; one Orleans cluster on one PostgreSQL); the clients run in this process. A round: the chair opens an open motion with totals shown; the {Members} members vote **at once**, each a
             `PUT /api/meetings/ID/motions/MOTION/ballot` through their own node; the ballots arriving while the meeting grain writes
             share its next write (group commit), and **the ballots of one write go out as one `BallotCast`** (every vote in it, the
             tally after the last), so each client gets a few messages per round, not {Members} (counted at the first client); the chair
             closes the motion. {rounds} rounds
             after {WarmUpRounds} warm-up ones. Timed **from the last ballot sent** (the latest of the {Members} send times) **until the last
             client has the final tally** (the `BallotCast` counting {Members} ballots); one sample per round, so the p99 of {rounds} is the worst
-            round or so. CPU per ballot: this process's CPU (both nodes, their silos and all {Members * 2} clients run in it) plus
-            PostgreSQL's, over the round, divided by {Members}.
+            round or so. CPU per ballot, over the round, divided by {Members}: the two node processes' and PostgreSQL's (from /proc),
+            and apart, this process's (the clients).
 
-            **Baseline, same run, interleaved round by round**: a bare ASP.NET Core SignalR hub (no grain, no storage, no auth) in the
-            same process with {Members} clients (same .NET client); {Members} concurrent `POST /broadcast`, each sending one message to all
+            **Baseline, same run, interleaved round by round**: a bare ASP.NET Core SignalR hub (no grain, no storage, no auth) in
+            this process with its {Members} clients (same .NET client); {Members} concurrent `POST /broadcast`, each sending one message to all
             its clients with `Clients.All.SendAsync` — {Members * Members:N0} deliveries (what the product sent before the ballots of one
             write were merged) with nothing in front; timed from the last
             POST sent until every client has all {Members}.
@@ -249,7 +255,7 @@ internal sealed class MeetingVotesScenario : IScenario
             """);
         text.Append(table);
         text.AppendLine();
-        text.AppendLine($"Rounds, last ballot sent → tally on every client (the process's GC pauses during the round): product " +
+        text.AppendLine($"Rounds, last ballot sent → tally on every client (in brackets, this process's GC pauses during the round): product " +
                         $"{string.Join(", ", product.Select(s => $"{s.EveryClientMs:0} ({s.GcPauseMs:0})"))} ms; " +
                         $"bare hub {string.Join(", ", baseline.Select(s => $"{s.EveryClientMs:0} ({s.GcPauseMs:0})"))} ms.");
         text.AppendLine();
