@@ -1,4 +1,5 @@
 #:package Microsoft.Diagnostics.Tracing.TraceEvent@3.1.21
+#:property ManagePackageVersionsCentrally=false
 // Folds a CPU-sampling trace (dotnet-trace collect-linux --profile cpu-sampling -p PID) into one line per distinct
 // stack, "root;…;leaf count", for where_cpu_goes.py. Run: dotnet run fold.cs -- TRACE.nettrace OUT.folded [PID]
 using Microsoft.Diagnostics.Tracing.Etlx;
