@@ -27,9 +27,6 @@ internal sealed class ColloqueSignupsScenario : IScenario
     /// <summary>Issue 18's target: CPU per registration, both nodes and PostgreSQL, until the last email is handed to the transport.</summary>
     public const double TargetCpuMs = 2.0;
 
-    private const int WarmUpRounds = 2;
-    private const int MeasuredRounds = 5;
-
     public string Name => "signups";
 
     public string Title => "Colloque registration burst on two nodes";
@@ -58,21 +55,19 @@ internal sealed class ColloqueSignupsScenario : IScenario
             if (Environment.GetEnvironmentVariable("BENCH_PRINT_PIDS") is not null)
                 foreach (var pair in pairs) Console.WriteLine($"  {pair.Variant} node pids: {string.Join(' ', pair.Nodes.Select(n => n.Pid))}");
 
-            // A node keeps getting cheaper over its first bursts (tier-1 code, pools, caches): two warm-up rounds, then five
-            // measured; the two builds take turns going first, so neither always follows the other's background work.
-            var (warmUps, rounds) = context.Quick ? (1, 1) : (WarmUpRounds, MeasuredRounds);
+            var rounds = BurstRounds.For(context);
             var results = new List<Round>();
-            for (var i = 0; i < warmUps; i++)
+            for (var i = 0; i < rounds.WarmUps; i++)
             {
-                Console.WriteLine($"  warm-up round {i + 1}/{warmUps}");
+                Console.WriteLine($"  warm-up round {i + 1}/{rounds.WarmUps}");
                 foreach (var pair in pairs) await BurstAsync(pair);
                 await RawAsync(raw);
             }
-            for (var i = 0; i < rounds; i++)
+            for (var i = 0; i < rounds.Measured; i++)
             {
-                Console.WriteLine($"  round {i + 1}/{rounds}");
+                Console.WriteLine($"  round {i + 1}/{rounds.Measured}");
                 results.Add(await RawAsync(raw));
-                foreach (var pair in i % 2 == 0 ? pairs : Enumerable.Reverse(pairs)) results.Add(await BurstAsync(pair));
+                foreach (var pair in BurstRounds.InTurn(pairs, i)) results.Add(await BurstAsync(pair));
             }
             return Report(rounds, results, pairs.Count > 1);
         }
@@ -222,7 +217,7 @@ internal sealed class ColloqueSignupsScenario : IScenario
             cpu.Process * 1000 / Registrations, cpu.Postgres * 1000 / Registrations);
     }
 
-    private static string Report(int rounds, List<Round> all, bool withBefore)
+    private static string Report(BurstRounds rounds, List<Round> all, bool withBefore)
     {
         Round Median(string variant)
         {
@@ -262,7 +257,7 @@ internal sealed class ColloqueSignupsScenario : IScenario
             grain's decision and the directory listing), {Clients} clients split across **two web nodes** (real Kestrel, silo co-hosted, one
             Orleans cluster on one PostgreSQL database). Every registration is acknowledged only after its writes committed.
             Baseline, same run: raw Npgsql, {Clients} clients, one autocommitted single-row INSERT per registration, {Registrations:N0} rows.
-            Median of {rounds} round(s) (raw and burst interleaved; with a build before, the two builds take turns going first), after {WarmUpRounds} warm-up rounds of each. Each node is a process of its own
+            Median of {rounds.Measured} round(s) (raw and burst interleaved; with a build before, the two builds take turns going first), after {rounds.WarmUps} warm-up round(s) of each. Each node is a process of its own
             ({NodeProcess.BuildDescription}, started with `dotnet`, Production settings), so CPU is read from /proc apart
             for the two nodes, their PostgreSQL, the bench process (the HTTP clients, excluded from the target) and everything else on
             the machine ("other work"), from the first request until the last confirmation email is in the pickup folder.

@@ -45,20 +45,18 @@ internal sealed class SecondNodeScenario : IScenario
             Cluster one = new("one node", [single], single.NewHttpClient(await single.OrganiserCookieAsync()), [single.NewHttpClient()]);
             Cluster two = new("two nodes", [nodeA, nodeB], nodeA.NewHttpClient(await nodeA.OrganiserCookieAsync()), [nodeA.NewHttpClient(), nodeB.NewHttpClient()]);
 
-            // As the signups scenario: nodes keep getting cheaper over their first bursts, and a round's CPU swings with
-            // PostgreSQL's checkpoints, so two warm-up rounds, five measured, the clusters taking turns going first.
-            var (warmUps, rounds) = context.Quick ? (1, 1) : (WarmUpRounds, MeasuredRounds);
+            var rounds = BurstRounds.For(context);
             var results = new List<Round>();
-            for (var i = 0; i < warmUps; i++)
+            for (var i = 0; i < rounds.WarmUps; i++)
             {
-                Console.WriteLine($"  warm-up round {i + 1}/{warmUps}");
+                Console.WriteLine($"  warm-up round {i + 1}/{rounds.WarmUps}");
                 await RoundAsync(one);
                 await RoundAsync(two);
             }
-            for (var i = 0; i < rounds; i++)
+            for (var i = 0; i < rounds.Measured; i++)
             {
-                Console.WriteLine($"  round {i + 1}/{rounds}");
-                foreach (var cluster in i % 2 == 0 ? [one, two] : new[] { two, one }) results.Add(await RoundAsync(cluster));
+                Console.WriteLine($"  round {i + 1}/{rounds.Measured}");
+                foreach (var cluster in BurstRounds.InTurn([one, two], i)) results.Add(await RoundAsync(cluster));
             }
             return Report(rounds, results);
         }
@@ -71,9 +69,6 @@ internal sealed class SecondNodeScenario : IScenario
     }
 
     /// <summary>One round of registrations on <paramref name="cluster"/>: rate, p99 and CPU per registration (the tracing scenario uses it too).</summary>
-    private const int WarmUpRounds = 2;
-    private const int MeasuredRounds = 5;
-
     internal static async Task<Round> RoundAsync(Cluster cluster)
     {
         var sessions = new List<Guid>();
@@ -137,7 +132,7 @@ internal sealed class SecondNodeScenario : IScenario
     private static int Mails() =>
         Directory.Exists(WebNode.MailPickupDirectory) ? Directory.EnumerateFiles(WebNode.MailPickupDirectory, "*.eml").Count() : 0;
 
-    private static string Report(int rounds, List<Round> all)
+    private static string Report(BurstRounds rounds, List<Round> all)
     {
         Round Median(string variant)
         {
@@ -164,7 +159,7 @@ internal sealed class SecondNodeScenario : IScenario
             the two nodes, so about half the calls to a session cross to the silo that holds it). Each node is
             {NodeProcess.BuildDescription}, in a process of its own; CPU is read from /proc for the nodes and for PostgreSQL, from the first request
             until the last confirmation email is in the pickup folder; the clients (the bench process) are reported apart and excluded.
-            Median of {rounds} round pair(s) (one node, two nodes, interleaved, taking turns going first), after {WarmUpRounds} warm-up rounds of each.
+            Median of {rounds.Measured} round pair(s) (one node, two nodes, interleaved, taking turns going first), after {rounds.WarmUps} warm-up round(s) of each.
 
             """);
         text.Append(table);
