@@ -39,6 +39,7 @@ public sealed class PostgresCluster : IAsyncDisposable
     private Process? _watchdog;
     private bool _isShared;
     private int _disposed;
+    private IReadOnlyList<string> _extraSettings = [];
 
     private PostgresCluster(NpgsqlConnectionStringBuilder server, string? root, string? binDirectory, bool runAsPostgresUser)
     {
@@ -83,7 +84,8 @@ public sealed class PostgresCluster : IAsyncDisposable
     /// Starts a private cluster (always local, whatever <c>ConnectionStrings__Postgres</c> says) that the caller owns
     /// and disposes; use it for tests that stop and restart the server.
     /// </summary>
-    public static async Task<PostgresCluster> StartLocalAsync(CancellationToken cancellationToken = default)
+    /// <param name="settings">Server settings beyond ours, as <c>name=value</c> (a profiling run preloads <c>pg_stat_statements</c>).</param>
+    public static async Task<PostgresCluster> StartLocalAsync(CancellationToken cancellationToken = default, IReadOnlyList<string>? settings = null)
     {
         var stopwatch = Stopwatch.StartNew();
         var binDirectory = FindBinDirectory();
@@ -114,7 +116,7 @@ public sealed class PostgresCluster : IAsyncDisposable
                     Timeout = 15,
                     IncludeErrorDetail = true,
                 };
-                var cluster = new PostgresCluster(server, root, binDirectory, runAsPostgresUser);
+                var cluster = new PostgresCluster(server, root, binDirectory, runAsPostgresUser) { _extraSettings = settings ?? [] };
                 try
                 {
                     await cluster.StartServerCoreAsync(cancellationToken).ConfigureAwait(false);
@@ -324,7 +326,8 @@ public sealed class PostgresCluster : IAsyncDisposable
             "-c log_min_messages=warning",
             "-c log_min_error_statement=panic",
             "-c log_connections=off",
-            "-c timezone=UTC");
+            "-c timezone=UTC",
+            string.Join(' ', _extraSettings.Select(setting => $"-c {setting}")));
         await PgCtlAsync(
             ["start", "-D", DataDirectory!, "-l", Path.Combine(_root!, "server.log"), "-w", "-t", "60", "-o", settings],
             cancellationToken).ConfigureAwait(false);

@@ -37,7 +37,7 @@ internal sealed class BenchContext(bool quick) : IAsyncDisposable
     {
         if (_postgres is not null) return _postgres;
         Console.WriteLine("  starting a throw-away PostgreSQL cluster…");
-        _postgres = await PostgresCluster.StartLocalAsync();
+        _postgres = await PostgresCluster.StartLocalAsync(settings: PostgresStatements.Settings);
         var pidFile = Path.Combine(_postgres.DataDirectory!, "postmaster.pid");
         if (File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).First(), out var postmaster))
             CpuSampler.PostgresPid = postmaster;

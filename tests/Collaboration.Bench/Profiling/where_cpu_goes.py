@@ -17,7 +17,9 @@ CATEGORIES = [
     ("grain storage: Orleans ADO.NET provider + Npgsql", r"Orleans\.Storage\.|AdoNet|RelationalStorage|^Npgsql|^npgsql"),
     ("reminders", r"Reminder"),
     ("logging", r"Microsoft\.Extensions\.Logging|LoggerMessage|Console\.Log"),
-    ("metrics / telemetry", r"System\.Diagnostics\.Metrics|OpenTelemetry|Prometheus|Telemetry"),
+    # Not the ASP.NET Core instrumentation's startup filter: it wraps the whole request pipeline, which is not its cost.
+    ("metrics / telemetry", r"^(?!OpenTelemetry\.Instrumentation\.AspNetCore\.Implementation\.HttpServerErrorTypeStartupFilter)"
+                            r".*(System\.Diagnostics\.Metrics|OpenTelemetry|Prometheus|Telemetry)"),
     ("Orleans serialization (messages and state copies)", r"Orleans\.Serialization"),
     ("Orleans messaging and networking (silo-to-silo, callbacks)", r"Orleans\.Runtime\.Messaging|Orleans\.Networking|Orleans\.Runtime\.MessageCenter|Orleans\.Runtime\.InsideRuntimeClient|Orleans\.Runtime\.OutsideRuntimeClient|Orleans\.Runtime\.CallbackData|Orleans\.Runtime\.Messaging|Orleans\.Connections|SharedCallbackData"),
     ("our grains (Collaboration.Grains)", r"^Collaboration\.Grains"),

@@ -63,12 +63,14 @@ internal sealed class ColloqueSignupsScenario : IScenario
                 foreach (var pair in pairs) await BurstAsync(pair);
                 await RawAsync(raw);
             }
+            await PostgresStatements.ResetAsync(database);
             for (var i = 0; i < rounds.Measured; i++)
             {
                 Console.WriteLine($"  round {i + 1}/{rounds.Measured}");
                 results.Add(await RawAsync(raw));
                 foreach (var pair in BurstRounds.InTurn(pairs, i)) results.Add(await BurstAsync(pair));
             }
+            Console.Write(await PostgresStatements.ReportAsync(database, rounds.Measured * Registrations));
             return Report(rounds, results, pairs.Count > 1);
         }
         finally

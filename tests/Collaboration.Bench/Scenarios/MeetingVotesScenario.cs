@@ -98,6 +98,7 @@ internal sealed class MeetingVotesScenario : IScenario
         int productMissing = 0, baselineMissing = 0;
         for (var r = 0; r < rounds + WarmUpRounds; r++)
         {
+            if (r == WarmUpRounds) await PostgresStatements.ResetAsync(database);
             // Product: a motion opened by the chair, 200 ballots at once, each through the member's own node.
             var motionId = (await PostAsync(chair, $"/api/meetings/{meetingId}/motions", new
             {
@@ -130,6 +131,7 @@ internal sealed class MeetingVotesScenario : IScenario
             else if (r >= WarmUpRounds) baselineSamples.Add(bareSample with { MessagesPerClient = Members });
             await Task.Delay(200);
         }
+        Console.Write(await PostgresStatements.ReportAsync(database, rounds * Members));
         Console.WriteLine($"    product: every-client p99 {P(productSamples, s => s.EveryClientMs, 0.99):0.0} ms, {productMissing} rounds missed; " +
                           $"bare hub: {P(baselineSamples, s => s.EveryClientMs, 0.99):0.0} ms, {baselineMissing} missed");
         await HubClients.DisposeAllAsync(productConnections);

@@ -53,12 +53,17 @@ internal sealed class SecondNodeScenario : IScenario
                 await RoundAsync(one);
                 await RoundAsync(two);
             }
+            var idle = await IdleAsync([single], [nodeA, nodeB]);
+            await PostgresStatements.ResetAsync(oneDb);
+            await PostgresStatements.ResetAsync(twoDb);
             for (var i = 0; i < rounds.Measured; i++)
             {
                 Console.WriteLine($"  round {i + 1}/{rounds.Measured}");
                 foreach (var cluster in BurstRounds.InTurn([one, two], i)) results.Add(await RoundAsync(cluster));
             }
-            return Report(rounds, results);
+            foreach (var (variant, database) in new[] { ("one node", oneDb), ("two nodes", twoDb) })
+                Console.Write($"  PostgreSQL, {variant}:\n" + await PostgresStatements.ReportAsync(database, rounds.Measured * Registrations));
+            return Report(rounds, results, idle);
         }
         finally
         {
@@ -129,10 +134,25 @@ internal sealed class SecondNodeScenario : IScenario
         return round;
     }
 
+    /// <summary>What the nodes spend with no request at all (ms of CPU per second of each cluster), measured between the warm-up and the measured rounds.</summary>
+    internal sealed record Idle(double OneNodeMsPerSecond, double TwoNodesMsPerSecond);
+
+    private static async Task<Idle> IdleAsync(NodeProcess[] one, NodeProcess[] two)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(3)); // the last round's emails and after-commit deliveries settle
+        var window = TimeSpan.FromSeconds(10);
+        var before = (One: one.Sum(n => n.CpuSeconds()), Two: two.Sum(n => n.CpuSeconds()));
+        await Task.Delay(window);
+        var idle = new Idle((one.Sum(n => n.CpuSeconds()) - before.One) * 1000 / window.TotalSeconds,
+            (two.Sum(n => n.CpuSeconds()) - before.Two) * 1000 / window.TotalSeconds);
+        Console.WriteLine($"    idle: one node {idle.OneNodeMsPerSecond:0.0} ms of CPU a second, two nodes {idle.TwoNodesMsPerSecond:0.0}");
+        return idle;
+    }
+
     private static int Mails() =>
         Directory.Exists(WebNode.MailPickupDirectory) ? Directory.EnumerateFiles(WebNode.MailPickupDirectory, "*.eml").Count() : 0;
 
-    private static string Report(BurstRounds rounds, List<Round> all)
+    private static string Report(BurstRounds rounds, List<Round> all, Idle idle)
     {
         Round Median(string variant)
         {
@@ -165,6 +185,13 @@ internal sealed class SecondNodeScenario : IScenario
         text.Append(table);
         text.AppendLine();
         text.AppendLine("Rounds: " + string.Join("; ", all.Select(r => $"{r.Variant} {r.PerSecond:N0}/s, {r.NodesMs + r.PostgresMs:0.00} ms CPU")) + ".");
+        // The nodes' work per second, spread over a median round (until its last email): the part of the ratio no registration causes.
+        double IdleShare(double msPerSecond, Round round) => msPerSecond * (round.MailSeconds ?? Registrations / round.PerSecond) / Registrations;
+        var idleOne = IdleShare(idle.OneNodeMsPerSecond, one);
+        var idleTwo = IdleShare(idle.TwoNodesMsPerSecond, two);
+        text.AppendLine($"With no request at all the nodes spend {idle.OneNodeMsPerSecond:0.0} ms of CPU a second (one node) and {idle.TwoNodesMsPerSecond:0.0} " +
+            $"(two nodes together); over a median round that is {idleOne:0.00} and {idleTwo:0.00} ms per registration, so without it the ratio would be " +
+            $"{(two.NodesMs + two.PostgresMs - idleTwo) / (one.NodesMs + one.PostgresMs - idleOne):0.00}×.");
         var other = all.Sum(r => r.OtherSeconds);
         text.AppendLine($"Other work on the machine used {other:0.0} s of CPU during the rounds{(other > 5 ? ": the CPU per registration is the figure to read, not the rate" : "")}.");
         text.AppendLine();
