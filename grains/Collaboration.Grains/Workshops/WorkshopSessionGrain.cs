@@ -47,6 +47,19 @@ public sealed class WorkshopSessionGrain(
     public const string ReminderName = "workshop-reminder";
     public static readonly TimeSpan ManageLinkInterval = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// Each event carries a registrant's whole view, and every write carries the tail: with the default 256, a session of
+    /// 150 registrants wrote 117 kB at each change, 101 kB with 32. A screen further behind takes the snapshot, one
+    /// registrant list.
+    /// </summary>
+    private protected override int LiveTailLength => 32;
+
+    /// <summary>
+    /// During a burst, one write per 20 ms at most carries the registrations (and the emails marked sent) that came
+    /// meanwhile: each write carries the whole session, so fewer, fuller writes cost less than one per change.
+    /// </summary>
+    private protected override TimeSpan MinimumWriteInterval => TimeSpan.FromMilliseconds(20);
+
     public async Task<WorkshopCreation> CreateAsync(WorkshopDetails details, int capacity)
     {
         if (State.Details is not null) return WorkshopCreation.AlreadyExists;

@@ -201,8 +201,10 @@ internal sealed class SecondNodeScenario : IScenario
             cluster), so the call and its answer are serialized, sent between silos and read back, where one node copies them in
             memory; each node runs work per second, not per registration (membership probes and heartbeats, the reminder service's
             reads, the live relay's hub-list refresh, the Orleans dashboard's meter sampling), which a slow round spreads over fewer
-            registrations; and new grains register in a grain directory the two silos partition, so half those registrations are
-            remote calls. See Profiling/README.md to profile each node.
+            registrations; new grains register in a grain directory the two silos partition, so half those registrations are
+            remote calls; and each write of a session carries the whole session (some 100 kB at 150 registrants), so the few more
+            writes per registration the two-node cluster makes (its calls arrive less bunched) cost PostgreSQL and the nodes'
+            serializer more. `BENCH_PG_STATEMENTS=1` counts those writes; Profiling/README.md profiles each node.
             """);
         return text.ToString();
     }
