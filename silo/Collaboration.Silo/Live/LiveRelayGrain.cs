@@ -15,7 +15,8 @@ namespace Collaboration.Silo.Live;
 public sealed class LiveRelayGrain(LocalLiveFeed localHub, ILocalSiloDetails silo, TimeProvider clock, ILogger<LiveRelayGrain> logger)
     : Grain, ILiveRelayGrain
 {
-    private static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(2);
+    /// <summary>How old the list of other silos' hubs may be: a hub registered since is reached once a publish finds the list this old.</summary>
+    public static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(2);
 
     private List<ILiveHubObserver> _remoteHubs = [];
     private DateTimeOffset _refreshedAt = DateTimeOffset.MinValue;
