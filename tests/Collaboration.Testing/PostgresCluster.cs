@@ -39,11 +39,13 @@ public sealed class PostgresCluster : IAsyncDisposable
     private Process? _watchdog;
     private bool _isShared;
     private int _disposed;
-    private IReadOnlyList<string> _extraSettings = [];
+    private readonly IReadOnlyList<string> _extraSettings;
 
-    private PostgresCluster(NpgsqlConnectionStringBuilder server, string? root, string? binDirectory, bool runAsPostgresUser)
+    private PostgresCluster(NpgsqlConnectionStringBuilder server, string? root, string? binDirectory, bool runAsPostgresUser,
+        IReadOnlyList<string>? extraSettings = null)
     {
         _server = server;
+        _extraSettings = extraSettings ?? [];
         _root = root;
         _binDirectory = binDirectory;
         _runAsPostgresUser = runAsPostgresUser;
@@ -116,7 +118,7 @@ public sealed class PostgresCluster : IAsyncDisposable
                     Timeout = 15,
                     IncludeErrorDetail = true,
                 };
-                var cluster = new PostgresCluster(server, root, binDirectory, runAsPostgresUser) { _extraSettings = settings ?? [] };
+                var cluster = new PostgresCluster(server, root, binDirectory, runAsPostgresUser, settings);
                 try
                 {
                     await cluster.StartServerCoreAsync(cancellationToken).ConfigureAwait(false);
@@ -315,7 +317,7 @@ public sealed class PostgresCluster : IAsyncDisposable
 
     private async Task StartServerCoreAsync(CancellationToken cancellationToken)
     {
-        var settings = string.Join(' ',
+        var settings = string.Join(' ', (string[])[
             "-c listen_addresses=127.0.0.1",
             $"-p {Port}",
             $"-k {_root}",
@@ -327,7 +329,7 @@ public sealed class PostgresCluster : IAsyncDisposable
             "-c log_min_error_statement=panic",
             "-c log_connections=off",
             "-c timezone=UTC",
-            string.Join(' ', _extraSettings.Select(setting => $"-c {setting}")));
+            .. _extraSettings.Select(setting => $"-c {setting}")]);
         await PgCtlAsync(
             ["start", "-D", DataDirectory!, "-l", Path.Combine(_root!, "server.log"), "-w", "-t", "60", "-o", settings],
             cancellationToken).ConfigureAwait(false);

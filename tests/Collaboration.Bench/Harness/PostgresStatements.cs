@@ -36,14 +36,11 @@ internal static class PostgresStatements
             ORDER BY total_exec_time DESC LIMIT 15
             """, connection);
         var table = new StringBuilder("| statement | calls per operation | ms inside the server per operation | rows | blocks | WAL bytes per operation |\n|---|---:|---:|---:|---:|---:|\n");
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            double per(double value) => value / operations;
-            table.Append(CultureInfo.InvariantCulture,
-                $"| `{reader.GetString(0).Replace("|", "\\|")}` | {per(reader.GetInt64(1)):0.00} | {per(reader.GetDouble(2)):0.000} | {per(reader.GetInt64(3)):0.00} | {per(reader.GetInt64(4)):0.0} | {per((double)reader.GetDecimal(5)):0} |\n");
-        }
-        await reader.DisposeAsync();
+        double Per(double value) => value / operations;
+        await using (var reader = await command.ExecuteReaderAsync())
+            while (await reader.ReadAsync())
+                table.Append(CultureInfo.InvariantCulture,
+                    $"| `{reader.GetString(0).Replace("|", "\\|")}` | {Per(reader.GetInt64(1)):0.00} | {Per(reader.GetDouble(2)):0.000} | {Per(reader.GetInt64(3)):0.00} | {Per(reader.GetInt64(4)):0.0} | {Per((double)reader.GetDecimal(5)):0} |\n");
         // What the rows hold, by grain type: the payload's own size and what PostgreSQL stores of it (compressed or not).
         await using var sizes = new NpgsqlCommand("""
             SELECT grain_type, count(*), coalesce(avg(octet_length(payload)), 0), coalesce(avg(pg_column_size(payload)), 0), sum(version)
