@@ -50,8 +50,10 @@ public sealed partial class MeetingGrain
         var secret = motion.Kind == MotionKind.Secret;
         if (secret && string.IsNullOrEmpty(ballotKey)) return Refused(MeetingOutcome.Invalid);
         var voted = secret ? motion.SecretVoters.BinarySearch(memberId) >= 0 : motion.Votes.Any(v => v.MemberId == memberId);
-        // A first ballot from someone in the room: the hands already counted must leave them out.
-        if (!voted && IsInRoom(memberId) && motion.Hands.Total > PresentWithoutBallot(motion) - 1) return Refused(MeetingOutcome.CountedByHands);
+        // A first ballot from someone in the room: the hands already counted must leave them out (no hands, nothing to check:
+        // the count walks the attendance, which a burst of first ballots must not do once each).
+        if (!voted && motion.Hands.Total > 0 && IsInRoom(memberId) && motion.Hands.Total > PresentWithoutBallot(motion) - 1)
+            return Refused(MeetingOutcome.CountedByHands);
         MotionVote? shown = null;
         if (secret)
         {
@@ -150,8 +152,12 @@ public sealed partial class MeetingGrain
     private bool IsInRoom(Guid memberId) => State.Attendance.Any(a => a.MemberId == memberId && a.Status == AttendanceStatus.Present);
 
     /// <summary>Members in the room who have not voted from a device: the most a show of hands can count.</summary>
-    private int PresentWithoutBallot(MotionState motion) => State.Attendance.Count(a => a.Status == AttendanceStatus.Present &&
-        (motion.Kind == MotionKind.Secret ? motion.SecretVoters.BinarySearch(a.MemberId) < 0 : motion.Votes.All(v => v.MemberId != a.MemberId)));
+    private int PresentWithoutBallot(MotionState motion)
+    {
+        var voters = motion.Kind == MotionKind.Secret ? null : motion.Votes.Select(v => v.MemberId).ToHashSet();
+        return State.Attendance.Count(a => a.Status == AttendanceStatus.Present &&
+            (voters is null ? motion.SecretVoters.BinarySearch(a.MemberId) < 0 : !voters.Contains(a.MemberId)));
+    }
 
     private static MotionTally Tally(MotionState motion)
     {

@@ -120,6 +120,20 @@ internal sealed class NodeProcess : IAsyncDisposable
         return (long.Parse(rest[11], CultureInfo.InvariantCulture) + long.Parse(rest[12], CultureInfo.InvariantCulture)) / 100.0;
     }
 
+    /// <summary>
+    /// What the node's JIT compiler has done so far (methods compiled, seconds spent), read from its own <c>/metrics</c>
+    /// (the runtime's meter; loopback may scrape it): a scenario reads it around its measured rounds, to say how much of
+    /// what it measured was the node still compiling code it had not yet run often.
+    /// </summary>
+    public async Task<(long Methods, double Seconds)> JitSoFarAsync()
+    {
+        using var http = NewHttpClient();
+        var text = await http.GetStringAsync("/metrics");
+        double Read(string name) => text.Split('\n').Where(l => l.StartsWith(name, StringComparison.Ordinal))
+            .Select(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture)).FirstOrDefault();
+        return ((long)Read("dotnet_jit_compiled_methods_total"), Read("dotnet_jit_compilation_time_seconds_total"));
+    }
+
     public Uri HubUrl => new(ServerAddress, "/hubs/live");
 
     public HttpClient NewHttpClient(string? cookie = null) => WebNode.NewHttpClient(ServerAddress, cookie);

@@ -24,7 +24,7 @@ internal sealed class MeetingVotesScenario : IScenario
 {
     public const int Members = 200;
     public const double TargetP99Ms = 100;
-    private const int WarmUpRounds = 2;
+    private const int WarmUpRounds = 5;
     private static readonly TimeSpan ReceiptTimeout = TimeSpan.FromSeconds(30);
     private static readonly string[] Choices = ["for", "against", "abstain"];
 
@@ -49,9 +49,12 @@ internal sealed class MeetingVotesScenario : IScenario
         }
     }
 
+    /// <param name="LastAnsweredMs">From the last call sent until the last call had its HTTP answer.</param>
+    /// <param name="FirstClientMs">From the last call sent until the first client had the round's final message.</param>
     /// <param name="CpuMsPerBallot">The servers' CPU per call: both node processes and PostgreSQL (the bare hub: this process).</param>
     /// <param name="ClientsMsPerBallot">This process's CPU per call: the clients (and, for the bare hub, the hub itself).</param>
-    private sealed record Sample(double EveryClientMs, double CpuMsPerBallot, double ClientsMsPerBallot, int MessagesPerClient, double GcPauseMs);
+    private sealed record Sample(double EveryClientMs, double LastAnsweredMs, double FirstClientMs, double CpuMsPerBallot, double ClientsMsPerBallot,
+        int MessagesPerClient, double GcPauseMs);
 
     public async Task<string> RunAsync(BenchContext context)
     {
@@ -63,6 +66,7 @@ internal sealed class MeetingVotesScenario : IScenario
         await using var nodeB = await NodeProcess.StartAsync(database);
         await using var bare = await BareHubServer.StartAsync();
         var nodes = new[] { nodeA, nodeB };
+        if (Environment.GetEnvironmentVariable("BENCH_PRINT_PIDS") is not null) Console.WriteLine($"  node pids: {nodeA.Pid} {nodeB.Pid}");
         double NodesCpu() => nodeA.CpuSeconds() + nodeB.CpuSeconds();
 
         Console.WriteLine($"  {Members} members sign in, half on each node, and open their SignalR client there…");
@@ -96,9 +100,15 @@ internal sealed class MeetingVotesScenario : IScenario
         var productSamples = new List<Sample>();
         var baselineSamples = new List<Sample>();
         int productMissing = 0, baselineMissing = 0;
+        Console.WriteLine($"  {WarmUpRounds} warm-up and {rounds} measured rounds…");
+        var jitBefore = Array.Empty<(long Methods, double Seconds)>();
         for (var r = 0; r < rounds + WarmUpRounds; r++)
         {
-            if (r == WarmUpRounds) await PostgresStatements.ResetAsync(database);
+            if (r == WarmUpRounds)
+            {
+                await PostgresStatements.ResetAsync(database);
+                jitBefore = await Task.WhenAll(nodes.Select(n => n.JitSoFarAsync()));
+            }
             // Product: a motion opened by the chair, 200 ballots at once, each through the member's own node.
             var motionId = (await PostAsync(chair, $"/api/meetings/{meetingId}/motions", new
             {
@@ -131,13 +141,15 @@ internal sealed class MeetingVotesScenario : IScenario
             else if (r >= WarmUpRounds) baselineSamples.Add(bareSample with { MessagesPerClient = Members });
             await Task.Delay(200);
         }
+        var jitAfter = await Task.WhenAll(nodes.Select(n => n.JitSoFarAsync()));
+        var jit = (Methods: jitAfter.Zip(jitBefore, (a, b) => a.Methods - b.Methods).Sum(), Seconds: jitAfter.Zip(jitBefore, (a, b) => a.Seconds - b.Seconds).Sum());
         Console.Write(await PostgresStatements.ReportAsync(database, rounds * Members));
         Console.WriteLine($"    product: every-client p99 {P(productSamples, s => s.EveryClientMs, 0.99):0.0} ms, {productMissing} rounds missed; " +
                           $"bare hub: {P(baselineSamples, s => s.EveryClientMs, 0.99):0.0} ms, {baselineMissing} missed");
         await HubClients.DisposeAllAsync(productConnections);
         await HubClients.DisposeAllAsync(baselineConnections);
         foreach (var m in members) m.Http.Dispose();
-        return Report(rounds, productSamples, baselineSamples, productMissing, baselineMissing);
+        return Report(rounds, productSamples, baselineSamples, productMissing, baselineMissing, jit);
     }
 
     private sealed record Member(string Id, string Cookie, HttpClient Http);
@@ -149,12 +161,12 @@ internal sealed class MeetingVotesScenario : IScenario
         var cpu = CpuSampler.Take();
         var nodesCpu = nodesCpuSeconds?.Invoke() ?? 0;
         var paused = GC.GetTotalPauseDuration();
-        var lastSent = 0L;
+        long lastSent = 0, lastAnswered = 0;
         var sending = calls().Select(call => Task.Run(async () =>
         {
-            var sent = Stopwatch.GetTimestamp();
-            InterlockedMax(ref lastSent, sent);
+            InterlockedMax(ref lastSent, Stopwatch.GetTimestamp());
             await call();
+            InterlockedMax(ref lastAnswered, Stopwatch.GetTimestamp());
         })).ToList();
         try
         {
@@ -167,9 +179,9 @@ internal sealed class MeetingVotesScenario : IScenario
             return null;
         }
         var used = CpuSampler.Take() - cpu;
-        var everyClient = (round.At.Max() - Volatile.Read(ref lastSent)) * 1000.0 / Stopwatch.Frequency;
+        double Since(long at) => (at - lastSent) * 1000.0 / Stopwatch.Frequency;
         var servers = nodesCpuSeconds is null ? used.Process + used.Postgres : nodesCpuSeconds() - nodesCpu + used.Postgres;
-        return new Sample(everyClient, servers * 1000.0 / Members, used.Process * 1000.0 / Members, 0,
+        return new Sample(Since(round.At.Max()), Since(lastAnswered), Since(round.At.Min()), servers * 1000.0 / Members, used.Process * 1000.0 / Members, 0,
             (GC.GetTotalPauseDuration() - paused).TotalMilliseconds);
     }
 
@@ -218,7 +230,8 @@ internal sealed class MeetingVotesScenario : IScenario
     private static double P(List<Sample> samples, Func<Sample, double> pick, double p) =>
         Stats.Percentile(samples.Select(pick).Order().ToArray(), p);
 
-    private static string Report(int rounds, List<Sample> product, List<Sample> baseline, int productMissing, int baselineMissing)
+    private static string Report(int rounds, List<Sample> product, List<Sample> baseline, int productMissing, int baselineMissing,
+        (long Methods, double Seconds) jit)
     {
         var p99 = P(product, s => s.EveryClientMs, 0.99);
         var met = p99 <= TargetP99Ms && productMissing == 0;
@@ -260,6 +273,16 @@ internal sealed class MeetingVotesScenario : IScenario
         text.AppendLine($"Rounds, last ballot sent → tally on every client (in brackets, this process's GC pauses during the round): product " +
                         $"{string.Join(", ", product.Select(s => $"{s.EveryClientMs:0} ({s.GcPauseMs:0})"))} ms; " +
                         $"bare hub {string.Join(", ", baseline.Select(s => $"{s.EveryClientMs:0} ({s.GcPauseMs:0})"))} ms.");
+        text.AppendLine();
+        text.AppendLine($"During the measured rounds the two nodes still compiled {jit.Methods:N0} methods ({jit.Seconds:0.0} s in the JIT, " +
+                        "the runtime's own count): code run too seldom in the warm-up to be optimised yet (a motion's view and wording, " +
+                        "a session's periodic check), as a node does once in its life.");
+        text.AppendLine();
+        text.AppendLine($"Where a round's time goes (medians, from the last call sent): the last call answered over HTTP after " +
+                        $"{Stats.Median(product.Select(s => s.LastAnsweredMs)):0} ms (bare hub {Stats.Median(baseline.Select(s => s.LastAnsweredMs)):0} ms); " +
+                        $"the first client had the final tally after {Stats.Median(product.Select(s => s.FirstClientMs)):0} ms, the last after " +
+                        $"{Stats.Median(product.Select(s => s.EveryClientMs)):0} ms (bare hub: its first client had all {Members} messages after " +
+                        $"{Stats.Median(baseline.Select(s => s.FirstClientMs)):0} ms, its last after {Stats.Median(baseline.Select(s => s.EveryClientMs)):0} ms).");
         text.AppendLine();
         text.AppendLine($"""
             **Reading.** {(met ? "Target met" : "Target missed")}: after the last of {Members} ballots leaves its member, every client on both
