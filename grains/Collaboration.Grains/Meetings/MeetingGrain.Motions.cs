@@ -54,7 +54,6 @@ public sealed partial class MeetingGrain
         // the count walks the attendance, which a burst of first ballots must not do once each).
         if (!voted && motion.Hands.Total > 0 && IsInRoom(memberId) && motion.Hands.Total > PresentWithoutBallot(motion) - 1)
             return Refused(MeetingOutcome.CountedByHands);
-        MotionVote? shown = null;
         if (secret)
         {
             if (!voted) motion.SecretVoters.Insert(~motion.SecretVoters.BinarySearch(memberId), memberId);
@@ -68,13 +67,13 @@ public sealed partial class MeetingGrain
         }
         else
         {
-            shown = new MotionVote(memberId, member.Name, choice);
+            var vote = new MotionVote(memberId, member.Name, choice);
             var index = motion.Votes.FindIndex(v => v.MemberId == memberId);
-            if (index >= 0) motion.Votes[index] = shown; else motion.Votes.Add(shown);
+            if (index >= 0) motion.Votes[index] = vote; else motion.Votes.Add(vote);
         }
-        // Ballots that commit in one write reach the screens as one event: 200 members voting at once send a few
-        // messages to each screen, not 200.
-        RaiseOrMerge(new BallotCast(motion.Id, motion.TotalsVisible, shown is null ? [] : [shown], Tally(motion)), BallotCast.Merge);
+        // Ballots that commit in one write reach the screens as one event, the tally after them: 200 members voting at
+        // once send a few small messages to each screen, not 200.
+        RaiseOrMerge(new BallotCast(motion.Id, motion.TotalsVisible, Tally(motion)), BallotCast.Merge);
         motion.Version = Version;
         await WriteStateAsync();
         return Ok(choice);

@@ -60,96 +60,170 @@ internal sealed class MeetingVotesScenario : IScenario
     {
         var rounds = context.Quick ? 3 : 20;
         var cluster = await context.GetPostgresAsync();
-        var database = await cluster.CreateDatabaseAsync("votes");
         Console.WriteLine("  starting two web nodes (processes of their own) on one PostgreSQL, and the bare hub…");
-        await using var nodeA = await NodeProcess.StartAsync(database);
-        await using var nodeB = await NodeProcess.StartAsync(database);
-        await using var bare = await BareHubServer.StartAsync();
-        var nodes = new[] { nodeA, nodeB };
-        if (Environment.GetEnvironmentVariable("BENCH_PRINT_PIDS") is not null) Console.WriteLine($"  node pids: {nodeA.Pid} {nodeB.Pid}");
-        double NodesCpu() => nodeA.CpuSeconds() + nodeB.CpuSeconds();
-
-        Console.WriteLine($"  {Members} members sign in, half on each node, and open their SignalR client there…");
-        using var chair = nodeA.NewHttpClient(await nodeA.OrganiserCookieAsync());
-        var (meetingId, members) = await ArrangeAsync(chair, nodes);
-        var topic = $"meeting:{meetingId}";
-        ConcurrentDictionary<string, Round> product = new(), baseline = new();
-        var productConnections = await HubClients.ConnectManyAsync(Members, 20, async i =>
+        var builds = new List<Cluster> { await Cluster.StartAsync("this build", await cluster.CreateDatabaseAsync("votes"), null) };
+        if (NodeProcess.BeforeBuild is { } before)
         {
-            var connection = await HubClients.ConnectAsync(nodes[i % 2].HubUrl, members[i].Cookie, "event", envelope =>
+            Console.WriteLine($"  starting two web nodes of the build in {before}…");
+            builds.Add(await Cluster.StartAsync("before", await cluster.CreateDatabaseAsync("votes_before"), before));
+        }
+        await using var bare = await BareHubServer.StartAsync();
+        try
+        {
+            ConcurrentDictionary<string, Round> baseline = new();
+            var baselineConnections = await HubClients.ConnectManyAsync(Members, 20, i => HubClients.ConnectAsync(bare.HubUrl, null, "event", envelope =>
             {
                 var now = Stopwatch.GetTimestamp();
-                if (envelope.GetProperty("type").GetString() != "BallotCast" || envelope.GetProperty("topic").GetString() != topic) return;
-                var data = envelope.GetProperty("data");
-                if (i == 0 && product.TryGetValue(data.GetProperty("motionId").GetString()!, out var counted)) Interlocked.Increment(ref counted.Messages);
-                if (data.GetProperty("tally").GetProperty("ballots").GetInt32() == Members &&
-                    product.TryGetValue(data.GetProperty("motionId").GetString()!, out var round)) round.Finished(i, now);
-            });
-            await connection.InvokeAsync<JsonElement>("Subscribe", topic, (long?)null);
-            return connection;
-        });
-        var baselineConnections = await HubClients.ConnectManyAsync(Members, 20, i => HubClients.ConnectAsync(bare.HubUrl, null, "event", envelope =>
-        {
-            var now = Stopwatch.GetTimestamp();
-            if (baseline.TryGetValue(envelope.GetProperty("round").GetString()!, out var round) && Interlocked.Increment(ref round.Seen[i]) == Members)
-                round.Finished(i, now);
-        }));
-        using var bareHttp = new HttpClient { BaseAddress = bare.Address };
-        await Task.Delay(1000); // presence pushes of the connecting clients settle
+                if (baseline.TryGetValue(envelope.GetProperty("round").GetString()!, out var round) && Interlocked.Increment(ref round.Seen[i]) == Members)
+                    round.Finished(i, now);
+            }));
+            using var bareHttp = new HttpClient { BaseAddress = bare.Address };
+            await Task.Delay(1000); // presence pushes of the connecting clients settle
 
-        var productSamples = new List<Sample>();
-        var baselineSamples = new List<Sample>();
-        int productMissing = 0, baselineMissing = 0;
-        Console.WriteLine($"  {WarmUpRounds} warm-up and {rounds} measured rounds…");
-        var jitBefore = Array.Empty<(long Methods, double Seconds)>();
-        for (var r = 0; r < rounds + WarmUpRounds; r++)
-        {
-            if (r == WarmUpRounds)
+            var baselineSamples = new List<Sample>();
+            var baselineMissing = 0;
+            Console.WriteLine($"  {WarmUpRounds} warm-up and {rounds} measured rounds…");
+            for (var r = 0; r < rounds + WarmUpRounds; r++)
             {
-                await PostgresStatements.ResetAsync(database);
-                jitBefore = await Task.WhenAll(nodes.Select(n => n.JitSoFarAsync()));
+                if (r == WarmUpRounds) foreach (var build in builds) await build.StartMeasuringAsync();
+                // The builds take turns going first, so neither always follows the bare hub's round.
+                foreach (var build in r % 2 == 0 ? builds : Enumerable.Reverse(builds))
+                {
+                    await build.RoundAsync(r, measured: r >= WarmUpRounds);
+                    await Task.Delay(200);
+                }
+
+                // Baseline: 200 concurrent POSTs, each broadcast by the bare hub to its 200 clients.
+                var key = $"bare-{r}";
+                var bareRound = baseline[key] = new Round(key);
+                var bareSample = await TimeAsync(bareRound, null, () => Enumerable.Range(0, Members).Select(k => (Func<Task>)(async () =>
+                {
+                    using var content = new StringContent(JsonSerializer.Serialize(new { topic = "meeting:bare", round = key, version = k, type = "BallotCast" }), Encoding.UTF8, "application/json");
+                    (await bareHttp.PostAsync("/broadcast", content)).EnsureSuccessStatusCode();
+                })));
+                if (bareSample is null) baselineMissing += r >= WarmUpRounds ? 1 : 0;
+                else if (r >= WarmUpRounds) baselineSamples.Add(bareSample with { MessagesPerClient = Members });
+                await Task.Delay(200);
             }
-            // Product: a motion opened by the chair, 200 ballots at once, each through the member's own node.
-            var motionId = (await PostAsync(chair, $"/api/meetings/{meetingId}/motions", new
+            foreach (var build in builds) await build.StopMeasuringAsync(rounds);
+            var product = builds[0];
+            Console.WriteLine($"    product: every-client p99 {P(product.Samples, s => s.EveryClientMs, 0.99):0.0} ms, {product.Missing} rounds missed; " +
+                              $"bare hub: {P(baselineSamples, s => s.EveryClientMs, 0.99):0.0} ms, {baselineMissing} missed");
+            await HubClients.DisposeAllAsync(baselineConnections);
+            return Report(rounds, builds, baselineSamples, baselineMissing);
+        }
+        finally
+        {
+            foreach (var build in builds) await build.DisposeAsync();
+        }
+    }
+
+    /// <summary>One build's two nodes on their own database, with the chair, the meeting and its 200 members' clients.</summary>
+    private sealed class Cluster : IAsyncDisposable
+    {
+        private readonly NodeProcess[] _nodes;
+        private readonly string _database;
+        private HttpClient _chair = null!;
+        private string _meetingId = "";
+        private List<Member> _members = [];
+        private HubConnection[] _connections = [];
+        private readonly ConcurrentDictionary<string, Round> _rounds = new();
+        private (long Methods, double Seconds)[] _jitBefore = [];
+
+        private Cluster(string name, string database, NodeProcess[] nodes)
+        {
+            Name = name;
+            _database = database;
+            _nodes = nodes;
+        }
+
+        public string Name { get; }
+
+        public List<Sample> Samples { get; } = [];
+
+        public int Missing { get; private set; }
+
+        /// <summary>Methods the two nodes compiled during the measured rounds, and the seconds their JIT took.</summary>
+        public (long Methods, double Seconds) Jit { get; private set; }
+
+        public string Statements { get; private set; } = "";
+
+        public static async Task<Cluster> StartAsync(string name, string database, string? build)
+        {
+            var nodes = new[] { await NodeProcess.StartAsync(database, build), await NodeProcess.StartAsync(database, build) };
+            var cluster = new Cluster(name, database, nodes);
+            if (Environment.GetEnvironmentVariable("BENCH_PRINT_PIDS") is not null) Console.WriteLine($"  {name}: node pids {nodes[0].Pid} {nodes[1].Pid}");
+            Console.WriteLine($"  {name}: {Members} members sign in, half on each node, and open their SignalR client there…");
+            cluster._chair = nodes[0].NewHttpClient(await nodes[0].OrganiserCookieAsync());
+            (cluster._meetingId, cluster._members) = await ArrangeAsync(cluster._chair, nodes);
+            await cluster.ConnectAsync();
+            return cluster;
+        }
+
+        private async Task ConnectAsync()
+        {
+            var topic = $"meeting:{_meetingId}";
+            _connections = await HubClients.ConnectManyAsync(Members, 20, async i =>
             {
-                text = $"la Table adopte la résolution {r + 1}", proposerId = members[0].Id, seconderId = members[1].Id, kind = "open", totalsVisible = true,
+                var connection = await HubClients.ConnectAsync(_nodes[i % 2].HubUrl, _members[i].Cookie, "event", envelope =>
+                {
+                    var now = Stopwatch.GetTimestamp();
+                    if (envelope.GetProperty("type").GetString() != "BallotCast" || envelope.GetProperty("topic").GetString() != topic) return;
+                    var data = envelope.GetProperty("data");
+                    if (i == 0 && _rounds.TryGetValue(data.GetProperty("motionId").GetString()!, out var counted)) Interlocked.Increment(ref counted.Messages);
+                    if (data.GetProperty("tally").GetProperty("ballots").GetInt32() == Members &&
+                        _rounds.TryGetValue(data.GetProperty("motionId").GetString()!, out var round)) round.Finished(i, now);
+                });
+                await connection.InvokeAsync<JsonElement>("Subscribe", topic, (long?)null);
+                return connection;
+            });
+        }
+
+        private double NodesCpu() => _nodes.Sum(n => n.CpuSeconds());
+
+        public async Task StartMeasuringAsync()
+        {
+            await PostgresStatements.ResetAsync(_database);
+            _jitBefore = await Task.WhenAll(_nodes.Select(n => n.JitSoFarAsync()));
+        }
+
+        public async Task StopMeasuringAsync(int rounds)
+        {
+            var after = await Task.WhenAll(_nodes.Select(n => n.JitSoFarAsync()));
+            Jit = (after.Zip(_jitBefore, (a, b) => a.Methods - b.Methods).Sum(), after.Zip(_jitBefore, (a, b) => a.Seconds - b.Seconds).Sum());
+            Statements = await PostgresStatements.ReportAsync(_database, rounds * Members);
+            Console.Write(Statements);
+        }
+
+        /// <summary>A motion opened by the chair, 200 ballots at once, each through the member's own node; the chair closes it.</summary>
+        public async Task RoundAsync(int r, bool measured)
+        {
+            var motionId = (await PostAsync(_chair, $"/api/meetings/{_meetingId}/motions", new
+            {
+                text = $"la Table adopte la résolution {r + 1}", proposerId = _members[0].Id, seconderId = _members[1].Id, kind = "open", totalsVisible = true,
             })).GetProperty("current").GetProperty("id").GetString()!;
-            var round = product[motionId] = new Round(motionId);
-            var sample = await TimeAsync(round, NodesCpu, () => members.Select((m, i) => (Func<Task>)(async () =>
+            var round = _rounds[motionId] = new Round(motionId);
+            var sample = await TimeAsync(round, NodesCpu, () => _members.Select((m, i) => (Func<Task>)(async () =>
             {
-                using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/meetings/{meetingId}/motions/{motionId}/ballot")
+                using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/meetings/{_meetingId}/motions/{motionId}/ballot")
                 {
                     Content = JsonContent.Create(new { choice = Choices[i % 3] }),
                 };
                 request.Headers.Add("Cookie", m.Cookie);
                 (await m.Http.SendAsync(request)).EnsureSuccessStatusCode();
             })));
-            if (sample is null) productMissing += r >= WarmUpRounds ? 1 : 0; // a warm-up round may wait for the cluster to settle
-            else if (r >= WarmUpRounds) productSamples.Add(sample with { MessagesPerClient = Volatile.Read(ref round.Messages) });
-            await PostAsync(chair, $"/api/meetings/{meetingId}/motions/{motionId}/close", null);
-            await Task.Delay(200);
-
-            // Baseline: 200 concurrent POSTs, each broadcast by the bare hub to its 200 clients.
-            var key = $"bare-{r}";
-            var bareRound = baseline[key] = new Round(key);
-            var bareSample = await TimeAsync(bareRound, null, () => Enumerable.Range(0, Members).Select(k => (Func<Task>)(async () =>
-            {
-                using var content = new StringContent(JsonSerializer.Serialize(new { topic, round = key, version = k, type = "BallotCast" }), Encoding.UTF8, "application/json");
-                (await bareHttp.PostAsync("/broadcast", content)).EnsureSuccessStatusCode();
-            })));
-            if (bareSample is null) baselineMissing += r >= WarmUpRounds ? 1 : 0;
-            else if (r >= WarmUpRounds) baselineSamples.Add(bareSample with { MessagesPerClient = Members });
-            await Task.Delay(200);
+            if (sample is null) Missing += measured ? 1 : 0; // a warm-up round may wait for the cluster to settle
+            else if (measured) Samples.Add(sample with { MessagesPerClient = Volatile.Read(ref round.Messages) });
+            await PostAsync(_chair, $"/api/meetings/{_meetingId}/motions/{motionId}/close", null);
         }
-        var jitAfter = await Task.WhenAll(nodes.Select(n => n.JitSoFarAsync()));
-        var jit = (Methods: jitAfter.Zip(jitBefore, (a, b) => a.Methods - b.Methods).Sum(), Seconds: jitAfter.Zip(jitBefore, (a, b) => a.Seconds - b.Seconds).Sum());
-        Console.Write(await PostgresStatements.ReportAsync(database, rounds * Members));
-        Console.WriteLine($"    product: every-client p99 {P(productSamples, s => s.EveryClientMs, 0.99):0.0} ms, {productMissing} rounds missed; " +
-                          $"bare hub: {P(baselineSamples, s => s.EveryClientMs, 0.99):0.0} ms, {baselineMissing} missed");
-        await HubClients.DisposeAllAsync(productConnections);
-        await HubClients.DisposeAllAsync(baselineConnections);
-        foreach (var m in members) m.Http.Dispose();
-        return Report(rounds, productSamples, baselineSamples, productMissing, baselineMissing, jit);
+
+        public async ValueTask DisposeAsync()
+        {
+            await HubClients.DisposeAllAsync(_connections);
+            foreach (var m in _members) m.Http.Dispose();
+            _chair?.Dispose();
+            foreach (var node in _nodes) await node.DisposeAsync();
+        }
     }
 
     private sealed record Member(string Id, string Cookie, HttpClient Http);
@@ -230,9 +304,9 @@ internal sealed class MeetingVotesScenario : IScenario
     private static double P(List<Sample> samples, Func<Sample, double> pick, double p) =>
         Stats.Percentile(samples.Select(pick).Order().ToArray(), p);
 
-    private static string Report(int rounds, List<Sample> product, List<Sample> baseline, int productMissing, int baselineMissing,
-        (long Methods, double Seconds) jit)
+    private static string Report(int rounds, List<Cluster> builds, List<Sample> baseline, int baselineMissing)
     {
+        var (product, productMissing, jit) = (builds[0].Samples, builds[0].Missing, builds[0].Jit);
         var p99 = P(product, s => s.EveryClientMs, 0.99);
         var met = p99 <= TargetP99Ms && productMissing == 0;
         var messages = Stats.Median(product.Select(s => (double)s.MessagesPerClient));
@@ -242,6 +316,11 @@ internal sealed class MeetingVotesScenario : IScenario
             $"{P(product, s => s.EveryClientMs, 0.5):0.0} / {p99:0.0} ms", $"{Stats.Median(product.Select(s => s.CpuMsPerBallot)):0.00} ms (both nodes + PostgreSQL); {Stats.Median(product.Select(s => s.ClientsMsPerBallot)):0.00} ms",
             $"{messages:0} ({product.Select(s => s.MessagesPerClient).DefaultIfEmpty().Min()}–{product.Select(s => s.MessagesPerClient).DefaultIfEmpty().Max()}) `BallotCast`",
             $"{productMissing}", met ? "**met**" : "**missed**");
+        foreach (var before in builds.Skip(1))
+            table.Row("the same, on the build before this change (`BENCH_BEFORE_BUILD`)",
+                $"{P(before.Samples, s => s.EveryClientMs, 0.5):0.0} / {P(before.Samples, s => s.EveryClientMs, 0.99):0.0} ms",
+                $"{Stats.Median(before.Samples.Select(s => s.CpuMsPerBallot)):0.00} ms (both nodes + PostgreSQL); {Stats.Median(before.Samples.Select(s => s.ClientsMsPerBallot)):0.00} ms",
+                $"{Stats.Median(before.Samples.Select(s => (double)s.MessagesPerClient)):0} `BallotCast`", $"{before.Missing}", "");
         table.Row($"bare SignalR hub: {Members} broadcasts to {Members} clients (baseline)",
             $"{P(baseline, s => s.EveryClientMs, 0.5):0.0} / {P(baseline, s => s.EveryClientMs, 0.99):0.0} ms",
             $"{Stats.Median(baseline.Select(s => s.CpuMsPerBallot)):0.00} ms per broadcast (hub and clients: one process)", $"{Members}", $"{baselineMissing}", "");
@@ -259,7 +338,7 @@ internal sealed class MeetingVotesScenario : IScenario
             after {WarmUpRounds} warm-up ones. Timed **from the last ballot sent** (the latest of the {Members} send times) **until the last
             client has the final tally** (the `BallotCast` counting {Members} ballots); one sample per round, so the p99 of {rounds} is the worst
             round or so. CPU per ballot, over the round, divided by {Members}: the two node processes' and PostgreSQL's (from /proc),
-            and apart, this process's (the clients).
+            and apart, this process's (the clients).{(builds.Count > 1 ? " With `BENCH_BEFORE_BUILD`, two more nodes of the build before run on a database of their own, with their own meeting and members, the two builds' rounds taking turns going first." : "")}
 
             **Baseline, same run, interleaved round by round**: a bare ASP.NET Core SignalR hub (no grain, no storage, no auth) in
             this process with its {Members} clients (same .NET client); {Members} concurrent `POST /broadcast`, each sending one message to all
@@ -274,6 +353,15 @@ internal sealed class MeetingVotesScenario : IScenario
                         $"{string.Join(", ", product.Select(s => $"{s.EveryClientMs:0} ({s.GcPauseMs:0})"))} ms; " +
                         $"bare hub {string.Join(", ", baseline.Select(s => $"{s.EveryClientMs:0} ({s.GcPauseMs:0})"))} ms.");
         text.AppendLine();
+        foreach (var before in builds.Skip(1))
+        {
+            text.AppendLine($"Rounds of the build before: {string.Join(", ", before.Samples.Select(s => $"{s.EveryClientMs:0}"))} ms. This build ÷ the build " +
+                            $"before, round by round, CPU per ballot (servers): {string.Join(", ", product.Zip(before.Samples, (a, b) => $"{a.CpuMsPerBallot / b.CpuMsPerBallot:0.00}×"))} " +
+                            $"(median {Stats.Median(product.Zip(before.Samples, (a, b) => a.CpuMsPerBallot / b.CpuMsPerBallot)):0.00}×); " +
+                            $"last ballot sent → tally on every client: median {Stats.Median(product.Zip(before.Samples, (a, b) => a.EveryClientMs / b.EveryClientMs)):0.00}×. " +
+                            $"The build before compiled {before.Jit.Methods:N0} methods ({before.Jit.Seconds:0.0} s) during the measured rounds.");
+            text.AppendLine();
+        }
         text.AppendLine($"During the measured rounds the two nodes still compiled {jit.Methods:N0} methods ({jit.Seconds:0.0} s in the JIT, " +
                         "the runtime's own count): code run too seldom in the warm-up to be optimised yet (a motion's view and wording, " +
                         "a session's periodic check), as a node does once in its life.");

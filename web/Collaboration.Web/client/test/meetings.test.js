@@ -49,25 +49,25 @@ describe('meeting model', () => {
     assert.equal(m.agendaVersion, 5);
   });
 
-  test('applies the ballots of one write, sent as one event: every vote with its last choice, and the tally', () => {
+  test('applies the ballots of one write, sent as one event: the tally after them; the names come with the result', () => {
     let m = snapshot();
-    const motion = { id: 'mo', kind: 'Open', status: 'Open', totalsVisible: true, tally: null, votes: [{ memberId: 'm1', name: 'Amina', choice: 'For' }] };
+    const motion = { id: 'mo', kind: 'Open', status: 'Open', totalsVisible: true, tally: null, votes: [] };
     m = applyEvent(m, { version: 4, type: 'MotionOpened', data: { motion } });
-    m = applyEvent(m, { version: 5, type: 'BallotCast', data: {
-      motionId: 'mo', totalsVisible: true,
-      votes: [{ memberId: 'm2', name: 'Bruno', choice: 'Abstain' }, { memberId: 'm1', name: 'Amina', choice: 'Against' }],
-      tally: { for: 0, against: 1, abstain: 1, ballots: 2 },
+    m = applyEvent(m, { version: 5, type: 'BallotCast', data: { motionId: 'mo', totalsVisible: true, tally: { for: 0, against: 1, abstain: 1, ballots: 2 } } });
+    assert.deepEqual([m.motions[0].tally.against, m.motions[0].ballotCount], [1, 2]);
+    m = applyEvent(m, { version: 6, type: 'MotionClosed', data: {
+      motion: { ...motion, status: 'Adopted', tally: { for: 0, against: 1, abstain: 1, ballots: 2 },
+        votes: [{ memberId: 'm2', name: 'Bruno', choice: 'Abstain' }, { memberId: 'm1', name: 'Amina', choice: 'Against' }] },
+      decision: { id: 'mo', text: 'Sur proposition de…' },
     } });
-    const [shown] = m.motions;
-    assert.deepEqual(shown.votes.map((v) => [v.memberId, v.choice]), [['m1', 'against'], ['m2', 'abstain']]);
-    assert.deepEqual([shown.tally.against, shown.ballotCount], [1, 2]);
+    assert.deepEqual(m.motions[0].votes.map((v) => [v.memberId, v.choice]), [['m2', 'abstain'], ['m1', 'against']]);
   });
 
-  test('takes a ballot event stored before votes were listed, and hidden totals, as the count alone', () => {
+  test('takes hidden totals as the count alone', () => {
     let m = snapshot();
     m = applyEvent(m, { version: 4, type: 'MotionOpened', data: { motion: { id: 'mo', kind: 'Open', status: 'Open', totalsVisible: false, votes: [] } } });
     m = applyEvent(m, { version: 5, type: 'BallotCast', data: { motionId: 'mo', totalsVisible: false, ballots: 3 } });
-    assert.deepEqual([m.motions[0].ballotCount, m.motions[0].tally, m.motions[0].votes], [3, null, []]);
+    assert.deepEqual([m.motions[0].ballotCount, m.motions[0].tally], [3, null]);
   });
 });
 

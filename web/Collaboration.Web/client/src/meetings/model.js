@@ -33,9 +33,8 @@ function applyTally(motion, data) {
     next.ballotCount = data.ballots;
     next.tally = motion.tally && motion.totalsVisible ? motion.tally : null;
   }
-  // The ballots of one write come as one event, each member once with their last choice (none for a secret vote, or an
-  // event stored before votes were listed).
-  if (next.votes) for (const vote of data.votes ?? []) next.votes = replaceBy(next.votes, { ...vote, choice: norm(vote.choice) }, 'memberId');
+  // The ballots of one write come as one event with the tally after them, naming nobody: an open vote's names come with
+  // its result (MotionClosed replaces the motion).
   return next;
 }
 
