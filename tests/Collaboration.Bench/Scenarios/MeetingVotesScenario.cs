@@ -332,8 +332,8 @@ internal sealed class MeetingVotesScenario : IScenario
             half on each of two web nodes** ({NodeProcess.BuildDescription}, each a process of its own co-hosting a silo, Production
             settings, loopback; one Orleans cluster on one PostgreSQL); the clients run in this process. A round: the chair opens an open motion with totals shown; the {Members} members vote **at once**, each a
             `PUT /api/meetings/ID/motions/MOTION/ballot` through their own node; the ballots arriving while the meeting grain writes
-            share its next write (group commit), and **the ballots of one write go out as one `BallotCast`** (every vote in it, the
-            tally after the last), so each client gets a few messages per round, not {Members} (counted at the first client); the chair
+            share its next write (group commit), and **the ballots of one write go out as one `BallotCast`** (the tally after the
+            last, naming nobody), so each client gets a few messages per round, not {Members} (counted at the first client); the chair
             closes the motion. {rounds} rounds
             after {WarmUpRounds} warm-up ones. Timed **from the last ballot sent** (the latest of the {Members} send times) **until the last
             client has the final tally** (the `BallotCast` counting {Members} ballots); one sample per round, so the p99 of {rounds} is the worst
