@@ -83,9 +83,15 @@ internal sealed class MeetingVotesScenario : IScenario
             var baselineSamples = new List<Sample>();
             var baselineMissing = 0;
             Console.WriteLine($"  {WarmUpRounds} warm-up and {rounds} measured rounds…");
+            NodeJit.Settling? settled = null;
             for (var r = 0; r < rounds + WarmUpRounds; r++)
             {
-                if (r == WarmUpRounds) foreach (var build in builds) await build.StartMeasuringAsync();
+                if (r == WarmUpRounds)
+                {
+                    settled = await NodeJit.SettleAsync([.. builds.SelectMany(b => b.Nodes)], NodeJit.LongestSettling);
+                    Console.WriteLine($"  {settled}");
+                    foreach (var build in builds) await build.StartMeasuringAsync();
+                }
                 // The builds take turns going first, so neither always follows the bare hub's round.
                 foreach (var build in r % 2 == 0 ? builds : Enumerable.Reverse(builds))
                 {
@@ -110,7 +116,7 @@ internal sealed class MeetingVotesScenario : IScenario
             Console.WriteLine($"    product: every-client p99 {P(product.Samples, s => s.EveryClientMs, 0.99):0.0} ms, {product.Missing} rounds missed; " +
                               $"bare hub: {P(baselineSamples, s => s.EveryClientMs, 0.99):0.0} ms, {baselineMissing} missed");
             await HubClients.DisposeAllAsync(baselineConnections);
-            return Report(rounds, builds, baselineSamples, baselineMissing);
+            return Report(rounds, builds, baselineSamples, baselineMissing, settled!);
         }
         finally
         {
@@ -122,6 +128,8 @@ internal sealed class MeetingVotesScenario : IScenario
     private sealed class Cluster : IAsyncDisposable
     {
         private readonly NodeProcess[] _nodes;
+
+        public IReadOnlyList<NodeProcess> Nodes => _nodes;
         private readonly string _database;
         private HttpClient _chair = null!;
         private string _meetingId = "";
@@ -304,7 +312,7 @@ internal sealed class MeetingVotesScenario : IScenario
     private static double P(List<Sample> samples, Func<Sample, double> pick, double p) =>
         Stats.Percentile(samples.Select(pick).Order().ToArray(), p);
 
-    private static string Report(int rounds, List<Cluster> builds, List<Sample> baseline, int baselineMissing)
+    private static string Report(int rounds, List<Cluster> builds, List<Sample> baseline, int baselineMissing, NodeJit.Settling settled)
     {
         var (product, productMissing, jit) = (builds[0].Samples, builds[0].Missing, builds[0].Jit);
         var p99 = P(product, s => s.EveryClientMs, 0.99);
@@ -362,9 +370,8 @@ internal sealed class MeetingVotesScenario : IScenario
                             $"The build before compiled {before.Jit.Methods:N0} methods ({before.Jit.Seconds:0.0} s) during the measured rounds.");
             text.AppendLine();
         }
-        text.AppendLine($"During the measured rounds the two nodes still compiled {jit.Methods:N0} methods ({jit.Seconds:0.0} s in the JIT, " +
-                        "the runtime's own count): code run too seldom in the warm-up to be optimised yet (a motion's view and wording, " +
-                        "a session's periodic check), as a node does once in its life.");
+        text.AppendLine($"After the warm-up rounds the bench {settled}; during the measured rounds the two nodes still compiled " +
+                        $"{jit.Methods:N0} methods ({jit.Seconds:0.0} s of JIT, the runtime's own count).");
         text.AppendLine();
         text.AppendLine($"Where a round's time goes (medians, from the last call sent): the last call answered over HTTP after " +
                         $"{Stats.Median(product.Select(s => s.LastAnsweredMs)):0} ms (bare hub {Stats.Median(baseline.Select(s => s.LastAnsweredMs)):0} ms); " +

@@ -53,17 +53,24 @@ internal sealed class SecondNodeScenario : IScenario
                 await RoundAsync(one);
                 await RoundAsync(two);
             }
+            var settled = await NodeJit.SettleAsync([single, nodeA, nodeB], NodeJit.LongestSettling);
+            Console.WriteLine($"  {settled}");
             var idle = await IdleAsync([single], [nodeA, nodeB]);
             await PostgresStatements.ResetAsync(oneDb);
             await PostgresStatements.ResetAsync(twoDb);
+            var (oneBefore, twoBefore) = (await NodeJit.SoFarAsync([single]), await NodeJit.SoFarAsync([nodeA, nodeB]));
             for (var i = 0; i < rounds.Measured; i++)
             {
                 Console.WriteLine($"  round {i + 1}/{rounds.Measured}");
                 foreach (var cluster in BurstRounds.InTurn([one, two], i)) results.Add(await RoundAsync(cluster));
             }
+            var (oneAfter, twoAfter) = (await NodeJit.SoFarAsync([single]), await NodeJit.SoFarAsync([nodeA, nodeB]));
             foreach (var (variant, database) in new[] { ("one node", oneDb), ("two nodes", twoDb) })
                 Console.Write($"  PostgreSQL, {variant}:\n" + await PostgresStatements.ReportAsync(database, rounds.Measured * Registrations));
-            return Report(rounds, results, idle);
+            var jit = $"After the warm-up rounds the bench {settled}; during the measured rounds the one node still compiled " +
+                      $"{oneAfter.Methods - oneBefore.Methods:N0} methods ({oneAfter.Seconds - oneBefore.Seconds:0.0} s of JIT), the two nodes " +
+                      $"{twoAfter.Methods - twoBefore.Methods:N0} ({twoAfter.Seconds - twoBefore.Seconds:0.0} s).";
+            return Report(rounds, results, idle, jit);
         }
         finally
         {
@@ -152,7 +159,7 @@ internal sealed class SecondNodeScenario : IScenario
     private static int Mails() =>
         Directory.Exists(WebNode.MailPickupDirectory) ? Directory.EnumerateFiles(WebNode.MailPickupDirectory, "*.eml").Count() : 0;
 
-    private static string Report(BurstRounds rounds, List<Round> all, Idle idle)
+    private static string Report(BurstRounds rounds, List<Round> all, Idle idle, string jit)
     {
         Round Median(string variant)
         {
@@ -192,6 +199,7 @@ internal sealed class SecondNodeScenario : IScenario
         text.AppendLine($"With no request at all the nodes spend {idle.OneNodeMsPerSecond:0.0} ms of CPU a second (one node) and {idle.TwoNodesMsPerSecond:0.0} " +
             $"(two nodes together); over a median round that is {idleOne:0.00} and {idleTwo:0.00} ms per registration, so without it the ratio would be " +
             $"{(two.NodesMs + two.PostgresMs - idleTwo) / (one.NodesMs + one.PostgresMs - idleOne):0.00}×.");
+        text.AppendLine(jit);
         var other = all.Sum(r => r.OtherSeconds);
         text.AppendLine($"Other work on the machine used {other:0.0} s of CPU during the rounds{(other > 5 ? ": the CPU per registration is the figure to read, not the rate" : "")}.");
         text.AppendLine();
