@@ -70,6 +70,7 @@ public static class SiloBuilderExtensions
         silo.AddDashboard(o => o.CounterUpdateIntervalMs = configuration.GetValue("Dashboard:CounterUpdateIntervalMs", DashboardCounterUpdateIntervalMs));
         // Grain calls carry the caller's trace (W3C trace context): an HTTP request's trace reaches the grains it calls.
         silo.AddActivityPropagation();
+        silo.Services.Replace(ServiceDescriptor.Singleton<IGrainInterfaceTypeProvider, CachedGrainInterfaceTypeProvider>());
         return silo;
     }
 
