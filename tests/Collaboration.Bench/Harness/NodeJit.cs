@@ -18,10 +18,11 @@ internal static class NodeJit
     /// <summary>The longest a scenario waits (a node still compiling after that is reported as such).</summary>
     public static readonly TimeSpan LongestSettling = TimeSpan.FromSeconds(90);
 
-    public static async Task<(long Methods, double Seconds)> SoFarAsync(IEnumerable<NodeProcess> nodes)
+    /// <summary>What the nodes' JIT has compiled so far, together; the difference of two readings is what it compiled in between.</summary>
+    public static async Task<Compiled> SoFarAsync(IEnumerable<NodeProcess> nodes)
     {
         var each = await Task.WhenAll(nodes.Select(n => n.JitSoFarAsync()));
-        return (each.Sum(j => j.Methods), each.Sum(j => j.Seconds));
+        return new Compiled(each.Sum(j => j.Methods), each.Sum(j => j.Seconds));
     }
 
     /// <summary>Waits until the nodes compile no more than <see cref="QuietMethodsPerSecond"/> methods a second each, at most <paramref name="longest"/>.</summary>
@@ -39,15 +40,23 @@ internal static class NodeJit
             last = now;
             if (quiet) break;
         }
-        return new Settling(last.Methods - first.Methods, last.Seconds - first.Seconds, Stopwatch.GetElapsedTime(started));
+        return new Settling(last - first, Stopwatch.GetElapsedTime(started));
     }
 
-    /// <param name="Methods">Methods the nodes compiled while the scenario waited.</param>
-    /// <param name="Seconds">Seconds their JIT spent on them (the runtime's count).</param>
+    /// <param name="Methods">Methods compiled.</param>
+    /// <param name="Seconds">Seconds the JIT spent on them (the runtime's count).</param>
+    public readonly record struct Compiled(long Methods, double Seconds)
+    {
+        public static Compiled operator -(Compiled after, Compiled before) => new(after.Methods - before.Methods, after.Seconds - before.Seconds);
+
+        public override string ToString() => $"{Methods:N0} methods ({Seconds:0.0} s of JIT)";
+    }
+
+    /// <param name="Meanwhile">What the nodes compiled while the scenario waited.</param>
     /// <param name="Waited">How long the scenario waited.</param>
-    public sealed record Settling(long Methods, double Seconds, TimeSpan Waited)
+    public sealed record Settling(Compiled Meanwhile, TimeSpan Waited)
     {
         public override string ToString() =>
-            $"waited {Waited.TotalSeconds:0} s for the nodes' JIT to finish what the warm-up made hot ({Methods:N0} methods, {Seconds:0.0} s of JIT)";
+            $"waited {Waited.TotalSeconds:0} s for the nodes' JIT to finish what the warm-up made hot: {Meanwhile}";
     }
 }

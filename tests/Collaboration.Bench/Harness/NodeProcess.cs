@@ -125,13 +125,13 @@ internal sealed class NodeProcess : IAsyncDisposable
     /// (the runtime's meter; loopback may scrape it): a scenario reads it around its measured rounds, to say how much of
     /// what it measured was the node still compiling code it had not yet run often.
     /// </summary>
-    public async Task<(long Methods, double Seconds)> JitSoFarAsync()
+    public async Task<NodeJit.Compiled> JitSoFarAsync()
     {
         using var http = NewHttpClient();
         var text = await http.GetStringAsync("/metrics");
         double Read(string name) => text.Split('\n').Where(l => l.StartsWith(name, StringComparison.Ordinal))
             .Select(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture)).FirstOrDefault();
-        return ((long)Read("dotnet_jit_compiled_methods_total"), Read("dotnet_jit_compilation_time_seconds_total"));
+        return new NodeJit.Compiled((long)Read("dotnet_jit_compiled_methods_total"), Read("dotnet_jit_compilation_time_seconds_total"));
     }
 
     public Uri HubUrl => new(ServerAddress, "/hubs/live");

@@ -74,9 +74,9 @@ internal sealed class ColloqueSignupsScenario : IScenario
                 results.Add(await RawAsync(raw));
                 foreach (var pair in BurstRounds.InTurn(pairs, i)) results.Add(await BurstAsync(pair));
             }
-            var jitAfter = await NodeJit.SoFarAsync(thisBuild);
+            var jit = await NodeJit.SoFarAsync(thisBuild) - jitBefore;
             Console.Write(await PostgresStatements.ReportAsync(database, rounds.Measured * Registrations));
-            return Report(rounds, results, pairs.Count > 1, settled, (jitAfter.Methods - jitBefore.Methods, jitAfter.Seconds - jitBefore.Seconds));
+            return Report(rounds, results, pairs.Count > 1, settled, jit);
         }
         finally
         {
@@ -224,7 +224,7 @@ internal sealed class ColloqueSignupsScenario : IScenario
             cpu.Process * 1000 / Registrations, cpu.Postgres * 1000 / Registrations);
     }
 
-    private static string Report(BurstRounds rounds, List<Round> all, bool withBefore, NodeJit.Settling settled, (long Methods, double Seconds) jit)
+    private static string Report(BurstRounds rounds, List<Round> all, bool withBefore, NodeJit.Settling settled, NodeJit.Compiled jit)
     {
         Round Median(string variant)
         {
@@ -281,8 +281,7 @@ internal sealed class ColloqueSignupsScenario : IScenario
                 (after, was) => (after.NodesMs + after.PostgresMs) / (was.NodesMs + was.PostgresMs)).ToList();
             text.AppendLine($"CPU per registration, this build ÷ the build before, round by round: {string.Join(", ", pairs.Select(p => $"{p:0.00}×"))} (median {Stats.Median(pairs):0.00}×).");
         }
-        text.AppendLine($"After the warm-up rounds the bench {settled}; during the measured rounds this build's two nodes still compiled " +
-                        $"{jit.Methods:N0} methods ({jit.Seconds:0.0} s of JIT).");
+        text.AppendLine($"After the warm-up rounds the bench {settled}; during the measured rounds this build's two nodes still compiled {jit}.");
         var other = bursts.Sum(r => r.OtherSeconds);
         var burstSeconds = bursts.Sum(r => r.Seconds);
         text.AppendLine(other > 0.1 * burstSeconds

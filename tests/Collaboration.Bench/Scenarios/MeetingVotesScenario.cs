@@ -136,7 +136,7 @@ internal sealed class MeetingVotesScenario : IScenario
         private List<Member> _members = [];
         private HubConnection[] _connections = [];
         private readonly ConcurrentDictionary<string, Round> _rounds = new();
-        private (long Methods, double Seconds)[] _jitBefore = [];
+        private NodeJit.Compiled _jitBefore;
 
         private Cluster(string name, string database, NodeProcess[] nodes)
         {
@@ -152,9 +152,7 @@ internal sealed class MeetingVotesScenario : IScenario
         public int Missing { get; private set; }
 
         /// <summary>Methods the two nodes compiled during the measured rounds, and the seconds their JIT took.</summary>
-        public (long Methods, double Seconds) Jit { get; private set; }
-
-        public string Statements { get; private set; } = "";
+        public NodeJit.Compiled Jit { get; private set; }
 
         public static async Task<Cluster> StartAsync(string name, string database, string? build)
         {
@@ -192,15 +190,13 @@ internal sealed class MeetingVotesScenario : IScenario
         public async Task StartMeasuringAsync()
         {
             await PostgresStatements.ResetAsync(_database);
-            _jitBefore = await Task.WhenAll(_nodes.Select(n => n.JitSoFarAsync()));
+            _jitBefore = await NodeJit.SoFarAsync(_nodes);
         }
 
         public async Task StopMeasuringAsync(int rounds)
         {
-            var after = await Task.WhenAll(_nodes.Select(n => n.JitSoFarAsync()));
-            Jit = (after.Zip(_jitBefore, (a, b) => a.Methods - b.Methods).Sum(), after.Zip(_jitBefore, (a, b) => a.Seconds - b.Seconds).Sum());
-            Statements = await PostgresStatements.ReportAsync(_database, rounds * Members);
-            Console.Write(Statements);
+            Jit = await NodeJit.SoFarAsync(_nodes) - _jitBefore;
+            Console.Write(await PostgresStatements.ReportAsync(_database, rounds * Members));
         }
 
         /// <summary>A motion opened by the chair, 200 ballots at once, each through the member's own node; the chair closes it.</summary>
@@ -367,11 +363,10 @@ internal sealed class MeetingVotesScenario : IScenario
                             $"before, round by round, CPU per ballot (servers): {string.Join(", ", product.Zip(before.Samples, (a, b) => $"{a.CpuMsPerBallot / b.CpuMsPerBallot:0.00}×"))} " +
                             $"(median {Stats.Median(product.Zip(before.Samples, (a, b) => a.CpuMsPerBallot / b.CpuMsPerBallot)):0.00}×); " +
                             $"last ballot sent → tally on every client: median {Stats.Median(product.Zip(before.Samples, (a, b) => a.EveryClientMs / b.EveryClientMs)):0.00}×. " +
-                            $"The build before compiled {before.Jit.Methods:N0} methods ({before.Jit.Seconds:0.0} s) during the measured rounds.");
+                            $"The build before compiled {before.Jit} during the measured rounds.");
             text.AppendLine();
         }
-        text.AppendLine($"After the warm-up rounds the bench {settled}; during the measured rounds the two nodes still compiled " +
-                        $"{jit.Methods:N0} methods ({jit.Seconds:0.0} s of JIT, the runtime's own count).");
+        text.AppendLine($"After the warm-up rounds the bench {settled}; during the measured rounds the two nodes still compiled {jit}.");
         text.AppendLine();
         text.AppendLine($"Where a round's time goes (medians, from the last call sent): the last call answered over HTTP after " +
                         $"{Stats.Median(product.Select(s => s.LastAnsweredMs)):0} ms (bare hub {Stats.Median(baseline.Select(s => s.LastAnsweredMs)):0} ms); " +

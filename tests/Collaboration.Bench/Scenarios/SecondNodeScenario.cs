@@ -64,12 +64,10 @@ internal sealed class SecondNodeScenario : IScenario
                 Console.WriteLine($"  round {i + 1}/{rounds.Measured}");
                 foreach (var cluster in BurstRounds.InTurn([one, two], i)) results.Add(await RoundAsync(cluster));
             }
-            var (oneAfter, twoAfter) = (await NodeJit.SoFarAsync([single]), await NodeJit.SoFarAsync([nodeA, nodeB]));
+            var (oneJit, twoJit) = (await NodeJit.SoFarAsync([single]) - oneBefore, await NodeJit.SoFarAsync([nodeA, nodeB]) - twoBefore);
             foreach (var (variant, database) in new[] { ("one node", oneDb), ("two nodes", twoDb) })
                 Console.Write($"  PostgreSQL, {variant}:\n" + await PostgresStatements.ReportAsync(database, rounds.Measured * Registrations));
-            var jit = $"After the warm-up rounds the bench {settled}; during the measured rounds the one node still compiled " +
-                      $"{oneAfter.Methods - oneBefore.Methods:N0} methods ({oneAfter.Seconds - oneBefore.Seconds:0.0} s of JIT), the two nodes " +
-                      $"{twoAfter.Methods - twoBefore.Methods:N0} ({twoAfter.Seconds - twoBefore.Seconds:0.0} s).";
+            var jit = $"After the warm-up rounds the bench {settled}; during the measured rounds the one node still compiled {oneJit}, the two nodes {twoJit}.";
             return Report(rounds, results, idle, jit);
         }
         finally
