@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Collaboration.Grains.Platform;
 
 namespace Collaboration.Grains.Attestations;
@@ -8,9 +7,6 @@ public sealed class AttestationRegistryGrain(
     [PersistentState("attestation-registry", StorageNames.Grains)] IPersistentState<AttestationRegistryState> state, TimeProvider clock)
     : DurableGrain<AttestationRegistryState>(state, clock), IAttestationRegistryGrain
 {
-    // No 0/O, 1/I/L: codes are read aloud and typed.
-    private const string Alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-
     public async Task<IReadOnlyList<string>> IssueAsync(IReadOnlyList<AttestationEntry> people)
     {
         var codes = new List<string>(people.Count);
@@ -43,8 +39,7 @@ public sealed class AttestationRegistryGrain(
 
     private static string NewCode()
     {
-        var chars = new char[12];
-        for (var i = 0; i < chars.Length; i++) chars[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
-        return $"ATT-{new string(chars, 0, 4)}-{new string(chars, 4, 4)}-{new string(chars, 8, 4)}";
+        var code = ReadableCodes.New(12);
+        return $"ATT-{code[..4]}-{code[4..8]}-{code[8..]}";
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Collaboration.Grains.Platform;
 
 namespace Collaboration.Web.Accounts;
 
@@ -9,18 +10,14 @@ namespace Collaboration.Web.Accounts;
 /// </summary>
 public static class SecretTokens
 {
-    // No 0/O, 1/I/L: codes are read aloud and typed on phones.
-    private const string CodeAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-
     /// <summary>256 random bits, URL-safe.</summary>
     public static string NewToken() => Base64Url(RandomNumberGenerator.GetBytes(32));
 
     /// <summary>A short code like "K7QM-4TZP" (about 40 bits).</summary>
     public static string NewShortCode()
     {
-        var chars = new char[8];
-        for (var i = 0; i < chars.Length; i++) chars[i] = CodeAlphabet[RandomNumberGenerator.GetInt32(CodeAlphabet.Length)];
-        return $"{new string(chars, 0, 4)}-{new string(chars, 4, 4)}";
+        var code = ReadableCodes.New(8);
+        return $"{code[..4]}-{code[4..]}";
     }
 
     /// <summary>Upper-case, without spaces or dashes, so "k7qm 4tzp" finds "K7QM-4TZP".</summary>
