@@ -7,13 +7,16 @@ namespace Collaboration.Bench.Harness;
 /// code a burst made hot to optimised code on a background thread, after the burst has called it 30 times; under a burst
 /// that queue grows faster than the thread drains it, so the next bursts pay for the last one's compiling (a third of a
 /// node's CPU samples in the first measured round after two warm-up rounds, 2026-12-07). A node in service did that long
-/// ago: after the warm-up rounds, a scenario waits until the nodes' JIT is quiet, then reports what it still compiled
-/// during the measured rounds.
+/// ago: a scenario warms up until a round leaves little to compile (<see cref="BurstRounds.WarmUpAsync"/>), waits until the
+/// nodes' JIT is quiet, then reports what it still compiled during the measured rounds.
 /// </summary>
 internal static class NodeJit
 {
     /// <summary>Quiet: at most this many methods compiled per node in a second (timers keep reaching their 30th call now and then).</summary>
     private const int QuietMethodsPerSecond = 5;
+
+    /// <summary>A warm-up round after which a node counts as warm: it compiled at most this many methods (<see cref="BurstRounds.WarmUpAsync"/>).</summary>
+    public const int SettledRoundMethods = 50;
 
     /// <summary>The longest a scenario waits (a node still compiling after that is reported as such).</summary>
     public static readonly TimeSpan LongestSettling = TimeSpan.FromSeconds(90);

@@ -55,14 +55,12 @@ internal sealed class ColloqueSignupsScenario : IScenario
             if (Environment.GetEnvironmentVariable("BENCH_PRINT_PIDS") is not null)
                 foreach (var pair in pairs) Console.WriteLine($"  {pair.Variant} node pids: {string.Join(' ', pair.Nodes.Select(n => n.Pid))}");
 
-            var rounds = BurstRounds.For(context);
             var results = new List<Round>();
-            for (var i = 0; i < rounds.WarmUps; i++)
+            var (rounds, lastWarmUp) = await BurstRounds.For(context).WarmUpAsync([.. pairs.SelectMany(p => p.Nodes)], async () =>
             {
-                Console.WriteLine($"  warm-up round {i + 1}/{rounds.WarmUps}");
                 foreach (var pair in pairs) await BurstAsync(pair);
                 await RawAsync(raw);
-            }
+            });
             var settled = await NodeJit.SettleAsync([.. pairs.SelectMany(p => p.Nodes)], NodeJit.LongestSettling);
             Console.WriteLine($"  {settled}");
             var thisBuild = pairs.Single(p => p.Variant == "burst").Nodes;
@@ -76,7 +74,7 @@ internal sealed class ColloqueSignupsScenario : IScenario
             }
             var jit = await NodeJit.SoFarAsync(thisBuild) - jitBefore;
             Console.Write(await PostgresStatements.ReportAsync(database, rounds.Measured * Registrations));
-            return Report(rounds, results, pairs.Count > 1, settled, jit);
+            return Report(rounds, results, pairs.Count > 1, lastWarmUp, settled, jit);
         }
         finally
         {
@@ -224,7 +222,7 @@ internal sealed class ColloqueSignupsScenario : IScenario
             cpu.Process * 1000 / Registrations, cpu.Postgres * 1000 / Registrations);
     }
 
-    private static string Report(BurstRounds rounds, List<Round> all, bool withBefore, NodeJit.Settling settled, NodeJit.Compiled jit)
+    private static string Report(BurstRounds rounds, List<Round> all, bool withBefore, NodeJit.Compiled lastWarmUp, NodeJit.Settling settled, NodeJit.Compiled jit)
     {
         Round Median(string variant)
         {
@@ -281,7 +279,7 @@ internal sealed class ColloqueSignupsScenario : IScenario
                 (after, was) => (after.NodesMs + after.PostgresMs) / (was.NodesMs + was.PostgresMs)).ToList();
             text.AppendLine($"CPU per registration, this build ÷ the build before, round by round: {string.Join(", ", pairs.Select(p => $"{p:0.00}×"))} (median {Stats.Median(pairs):0.00}×).");
         }
-        text.AppendLine($"After the warm-up rounds the bench {settled}; during the measured rounds this build's two nodes still compiled {jit}.");
+        text.AppendLine($"The warm-up ran until a round had the nodes compile at most {NodeJit.SettledRoundMethods} methods each, or {rounds.MostWarmUps} rounds: {rounds.WarmUps} rounds, the last compiling {lastWarmUp}; then the bench {settled}; during the measured rounds this build's two nodes still compiled {jit}.");
         var other = bursts.Sum(r => r.OtherSeconds);
         var burstSeconds = bursts.Sum(r => r.Seconds);
         text.AppendLine(other > 0.1 * burstSeconds

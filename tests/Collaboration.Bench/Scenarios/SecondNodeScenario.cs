@@ -45,14 +45,12 @@ internal sealed class SecondNodeScenario : IScenario
             Cluster one = new("one node", [single], single.NewHttpClient(await single.OrganiserCookieAsync()), [single.NewHttpClient()]);
             Cluster two = new("two nodes", [nodeA, nodeB], nodeA.NewHttpClient(await nodeA.OrganiserCookieAsync()), [nodeA.NewHttpClient(), nodeB.NewHttpClient()]);
 
-            var rounds = BurstRounds.For(context);
             var results = new List<Round>();
-            for (var i = 0; i < rounds.WarmUps; i++)
+            var (rounds, lastWarmUp) = await BurstRounds.For(context).WarmUpAsync([single, nodeA, nodeB], async () =>
             {
-                Console.WriteLine($"  warm-up round {i + 1}/{rounds.WarmUps}");
                 await RoundAsync(one);
                 await RoundAsync(two);
-            }
+            });
             var settled = await NodeJit.SettleAsync([single, nodeA, nodeB], NodeJit.LongestSettling);
             Console.WriteLine($"  {settled}");
             var idle = await IdleAsync([single], [nodeA, nodeB]);
@@ -67,7 +65,7 @@ internal sealed class SecondNodeScenario : IScenario
             var (oneJit, twoJit) = (await NodeJit.SoFarAsync([single]) - oneBefore, await NodeJit.SoFarAsync([nodeA, nodeB]) - twoBefore);
             foreach (var (variant, database) in new[] { ("one node", oneDb), ("two nodes", twoDb) })
                 Console.Write($"  PostgreSQL, {variant}:\n" + await PostgresStatements.ReportAsync(database, rounds.Measured * Registrations));
-            var jit = $"After the warm-up rounds the bench {settled}; during the measured rounds the one node still compiled {oneJit}, the two nodes {twoJit}.";
+            var jit = $"The warm-up ran until a round had the nodes compile at most {NodeJit.SettledRoundMethods} methods each, or {rounds.MostWarmUps} round pairs: {rounds.WarmUps} round pairs, the last compiling {lastWarmUp}; then the bench {settled}; during the measured rounds the one node still compiled {oneJit}, the two nodes {twoJit}.";
             return Report(rounds, results, idle, jit);
         }
         finally
