@@ -28,6 +28,10 @@ internal static class NodeJit
         return new Compiled(each.Sum(j => j.Methods), each.Sum(j => j.Seconds));
     }
 
+    /// <summary>What this process's JIT has compiled so far (for a node the bench hosts in its own process).</summary>
+    public static Compiled ThisProcess() =>
+        new(System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime().TotalSeconds);
+
     /// <summary>Waits until the nodes compile no more than <see cref="QuietMethodsPerSecond"/> methods a second each, at most <paramref name="longest"/>.</summary>
     /// <returns>What they compiled meanwhile, and how long it took.</returns>
     public static async Task<Settling> SettleAsync(IReadOnlyCollection<NodeProcess> nodes, TimeSpan longest)

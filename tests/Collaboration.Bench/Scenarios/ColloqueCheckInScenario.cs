@@ -53,33 +53,23 @@ internal sealed class ColloqueCheckInScenario : IScenario
         await using (var create = raw.CreateCommand("CREATE TABLE checkin (code text PRIMARY KEY, colloque uuid NOT NULL, checked_in_at timestamptz, desk text)"))
             await create.ExecuteNonQueryAsync();
 
-        var rounds = context.Quick ? 1 : 4;
         var grainRounds = new List<Round>();
         var rawRounds = new List<Round>();
-        // As the node-process scenarios (BurstRounds.WarmUpAsync): warm up until a round leaves little for the JIT, which
-        // here shares the process with the desks' clients and the node's silo.
-        var warmUps = 0;
-        long compiled;
-        do
+        // The node runs in this process, beside the desks' clients: its JIT is the process's.
+        var (rounds, lastWarmUp) = await new BurstRounds(1, context.Quick ? 1 : 4, context.Quick ? 1 : MostWarmUps)
+            .WarmUpAsync(1, () => Task.FromResult(NodeJit.ThisProcess()), async () =>
+            {
+                await GrainRoundAsync(context, node, organiser);
+                await RawRoundAsync(raw);
+            });
+        var measuredFrom = NodeJit.ThisProcess();
+        for (var i = 0; i < rounds.Measured; i++)
         {
-            Console.WriteLine($"  warm-up round {warmUps + 1} (at most {MostWarmUps})");
-            var jitBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
-            await GrainRoundAsync(context, node, organiser);
-            await RawRoundAsync(raw);
-            compiled = System.Runtime.JitInfo.GetCompiledMethodCount() - jitBefore;
-            warmUps++;
-            Console.WriteLine($"    the process compiled {compiled:N0} methods");
-        }
-        while (!context.Quick && warmUps < MostWarmUps && compiled > NodeJit.SettledRoundMethods);
-        var measuredFrom = System.Runtime.JitInfo.GetCompiledMethodCount();
-        for (var i = 0; i < rounds; i++)
-        {
-            Console.WriteLine($"  round {i + 1}/{rounds}");
+            Console.WriteLine($"  round {i + 1}/{rounds.Measured}");
             grainRounds.Add(await GrainRoundAsync(context, node, organiser));
             rawRounds.Add(await RawRoundAsync(raw));
         }
-        var warmUp = $"after {warmUps} warm-up round(s), until one had the process compile at most {NodeJit.SettledRoundMethods} methods or " +
-            $"{MostWarmUps} rounds (the last compiled {compiled:N0}; the measured rounds {System.Runtime.JitInfo.GetCompiledMethodCount() - measuredFrom:N0})";
+        var warmUp = $"after {rounds.WarmUpDescription(lastWarmUp)}; the measured rounds compiled {NodeJit.ThisProcess() - measuredFrom}";
         return Report(grainRounds, rawRounds, warmUp);
     }
 

@@ -279,7 +279,7 @@ internal sealed class ColloqueSignupsScenario : IScenario
                 (after, was) => (after.NodesMs + after.PostgresMs) / (was.NodesMs + was.PostgresMs)).ToList();
             text.AppendLine($"CPU per registration, this build ÷ the build before, round by round: {string.Join(", ", pairs.Select(p => $"{p:0.00}×"))} (median {Stats.Median(pairs):0.00}×).");
         }
-        text.AppendLine($"The warm-up ran until a round had the nodes compile at most {NodeJit.SettledRoundMethods} methods each, or {rounds.MostWarmUps} rounds: {rounds.WarmUps} rounds, the last compiling {lastWarmUp}; then the bench {settled}; during the measured rounds this build's two nodes still compiled {jit}.");
+        text.AppendLine($"After {rounds.WarmUpDescription(lastWarmUp)}, the bench {settled}; during the measured rounds this build's two nodes still compiled {jit}.");
         var other = bursts.Sum(r => r.OtherSeconds);
         var burstSeconds = bursts.Sum(r => r.Seconds);
         text.AppendLine(other > 0.1 * burstSeconds

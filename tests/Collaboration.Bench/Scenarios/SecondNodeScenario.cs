@@ -65,7 +65,7 @@ internal sealed class SecondNodeScenario : IScenario
             var (oneJit, twoJit) = (await NodeJit.SoFarAsync([single]) - oneBefore, await NodeJit.SoFarAsync([nodeA, nodeB]) - twoBefore);
             foreach (var (variant, database) in new[] { ("one node", oneDb), ("two nodes", twoDb) })
                 Console.Write($"  PostgreSQL, {variant}:\n" + await PostgresStatements.ReportAsync(database, rounds.Measured * Registrations));
-            var jit = $"The warm-up ran until a round had the nodes compile at most {NodeJit.SettledRoundMethods} methods each, or {rounds.MostWarmUps} round pairs: {rounds.WarmUps} round pairs, the last compiling {lastWarmUp}; then the bench {settled}; during the measured rounds the one node still compiled {oneJit}, the two nodes {twoJit}.";
+            var jit = $"After {rounds.WarmUpDescription(lastWarmUp)} (a round: one of each cluster), the bench {settled}; during the measured rounds the one node still compiled {oneJit}, the two nodes {twoJit}.";
             return Report(rounds, results, idle, jit);
         }
         finally
