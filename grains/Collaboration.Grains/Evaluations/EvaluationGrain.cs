@@ -184,9 +184,7 @@ public sealed class EvaluationGrain(
         invitation.Forgotten = true;
         invitation.Name = invitation.Organisation = invitation.Email = invitation.TokenHash = "";
         invitation.SealedToken = null;
-        State.Mail.DropPendingFor(invitation.Id.ToString(CultureInfo.InvariantCulture));
-        foreach (var sent in State.Mail.Messages.Where(m => m.Reference == invitation.Id.ToString(CultureInfo.InvariantCulture)))
-            sent.To = sent.ToName = "";
+        ForgetMailOf(invitation.Id.ToString(CultureInfo.InvariantCulture));
     }
 
     private void Mail(EvaluationInvitation invitation, MailKind kind)

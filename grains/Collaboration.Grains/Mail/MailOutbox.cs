@@ -1,3 +1,5 @@
+using Collaboration.Grains.Platform;
+
 namespace Collaboration.Grains.Mail;
 
 /// <summary>A grain's outbox: part of its state, so a message and its cause commit together.</summary>
@@ -6,6 +8,12 @@ public sealed class MailOutbox
 {
     [Id(0)] public List<OutboxMail> Messages { get; set; } = [];
     [Id(1)] public long LastId { get; set; }
+
+    /// <summary>
+    /// In a grain that keeps its sent messages in a ledger (<see cref="AfterCommitGrain{TState}"/>'s
+    /// <c>SentMailLedger</c>): those sent since their chunk was written. Empty elsewhere: the sent stay in <see cref="Messages"/>.
+    /// </summary>
+    [Id(2)] public LedgerHead<OutboxMail> Sent { get; set; } = new();
 
     /// <summary>Records a message to send; nothing is sent before the write holding it has committed.</summary>
     public OutboxMail Record(MailKind kind, string to, string toName, string? language, string reference,

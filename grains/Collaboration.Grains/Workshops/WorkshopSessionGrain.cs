@@ -35,6 +35,11 @@ namespace Collaboration.Grains.Workshops;
 /// session: it looks at the clock every <see cref="MailSchedule.ReminderCheckPeriod"/> and
 /// records the reminders once (<see cref="WorkshopSessionState.RemindersRecorded"/>).
 /// </para>
+/// <para>
+/// <b>The registrations are a <see cref="Ledger{TEntry}"/></b>: a write carries the registrations it changed, not the
+/// whole list, so a full session does not make every registration cost more than the first. Every change to a
+/// registration goes through <see cref="Changed"/>.
+/// </para>
 /// </summary>
 [Reentrant]
 [GrainType("workshop")]
@@ -59,6 +64,26 @@ public sealed class WorkshopSessionGrain(
     /// meanwhile: each write carries the whole session, so fewer, fuller writes cost less than one per change.
     /// </summary>
     private protected override TimeSpan MinimumWriteInterval => TimeSpan.FromMilliseconds(20);
+
+    /// <summary>A message per registrant and per change: once sent, they leave the session's row (see <see cref="AfterCommitGrain{TState}"/>).</summary>
+    private protected override string? SentMailLedger => "workshop.mail";
+
+    // Every registration in arrival order (ascending Sequence), from the ledger, and by code.
+    private readonly List<WorkshopRegistration> _registrations = [];
+    private readonly Dictionary<string, WorkshopRegistration> _byCode = new(StringComparer.Ordinal);
+    private Ledger<WorkshopRegistration> _ledger = null!;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _ledger = new Ledger<WorkshopRegistration>("workshop", this.GetGrainId(), ServiceProvider, () => State.Recent, r => r.Code);
+        await _ledger.LoadAsync();
+        // A list stored whole before the ledger: its registrations move into the ledger with the next write.
+        foreach (var registration in State.Registrations) _ledger.Put(registration);
+        State.Registrations.Clear();
+        _registrations.AddRange(_ledger.Entries.Values.OrderBy(r => r.Sequence));
+        foreach (var registration in _registrations) _byCode[registration.Code] = registration;
+        await base.OnActivateAsync(cancellationToken);
+    }
 
     public async Task<WorkshopCreation> CreateAsync(WorkshopDetails details, int capacity)
     {
@@ -102,7 +127,7 @@ public sealed class WorkshopSessionGrain(
             _ => (RegistrationResult?)null,
         };
         if (refusal is not null) return new(refusal.Value, Counts: Counts());
-        if (State.Registrations.Exists(r => r.Code == request.Code)) return new(RegistrationResult.CodeTaken);
+        if (_byCode.ContainsKey(request.Code)) return new(RegistrationResult.CodeTaken);
 
         var fits = !AnyoneWaiting() && request.Seats <= FreeSeats();
         var registration = new WorkshopRegistration
@@ -123,7 +148,9 @@ public sealed class WorkshopSessionGrain(
             SealedToken = request.SealedToken,
             Language = request.Language,
         };
-        State.Registrations.Add(registration);
+        _registrations.Add(registration);
+        _byCode[registration.Code] = registration;
+        Changed(registration);
         var view = View(registration);
         Mail(registration, fits ? MailKind.WorkshopConfirmed : MailKind.WorkshopWaitlisted, view.Position);
         RaiseEvent(new RegistrationReceived(view, Counts()));
@@ -158,6 +185,7 @@ public sealed class WorkshopSessionGrain(
 
         registration.Status = RegistrationStatus.Cancelled;
         registration.CancelledAt = Now;
+        Changed(registration);
         Mail(registration, MailKind.WorkshopCancelled);
         RaiseEvent(new RegistrationCancelled(registration.Code, Counts()));
         PromoteWaitlist();
@@ -183,6 +211,7 @@ public sealed class WorkshopSessionGrain(
 
         // A waitlisted employer keeps their place whatever the seats asked.
         registration.Seats = seats;
+        Changed(registration);
         RaiseEvent(new RegistrationSeatsChanged(registration.Code, seats, Counts()));
         var promoted = PromoteWaitlist();
         if (!promoted.Contains(registration.Code))
@@ -205,7 +234,7 @@ public sealed class WorkshopSessionGrain(
         if (cancelled)
         {
             State.CalendarSequence++; // calendars replace the event by its METHOD:CANCEL
-            foreach (var r in State.Registrations)
+            foreach (var r in _registrations)
                 if (r.Status != RegistrationStatus.Cancelled) Mail(r, MailKind.WorkshopSessionCancelled);
         }
         RaiseEvent(new WorkshopUpdated(State.Capacity, State.Status, Counts()));
@@ -217,11 +246,11 @@ public sealed class WorkshopSessionGrain(
 
     public async Task<RegistrationOutcome> MarkAttendanceAsync(string code, bool attended)
     {
-        var registration = State.Registrations.Find(r => r.Code == code);
-        if (registration is null) return new(RegistrationResult.NotFound);
+        if (!_byCode.TryGetValue(code, out var registration)) return new(RegistrationResult.NotFound);
         if (registration.Status != RegistrationStatus.Confirmed) return new(RegistrationResult.NotConfirmed, View(registration), Counts());
         if (registration.Attended == attended) return new(RegistrationResult.Ok, View(registration), Counts());
         registration.Attended = attended;
+        Changed(registration);
         RaiseEvent(new AttendanceMarked(code, attended, Counts()));
         RegistrationOutcome outcome = new(RegistrationResult.Ok, View(registration), Counts()); // answered from the state this call made, not a later one
         await WriteStateAsync();
@@ -230,9 +259,9 @@ public sealed class WorkshopSessionGrain(
 
     public Task<IReadOnlyList<RegistrantView>> GetRegistrantsAsync()
     {
-        var views = new List<RegistrantView>(State.Registrations.Count);
+        var views = new List<RegistrantView>(_registrations.Count);
         var position = 0;
-        foreach (var registration in State.Registrations)
+        foreach (var registration in _registrations)
         {
             if (registration.Status == RegistrationStatus.Waitlisted) position++;
             views.Add(View(registration, registration.Status == RegistrationStatus.Waitlisted ? position : null));
@@ -242,10 +271,10 @@ public sealed class WorkshopSessionGrain(
 
     public async Task<bool> StopRemindersAsync(string code)
     {
-        var registration = State.Registrations.Find(r => r.Code == code);
-        if (registration is null) return false;
+        if (!_byCode.TryGetValue(code, out var registration)) return false;
         if (registration.NoReminders) return true;
         registration.NoReminders = true;
+        Changed(registration);
         await WriteStateAsync();
         return true;
     }
@@ -253,7 +282,7 @@ public sealed class WorkshopSessionGrain(
     public async Task<int> AnonymiseAsync(string? code)
     {
         var count = 0;
-        foreach (var r in State.Registrations)
+        foreach (var r in _registrations)
         {
             if (r.Anonymised || (code is not null && r.Code != code)) continue;
             r.Anonymised = true;
@@ -262,8 +291,8 @@ public sealed class WorkshopSessionGrain(
             r.Phone = null;
             r.TokenHash = "";
             r.SealedToken = null;
-            State.Mail.DropPendingFor(r.Code);
-            foreach (var sent in State.Mail.Messages.Where(m => m.Reference == r.Code)) sent.To = sent.ToName = "";
+            _ledger.Put(r, sealSoon: true); // the erased contact must not stay in a stored chunk longer than a write
+            ForgetMailOf(r.Code);
             count++;
         }
         if (count > 0) await WriteStateAsync();
@@ -286,7 +315,7 @@ public sealed class WorkshopSessionGrain(
         }
         if (Now < ReminderTime(State.Details)) return;
         State.RemindersRecorded = true;
-        foreach (var r in State.Registrations)
+        foreach (var r in _registrations)
             if (r.Status == RegistrationStatus.Confirmed && !r.NoReminders) Mail(r, MailKind.WorkshopReminder);
         await WriteStateAsync();
         await DropReminderAsync();
@@ -324,7 +353,7 @@ public sealed class WorkshopSessionGrain(
         if (await this.GetReminder(ReminderName) is { } reminder) await this.UnregisterReminder(reminder);
     }
 
-    private WorkshopRegistration? Active(string email) => State.Registrations.Find(r => r.Status != RegistrationStatus.Cancelled &&
+    private WorkshopRegistration? Active(string email) => _registrations.Find(r => r.Status != RegistrationStatus.Cancelled &&
         string.Equals(r.Email, email, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Records the manage-link message unless one went out a moment ago (so a stranger cannot flood a mailbox).</summary>
@@ -332,6 +361,7 @@ public sealed class WorkshopSessionGrain(
     {
         if (registration.ManageLinkSentAt is { } last && Now - last < ManageLinkInterval) return false;
         registration.ManageLinkSentAt = Now;
+        Changed(registration);
         WorkshopMailData.Record(GrainGuidKey, State, registration, MailKind.WorkshopManageLink, Now,
             registration.Status == RegistrationStatus.Waitlisted ? PositionOf(registration) : null, language ?? registration.Language);
         return true;
@@ -349,10 +379,11 @@ public sealed class WorkshopSessionGrain(
     {
         if (State.Status is WorkshopStatus.Cancelled or WorkshopStatus.Done) return [];
         var promoted = StrictOrderWaitlist.Promote(
-            State.Registrations.Where(r => r.Status == RegistrationStatus.Waitlisted), FreeSeats(), r => r.Seats, registration =>
+            _registrations.Where(r => r.Status == RegistrationStatus.Waitlisted), FreeSeats(), r => r.Seats, registration =>
             {
                 registration.Status = RegistrationStatus.Confirmed;
                 registration.ConfirmedAt = Now;
+                Changed(registration);
                 Mail(registration, MailKind.WorkshopPromoted);
             }).Select(r => r.Code).ToList();
         if (promoted.Count > 0) RaiseEvent(new WaitlistPromoted(promoted, Counts()));
@@ -361,7 +392,7 @@ public sealed class WorkshopSessionGrain(
 
     private WorkshopRegistration? Find(string code, string tokenHash)
     {
-        var registration = State.Registrations.Find(r => r.Code == code);
+        var registration = _byCode.GetValueOrDefault(code);
         return registration is not null && FixedTimeEquals(registration.TokenHash, tokenHash) ? registration : null;
     }
 
@@ -369,12 +400,12 @@ public sealed class WorkshopSessionGrain(
         System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
             System.Text.Encoding.UTF8.GetBytes(a), System.Text.Encoding.UTF8.GetBytes(b));
 
-    private bool AnyoneWaiting() => State.Registrations.Exists(r => r.Status == RegistrationStatus.Waitlisted);
+    private bool AnyoneWaiting() => _registrations.Exists(r => r.Status == RegistrationStatus.Waitlisted);
 
     private int ConfirmedSeats()
     {
         var seats = 0;
-        foreach (var r in State.Registrations)
+        foreach (var r in _registrations)
             if (r.Status == RegistrationStatus.Confirmed) seats += r.Seats;
         return seats;
     }
@@ -384,7 +415,7 @@ public sealed class WorkshopSessionGrain(
     private WorkshopCounts Counts()
     {
         int confirmedSeats = 0, confirmed = 0, waitlisted = 0, waitlistedSeats = 0;
-        foreach (var r in State.Registrations)
+        foreach (var r in _registrations)
         {
             if (r.Status == RegistrationStatus.Confirmed) { confirmed++; confirmedSeats += r.Seats; }
             else if (r.Status == RegistrationStatus.Waitlisted) { waitlisted++; waitlistedSeats += r.Seats; }
@@ -400,7 +431,7 @@ public sealed class WorkshopSessionGrain(
     private int PositionOf(WorkshopRegistration registration)
     {
         var position = 0;
-        foreach (var r in State.Registrations)
+        foreach (var r in _registrations)
         {
             if (r.Status == RegistrationStatus.Waitlisted) position++;
             if (ReferenceEquals(r, registration)) return position;
@@ -412,4 +443,18 @@ public sealed class WorkshopSessionGrain(
         r.Code, r.Sequence, r.Organisation, r.ContactName, r.Email, r.Phone, r.Seats, r.Sector, r.Status, position,
         r.RegisteredAt, r.ConfirmedAt, r.Attended, r.CancelledAt, r.Language, r.Anonymised);
 
+    /// <summary>A registration changed: the next write carries it (the ledger's head), whatever else it changed.</summary>
+    private void Changed(WorkshopRegistration registration) => _ledger.Put(registration);
+
+    private protected override object? OnWriting()
+    {
+        _ledger.OnWriting();
+        return base.OnWriting();
+    }
+
+    private protected override void OnCommitted(object? written)
+    {
+        base.OnCommitted(written);
+        _ledger.OnCommitted(WriteStateInBackground);
+    }
 }

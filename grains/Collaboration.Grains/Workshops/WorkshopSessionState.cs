@@ -1,5 +1,6 @@
 using Collaboration.Grains.Live;
 using Collaboration.Grains.Mail;
+using Collaboration.Grains.Platform;
 
 namespace Collaboration.Grains.Workshops;
 
@@ -13,8 +14,11 @@ public sealed class WorkshopSessionState : ILiveState, IMailOutboxState
     [Id(2)] public WorkshopStatus Status { get; set; }
     [Id(3)] public long LastSequence { get; set; }
 
-    /// <summary>In arrival order (ascending <see cref="WorkshopRegistration.Sequence"/>).</summary>
+    /// <summary>Before <see cref="Recent"/>: every registration, rewritten at each write. Moved into it on activation, then empty.</summary>
     [Id(4)] public List<WorkshopRegistration> Registrations { get; set; } = [];
+
+    /// <summary>The registrations changed since their chunk was written; the others are in the grain's ledger rows (<see cref="Ledger{TEntry}"/>).</summary>
+    [Id(12)] public LedgerHead<WorkshopRegistration> Recent { get; set; } = new();
 
     // Ids 5 and 6 held the first, undelivered outbox (promotions only); retired.
 
@@ -37,6 +41,6 @@ public sealed class WorkshopSessionState : ILiveState, IMailOutboxState
     /// </summary>
     [Id(11)] public DateTimeOffset? ReminderAt { get; set; }
 
-    /// <summary>What this grain's committed changes still owe to others (see <see cref="Platform.AfterCommitGrain{TState}"/>).</summary>
-    [Id(90)] public Platform.EffectOutbox Effects { get; set; } = new();
+    /// <summary>What this grain's committed changes still owe to others (see <see cref="AfterCommitGrain{TState}"/>).</summary>
+    [Id(90)] public EffectOutbox Effects { get; set; } = new();
 }

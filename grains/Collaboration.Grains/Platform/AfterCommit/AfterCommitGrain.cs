@@ -1,3 +1,4 @@
+using System.Globalization;
 using Collaboration.Grains.Mail;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -26,7 +27,9 @@ namespace Collaboration.Grains.Platform;
 /// dropped once a tick finds nothing left, or the activation ends with nothing left.</item>
 /// </list>
 /// Emails are one kind of effect: every pending message of an <see cref="IMailOutboxState"/> gets a
-/// <see cref="SendMail"/> effect in the write that records it.
+/// <see cref="SendMail"/> effect in the write that records it. A grain that sends a message per person (a workshop
+/// session) moves its sent messages out of its state into a <see cref="Ledger{TEntry}"/> (<see cref="SentMailLedger"/>),
+/// so its writes do not grow with every message it ever sent.
 /// </summary>
 public abstract class AfterCommitGrain<TState> : DurableGrain<TState>, IRemindable where TState : class, new()
 {
@@ -62,10 +65,26 @@ public abstract class AfterCommitGrain<TState> : DurableGrain<TState>, IRemindab
 
     protected AfterCommitGrain(IPersistentState<TState> state, TimeProvider clock) : base(state, clock) { }
 
+    // The sent messages, when this grain keeps them out of its state (SentMailLedger).
+    private Ledger<OutboxMail>? _sentMail;
+
     private EffectOutbox? Effects => (State as IEffectState)?.Effects;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Null: the outbox keeps its sent messages in the grain's state, rewritten with each write. A name (the grain's state
+    /// name and a suffix, so two grain types never share rows): once sent, a message moves into a ledger of that name, and
+    /// a write carries only the messages sent since their chunk was written.
+    /// </summary>
+    private protected virtual string? SentMailLedger => null;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        if (SentMailLedger is { } name && State is IMailOutboxState)
+        {
+            _sentMail = new Ledger<OutboxMail>(name, this.GetGrainId(), ServiceProvider, () => ((IMailOutboxState)State).Mail.Sent,
+                m => m.Id.ToString(CultureInfo.InvariantCulture));
+            await _sentMail.LoadAsync();
+        }
         _schedule = ServiceProvider.GetService<IOptions<EffectSchedule>>()?.Value ?? new EffectSchedule();
         _crash = ServiceProvider.GetService<ICrashPoints>() ?? ICrashPoints.None;
         if (State is IEffectState) ServiceProvider.GetService<PendingEffects>()?.Track(this.GetGrainId(), () => [.. Effects?.Pending ?? []]);
@@ -73,7 +92,7 @@ public abstract class AfterCommitGrain<TState> : DurableGrain<TState>, IRemindab
         if (Effects is { IsEmpty: false }) _storedEffects = true;
         _committedThrough = Effects?.LastId ?? 0; // what the stored state lists has committed
         DriveEffects();
-        return base.OnActivateAsync(cancellationToken);
+        await base.OnActivateAsync(cancellationToken);
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -127,8 +146,31 @@ public abstract class AfterCommitGrain<TState> : DurableGrain<TState>, IRemindab
     protected virtual Task OnReminderAsync(string reminderName, TickStatus status) => Task.CompletedTask;
 
     /// <summary>The organiser's view of this grain's outbox (for a grain whose state is an <see cref="IMailOutboxState"/>), oldest first.</summary>
-    public Task<IReadOnlyList<OutboxMailView>> GetMailAsync() =>
-        Task.FromResult(State is IMailOutboxState { Mail: var mail } ? mail.Views(ServiceProvider.GetService<IMailDelivery>()) : []);
+    public Task<IReadOnlyList<OutboxMailView>> GetMailAsync()
+    {
+        if (State is not IMailOutboxState { Mail: var mail }) return Task.FromResult<IReadOnlyList<OutboxMailView>>([]);
+        var views = mail.Views(ServiceProvider.GetService<IMailDelivery>());
+        if (_sentMail is { Entries.Count: > 0 } sent)
+            views = [.. sent.Entries.Values.Select(OutboxMailView.From).Concat(views).OrderBy(v => v.Id)];
+        return Task.FromResult(views);
+    }
+
+    /// <summary>
+    /// A person erased: their messages not yet sent are dropped, and the sent ones keep no address (the organiser's view
+    /// keeps their subject, status and time). A sent one in a ledger chunk has that chunk rewritten right after the write.
+    /// </summary>
+    protected void ForgetMailOf(string reference)
+    {
+        if (State is not IMailOutboxState { Mail: var mail }) return;
+        mail.DropPendingFor(reference);
+        foreach (var sent in mail.Messages.Where(m => m.Reference == reference)) sent.To = sent.ToName = "";
+        if (_sentMail is null) return;
+        foreach (var sent in _sentMail.Entries.Values.Where(m => m.Reference == reference).ToList())
+        {
+            sent.To = sent.ToName = "";
+            _sentMail.Put(sent, sealSoon: true);
+        }
+    }
 
     /// <summary>A failed message goes back to pending (same Message-ID), and its <see cref="SendMail"/> effect with the write.</summary>
     public async Task<bool> ResendMailAsync(long mailId)
@@ -165,7 +207,20 @@ public abstract class AfterCommitGrain<TState> : DurableGrain<TState>, IRemindab
 
     private protected override object? OnWriting()
     {
-        if (State is IMailOutboxState { Mail: var mail } && Effects is { } effects) SendMail.QueuePending(mail, effects, Now, _inFlight);
+        if (State is IMailOutboxState { Mail: var mail })
+        {
+            if (Effects is { } effects) SendMail.QueuePending(mail, effects, Now, _inFlight);
+            if (_sentMail is { } sent)
+            {
+                mail.Messages.RemoveAll(m =>
+                {
+                    if (m.Status != MailStatus.Sent) return false;
+                    sent.Put(m);
+                    return true;
+                });
+                sent.OnWriting();
+            }
+        }
         return base.OnWriting();
     }
 
@@ -225,6 +280,7 @@ public abstract class AfterCommitGrain<TState> : DurableGrain<TState>, IRemindab
     private protected override void OnCommitted(object? written)
     {
         base.OnCommitted(written);
+        _sentMail?.OnCommitted(WriteStateInBackground);
         _storedEffects = _writingEffects;
         _committedThrough = Math.Max(_committedThrough, _writingThrough);
         if (Effects is { IsEmpty: false } effects)
