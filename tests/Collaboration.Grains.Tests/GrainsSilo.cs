@@ -2,6 +2,7 @@ using Collaboration.Grains.Platform;
 using Collaboration.Silo.Hosting;
 using Collaboration.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
@@ -34,6 +35,25 @@ public sealed class GrainsSilo : IAsyncLifetime
 
     /// <summary>The SQLite file holding the grains' state (a test reads what was written).</summary>
     public string DatabasePath => _file.Path;
+
+    /// <summary>
+    /// How many stored rows of the grain keyed <paramref name="key"/>, with a state name starting <paramref name="statePrefix"/>
+    /// (its own row and its ledger's chunk rows), hold <paramref name="bytes"/>: where an erased person could still be read.
+    /// </summary>
+    public async Task<int> RowsContainingAsync(string statePrefix, Guid key, byte[] bytes)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
+        await connection.OpenAsync();
+        var command = connection.CreateCommand();
+        command.CommandText = "SELECT payload FROM orleans_grain_state WHERE state_name LIKE $state AND grain_id LIKE $grain";
+        command.Parameters.AddWithValue("$state", statePrefix + "%");
+        command.Parameters.AddWithValue("$grain", $"%{key:N}%");
+        var found = 0;
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            if (((byte[])reader.GetValue(0)).AsSpan().IndexOf(bytes) >= 0) found++;
+        return found;
+    }
 
     public async Task InitializeAsync()
     {

@@ -58,7 +58,7 @@ public sealed class SignupsStorageTests(GrainsSilo silo) : IClassFixture<GrainsS
         var codes = await RegisterManyAsync(colloque, 0, 300);
         var erased = codes[10];
         var hash = Encoding.UTF8.GetBytes(MatchKeyOf(10));
-        Assert.True(await RowsContainingAsync(colloque, hash) > 0);
+        Assert.True(await silo.RowsContainingAsync("colloque-signups", colloque, hash) > 0);
 
         // Act
         await silo.Grains.GetGrain<IRegistrationGrain>(erased).EraseAsync(colloque, "organiser").WaitAsync(Within);
@@ -66,8 +66,8 @@ public sealed class SignupsStorageTests(GrainsSilo silo) : IClassFixture<GrainsS
 
         // Assert: the chunk holding it is rewritten right after the erasure's write.
         var deadline = DateTime.UtcNow + Within;
-        while (await RowsContainingAsync(colloque, hash) > 0 && DateTime.UtcNow < deadline) await Task.Delay(100);
-        Assert.Equal(0, await RowsContainingAsync(colloque, hash));
+        while (await silo.RowsContainingAsync("colloque-signups", colloque, hash) > 0 && DateTime.UtcNow < deadline) await Task.Delay(100);
+        Assert.Equal(0, await silo.RowsContainingAsync("colloque-signups", colloque, hash));
     }
 
     [Fact]
@@ -202,19 +202,5 @@ public sealed class SignupsStorageTests(GrainsSilo silo) : IClassFixture<GrainsS
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync()) rows.Add($"{reader.GetString(0)}={reader.GetInt64(1)}B v{reader.GetInt64(2)}");
         return string.Join(", ", rows);
-    }
-
-    private async Task<int> RowsContainingAsync(Guid colloque, byte[] bytes)
-    {
-        await using var connection = new SqliteConnection($"Data Source={silo.DatabasePath}");
-        await connection.OpenAsync();
-        var command = connection.CreateCommand();
-        command.CommandText = "SELECT payload FROM orleans_grain_state WHERE state_name LIKE 'colloque-signups%' AND grain_id LIKE $grain";
-        command.Parameters.AddWithValue("$grain", $"%{colloque:N}%");
-        var found = 0;
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-            if (((byte[])reader.GetValue(0)).AsSpan().IndexOf(bytes) >= 0) found++;
-        return found;
     }
 }

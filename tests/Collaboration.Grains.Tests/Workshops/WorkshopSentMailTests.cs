@@ -4,7 +4,6 @@ using Collaboration.Grains.Mail;
 using Collaboration.Grains.Platform;
 using Collaboration.Grains.Workshops;
 using Collaboration.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 
@@ -47,7 +46,7 @@ public sealed class WorkshopSentMailTests : IAsyncLifetime
         var afterReactivation = await grain.GetMailAsync().WaitAsync(Within);
         Assert.Equal(1, await grain.AnonymiseAsync("MAIL0000").WaitAsync(Within));
         var email = Encoding.UTF8.GetBytes(EmailOf(0));
-        await Poll.UntilAsync(() => RowsContainingAsync(grain, email), rows => rows == 0, Within, "no stored row holding the erased address");
+        await Poll.UntilAsync(() => _silo.RowsContainingAsync("workshop", grain.GetPrimaryKey(), email), rows => rows == 0, Within, "no stored row holding the erased address");
         await ReactivateAsync();
         var afterErasure = await grain.GetMailAsync().WaitAsync(Within);
 
@@ -90,20 +89,6 @@ public sealed class WorkshopSentMailTests : IAsyncLifetime
         var stored = new GrainState<WorkshopSessionState>();
         await storage.ReadStateAsync("workshop", ((GrainReference)grain).GrainId, stored);
         return stored.State!;
-    }
-
-    private async Task<int> RowsContainingAsync(IWorkshopSessionGrain grain, byte[] bytes)
-    {
-        await using var connection = new SqliteConnection($"Data Source={_silo.DatabasePath}");
-        await connection.OpenAsync();
-        var command = connection.CreateCommand();
-        command.CommandText = "SELECT payload FROM orleans_grain_state WHERE state_name LIKE 'workshop%' AND grain_id LIKE $grain";
-        command.Parameters.AddWithValue("$grain", $"%{grain.GetPrimaryKey():N}%");
-        var found = 0;
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-            if (((byte[])reader.GetValue(0)).AsSpan().IndexOf(bytes) >= 0) found++;
-        return found;
     }
 
     /// <summary>An SMTP server that accepts every message at once (250), and remembers which.</summary>

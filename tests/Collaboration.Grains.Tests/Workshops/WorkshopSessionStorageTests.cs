@@ -1,7 +1,6 @@
 using System.Text;
 using Collaboration.Grains.Platform;
 using Collaboration.Grains.Workshops;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 
@@ -57,15 +56,15 @@ public sealed class WorkshopSessionStorageTests(GrainsSilo silo) : IClassFixture
         var (session, grain) = await NewSessionAsync(capacity: 1_000);
         await RegisterManyAsync(grain, 0, 300);
         var email = Encoding.UTF8.GetBytes(EmailOf(10));
-        Assert.True(await RowsContainingAsync(session, email) > 0);
+        Assert.True(await silo.RowsContainingAsync("workshop", session, email) > 0);
 
         // Act
         Assert.Equal(1, await grain.AnonymiseAsync(CodeOf(10)).WaitAsync(Within));
 
         // Assert: the chunk holding it is rewritten right after the erasure's write (the outbox's copy was emptied in it).
         var deadline = DateTime.UtcNow + Within;
-        while (await RowsContainingAsync(session, email) > 0 && DateTime.UtcNow < deadline) await Task.Delay(100);
-        Assert.Equal(0, await RowsContainingAsync(session, email));
+        while (await silo.RowsContainingAsync("workshop", session, email) > 0 && DateTime.UtcNow < deadline) await Task.Delay(100);
+        Assert.Equal(0, await silo.RowsContainingAsync("workshop", session, email));
         await ReactivateAllAsync();
         var erased = (await grain.GetRegistrantsAsync().WaitAsync(Within)).Single(r => r.Code == CodeOf(10));
         Assert.Equal(("", true), (erased.Email, erased.Anonymised));
@@ -151,19 +150,5 @@ public sealed class WorkshopSessionStorageTests(GrainsSilo silo) : IClassFixture
         var stored = new GrainState<WorkshopSessionState>();
         await storage.ReadStateAsync("workshop", ((GrainReference)grain).GrainId, stored);
         return stored.State!;
-    }
-
-    private async Task<int> RowsContainingAsync(Guid session, byte[] bytes)
-    {
-        await using var connection = new SqliteConnection($"Data Source={silo.DatabasePath}");
-        await connection.OpenAsync();
-        var command = connection.CreateCommand();
-        command.CommandText = "SELECT payload FROM orleans_grain_state WHERE state_name LIKE 'workshop%' AND grain_id LIKE $grain";
-        command.Parameters.AddWithValue("$grain", $"%{session:N}%");
-        var found = 0;
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-            if (((byte[])reader.GetValue(0)).AsSpan().IndexOf(bytes) >= 0) found++;
-        return found;
     }
 }
